@@ -254,5 +254,20 @@ export const EconomicsEvaluateSchema = z
       .default({})
       .describe("Ranges for the one-at-a-time sensitivity table"),
   })
+  .superRefine((input, ctx) => {
+    // A budget total over only some lines would compare part of a budget with all of the cost.
+    const withBudget = input.costs.filter((cost) => cost.budget !== undefined).length;
+    if (withBudget > 0 && withBudget < input.costs.length) {
+      input.costs.forEach((cost, i) => {
+        if (cost.budget === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["costs", i, "budget"],
+            message: "give a budget on every cost line or on none",
+          });
+        }
+      });
+    }
+  })
   .describe("Input to an economic (SROI) evaluation");
 export type EconomicsInput = z.infer<typeof EconomicsEvaluateSchema>;
