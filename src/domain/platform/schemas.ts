@@ -1,0 +1,248 @@
+import { z } from "zod";
+import { AREA_TYPES, ORGANISATION_KINDS, SECTORS } from "./organisations.ts";
+import { PERMISSIONS, ROLES } from "./roles.ts";
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const IdParamsSchema = z.strictObject({ id: z.uuid().describe("Record id") });
+
+export const PasswordSchema = z
+  .string()
+  .min(12, "Lösenordet måste ha minst 12 tecken.")
+  .max(256, "Lösenordet får ha högst 256 tecken.")
+  .describe("At least 12 characters");
+
+export const EmailSchema = z
+  .email("Ange en giltig e-postadress.")
+  .max(254)
+  .transform((v) => v.toLowerCase())
+  .describe("E-mail address, also the sign-in name");
+
+// ---- authentication ----------------------------------------------------------------------
+
+export const LoginSchema = z.strictObject({
+  email: z.string().trim().min(1).max(254).describe("E-mail address"),
+  password: z.string().min(1).max(256),
+});
+
+export const TotpCodeSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^\d{6}$/, "Koden består av sex siffror.")
+    .describe("Six-digit code from the authenticator app"),
+});
+
+export const LoginResultSchema = z.object({
+  status: z.enum(["signed_in", "mfa_required"]),
+});
+
+export const TotpSetupSchema = z.object({
+  secret: z.string().describe("Base32 secret to type into an authenticator app"),
+  otpauthUri: z.string().describe("otpauth:// URI for a QR code"),
+});
+
+export const ProvidersSchema = z.object({
+  password: z.boolean(),
+  oidc: z.object({ label: z.string() }).nullable(),
+});
+
+export const GrantSchema = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  organisationId: z.uuid().nullable(),
+  organisationName: z.string().nullable(),
+});
+
+export const MeSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  locale: z.enum(["sv", "en"]),
+  totpEnabled: z.boolean(),
+  mfaEnrolmentRequired: z.boolean(),
+  authMethod: z.enum(["password", "oidc"]),
+  grants: z.array(GrantSchema),
+  permissions: z
+    .array(z.enum(PERMISSIONS))
+    .describe("Permissions held in at least one organisation"),
+});
+
+export const MeUpdateSchema = z.strictObject({
+  locale: z.enum(["sv", "en"]).optional(),
+  displayName: trimmed(120).optional(),
+});
+
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: PasswordSchema,
+});
+
+// ---- organisations -----------------------------------------------------------------------
+
+export const MunicipalityRefSchema = z.object({
+  code: z.string().length(4),
+  name: z.string(),
+  countyCode: z.string().length(2),
+  countyName: z.string(),
+});
+
+export const MunicipalityRefQuerySchema = z.strictObject({
+  q: z.string().trim().max(60).optional().describe("Part of the name or code"),
+});
+
+export const OrganisationCreateSchema = z
+  .strictObject({
+    kind: z.enum(ORGANISATION_KINDS),
+    parentId: z.uuid().nullable(),
+    name: trimmed(200)
+      .optional()
+      .describe("Required except for a municipality, named from SCB's list"),
+    municipalityCode: z
+      .string()
+      .regex(/^\d{4}$/, "Kommunkoden består av fyra siffror.")
+      .optional(),
+    sector: z.enum(SECTORS).optional(),
+    areaType: z.enum(AREA_TYPES).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const need = (ok: boolean, path: string, message: string) => {
+      if (!ok) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    need(
+      (v.kind === "unit") === Boolean(v.sector),
+      "sector",
+      "En enhet ska ha en sektor, andra nivåer ingen.",
+    );
+    need(
+      (v.kind === "area") === Boolean(v.areaType),
+      "areaType",
+      "Ett område ska ha en områdestyp, andra nivåer ingen.",
+    );
+    need(
+      (v.kind === "municipality") === Boolean(v.municipalityCode),
+      "municipalityCode",
+      "En kommun väljs med sin kommunkod, andra nivåer har ingen.",
+    );
+    need(v.kind === "municipality" || Boolean(v.name), "name", "Ange ett namn.");
+  });
+
+export const OrganisationUpdateSchema = z.strictObject({
+  name: trimmed(200).optional(),
+  description: z.string().trim().max(2000).nullable().optional(),
+  sector: z.enum(SECTORS).optional(),
+  areaType: z.enum(AREA_TYPES).optional(),
+  archived: z.boolean().optional(),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .describe("The version the change was made from (optimistic locking)"),
+});
+
+export const OrganisationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ORGANISATION_KINDS),
+  parentId: z.uuid().nullable(),
+  name: z.string(),
+  municipalityCode: z.string().nullable(),
+  countyName: z.string().nullable(),
+  sector: z.enum(SECTORS).nullable(),
+  areaType: z.enum(AREA_TYPES).nullable(),
+  description: z.string().nullable(),
+  archived: z.boolean(),
+  version: z.number().int(),
+  abilities: z
+    .object({ update: z.boolean(), createChild: z.boolean() })
+    .optional()
+    .describe("What the caller may do with this organisation (detail views only)"),
+});
+
+// ---- users and roles ---------------------------------------------------------------------
+
+export const UserCreateSchema = z.strictObject({
+  email: EmailSchema,
+  displayName: trimmed(120),
+  password: PasswordSchema.optional().describe("Omit for accounts that sign in only through OIDC"),
+  locale: z.enum(["sv", "en"]).default("sv"),
+  role: z.enum(ROLES),
+  organisationId: z.uuid().nullable(),
+});
+
+export const UserUpdateSchema = z.strictObject({
+  displayName: trimmed(120).optional(),
+  disabled: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+
+export const PasswordResetSchema = z.strictObject({ password: PasswordSchema });
+
+export const RoleGrantCreateSchema = z.strictObject({
+  role: z.enum(ROLES),
+  organisationId: z.uuid().nullable(),
+});
+
+export const GrantParamsSchema = z.strictObject({ id: z.uuid(), grantId: z.uuid() });
+
+export const UserSummarySchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  totpEnabled: z.boolean(),
+  grants: z.array(GrantSchema),
+});
+
+export const UserSchema = UserSummarySchema.extend({
+  locale: z.enum(["sv", "en"]),
+  lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  version: z.number().int(),
+  abilities: z.object({ update: z.boolean() }),
+});
+
+export const UserListQuerySchema = z.strictObject({
+  q: z.string().trim().max(120).optional(),
+  organisationId: z.uuid().optional(),
+});
+
+// ---- audit and settings ------------------------------------------------------------------
+
+export const AuditQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  actor: z.string().trim().max(254).optional().describe("Part of the actor's e-mail"),
+  action: z.string().trim().max(80).optional().describe("Action name or its prefix, e.g. user."),
+  subjectId: z.string().trim().max(80).optional(),
+  organisationId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("Page: entries before this sequence number"),
+});
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  actorId: z.uuid().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  outcome: z.enum(["success", "failure", "denied"]),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  organisationId: z.uuid().nullable(),
+  personalData: z.boolean(),
+  reason: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const SecuritySettingsSchema = z.strictObject({
+  requireMfaForRoles: z
+    .array(z.enum(ROLES))
+    .describe("Roles that must use two-factor authentication"),
+});

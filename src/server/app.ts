@@ -1,0 +1,126 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "../config.ts";
+import type { Db } from "../db/database.ts";
+import { registerHealthRoutes } from "./health.ts";
+import { registerAuditRoutes } from "./platform/audit-routes.ts";
+import { registerAuthRoutes } from "./platform/auth-routes.ts";
+import { createOidc } from "./platform/oidc.ts";
+import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
+import { registerUserRoutes } from "./platform/user-routes.ts";
+import { registerAuth } from "./plugins/auth.ts";
+import { registerErrorHandling } from "./plugins/errors.ts";
+
+export const WEB_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../dist/web",
+);
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** For /readyz: whether the database answers and its migrations are current. */
+  ready: () => Promise<boolean>;
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(deps: AppDeps) {
+  const { config, db } = deps;
+  z.config(z.locales.sv());
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: { title: "Paraply API", version: "0.1.0", description: "Paraply's HTTP API." },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "paraply_session" } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.NODE_ENV === "production",
+  });
+  // In-process counters slow a flood per instance; account lockout (in the database) is what
+  // holds across instances.
+  await app.register(fastifyRateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (request) => request.url === "/healthz" || request.url === "/readyz",
+  });
+
+  const secureCookies =
+    config.NODE_ENV === "production" || Boolean(config.PARAPLY_PUBLIC_URL?.startsWith("https:"));
+  const times = {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+  };
+  registerAuth(app, { db, times, secureCookies });
+
+  const oidc = config.oidc ? await createOidc(config) : null;
+  registerHealthRoutes(app, deps.ready);
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  registerAuthRoutes(app, { db, config, times, secureCookies, oidc });
+  registerOrganisationRoutes(app, { db });
+  registerUserRoutes(app, { db });
+  registerAuditRoutes(app, { db });
+
+  registerWebRoutes(app);
+  return app;
+}
+
+export type PlatformApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** Serves the built web UI; any non-API path falls back to index.html for client routing. */
+function registerWebRoutes(app: FastifyInstance): void {
+  if (!existsSync(WEB_DIST)) return;
+  app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+  app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
+    const file = (request.params as { "*": string })["*"];
+    if (file.startsWith("api/")) {
+      return reply.status(404).send({ error: { code: "not_found", message: "Hittades inte." } });
+    }
+    if (file && existsSync(path.join(WEB_DIST, file)) && !file.includes("..")) {
+      return reply.sendFile(file, { maxAge: file.startsWith("assets/") ? 31_536_000_000 : 0 });
+    }
+    return reply.sendFile("index.html", { maxAge: 0 });
+  });
+}

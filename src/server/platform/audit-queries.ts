@@ -1,0 +1,76 @@
+import { and, desc, eq, gte, ilike, like, lt, lte, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { auditLog } from "../../db/schema/platform.ts";
+import type { AuditQuerySchema } from "../../domain/platform/schemas.ts";
+import type { OrgIdSet } from "./queries.ts";
+
+/** Audit entries matching the filter, newest first, limited to the organisations in scope. */
+export async function searchAudit(
+  db: DbOrTx,
+  scope: OrgIdSet,
+  query: z.infer<typeof AuditQuerySchema>,
+  limit = query.limit,
+) {
+  if (scope !== null && scope.size === 0) return [];
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        scope === null ? undefined : sql`${auditLog.organisationId} = ANY(${uuidArray(scope)})`,
+        query.from ? gte(auditLog.occurredAt, new Date(query.from)) : undefined,
+        query.to ? lte(auditLog.occurredAt, new Date(query.to)) : undefined,
+        query.actor ? ilike(auditLog.actorLabel, `%${query.actor}%`) : undefined,
+        query.action ? like(auditLog.action, `${query.action.replace(/[%_]/g, "")}%`) : undefined,
+        query.subjectId ? eq(auditLog.subjectId, query.subjectId) : undefined,
+        query.organisationId ? eq(auditLog.organisationId, query.organisationId) : undefined,
+        query.before ? lt(auditLog.seq, query.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  headSeq: number;
+  headHash: string;
+  problems: { seq: number; problem: "hash_mismatch" | "broken_link" | "missing_rows" }[];
+}
+
+/**
+ * Recomputes every row's hash in the database and checks that each row points at the one before
+ * it with no gap in sequence numbers. A removed tail is only caught against a head hash recorded
+ * earlier, so the head is reported for operators to keep.
+ */
+export async function verifyAuditChain(db: DbOrTx): Promise<AuditVerification> {
+  const problems = await db.execute<{
+    seq: string;
+    problem: AuditVerification["problems"][number]["problem"];
+  }>(sql`
+    WITH chain AS (
+      SELECT a.seq, a.hash, a.prev_hash, platform.audit_row_hash(a) AS expected,
+             lag(a.seq) OVER (ORDER BY a.seq) AS prev_seq, lag(a.hash) OVER (ORDER BY a.seq) AS prev_actual
+      FROM platform.audit_log a
+    )
+    SELECT seq, 'hash_mismatch' AS problem FROM chain WHERE hash <> expected
+    UNION ALL
+    SELECT seq, 'missing_rows' FROM chain WHERE seq <> coalesce(prev_seq, 0) + 1
+    UNION ALL
+    SELECT seq, 'broken_link' FROM chain WHERE prev_hash <> coalesce(prev_actual, '')
+    ORDER BY seq LIMIT 1000`);
+  const head = await db.execute<{ rows: string; seq: string | null; hash: string | null }>(sql`
+    SELECT (SELECT count(*) FROM platform.audit_log) AS rows,
+           (SELECT seq FROM platform.audit_log ORDER BY seq DESC LIMIT 1) AS seq,
+           (SELECT hash FROM platform.audit_log ORDER BY seq DESC LIMIT 1) AS hash`);
+  const h = head.rows[0]!;
+  return {
+    ok: problems.rows.length === 0,
+    rows: Number(h.rows),
+    headSeq: Number(h.seq ?? 0),
+    headHash: h.hash ?? "",
+    problems: problems.rows.map((p) => ({ seq: Number(p.seq), problem: p.problem })),
+  };
+}

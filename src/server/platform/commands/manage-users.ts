@@ -1,0 +1,167 @@
+import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../../db/database.ts";
+import { organisations, roleAssignments, users } from "../../../db/schema/platform.ts";
+import type { Role } from "../../../domain/platform/roles.ts";
+import type { UserCreateSchema, UserUpdateSchema } from "../../../domain/platform/schemas.ts";
+import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
+import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
+import { hashPassword } from "../passwords.ts";
+import { revokeUserSessions } from "../sessions.ts";
+
+async function assertOrganisation(db: Db, organisationId: string | null) {
+  if (!organisationId) return;
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!org)
+    throw new BadRequestError("Organisationen finns inte.", [
+      { path: "organisationId", message: "Finns inte." },
+    ]);
+}
+
+export async function createUser(
+  db: Db,
+  audit: AuditContext,
+  input: z.infer<typeof UserCreateSchema>,
+) {
+  await assertOrganisation(db, input.organisationId);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        locale: input.locale,
+      })
+      .returning();
+    const [grant] = await tx
+      .insert(roleAssignments)
+      .values({
+        userId: user!.id,
+        role: input.role,
+        organisationId: input.organisationId,
+        createdBy: audit.actorId,
+      })
+      .returning();
+    await recordAudit(tx, audit, {
+      action: "user.create",
+      subjectType: "user",
+      subjectId: user!.id,
+      organisationId: input.organisationId,
+      details: { email: input.email, role: input.role, grantId: grant!.id },
+    });
+    return user!;
+  });
+}
+
+export async function updateUser(
+  db: Db,
+  audit: AuditContext,
+  id: string,
+  input: z.infer<typeof UserUpdateSchema>,
+) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+    if (!current) throw new NotFoundError();
+    if (current.version !== input.version) {
+      throw new ConflictError(
+        "Någon annan har ändrat kontot. Ladda om och försök igen.",
+        "stale_version",
+      );
+    }
+    const disabledAt =
+      input.disabled === undefined
+        ? current.disabledAt
+        : input.disabled
+          ? (current.disabledAt ?? new Date())
+          : null;
+    await tx
+      .update(users)
+      .set({
+        displayName: input.displayName ?? current.displayName,
+        disabledAt,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id));
+    if (input.disabled) await revokeUserSessions(tx, id);
+    await recordAudit(tx, audit, {
+      action:
+        input.disabled === true
+          ? "user.disable"
+          : input.disabled === false
+            ? "user.enable"
+            : "user.update",
+      subjectType: "user",
+      subjectId: id,
+      details: { changes: { displayName: input.displayName, disabled: input.disabled } },
+    });
+  });
+}
+
+export async function resetPassword(db: Db, audit: AuditContext, id: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, id))
+      .returning({ id: users.id });
+    if (updated.length === 0) throw new NotFoundError();
+    await revokeUserSessions(tx, id);
+    await recordAudit(tx, audit, {
+      action: "user.reset_password",
+      subjectType: "user",
+      subjectId: id,
+    });
+  });
+}
+
+export async function grantRole(
+  db: Db,
+  audit: AuditContext,
+  userId: string,
+  input: { role: Role; organisationId: string | null },
+) {
+  await assertOrganisation(db, input.organisationId);
+  return db.transaction(async (tx) => {
+    const [grant] = await tx
+      .insert(roleAssignments)
+      .values({
+        userId,
+        role: input.role,
+        organisationId: input.organisationId,
+        createdBy: audit.actorId,
+      })
+      .returning();
+    await recordAudit(tx, audit, {
+      action: "role.grant",
+      subjectType: "user",
+      subjectId: userId,
+      organisationId: input.organisationId,
+      details: { role: input.role, grantId: grant!.id },
+    });
+    return grant!;
+  });
+}
+
+export async function revokeRole(db: Db, audit: AuditContext, userId: string, grantId: string) {
+  await db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(roleAssignments)
+      .where(and(eq(roleAssignments.id, grantId), eq(roleAssignments.userId, userId)))
+      .returning();
+    if (!removed) throw new NotFoundError();
+    await recordAudit(tx, audit, {
+      action: "role.revoke",
+      subjectType: "user",
+      subjectId: userId,
+      organisationId: removed.organisationId,
+      details: { role: removed.role, grantId },
+    });
+  });
+}

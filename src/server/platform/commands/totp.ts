@@ -1,0 +1,132 @@
+import { eq } from "drizzle-orm";
+import { generateSecret, generateURI, verify } from "otplib";
+import type { Db } from "../../../db/database.ts";
+import { users } from "../../../db/schema/platform.ts";
+import type { Actor } from "../../plugins/actor.ts";
+import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
+import { BadRequestError, DomainError } from "../../plugins/errors.ts";
+import { completeMfa } from "../sessions.ts";
+import { registerFailure, type SignInDeps } from "./sign-in.ts";
+
+/** Accepts the current code and the one before or after it, for clocks that drift. */
+export async function totpMatches(secret: string, code: string): Promise<boolean> {
+  const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => null);
+  return Boolean(result?.valid);
+}
+
+async function secretOf(db: Db, userId: string) {
+  const [row] = await db
+    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export async function beginTotpEnrolment(db: Db, actor: Actor, audit: AuditContext) {
+  if (actor.totpEnabled)
+    throw new DomainError(409, "totp_enabled", "Tvåstegsverifiering är redan aktiverad.");
+  const secret = generateSecret();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.userId));
+    await recordAudit(tx, audit, {
+      action: "auth.totp_enrolment_started",
+      subjectType: "user",
+      subjectId: actor.userId,
+    });
+  });
+  return { secret, otpauthUri: generateURI({ issuer: "Paraply", label: actor.email, secret }) };
+}
+
+export async function enableTotp(db: Db, actor: Actor, audit: AuditContext, code: string) {
+  const row = await secretOf(db, actor.userId);
+  if (!row?.secret || row.enabledAt) {
+    throw new DomainError(409, "totp_not_started", "Starta aktiveringen först.");
+  }
+  if (!(await totpMatches(row.secret, code))) {
+    throw new BadRequestError(
+      "Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.",
+      [{ path: "code", message: "Koden stämmer inte." }],
+    );
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, actor.userId));
+    await recordAudit(tx, audit, {
+      action: "auth.totp_enabled",
+      subjectType: "user",
+      subjectId: actor.userId,
+    });
+  });
+}
+
+export async function disableTotp(
+  db: Db,
+  actor: Actor,
+  audit: AuditContext,
+  code: string,
+  required: boolean,
+) {
+  if (required) {
+    throw new DomainError(
+      403,
+      "totp_required",
+      "Din roll kräver tvåstegsverifiering; den kan inte stängas av.",
+    );
+  }
+  const row = await secretOf(db, actor.userId);
+  if (!row?.secret || !row.enabledAt)
+    throw new DomainError(409, "totp_not_enabled", "Tvåstegsverifiering är inte aktiverad.");
+  if (!(await totpMatches(row.secret, code))) {
+    throw new BadRequestError("Koden stämmer inte.", [
+      { path: "code", message: "Koden stämmer inte." },
+    ]);
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpEnabledAt: null, totpSecret: null })
+      .where(eq(users.id, actor.userId));
+    await recordAudit(tx, audit, {
+      action: "auth.totp_disabled",
+      subjectType: "user",
+      subjectId: actor.userId,
+    });
+  });
+}
+
+/** The second step of a password sign-in. Wrong codes count towards the lockout. */
+export async function verifySecondFactor(
+  deps: SignInDeps,
+  actor: Actor,
+  audit: AuditContext,
+  code: string,
+) {
+  if (!actor.mfaPending)
+    throw new DomainError(409, "mfa_not_pending", "Inloggningen är redan klar.");
+  const row = await secretOf(deps.db, actor.userId);
+  if (!row?.secret || !(await totpMatches(row.secret, code))) {
+    await registerFailure(deps, actor.userId);
+    await recordAudit(deps.db, audit, {
+      action: "auth.sign_in",
+      outcome: "failure",
+      subjectType: "user",
+      subjectId: actor.userId,
+      details: { reason: "wrong_totp" },
+    });
+    throw new BadRequestError("Koden stämmer inte.", [
+      { path: "code", message: "Koden stämmer inte." },
+    ]);
+  }
+  await deps.db.transaction(async (tx) => {
+    await completeMfa(tx, actor.sessionId);
+    await tx
+      .update(users)
+      .set({ lastLoginAt: new Date(), failedLogins: 0 })
+      .where(eq(users.id, actor.userId));
+    await recordAudit(tx, audit, {
+      action: "auth.sign_in",
+      subjectType: "user",
+      subjectId: actor.userId,
+      details: { method: "password+totp" },
+    });
+  });
+}

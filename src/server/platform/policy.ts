@@ -1,0 +1,65 @@
+import type { Role } from "../../domain/platform/roles.ts";
+import type { AccessContext } from "../plugins/access.ts";
+import { isSystemAdmin } from "../plugins/actor.ts";
+import { inSet } from "./queries.ts";
+
+interface OrgTarget {
+  id: string;
+}
+interface NewOrgTarget {
+  parentId: string | null;
+}
+interface UserTarget {
+  userId: string;
+  /** Organisations where the user holds a role. */
+  organisationIds: string[];
+}
+interface GrantTarget {
+  organisationId: string | null;
+  role: Role;
+}
+interface AuditScope {
+  organisationId: string | null;
+}
+
+/** Every access rule of the platform context: organisations, users, roles, audit, settings. */
+export const platformPolicy = {
+  "organisation.read": async (ctx: AccessContext, org: OrgTarget) =>
+    inSet(await ctx.lineage("organisation.read"), org.id),
+
+  // A top-level organisation (a region) is the platform administrator's to create.
+  "organisation.create": async (ctx: AccessContext, target: NewOrgTarget) =>
+    target.parentId === null
+      ? isSystemAdmin(ctx.actor)
+      : inSet(await ctx.subtree("organisation.manage"), target.parentId),
+
+  "organisation.update": async (ctx: AccessContext, org: OrgTarget) =>
+    inSet(await ctx.subtree("organisation.manage"), org.id),
+
+  "user.read": async (ctx: AccessContext, user: UserTarget) => {
+    if (user.userId === ctx.actor.userId || isSystemAdmin(ctx.actor)) return true;
+    const scope = await ctx.subtree("user.read");
+    return user.organisationIds.some((id) => inSet(scope, id));
+  },
+
+  // Changing a person's account touches every organisation they work in, so the administrator
+  // must cover all of them.
+  "user.update": async (ctx: AccessContext, user: UserTarget) => {
+    if (isSystemAdmin(ctx.actor)) return true;
+    if (user.userId === ctx.actor.userId || user.organisationIds.length === 0) return false;
+    const scope = await ctx.subtree("user.manage");
+    return user.organisationIds.every((id) => inSet(scope, id));
+  },
+
+  "role.grant": async (ctx: AccessContext, grant: GrantTarget) =>
+    grant.role === "system_admin" || grant.organisationId === null
+      ? isSystemAdmin(ctx.actor)
+      : inSet(await ctx.subtree("user.manage"), grant.organisationId),
+
+  "audit.read": async (ctx: AccessContext, scope: AuditScope) =>
+    scope.organisationId === null
+      ? isSystemAdmin(ctx.actor)
+      : inSet(await ctx.subtree("audit.read"), scope.organisationId),
+
+  "settings.manage": (ctx: AccessContext, _target: null) => isSystemAdmin(ctx.actor),
+};

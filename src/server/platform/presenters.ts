@@ -1,0 +1,84 @@
+import type { z } from "zod";
+import type { auditLog, organisations, users } from "../../db/schema/platform.ts";
+import type {
+  AuditEntrySchema,
+  GrantSchema,
+  OrganisationSchema,
+  UserSchema,
+  UserSummarySchema,
+} from "../../domain/platform/schemas.ts";
+
+type OrganisationRow = typeof organisations.$inferSelect & { countyName?: string | null };
+type UserRow = typeof users.$inferSelect;
+type Grant = z.infer<typeof GrantSchema>;
+
+export function presentOrganisation(
+  org: OrganisationRow,
+  options: { abilities?: { update: boolean; createChild: boolean } } = {},
+): z.infer<typeof OrganisationSchema> {
+  return {
+    id: org.id,
+    kind: org.kind,
+    parentId: org.parentId,
+    name: org.name,
+    municipalityCode: org.municipalityCode,
+    countyName: org.countyName ?? null,
+    sector: org.sector,
+    areaType: org.areaType,
+    description: org.description,
+    archived: org.archivedAt !== null,
+    version: org.version,
+    ...(options.abilities ? { abilities: options.abilities } : {}),
+  };
+}
+
+// Password hashes and TOTP secrets never leave the server: fields are listed, never spread.
+export function presentUserSummary(
+  user: UserRow,
+  grants: Grant[],
+): z.infer<typeof UserSummarySchema> {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    disabled: user.disabledAt !== null,
+    locked: user.lockedUntil !== null && user.lockedUntil > new Date(),
+    totpEnabled: user.totpEnabledAt !== null,
+    grants,
+  };
+}
+
+export function presentUser(
+  user: UserRow,
+  grants: Grant[],
+  abilities: { update: boolean },
+): z.infer<typeof UserSchema> {
+  return {
+    ...presentUserSummary(user, grants),
+    locale: user.locale,
+    lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    version: user.version,
+    abilities,
+  };
+}
+
+export function presentAuditEntry(
+  row: typeof auditLog.$inferSelect,
+): z.infer<typeof AuditEntrySchema> {
+  return {
+    seq: Number(row.seq),
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    outcome: row.outcome,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    organisationId: row.organisationId,
+    personalData: row.personalData,
+    reason: row.reason,
+    ip: row.ip,
+    details: row.details as Record<string, unknown>,
+  };
+}

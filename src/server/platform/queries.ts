@@ -1,0 +1,109 @@
+import { eq, sql } from "drizzle-orm";
+import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { settings } from "../../db/schema/platform.ts";
+import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
+import type { Actor } from "../plugins/actor.ts";
+import { isSystemAdmin } from "../plugins/actor.ts";
+
+function rolesWith(permission: Permission): string[] {
+  return ROLES.filter((role) => roleAllows(role, permission));
+}
+
+function grantOrgIds(actor: Actor, permission: Permission): string[] {
+  const roles = rolesWith(permission);
+  return actor.grants
+    .filter((g) => g.organisationId && roles.includes(g.role))
+    .map((g) => g.organisationId as string);
+}
+
+/** null means "all organisations" (a system administrator). */
+export type OrgIdSet = Set<string> | null;
+
+/**
+ * Organisations where the actor holds `permission`: the subtree under each organisation where a
+ * role granting it is held. Lists filter by this and detail checks ask it, so they agree.
+ */
+export async function subtreeWhere(
+  db: DbOrTx,
+  actor: Actor,
+  permission: Permission,
+): Promise<OrgIdSet> {
+  if (isSystemAdmin(actor)) return null;
+  const roots = grantOrgIds(actor, permission);
+  if (roots.length === 0) return new Set();
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
+      UNION
+      SELECT o.id FROM platform.organisations o JOIN tree t ON o.parent_id = t.id
+    ) SELECT id FROM tree`);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+/**
+ * Organisations the actor may see: the subtrees under their roles, and the ancestors of those
+ * roles (a unit's staff see their municipality and its collaboration, which own shared data).
+ */
+export async function lineageWhere(
+  db: DbOrTx,
+  actor: Actor,
+  permission: Permission,
+): Promise<OrgIdSet> {
+  if (isSystemAdmin(actor)) return null;
+  const roots = grantOrgIds(actor, permission);
+  if (roots.length === 0) return new Set();
+  const result = await db.execute<{ id: string }>(sql`
+    WITH RECURSIVE down AS (
+      SELECT id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
+      UNION
+      SELECT o.id FROM platform.organisations o JOIN down d ON o.parent_id = d.id
+    ), up AS (
+      SELECT id, parent_id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
+      UNION
+      SELECT o.id, o.parent_id FROM platform.organisations o JOIN up u ON o.id = u.parent_id
+    ) SELECT id FROM down UNION SELECT id FROM up`);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+export function inSet(set: OrgIdSet, id: string | null | undefined): boolean {
+  if (set === null) return true;
+  return id ? set.has(id) : false;
+}
+
+export type GrantWithName = {
+  id: string;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+};
+
+/** Role grants of the given users, with organisation names, keyed by user id. */
+export async function grantsOfUsers(
+  db: DbOrTx,
+  userIds: string[],
+): Promise<Map<string, GrantWithName[]>> {
+  const map = new Map<string, GrantWithName[]>();
+  if (userIds.length === 0) return map;
+  const result = await db.execute<GrantWithName & { userId: string }>(sql`
+    SELECT r.id, r.role, r.organisation_id AS "organisationId", o.name AS "organisationName",
+           r.user_id AS "userId"
+    FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
+    WHERE r.user_id = ANY(${uuidArray(userIds)})
+    ORDER BY o.name NULLS FIRST, r.role`);
+  for (const { userId, ...grant } of result.rows) {
+    const list = map.get(userId) ?? [];
+    list.push(grant);
+    map.set(userId, list);
+  }
+  return map;
+}
+
+export interface SecuritySettings {
+  requireMfaForRoles: Role[];
+}
+
+export async function readSecuritySettings(db: DbOrTx): Promise<SecuritySettings> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, "security"));
+  const value = row?.value as Partial<SecuritySettings> | undefined;
+  return { requireMfaForRoles: value?.requireMfaForRoles ?? [] };
+}

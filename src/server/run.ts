@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import type { Config } from "../config.ts";
+import { type Database, migrateDatabase, migrationsCurrent, openDatabase } from "../db/database.ts";
+import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
+import { buildApp, WEB_DIST } from "./app.ts";
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close: () => Promise<void>;
+}
+
+/** Builds the web UI when no build is there yet, so that a fresh clone starts with one command. */
+async function ensureWebBuild(log: pino.Logger): Promise<void> {
+  if (existsSync(path.join(WEB_DIST, "index.html"))) return;
+  log.info("Building the web interface (first start)…");
+  const { build } = await import("vite");
+  await build({ configFile: path.resolve(WEB_DIST, "../../vite.config.ts"), logLevel: "warn" });
+}
+
+export async function startServer(
+  config: Config,
+  options: {
+    demo: boolean;
+    onDemoUsers?: (users: { email: string; role: string; password: string }[]) => void;
+  },
+): Promise<RunningServer> {
+  const log = pino({
+    level: config.LOG_LEVEL,
+    redact: {
+      paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
+      remove: true,
+    },
+  });
+  if (config.NODE_ENV !== "production") await ensureWebBuild(log);
+  const database = await openDatabase(config, {
+    info: (m) => log.info(m),
+    warn: (m) => log.warn(m),
+  });
+  try {
+    await migrateDatabase(database.url);
+    if (options.demo && (await databaseIsEmpty(database.db))) {
+      const users = await seedDemo(database.db);
+      options.onDemoUsers?.(users);
+    }
+    const app = await buildApp({
+      config,
+      db: database.db,
+      ready: async () => {
+        await database.pool.query("SELECT 1");
+        return migrationsCurrent(database.pool);
+      },
+      logger: log,
+    });
+    await app.listen({ host: config.HOST, port: config.PORT });
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    return {
+      url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
+      database,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
