@@ -1,0 +1,44 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase } from "../src/db/database.ts";
+import { startEmbeddedPostgres } from "../src/db/embedded.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseTarget: "embedded" | "external";
+  }
+}
+
+/**
+ * One database per run, migrated once; tests never truncate but build their own organisations.
+ * PARAPLY_TEST_TARGET=external runs the same tests against DATABASE_URL, which is reset first
+ * (it must be a scratch database such as the CI machine's `test`).
+ */
+export default async function setup(project: TestProject) {
+  const external = process.env.PARAPLY_TEST_TARGET === "external";
+  let url: string;
+  let stop = async () => {};
+  if (external) {
+    url = process.env.DATABASE_URL ?? "";
+    if (!url) throw new Error("PARAPLY_TEST_TARGET=external needs DATABASE_URL");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("SET client_min_messages = warning");
+    await client.query("DROP SCHEMA IF EXISTS platform, support, community, drizzle CASCADE");
+    await client.end();
+  } else {
+    const dir = path.resolve(".tmp/test-db");
+    await fs.rm(dir, { recursive: true, force: true });
+    const port = Number(process.env.PARAPLY_TEST_PG_PORT ?? 54339);
+    const server = await startEmbeddedPostgres(dir, port, { info: () => {}, warn: () => {} });
+    url = server.url;
+    stop = server.stop;
+  }
+  await migrateDatabase(url);
+  project.provide("databaseUrl", url);
+  project.provide("databaseTarget", external ? "external" : "embedded");
+  return stop;
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { actorWith, buildMunicipality } from "./helpers/factories.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe("health", () => {
+  it("answers /healthz and /readyz without a session", async () => {
+    expect((await t.app.inject("/healthz")).json()).toEqual({ status: "ok" });
+    const ready = await t.app.inject("/readyz");
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("organisations smoke", () => {
+  it("lets an organisation administrator create an area under their municipality, and audits it", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const { headers, user } = await actorWith(t, "org_admin", municipality.id);
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/organisations",
+      headers,
+      payload: { kind: "area", parentId: municipality.id, name: "Norra", areaType: "district" },
+    });
+    expect(res.statusCode).toBe(201);
+    const audit = await t.pool.query(
+      "SELECT action, actor_id FROM platform.audit_log WHERE subject_id = $1",
+      [res.json().id],
+    );
+    expect(audit.rows).toEqual([{ action: "organisation.create", actor_id: user.id }]);
+  });
+});

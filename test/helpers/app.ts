@@ -1,0 +1,31 @@
+import { inject } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { connect, migrationsCurrent } from "../../src/db/database.ts";
+import { buildApp } from "../../src/server/app.ts";
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** The real app on the run's database, called through Fastify's inject. */
+export async function buildTestApp(env: Record<string, string> = {}) {
+  const url = inject("databaseUrl");
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: url,
+    LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...env,
+  });
+  const { db, pool } = connect(url, 5);
+  const app = await buildApp({ config, db, ready: () => migrationsCurrent(pool) });
+  await app.ready();
+  return {
+    app,
+    db,
+    pool,
+    config,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
