@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -30,15 +31,32 @@ export default async function setup(project: TestProject) {
     await client.query("DROP SCHEMA IF EXISTS platform, support, community, drizzle CASCADE");
     await client.end();
   } else {
-    const dir = path.resolve(".tmp/test-db");
+    // Own directory and port per run, so that several runs on one machine do not collide.
+    const dir = path.resolve(`.tmp/test-db-${process.pid}`);
     await fs.rm(dir, { recursive: true, force: true });
-    const port = Number(process.env.PARAPLY_TEST_PG_PORT ?? 54339);
-    const server = await startEmbeddedPostgres(dir, port, { info: () => {}, warn: () => {} });
+    const server = await startEmbeddedPostgres(dir, await freePort(), {
+      info: () => {},
+      warn: () => {},
+    });
     url = server.url;
-    stop = server.stop;
+    stop = async () => {
+      await server.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    };
   }
   await migrateDatabase(url);
   project.provide("databaseUrl", url);
   project.provide("databaseTarget", external ? "external" : "embedded");
   return stop;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

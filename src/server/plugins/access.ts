@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import type { Permission } from "../../domain/platform/roles.ts";
 import { platformPolicy } from "../platform/policy.ts";
 import { lineageWhere, type OrgIdSet, subtreeWhere } from "../platform/queries.ts";
+import { SUPPORT_HIDDEN_ACTIONS, supportPolicy } from "../support/policy.ts";
 import type { Actor } from "./actor.ts";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
 
@@ -45,13 +46,13 @@ export class AccessContext {
 export type PolicyRule<T> = (ctx: AccessContext, target: T) => boolean | Promise<boolean>;
 
 /** Every context's rules in one table; the action names say context and verb. */
-const policies = { ...platformPolicy };
+const policies = { ...platformPolicy, ...supportPolicy };
 type Policies = typeof policies;
 export type Action = keyof Policies;
 export type TargetOf<A extends Action> = Parameters<Policies[A]>[1];
 
 // Individual-level records answer 404 when denied: that a child's case exists is itself secret.
-const HIDDEN_WHEN_DENIED = new Set<Action>();
+const HIDDEN_WHEN_DENIED = new Set<string>(SUPPORT_HIDDEN_ACTIONS);
 
 export function accessContextOf(request: FastifyRequest, db: Db): AccessContext {
   if (!request.actor) throw new UnauthenticatedError();

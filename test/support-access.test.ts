@@ -1,0 +1,127 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caseAccess, cases, children } from "../src/db/schema/support.ts";
+import type { CaseScope } from "../src/domain/support/access.ts";
+import { AccessContext, authorize } from "../src/server/plugins/access.ts";
+import type { Actor } from "../src/server/plugins/actor.ts";
+import { NotFoundError } from "../src/server/plugins/errors.ts";
+import { accessibleCaseIds } from "../src/server/support/queries.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { buildMunicipality, buildUser } from "./helpers/factories.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+function actorFor(user: {
+  id: string;
+  email: string;
+  role: Actor["grants"][number]["role"];
+  organisationId: string | null;
+}): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    displayName: "Test",
+    locale: "sv",
+    sessionId: "test",
+    authMethod: "password",
+    mfaPending: false,
+    totpEnabled: false,
+    mfaEnrolmentRequired: false,
+    grants: [{ id: "g", role: user.role, organisationId: user.organisationId }],
+  };
+}
+
+async function buildCase(municipalityId: string) {
+  const [child] = await t.db
+    .insert(children)
+    .values({ municipalityId, givenName: "Elsa", familyName: "Fiktiv", birthDate: "2015-04-01" })
+    .returning();
+  const [row] = await t.db.insert(cases).values({ childId: child!.id, municipalityId }).returning();
+  return row!;
+}
+
+describe("access to a child's case follows the case, not the organisation", () => {
+  it("answers 404 to everyone without a live access record, even the platform administrator", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const supportCase = await buildCase(municipality.id);
+    for (const role of ["system_admin", "org_admin", "practitioner"] as const) {
+      const user = await buildUser(t.db, {
+        role,
+        organisationId: role === "system_admin" ? null : municipality.id,
+      });
+      const ctx = new AccessContext(actorFor(user), t.db);
+      await expect(
+        authorize(ctx, "case.read", { caseId: supportCase.id, scope: "summary" }),
+      ).rejects.toBeInstanceOf(NotFoundError);
+    }
+  });
+
+  it("allows only the granted scopes, only while the record is live, and lists agree with detail checks", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const ctx = new AccessContext(actorFor(user), t.db);
+    const live = await buildCase(municipality.id);
+    const expired = await buildCase(municipality.id);
+    const ended = await buildCase(municipality.id);
+    const closed = await buildCase(municipality.id);
+    const future = await buildCase(municipality.id);
+    const base = {
+      userId: user.id,
+      role: "team_member" as const,
+      basis: "case_role" as const,
+      scopes: ["summary", "plan"],
+    };
+    const hour = 3_600_000;
+    await t.db.insert(caseAccess).values([
+      { ...base, caseId: live.id, validUntil: new Date(Date.now() + hour) },
+      {
+        ...base,
+        caseId: expired.id,
+        validFrom: new Date(Date.now() - 2 * hour),
+        validUntil: new Date(Date.now() - hour),
+      },
+      { ...base, caseId: ended.id, endedAt: new Date(), endedReason: "handover" },
+      { ...base, caseId: closed.id },
+      { ...base, caseId: future.id, validFrom: new Date(Date.now() + hour) },
+    ]);
+    await t.db
+      .update(cases)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(eq(cases.id, closed.id));
+
+    const allowed = async (caseId: string, scope: CaseScope) =>
+      authorize(ctx, "case.read", { caseId, scope }).then(
+        () => true,
+        () => false,
+      );
+    expect(await allowed(live.id, "summary")).toBe(true);
+    expect(await allowed(live.id, "plan")).toBe(true);
+    expect(await allowed(live.id, "concern_reports")).toBe(false);
+    for (const other of [expired, ended, closed, future])
+      expect(await allowed(other.id, "summary")).toBe(false);
+
+    const listed = await accessibleCaseIds(t.db, user.id, "summary");
+    expect(listed).toEqual([live.id]);
+  });
+
+  it("refuses emergency access without a stated reason", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const supportCase = await buildCase(municipality.id);
+    await expect(
+      t.db
+        .insert(caseAccess)
+        .values({
+          caseId: supportCase.id,
+          userId: user.id,
+          role: "emergency",
+          basis: "emergency",
+          scopes: ["summary"],
+        }),
+    ).rejects.toThrow();
+  });
+});
