@@ -247,6 +247,7 @@ describe("paraply score ors", () => {
     ["a comma decimal", "Q3;30;5,5;5;5;5", /row 2: 2 columns where the header has 6/],
     ["age 4", "Q4,4,5,5,5,5", /row 2, column age: no ORS or CORS cut-off for age 4/],
     ["a non-numeric age", "Q5,ten,5,5,5,5", /row 2, column age: 'ten' is not an age/],
+    ["age 200", "Q6,200,5,5,5,5", /row 2, column age: '200' is not an age/],
   ];
   for (const [name, row, message] of bad) {
     it(`refuses ${name}`, async () => {

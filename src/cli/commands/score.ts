@@ -123,7 +123,7 @@ async function scoreOrsFile(file: string, io: CliIo) {
   const administrations = table.map((row) => {
     const id = rowId(row, seen, problems);
     const ageText = row.cells.age ?? "";
-    const age = /^\d{1,3}$/.test(ageText) ? Number(ageText) : null;
+    const age = /^\d{1,3}$/.test(ageText) && Number(ageText) <= 130 ? Number(ageText) : null;
     if (age === null) {
       problems.push(`row ${row.row}, column age: '${ageText}' is not an age in whole years`);
     } else if (!orsNormForAge(age)) {

@@ -167,6 +167,22 @@ export const SdqScoreSchema = z
     items: z.array(sdqAnswer).length(25).describe("Items 1–25 in printed order"),
     impact: SdqImpactSchema.optional(),
   })
+  .superRefine((form, ctx) => {
+    // The teacher form asks about peers; the others about home, friendships and leisure.
+    const foreign =
+      form.version === "teacher"
+        ? (["home", "friendships", "leisure"] as const)
+        : (["peers"] as const);
+    for (const key of foreign) {
+      if (form.impact?.[key] !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["impact", key],
+          message: `not on the ${form.version} form`,
+        });
+      }
+    }
+  })
   .describe("One completed SDQ form");
 export type SdqScoreInput = z.infer<typeof SdqScoreSchema>;
 

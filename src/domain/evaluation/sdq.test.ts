@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SdqScoreInput } from "./schemas.ts";
+import { type SdqScoreInput, SdqScoreSchema } from "./schemas.ts";
 import { scoreSdq } from "./sdq.ts";
 import { UK_FOUR_BAND, UK_THREE_BAND } from "./sdq-norms.ts";
 
@@ -150,6 +150,15 @@ describe("SDQ scoring", () => {
       UK_THREE_BAND,
     );
     expect(teacher.bands.impact).toBe("abnormal");
+  });
+
+  it("refuses impact items that are not on the version's form", () => {
+    const result = SdqScoreSchema.safeParse({
+      version: "teacher",
+      items: form({}),
+      impact: { overall: 1, distress: 1, classroom: 1, home: 1 },
+    });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual(["impact.home"]);
   });
 
   const answer = fc.constantFrom<Answer>(0, 1, 2, null);
