@@ -56,8 +56,17 @@ export async function createOidc(config: Config): Promise<Oidc> {
         expectedNonce: checks.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      if (!claims) throw new Error("The identity provider sent no ID token");
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error("The identity provider sent no ID token");
+      // Providers that follow the spec strictly put scope claims (email, name) only in
+      // userinfo when an access token is issued; ask there when the ID token lacks them.
+      const claims: Record<string, unknown> & { iss: string; sub: string } =
+        typeof idClaims.email === "string"
+          ? idClaims
+          : {
+              ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)),
+              ...idClaims,
+            };
       return {
         issuer: claims.iss,
         subject: claims.sub,
