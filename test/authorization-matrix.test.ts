@@ -1,0 +1,289 @@
+import { randomUUID } from "node:crypto";
+import { generate } from "otplib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../src/domain/platform/roles.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import {
+  actorWith,
+  buildArea,
+  buildMunicipality,
+  buildUser,
+  TEST_PASSWORD,
+} from "./helpers/factories.ts";
+
+/**
+ * For every route in the OpenAPI document and every caller, the status the app answers. A cell
+ * is either one status (target in a foreign municipality, or no target) or `{ own, foreign }`
+ * when the answer depends on whether the target lies in the caller's own municipality.
+ * A route in the document without a row here fails, and so does a row without a route.
+ */
+type Caller = "anonymous" | Role;
+type Cell = number | { own: number; foreign: number };
+type Row = Record<Caller, Cell>;
+
+const all = (status: number, anonymous = 401): Row => ({
+  anonymous,
+  system_admin: status,
+  org_admin: status,
+  coordinator: status,
+  analyst: status,
+  practitioner: status,
+  reader: status,
+});
+const scoped = (own: number, foreign: number) => ({ own, foreign });
+
+const MATRIX: Record<string, Row> = {
+  "GET /healthz": all(200, 200),
+  "GET /readyz": all(200, 200),
+  "GET /api/auth/providers": all(200, 200),
+  "POST /api/auth/login": all(200, 200),
+  // Signed in already, so the second factor is not pending: the route is reached and says so.
+  "POST /api/auth/mfa": all(409),
+  "POST /api/auth/logout": all(200),
+  "GET /api/auth/me": all(200),
+  "PATCH /api/auth/me": all(200),
+  "POST /api/auth/password": all(200),
+  "POST /api/auth/totp/setup": all(200),
+  "POST /api/auth/totp/enable": all(200),
+  // Reached, but the caller has no TOTP to turn off.
+  "POST /api/auth/totp/disable": all(409),
+  // OIDC is not configured in this app.
+  "GET /api/auth/oidc/login": all(404, 404),
+  "GET /api/auth/oidc/callback": all(404, 404),
+  "GET /api/municipality-refs": all(200),
+  "GET /api/organisations": all(200),
+  "GET /api/organisations/{id}": {
+    anonymous: 401,
+    system_admin: 200,
+    org_admin: scoped(200, 403),
+    coordinator: scoped(200, 403),
+    analyst: scoped(200, 403),
+    practitioner: scoped(200, 403),
+    reader: scoped(200, 403),
+  },
+  "POST /api/organisations": {
+    ...all(403),
+    system_admin: 201,
+    org_admin: scoped(201, 403),
+  },
+  "PATCH /api/organisations/{id}": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 403),
+  },
+  "GET /api/users": { ...all(403), system_admin: 200, org_admin: 200, coordinator: 200 },
+  "POST /api/users": { ...all(403), system_admin: 201, org_admin: scoped(201, 403) },
+  "GET /api/users/{id}": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 404),
+    coordinator: scoped(200, 404),
+  },
+  "PATCH /api/users/{id}": { ...all(403), system_admin: 200, org_admin: scoped(200, 404) },
+  "POST /api/users/{id}/reset-password": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 404),
+  },
+  "POST /api/users/{id}/grants": { ...all(403), system_admin: 201, org_admin: scoped(201, 404) },
+  "DELETE /api/users/{id}/grants/{grantId}": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 404),
+  },
+  "GET /api/audit": { ...all(403), system_admin: 200, org_admin: scoped(200, 403) },
+  "GET /api/audit/export.csv": { ...all(403), system_admin: 200, org_admin: scoped(200, 403) },
+  "GET /api/settings/security": { ...all(403), system_admin: 200 },
+  // The body sets the default (no roles), so running this leaves the shared database as it was.
+  "PUT /api/settings/security": { ...all(403), system_admin: 200 },
+};
+
+interface Request {
+  url: string;
+  payload?: unknown;
+}
+interface Fixture {
+  t: TestApp;
+  /** The municipality the target lies in: the caller's own or a foreign one. */
+  org: { id: string };
+  headers: Record<string, string>;
+}
+
+const uniq = () => randomUUID().slice(0, 8);
+
+async function targetUser(f: Fixture) {
+  return buildUser(f.t.db, { role: "reader", organisationId: f.org.id });
+}
+
+/** Valid requests per route, so that authorisation rather than validation decides. */
+const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
+  "GET /healthz": async () => ({ url: "/healthz" }),
+  "GET /readyz": async () => ({ url: "/readyz" }),
+  "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
+  "POST /api/auth/login": async (f) => {
+    const user = await buildUser(f.t.db, { organisationId: f.org.id });
+    return { url: "/api/auth/login", payload: { email: user.email, password: TEST_PASSWORD } };
+  },
+  "POST /api/auth/mfa": async () => ({ url: "/api/auth/mfa", payload: { code: "123456" } }),
+  "POST /api/auth/logout": async () => ({ url: "/api/auth/logout" }),
+  "GET /api/auth/me": async () => ({ url: "/api/auth/me" }),
+  "PATCH /api/auth/me": async () => ({ url: "/api/auth/me", payload: { locale: "sv" } }),
+  "POST /api/auth/password": async () => ({
+    url: "/api/auth/password",
+    payload: { currentPassword: TEST_PASSWORD, newPassword: "a-new-password-that-is-long" },
+  }),
+  "POST /api/auth/totp/setup": async () => ({ url: "/api/auth/totp/setup" }),
+  "POST /api/auth/totp/enable": async (f) => {
+    let code = "123456";
+    if (f.headers.cookie) {
+      const setup = await f.t.app.inject({
+        method: "POST",
+        url: "/api/auth/totp/setup",
+        headers: f.headers,
+      });
+      code = await generate({ secret: setup.json().secret });
+    }
+    return { url: "/api/auth/totp/enable", payload: { code } };
+  },
+  "POST /api/auth/totp/disable": async () => ({
+    url: "/api/auth/totp/disable",
+    payload: { code: "123456" },
+  }),
+  "GET /api/auth/oidc/login": async () => ({ url: "/api/auth/oidc/login" }),
+  "GET /api/auth/oidc/callback": async () => ({ url: "/api/auth/oidc/callback?code=x&state=y" }),
+  "GET /api/municipality-refs": async () => ({ url: "/api/municipality-refs?q=Dals" }),
+  "GET /api/organisations": async () => ({ url: "/api/organisations" }),
+  "GET /api/organisations/{id}": async (f) => ({ url: `/api/organisations/${f.org.id}` }),
+  "POST /api/organisations": async (f) => ({
+    url: "/api/organisations",
+    payload: { kind: "area", parentId: f.org.id, name: `Område ${uniq()}`, areaType: "district" },
+  }),
+  "PATCH /api/organisations/{id}": async (f) => {
+    const area = await buildArea(f.t.db, f.org.id);
+    return { url: `/api/organisations/${area.id}`, payload: { name: "Nytt namn", version: 1 } };
+  },
+  "GET /api/users": async () => ({ url: "/api/users" }),
+  "POST /api/users": async (f) => ({
+    url: "/api/users",
+    payload: {
+      email: `new-${uniq()}@test.example`,
+      displayName: "Ny Användare",
+      role: "reader",
+      organisationId: f.org.id,
+    },
+  }),
+  "GET /api/users/{id}": async (f) => ({ url: `/api/users/${(await targetUser(f)).id}` }),
+  "PATCH /api/users/{id}": async (f) => ({
+    url: `/api/users/${(await targetUser(f)).id}`,
+    payload: { displayName: "Nytt Namn", version: 1 },
+  }),
+  "POST /api/users/{id}/reset-password": async (f) => ({
+    url: `/api/users/${(await targetUser(f)).id}/reset-password`,
+    payload: { password: "another-long-password" },
+  }),
+  "POST /api/users/{id}/grants": async (f) => ({
+    url: `/api/users/${(await targetUser(f)).id}/grants`,
+    payload: { role: "analyst", organisationId: f.org.id },
+  }),
+  "DELETE /api/users/{id}/grants/{grantId}": async (f) => {
+    const user = await targetUser(f);
+    const grant = await f.t.pool.query<{ id: string }>(
+      "SELECT id FROM platform.role_assignments WHERE user_id = $1",
+      [user.id],
+    );
+    return { url: `/api/users/${user.id}/grants/${grant.rows[0]!.id}` };
+  },
+  "GET /api/audit": async (f) => ({ url: `/api/audit?organisationId=${f.org.id}` }),
+  "GET /api/audit/export.csv": async (f) => ({
+    url: `/api/audit/export.csv?organisationId=${f.org.id}`,
+  }),
+  "GET /api/settings/security": async () => ({ url: "/api/settings/security" }),
+  "PUT /api/settings/security": async () => ({
+    url: "/api/settings/security",
+    payload: { requireMfaForRoles: [] },
+  }),
+};
+
+// Routes that end or change the caller's own session run with a fresh caller each time.
+const CHANGES_CALLER = new Set([
+  "POST /api/auth/logout",
+  "POST /api/auth/password",
+  "POST /api/auth/totp/setup",
+  "POST /api/auth/totp/enable",
+]);
+
+let t: TestApp;
+let documented: string[];
+let foreign: { id: string };
+const homes = new Map<Role, { id: string }>();
+const actors = new Map<Role, Record<string, string>>();
+
+async function callerHeaders(caller: Caller, fresh: boolean): Promise<Record<string, string>> {
+  if (caller === "anonymous") return {};
+  if (!fresh) return actors.get(caller)!;
+  return (await actorWith(t, caller, caller === "system_admin" ? null : homes.get(caller)!.id))
+    .headers;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const doc = (await t.app.inject("/api/openapi.json")).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  foreign = await buildMunicipality(t.db);
+  for (const role of ROLES) {
+    const home = role === "system_admin" ? null : await buildMunicipality(t.db);
+    if (home) homes.set(role, home);
+    actors.set(role, (await actorWith(t, role, home?.id ?? null)).headers);
+  }
+});
+afterAll(() => t.close());
+
+describe("authorisation matrix", () => {
+  it("has a row for every documented route and no row for an undocumented one", () => {
+    expect(documented.length).toBeGreaterThan(20);
+    expect(documented.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !documented.includes(r))).toEqual([]);
+    expect(Object.keys(REQUESTS).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("keeps the OpenAPI document itself public and out of the document", async () => {
+    const res = await t.app.inject("/api/openapi.json");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().openapi).toMatch(/^3\./);
+    expect(documented).not.toContain("GET /api/openapi.json");
+  });
+
+  it.each(Object.keys(MATRIX))("%s", async (route) => {
+    const method = route.split(" ")[0] as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+    const observed: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const [caller, cell] of Object.entries(MATRIX[route]!) as [Caller, Cell][]) {
+      const scopes =
+        typeof cell === "number"
+          ? ([["foreign", cell]] as const)
+          : ([
+              ["own", cell.own],
+              ["foreign", cell.foreign],
+            ] as const);
+      for (const [scope, status] of scopes) {
+        const org = scope === "own" ? homes.get(caller as Role)! : foreign;
+        const headers = await callerHeaders(caller, CHANGES_CALLER.has(route));
+        const request = await REQUESTS[route]!({ t, org, headers });
+        const res = await t.app.inject({
+          method,
+          url: request.url,
+          headers,
+          ...(request.payload === undefined ? {} : { payload: request.payload as object }),
+        });
+        const key = `${caller}/${scope}`;
+        expected[key] = status;
+        observed[key] = res.statusCode === status ? status : `${res.statusCode} ${res.body}`;
+      }
+    }
+    expect(observed).toEqual(expected);
+  });
+});
