@@ -34,7 +34,7 @@ export async function startServer(
       remove: true,
     },
   });
-  if (config.NODE_ENV !== "production") await ensureWebBuild(log);
+  if (config.NODE_ENV === "development") await ensureWebBuild(log);
   const database = await openDatabase(config, {
     info: (m) => log.info(m),
     warn: (m) => log.warn(m),
