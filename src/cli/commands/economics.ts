@@ -6,7 +6,7 @@ import {
 } from "../../domain/evaluation/economics-report.ts";
 import { EconomicsEvaluateSchema } from "../../domain/evaluation/schemas.ts";
 import { type CliCommand, EXIT } from "../io.ts";
-import { InputError, readUtf8 } from "./score-csv.ts";
+import { InputError, readUtf8 } from "./input-file.ts";
 
 const USAGE = `Usage: paraply economics FILE.json [--format json|text]
 

@@ -12,6 +12,7 @@ import {
 } from "../../domain/readiness/scoring.ts";
 import { STAGES } from "../../domain/readiness/stages.ts";
 import { type CliCommand, EXIT } from "../io.ts";
+import { decodeUtf8 } from "./input-file.ts";
 
 const HEADER = ["interview", ...DIMENSION_LETTERS] as const;
 const USAGE = `Usage: paraply readiness score FILE [--grid ${SCORE_GRIDS.join("|")}]
@@ -29,15 +30,11 @@ class SheetError extends Error {
 
 /** Strict decoding, so a sheet saved as Latin-1 fails loudly instead of scoring garbled ids. */
 function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const lossy = new TextDecoder("utf-8").decode(bytes).split(/\r?\n/);
-    const row = lossy.findIndex((line) => line.includes("\uFFFD"));
-    const line = lossy[row] ?? "";
-    const columnIndex = line.slice(0, line.indexOf("\uFFFD")).split(",").length - 1;
-    throw new SheetError(row + 1, HEADER[columnIndex] ?? null, "not valid UTF-8 text");
-  }
+  const decoded = decodeUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  const line = new TextDecoder("utf-8").decode(bytes).split("\n")[decoded.badLine - 1] ?? "";
+  const columnIndex = line.slice(0, line.indexOf("\uFFFD")).split(",").length - 1;
+  throw new SheetError(decoded.badLine, HEADER[columnIndex] ?? null, "not valid UTF-8 text");
 }
 
 interface CsvRecord {

@@ -23,7 +23,7 @@ import {
   unverifiedSdqScales,
 } from "../../domain/evaluation/sdq-norms.ts";
 import { type CliCommand, type CliIo, EXIT } from "../io.ts";
-import { type CsvRow, InputError, parseCsvTable, readUtf8 } from "./score-csv.ts";
+import { type CsvRow, InputError, parseCsvTable, readUtf8 } from "./input-file.ts";
 
 const USAGE = `Usage:
   paraply score sdq FILE.csv --version parent|teacher|self [--norms NAME]

@@ -1,10 +1,3 @@
-import { evaluateEconomics, toEconomicsModel } from "./economics.ts";
-import {
-  SENSITIVITY_PARAMETERS,
-  type SensitivityParameter,
-  sensitivityTable,
-} from "./economics-sensitivity.ts";
-import { formatKronor } from "./money.ts";
 import {
   add,
   cmp,
@@ -14,7 +7,14 @@ import {
   parseDecimal,
   type Rational,
   sub,
-} from "./rational.ts";
+} from "../shared/rational.ts";
+import { evaluateEconomics, toEconomicsModel } from "./economics.ts";
+import {
+  SENSITIVITY_PARAMETERS,
+  type SensitivityParameter,
+  sensitivityTable,
+} from "./economics-sensitivity.ts";
+import { formatKronor } from "./money.ts";
 import type { EconomicsInput } from "./schemas.ts";
 
 /** Kronor with two decimals as text, so no reader parses money into a binary float. */

@@ -1,5 +1,5 @@
+import { add, clamp, max, mul, ONE, type Rational, sub, ZERO } from "../shared/rational.ts";
 import { type EconomicsModel, evaluateEconomics, type OutcomeModel } from "./economics.ts";
-import { add, clamp, max, mul, ONE, type Rational, sub, ZERO } from "./rational.ts";
 
 export const SENSITIVITY_PARAMETERS = [
   "deadweight",

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cmp, type Rational, rational, ZERO } from "../shared/rational.ts";
 import {
   type EconomicsModel,
   evaluateEconomics,
@@ -7,7 +8,6 @@ import {
   presentValue,
 } from "./economics.ts";
 import { evaluateEconomicsInput } from "./economics-report.ts";
-import { cmp, type Rational, rational, ZERO } from "./rational.ts";
 import { EconomicsEvaluateSchema, type EconomicsInput } from "./schemas.ts";
 
 const proxy = (amount: number | string) => ({

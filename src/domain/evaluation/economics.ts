@@ -1,4 +1,3 @@
-import { kronorToOre } from "./money.ts";
 import {
   add,
   cmp,
@@ -13,7 +12,8 @@ import {
   sub,
   sum,
   ZERO,
-} from "./rational.ts";
+} from "../shared/rational.ts";
+import { kronorToOre } from "./money.ts";
 import type { EconomicsInput } from "./schemas.ts";
 
 /** Economic evaluation by the numbered conventions in docs/evaluation.en.md. */

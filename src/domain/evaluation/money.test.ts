@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rational } from "../shared/rational.ts";
 import { formatKronor, kronorToOre } from "./money.ts";
-import { rational } from "./rational.ts";
 
 describe("money", () => {
   it("reads kronor into whole öre and refuses fractions of an öre", () => {

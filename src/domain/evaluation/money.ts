@@ -5,7 +5,7 @@ import {
   type Rational,
   rational,
   roundToUnits,
-} from "./rational.ts";
+} from "../shared/rational.ts";
 
 /** Money is counted in öre; an amount in kronor carries at most two decimals. */
 export const ORE_PER_KRONA = 100n;

@@ -1,4 +1,4 @@
-import { decimalPlaces, parseDecimal } from "./rational.ts";
+import { decimalPlaces, parseDecimal } from "../shared/rational.ts";
 import type { OrsScoreInput, SrsScoreInput } from "./schemas.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { cmp, decimalPlaces, parseDecimal, rational } from "../shared/rational.ts";
 import { kronorToOre } from "./money.ts";
-import { cmp, decimalPlaces, parseDecimal, rational } from "./rational.ts";
 
 interface DecimalBounds {
   min?: number;

@@ -1,5 +1,5 @@
+import { mean, rational, roundToDecimals } from "../shared/rational.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "./dimensions.ts";
-import { mean, rational, roundToDecimals } from "./rational.ts";
 import {
   DISPLAY_DECIMALS,
   type InterviewScores,

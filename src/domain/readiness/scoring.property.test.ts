@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mean, rational, truncate } from "../shared/rational.ts";
 import { DIMENSION_LETTERS } from "./dimensions.ts";
-import { mean, rational, truncate } from "./rational.ts";
 import { type InterviewScores, readinessResult, stageOf } from "./scoring.ts";
 
 // Half-point units 2..18 are the scores 1..9 on the default grid.
@@ -64,8 +64,8 @@ describe("scoring properties", () => {
       fc.property(score, ({ whole, den, part }) => {
         const value = rational(BigInt(whole * den + part), BigInt(den));
         const stage = BigInt(stageOf(value));
-        expect(stage * value.den <= value.num).toBe(true);
-        expect((stage + 1n) * value.den > value.num).toBe(true);
+        expect(stage * value.d <= value.n).toBe(true);
+        expect((stage + 1n) * value.d > value.n).toBe(true);
       }),
     );
   });
@@ -74,9 +74,9 @@ describe("scoring properties", () => {
     fc.assert(
       fc.property(fc.array(halfUnits, { minLength: 1, maxLength: 30 }), (units) => {
         const m = mean(units.map((u) => rational(BigInt(u), 2n)));
-        expect(BigInt(Math.min(...units)) * m.den <= 2n * m.num).toBe(true);
-        expect(2n * m.num <= BigInt(Math.max(...units)) * m.den).toBe(true);
-        expect(truncate(m)).toBe(BigInt(Math.trunc(Number(m.num) / Number(m.den))));
+        expect(BigInt(Math.min(...units)) * m.d <= 2n * m.n).toBe(true);
+        expect(2n * m.n <= BigInt(Math.max(...units)) * m.d).toBe(true);
+        expect(truncate(m)).toBe(BigInt(Math.trunc(Number(m.n) / Number(m.d))));
       }),
     );
   });

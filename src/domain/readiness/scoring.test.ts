@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rational } from "./rational.ts";
+import { rational } from "../shared/rational.ts";
 import {
   dimensionScore,
   type InterviewScores,

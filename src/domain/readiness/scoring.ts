@@ -1,5 +1,5 @@
+import { mean, type Rational, rational, roundToDecimals, truncate } from "../shared/rational.ts";
 import { DIMENSION_LETTERS, DIMENSIONS, type DimensionLetter } from "./dimensions.ts";
-import { mean, type Rational, rational, roundToDecimals, truncate } from "./rational.ts";
 import type { StageNumber } from "./stages.ts";
 
 export const SCORE_GRIDS = ["whole", "half", "tenth"] as const;

@@ -23,10 +23,19 @@ export async function readUtf8(file: string): Promise<string> {
     throw new InputError(file, [`cannot read the file (${(error as NodeJS.ErrnoException).code})`]);
   }
   if (bytes.length === 0) throw new InputError(file, ["the file is empty"]);
+  const decoded = decodeUtf8(bytes);
+  if ("badLine" in decoded) {
+    throw new InputError(file, [`line ${decoded.badLine} is not valid UTF-8`]);
+  }
+  return decoded.text;
+}
+
+/** Strict UTF-8 decoding: the text, or the 1-based line holding the first bad bytes. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    throw new InputError(file, [`line ${firstBadLine(bytes)} is not valid UTF-8`]);
+    return { badLine: firstBadLine(bytes) };
   }
 }
 

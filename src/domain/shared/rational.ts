@@ -1,7 +1,10 @@
 /**
  * Exact rational numbers on bigint. Discount factors such as 1 / 1.035^t have no finite decimal
  * expansion, so money flows are kept as fractions and rounded only when shown; two runs on the
- * same input then agree to the öre, whatever order the sums are taken in.
+ * same input then agree to the öre, whatever order the sums are taken in. Readiness means of
+ * means with different interview counts have denominators that grow as their least common
+ * multiple, so they too stay exact where a double would land a hair under an integer and
+ * truncate to the stage below.
  */
 export interface Rational {
   readonly n: bigint;
@@ -51,6 +54,15 @@ export const sum = (values: readonly Rational[]): Rational => values.reduce(add,
 export const min = (a: Rational, b: Rational): Rational => (cmp(a, b) <= 0 ? a : b);
 export const max = (a: Rational, b: Rational): Rational => (cmp(a, b) >= 0 ? a : b);
 export const clamp = (a: Rational, lo: Rational, hi: Rational): Rational => max(lo, min(hi, a));
+
+export function mean(values: readonly Rational[]): Rational {
+  if (values.length === 0) throw new RangeError("mean of no values");
+  const total = sum(values);
+  return rational(total.n, total.d * BigInt(values.length));
+}
+
+/** The integer part; bigint division truncates toward zero, which is floor for non-negative values. */
+export const truncate = (value: Rational): bigint => value.n / value.d;
 
 export function pow(base: Rational, exponent: number): Rational {
   if (!Number.isInteger(exponent) || exponent < 0)
@@ -102,3 +114,11 @@ export function formatUnits(units: bigint, places: number): string {
 /** Display form of an exact value: rounded once, halves away from zero. */
 export const formatFixed = (value: Rational, places: number): string =>
   formatUnits(roundToUnits(value, places), places);
+
+/**
+ * A display number rounded once from the exact value, halves away from zero (half up for the
+ * non-negative readiness scores), so 1.005 gives 1.01 although the double nearest 1.005 is below
+ * it and would round down.
+ */
+export const roundToDecimals = (value: Rational, decimals: number): number =>
+  Number(roundToUnits(value, decimals)) / 10 ** decimals;
