@@ -82,17 +82,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply(res, error.status, error.code, error.message, error.issues);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        path: pathOf(
-          v.instancePath.split("/").filter(Boolean),
-          error.validationContext === "body" ? undefined : error.validationContext,
-        ),
-        message: v.message ?? "Ogiltigt värde.",
-      }));
+      const issues = error.validation.flatMap((v) => {
+        const segments = v.instancePath.split("/").filter(Boolean);
+        const prefix = error.validationContext === "body" ? undefined : error.validationContext;
+        const message = v.message ?? "Ogiltigt värde.";
+        const keys = v.keyword === "unrecognized_keys" ? (v.params.keys as string[]) : undefined;
+        // An unknown field is named in the path, like any other wrong field.
+        return keys?.length
+          ? keys.map((key) => ({ path: pathOf([...segments, key], prefix), message }))
+          : [{ path: pathOf(segments, prefix), message }];
+      });
       return reply(res, 400, "validation", "Uppgifterna är inte giltiga.", issues);
     }
     if (error instanceof ZodError) {
-      const issues = error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
+      const issues = error.issues.flatMap((i) =>
+        i.code === "unrecognized_keys"
+          ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), message: i.message }))
+          : [{ path: pathOf(i.path), message: i.message }],
+      );
       return reply(res, 400, "validation", "Uppgifterna är inte giltiga.", issues);
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
