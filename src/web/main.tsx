@@ -1,10 +1,15 @@
+import "@digdir/designsystemet-css";
+import "@digdir/designsystemet-theme";
+import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <main>
-      <h1>Paraply</h1>
-    </main>
-  </StrictMode>,
-);
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

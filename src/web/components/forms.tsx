@@ -1,0 +1,171 @@
+import {
+  Alert,
+  ErrorSummary,
+  Field,
+  Label,
+  Select,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ZodError } from "zod";
+import { ApiError } from "../api.ts";
+
+export type FieldErrors = Record<string, string>;
+
+/** Form error state: per-field messages (client or server) and one message for the form. */
+export function useFormErrors(formId: string) {
+  const { t } = useTranslation();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const clear = useCallback(() => {
+    setFieldErrors({});
+    setFormError(null);
+  }, []);
+
+  const fromZod = useCallback((error: ZodError, messages: Record<string, string> = {}) => {
+    const next: FieldErrors = {};
+    for (const issue of error.issues) {
+      const key = issue.path.map(String).join(".");
+      if (!next[key]) next[key] = messages[key] ?? issue.message;
+    }
+    setFieldErrors(next);
+    setFormError(null);
+  }, []);
+
+  const fromError = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError) {
+        const next: FieldErrors = {};
+        for (const issue of error.issues) {
+          const key = issue.path.replace(/^body\.?/, "");
+          if (key && !next[key]) next[key] = issue.message;
+        }
+        setFieldErrors(next);
+        if (Object.keys(next).length === 0) {
+          setFormError(
+            error.code === "network"
+              ? t("common.networkError")
+              : error.status === 409
+                ? error.message || t("common.conflict")
+                : error.message || t("common.unknownError"),
+          );
+        } else setFormError(null);
+      } else {
+        setFieldErrors({});
+        setFormError(t("common.unknownError"));
+      }
+    },
+    [t],
+  );
+
+  const fieldId = (name: string) => `${formId}-${name.replaceAll(".", "-")}`;
+  return { fieldErrors, formError, setFieldErrors, clear, fromZod, fromError, fieldId };
+}
+
+/** Error summary at the top of a form, each message linking to its field; takes focus. */
+export function FormErrorSummary({
+  errors,
+  formError,
+  fieldId,
+  labels,
+}: {
+  errors: FieldErrors;
+  formError: string | null;
+  fieldId: (name: string) => string;
+  labels?: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const show = entries.length > 0 || formError;
+  const signature = JSON.stringify([entries, formError]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus when the set of errors changes
+  useEffect(() => {
+    if (show) ref.current?.focus();
+  }, [signature]);
+  if (!show) return null;
+  if (entries.length === 0) {
+    return (
+      <div ref={ref} tabIndex={-1} className="form-alert">
+        <Alert data-color="danger" role="alert">
+          {formError}
+        </Alert>
+      </div>
+    );
+  }
+  return (
+    <div ref={ref} tabIndex={-1} className="form-alert">
+      <ErrorSummary>
+        <ErrorSummary.Heading>{t("common.errorSummary")}</ErrorSummary.Heading>
+        <ErrorSummary.List>
+          {entries.map(([name, message]) => (
+            <ErrorSummary.Item key={name}>
+              <ErrorSummary.Link href={`#${fieldId(name)}`}>
+                {labels?.[name] ? `${labels[name]}: ` : ""}
+                {message}
+              </ErrorSummary.Link>
+            </ErrorSummary.Item>
+          ))}
+        </ErrorSummary.List>
+      </ErrorSummary>
+      {formError ? (
+        <Alert data-color="danger" role="alert">
+          {formError}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled native select with description and error message. */
+export function SelectField({
+  id,
+  label,
+  description,
+  error,
+  value,
+  onChange,
+  children,
+  required,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+  required?: boolean;
+}) {
+  const describedBy = [description ? `${id}-desc` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {description ? <Field.Description id={`${id}-desc`}>{description}</Field.Description> : null}
+      <Select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        aria-required={required || undefined}
+      >
+        {children}
+      </Select>
+      {error ? <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage> : null}
+    </Field>
+  );
+}
+
+/** A short-lived success message announced to screen readers. */
+export function StatusMessage({ message }: { message: string | null }) {
+  return (
+    <div role="status" aria-live="polite" className="status-region">
+      {message ? <Alert data-color="success">{message}</Alert> : null}
+    </div>
+  );
+}

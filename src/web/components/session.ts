@@ -1,0 +1,28 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { MeSchema } from "../../domain/platform/schemas.ts";
+import { type ApiError, get } from "../api.ts";
+
+export type Me = z.infer<typeof MeSchema>;
+export type Permission = Me["permissions"][number];
+
+export function useMe() {
+  return useQuery<Me, ApiError>({
+    queryKey: ["me"],
+    queryFn: () => get<Me>("/api/auth/me"),
+    retry: false,
+    staleTime: 30_000,
+  });
+}
+
+export function useCan() {
+  const { data } = useMe();
+  return (permission: Permission) => Boolean(data?.permissions.includes(permission));
+}
+
+export function useResetSession() {
+  const client = useQueryClient();
+  return () => {
+    client.clear();
+  };
+}

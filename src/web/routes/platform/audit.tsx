@@ -1,0 +1,216 @@
+import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { z } from "zod";
+import type { AuditEntrySchema } from "../../../domain/platform/schemas.ts";
+import { type ApiError, get, query } from "../../api.ts";
+import { SelectField } from "../../components/forms.tsx";
+import { actionName, formatDateTime } from "../../components/labels.ts";
+import { Loading, PageTitle } from "../../components/page.tsx";
+import { useOrganisations } from "./organisations.tsx";
+
+type AuditEntry = z.infer<typeof AuditEntrySchema>;
+const PAGE_SIZE = 50;
+const FILTERS = ["from", "to", "actor", "action", "subjectId", "organisationId"] as const;
+type Filter = (typeof FILTERS)[number];
+
+function dayStart(d: string): string | undefined {
+  return d ? new Date(`${d}T00:00:00`).toISOString() : undefined;
+}
+function dayEnd(d: string): string | undefined {
+  return d ? new Date(`${d}T23:59:59.999`).toISOString() : undefined;
+}
+
+function describeDetails(details: Record<string, unknown>): string {
+  const parts = Object.entries(details)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  return parts.join(", ");
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const orgs = useOrganisations();
+  const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
+    Filter,
+    string
+  >;
+  const before = params.get("before") ?? undefined;
+  const [draft, setDraft] = useState(current);
+  const apiFilter = {
+    from: dayStart(current.from),
+    to: dayEnd(current.to),
+    actor: current.actor || undefined,
+    action: current.action || undefined,
+    subjectId: current.subjectId || undefined,
+    organisationId: current.organisationId || undefined,
+  };
+  const entries = useQuery<AuditEntry[], ApiError>({
+    queryKey: ["audit", apiFilter, before],
+    queryFn: () =>
+      get<AuditEntry[]>(`/api/audit${query({ ...apiFilter, limit: PAGE_SIZE, before })}`),
+  });
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const f of FILTERS) if (draft[f].trim()) next.set(f, draft[f].trim());
+    setParams(next);
+  };
+  const reset = () => {
+    const empty = Object.fromEntries(FILTERS.map((f) => [f, ""])) as Record<Filter, string>;
+    setDraft(empty);
+    setParams(new URLSearchParams());
+  };
+  const page = (nextBefore?: number) => {
+    const next = new URLSearchParams(params);
+    if (nextBefore) next.set("before", String(nextBefore));
+    else next.delete("before");
+    setParams(next);
+  };
+  const set = (f: Filter) => (v: string) => setDraft((d) => ({ ...d, [f]: v }));
+  const last = entries.data?.at(-1);
+  const orgName = (id: string | null) =>
+    id ? (orgs.data?.find((o) => o.id === id)?.name ?? id) : t("common.none");
+
+  return (
+    <>
+      <PageTitle title={t("audit.title")}>{t("audit.title")}</PageTitle>
+      <Paragraph>{t("audit.intro")}</Paragraph>
+      <section aria-labelledby="audit-filter-heading" className="panel">
+        <Heading level={2} data-size="sm" id="audit-filter-heading">
+          {t("audit.filters")}
+        </Heading>
+        <search aria-labelledby="audit-filter-heading">
+          <form onSubmit={apply}>
+            <div className="filter-grid">
+              <Textfield
+                label={t("audit.from")}
+                type="date"
+                value={draft.from}
+                onChange={(e) => set("from")(e.target.value)}
+              />
+              <Textfield
+                label={t("audit.to")}
+                type="date"
+                value={draft.to}
+                onChange={(e) => set("to")(e.target.value)}
+              />
+              <Textfield
+                label={t("audit.actor")}
+                value={draft.actor}
+                onChange={(e) => set("actor")(e.target.value)}
+              />
+              <Textfield
+                label={t("audit.action")}
+                description={t("audit.actionHint")}
+                value={draft.action}
+                onChange={(e) => set("action")(e.target.value)}
+              />
+              <Textfield
+                label={t("audit.subjectId")}
+                value={draft.subjectId}
+                onChange={(e) => set("subjectId")(e.target.value)}
+              />
+              <SelectField
+                id="audit-organisation"
+                label={t("audit.organisation")}
+                value={draft.organisationId}
+                onChange={set("organisationId")}
+              >
+                <option value="">{t("audit.allOrganisations")}</option>
+                {(orgs.data ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+            <div className="button-row">
+              <Button type="submit">{t("audit.apply")}</Button>
+              <Button type="button" variant="secondary" onClick={reset}>
+                {t("audit.reset")}
+              </Button>
+              <Button asChild variant="tertiary">
+                <a href={`/api/audit/export.csv${query(apiFilter)}`} download>
+                  {t("audit.export")}
+                </a>
+              </Button>
+            </div>
+          </form>
+        </search>
+      </section>
+      {entries.isPending ? <Loading /> : null}
+      {entries.data && entries.data.length === 0 ? <Paragraph>{t("audit.empty")}</Paragraph> : null}
+      {entries.data && entries.data.length > 0 ? (
+        <div className="table-wrap">
+          <Table zebra data-size="sm" className="audit-table">
+            <caption>{t("audit.caption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("audit.seq")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.time")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.actor")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.action")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.outcome")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.organisation")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("audit.details")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {entries.data.map((e) => (
+                <Table.Row key={e.seq}>
+                  <Table.Cell>{e.seq}</Table.Cell>
+                  <Table.Cell>{formatDateTime(e.occurredAt, i18n.language)}</Table.Cell>
+                  <Table.Cell className="break">{e.actorLabel}</Table.Cell>
+                  <Table.Cell>
+                    {actionName(t, e.action)}
+                    <div className="muted mono">{e.action}</div>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Tag
+                      data-size="sm"
+                      data-color={
+                        e.outcome === "success"
+                          ? "success"
+                          : e.outcome === "denied"
+                            ? "warning"
+                            : "danger"
+                      }
+                    >
+                      {t(`audit.outcomes.${e.outcome}`)}
+                    </Tag>
+                    {e.personalData ? <div className="muted">{t("audit.personalData")}</div> : null}
+                  </Table.Cell>
+                  <Table.Cell>{orgName(e.organisationId)}</Table.Cell>
+                  <Table.Cell className="break">
+                    {describeDetails(e.details)}
+                    {e.subjectType ? (
+                      <div className="muted">
+                        {e.subjectType} {e.subjectId}
+                      </div>
+                    ) : null}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      ) : null}
+      <div className="button-row">
+        {before ? (
+          <Button variant="secondary" onClick={() => page(undefined)}>
+            {t("audit.newest")}
+          </Button>
+        ) : null}
+        {entries.data && entries.data.length === PAGE_SIZE && last ? (
+          <Button variant="secondary" onClick={() => page(last.seq)}>
+            {t("audit.older")}
+          </Button>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { Alert, Button, Card, Divider, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router";
+import type { z } from "zod";
+import type { LoginResultSchema, ProvidersSchema } from "../../../domain/platform/schemas.ts";
+import { api, get } from "../../api.ts";
+import { FormErrorSummary, useFormErrors } from "../../components/forms.tsx";
+import { Shell } from "../../components/layout.tsx";
+import { PageTitle } from "../../components/page.tsx";
+
+type LoginResult = z.infer<typeof LoginResultSchema>;
+type Providers = z.infer<typeof ProvidersSchema>;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const state = (location.state ?? {}) as { from?: string; mfa?: boolean; signedOut?: boolean };
+  const [step, setStep] = useState<"password" | "mfa">(state.mfa ? "mfa" : "password");
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const providers = useQuery({
+    queryKey: ["providers"],
+    queryFn: () => get<Providers>("/api/auth/providers"),
+  });
+
+  const done = async () => {
+    await client.resetQueries();
+    const from = state.from && state.from !== "/login" ? state.from : "/";
+    navigate(from, { replace: true });
+  };
+
+  return (
+    <Shell>
+      <div className="login">
+        <Card data-color="neutral" className="login__card">
+          {step === "password" ? (
+            <PasswordStep
+              onDone={(r) => (r.status === "mfa_required" ? setStep("mfa") : void done())}
+              signedOut={Boolean(state.signedOut)}
+            />
+          ) : (
+            <MfaStep onDone={() => void done()} />
+          )}
+          {step === "password" && providers.data?.oidc ? (
+            <>
+              <Divider />
+              <Paragraph className="login__or">{t("login.or")}</Paragraph>
+              <Button asChild variant="secondary">
+                <a href="/api/auth/oidc/login">
+                  {t("login.oidc", { label: providers.data.oidc.label })}
+                </a>
+              </Button>
+            </>
+          ) : null}
+        </Card>
+      </div>
+    </Shell>
+  );
+}
+
+function PasswordStep({
+  onDone,
+  signedOut,
+}: {
+  onDone: (r: LoginResult) => void;
+  signedOut: boolean;
+}) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const errors = useFormErrors("login");
+  const login = useMutation({
+    mutationFn: () => api<LoginResult>("POST", "/api/auth/login", { email, password }),
+    onSuccess: onDone,
+    onError: errors.fromError,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next: Record<string, string> = {};
+    if (!email.trim()) next.email = t("login.emailRequired");
+    if (!password) next.password = t("login.passwordRequired");
+    errors.setFieldErrors(next);
+    if (Object.keys(next).length > 0) return;
+    errors.clear();
+    login.mutate();
+  };
+  return (
+    <>
+      <PageTitle title={t("login.title")}>{t("login.title")}</PageTitle>
+      {signedOut ? (
+        <Alert data-color="info" className="login__notice">
+          {t("login.signedOut")}
+        </Alert>
+      ) : null}
+      <Paragraph>{t("login.intro")}</Paragraph>
+      <FormErrorSummary
+        errors={errors.fieldErrors}
+        formError={errors.formError}
+        fieldId={errors.fieldId}
+      />
+      <form onSubmit={submit} noValidate className="form-stack">
+        <Textfield
+          id={errors.fieldId("email")}
+          label={t("login.email")}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fieldErrors.email}
+        />
+        <Textfield
+          id={errors.fieldId("password")}
+          label={t("login.password")}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.fieldErrors.password}
+        />
+        <div>
+          <Button type="submit" disabled={login.isPending}>
+            {t("login.submit")}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function MfaStep({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState("");
+  const errors = useFormErrors("mfa");
+  const verify = useMutation({
+    mutationFn: () => api<LoginResult>("POST", "/api/auth/mfa", { code }),
+    onSuccess: onDone,
+    onError: errors.fromError,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{6}$/.test(code.trim())) {
+      errors.setFieldErrors({ code: t("login.codeInvalid") });
+      return;
+    }
+    errors.clear();
+    verify.mutate();
+  };
+  return (
+    <>
+      <PageTitle title={t("login.mfaTitle")}>{t("login.mfaTitle")}</PageTitle>
+      <Paragraph>{t("login.mfaIntro")}</Paragraph>
+      <FormErrorSummary
+        errors={errors.fieldErrors}
+        formError={errors.formError}
+        fieldId={errors.fieldId}
+      />
+      <form onSubmit={submit} noValidate className="form-stack">
+        <Textfield
+          id={errors.fieldId("code")}
+          label={t("login.code")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          value={code}
+          onChange={(e) => setCode(e.target.value.trim())}
+          error={errors.fieldErrors.code}
+        />
+        <div>
+          <Button type="submit" disabled={verify.isPending}>
+            {t("login.verify")}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
