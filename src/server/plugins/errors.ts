@@ -104,7 +104,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return reply(res, known[0], known[1], known[2]);
-    const pgCode = (error as { code?: string }).code;
+    // Drizzle wraps the driver's error, so PostgreSQL's code is on its cause.
+    const pgCode =
+      (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === "23505") {
       return reply(res, 409, "duplicate", "Det finns redan en post med samma värde.");
     }
