@@ -1,0 +1,288 @@
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connect, migrateDatabase } from "../src/db/database.ts";
+import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
+import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
+
+let t: TestApp;
+let sysadmin: Awaited<ReturnType<typeof actorWith>>;
+beforeAll(async () => {
+  t = await buildTestApp();
+  sysadmin = await actorWith(t, "system_admin", null);
+});
+afterAll(() => t.close());
+
+const get = (url: string, headers: object = {}) =>
+  t.app.inject({ url, headers: headers as Record<string, string> });
+
+async function createArea(headers: object, parentId: string, name = `Område ${randomUUID()}`) {
+  const res = await t.app.inject({
+    method: "POST",
+    url: "/api/organisations",
+    headers: headers as Record<string, string>,
+    payload: { kind: "area", parentId, name, areaType: "district" },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; name: string };
+}
+
+interface Entry {
+  seq: number;
+  action: string;
+  actorId: string | null;
+  actorLabel: string;
+  subjectId: string | null;
+  organisationId: string | null;
+  occurredAt: string;
+}
+
+describe("GET /api/audit", () => {
+  it("answers 401 without a session and 403 to roles without audit.read", async () => {
+    expect((await get("/api/audit")).statusCode).toBe(401);
+    expect((await get("/api/audit/export.csv")).statusCode).toBe(401);
+    const { headers } = await actorWith(t, "coordinator");
+    expect((await get("/api/audit", headers)).statusCode).toBe(403);
+    expect((await get("/api/audit/export.csv", headers)).statusCode).toBe(403);
+  });
+
+  it("shows an organisation administrator only their subtree; a system administrator all", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const admin = await actorWith(t, "org_admin", municipality.id);
+    const own = await createArea(admin.headers, municipality.id);
+    const foreignMunicipality = await buildMunicipality(t.db);
+    const foreign = await createArea(sysadmin.headers, foreignMunicipality.id);
+
+    const res = await get("/api/audit", admin.headers);
+    expect(res.statusCode).toBe(200);
+    const entries = res.json() as Entry[];
+    expect(entries.map((e) => e.subjectId)).toContain(own.id);
+    expect(entries.map((e) => e.subjectId)).not.toContain(foreign.id);
+    const subtree = new Set([municipality.id, own.id]);
+    for (const e of entries) expect(subtree.has(e.organisationId!)).toBe(true);
+
+    const denied = await get(`/api/audit?organisationId=${foreignMunicipality.id}`, admin.headers);
+    expect(denied.statusCode).toBe(403);
+    const all = await get(`/api/audit?organisationId=${foreign.id}`, sysadmin.headers);
+    expect((all.json() as Entry[]).map((e) => e.subjectId)).toEqual([foreign.id]);
+  });
+
+  it("filters by action, actor, subject, organisation, time and page", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const admin = await actorWith(t, "org_admin", municipality.id);
+    const first = await createArea(admin.headers, municipality.id);
+    const second = await createArea(admin.headers, municipality.id);
+    await t.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${second.id}`,
+      headers: admin.headers,
+      payload: { name: "Omdöpt", version: 1 },
+    });
+    const list = async (query: string) => {
+      const res = await get(`/api/audit?${query}`, admin.headers);
+      expect(res.statusCode).toBe(200);
+      return res.json() as Entry[];
+    };
+
+    const creates = await list("action=organisation.create");
+    expect(creates.map((e) => e.subjectId)).toEqual([second.id, first.id]);
+    expect((await list("action=organisation.")).map((e) => e.action)).toEqual([
+      "organisation.update",
+      "organisation.create",
+      "organisation.create",
+    ]);
+    expect((await list(`subjectId=${second.id}`)).map((e) => e.action)).toEqual([
+      "organisation.update",
+      "organisation.create",
+    ]);
+    expect(
+      (await list(`organisationId=${first.id}`)).every((e) => e.organisationId === first.id),
+    ).toBe(true);
+    const byActor = await list(`actor=${encodeURIComponent(admin.user.email)}`);
+    expect(byActor).toHaveLength(3);
+    expect(byActor.every((e) => e.actorId === admin.user.id)).toBe(true);
+    expect(await list(`actor=nobody-${randomUUID()}`)).toEqual([]);
+
+    const newest = byActor[0]!;
+    expect((await list("limit=1")).map((e) => e.seq)).toEqual([newest.seq]);
+    expect((await list(`before=${newest.seq}`)).map((e) => e.seq)).toEqual(
+      byActor.slice(1).map((e) => e.seq),
+    );
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await list(`from=${encodeURIComponent(future)}`)).toEqual([]);
+    expect(await list(`to=${encodeURIComponent("2000-01-01T00:00:00Z")}`)).toEqual([]);
+  });
+
+  it.each([
+    ["limit=0", "querystring.limit"],
+    ["limit=501", "querystring.limit"],
+    ["from=yesterday", "querystring.from"],
+    ["organisationId=x", "querystring.organisationId"],
+    ["colour=red", "querystring.colour"],
+  ])("answers 400 to %s", async (query, path) => {
+    const res = await get(`/api/audit?${query}`, sysadmin.headers);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { path: string }) => i.path)).toContain(path);
+  });
+});
+
+describe("GET /api/audit/export.csv", () => {
+  it("exports the filtered rows with a header row, and records the export", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const admin = await actorWith(t, "org_admin", municipality.id);
+    const area = await createArea(admin.headers, municipality.id, 'Export, "citat"');
+    const res = await get(`/api/audit/export.csv?subjectId=${area.id}`, admin.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toContain("attachment");
+    const lines = res.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe(
+      "seq,occurred_at,actor,actor_id,action,outcome,subject_type,subject_id,organisation_id,personal_data,reason,ip,details",
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`organisation.create,success,organisation,${area.id}`);
+    expect(lines[1]).toContain(admin.user.email);
+
+    const exports = await t.pool.query(
+      "SELECT actor_id, details FROM platform.audit_log WHERE action = 'audit.export' AND actor_id = $1",
+      [admin.user.id],
+    );
+    expect(exports.rows).toEqual([
+      {
+        actor_id: admin.user.id,
+        details: { filter: { subjectId: area.id, limit: 100 }, rows: 1 },
+      },
+    ]);
+  });
+
+  it("refuses another municipality's log", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const admin = await actorWith(t, "org_admin", municipality.id);
+    const foreign = await buildMunicipality(t.db);
+    const res = await get(`/api/audit/export.csv?organisationId=${foreign.id}`, admin.headers);
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe("the audit table in PostgreSQL", () => {
+  // Each statement targets a real row (row triggers do not fire for none) inside a transaction
+  // that is rolled back, so the shared log stays whole even if a guard were missing.
+  it.each([
+    "UPDATE platform.audit_log SET details = '{}' WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
+    "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
+    "TRUNCATE platform.audit_log",
+  ])("rejects %s", async (statement) => {
+    await buildArea(t.db, (await buildMunicipality(t.db)).id);
+    await recordAudit(t.db, systemAuditContext("test"), { action: "test.row" });
+    const client = await t.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await expect(client.query(statement)).rejects.toThrow(/append-only/);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  });
+
+  it("has a valid hash chain", async () => {
+    const result = await verifyAuditChain(t.db);
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.rows).toBeGreaterThan(0);
+    expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("tampering, in throwaway databases", () => {
+  const base = inject("databaseUrl");
+  const created: string[] = [];
+  let admin: pg.Client;
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  /** A migrated database holding five audit rows; returns its URL and their sequence numbers. */
+  async function chainedDatabase() {
+    const name = `tamper_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    created.push(name);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    await migrateDatabase(url.toString());
+    const { db, pool } = connect(url.toString(), 2);
+    for (let i = 1; i <= 5; i++) {
+      await recordAudit(db, systemAuditContext("tamper-test"), {
+        action: "test.row",
+        details: { i },
+      });
+    }
+    const seqs = (
+      await pool.query<{ seq: string }>("SELECT seq FROM platform.audit_log ORDER BY seq")
+    ).rows.map((r) => Number(r.seq));
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+    return { url: url.toString(), db, pool, seqs };
+  }
+
+  function cli(url: string, ...args: string[]) {
+    return spawnSync(process.execPath, ["bin/paraply.js", ...args], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  }
+
+  it("finds a changed row, and `paraply audit verify` exits 1", async () => {
+    const { url, db, pool, seqs } = await chainedDatabase();
+    const target = seqs[2]!;
+    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
+    await pool.query(`UPDATE platform.audit_log SET details = '{"i": 99}' WHERE seq = $1`, [
+      target,
+    ]);
+    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
+    const result = await verifyAuditChain(db);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([{ seq: target, problem: "hash_mismatch" }]);
+    await pool.end();
+
+    const run = cli(url, "audit", "verify");
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`first at seq ${target}`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false });
+  });
+
+  it("finds a removed row", async () => {
+    const { db, pool, seqs } = await chainedDatabase();
+    const removed = seqs[2]!;
+    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
+    await pool.query("DELETE FROM platform.audit_log WHERE seq = $1", [removed]);
+    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
+    const result = await verifyAuditChain(db);
+    await pool.end();
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        { seq: removed + 1, problem: "missing_rows" },
+        { seq: removed + 1, problem: "broken_link" },
+      ]),
+    );
+  });
+
+  it("`paraply audit verify` exits 0 on the run's own, untampered database", () => {
+    const run = cli(base, "audit", "verify");
+    expect(run.stderr).not.toContain("tampered");
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, problems: [] });
+  });
+});
