@@ -27,6 +27,14 @@ const commands: Record<string, CommandEntry> = {
     summary: "audit verify: check the audit log's hash chain",
     load: async () => (await import("./commands/admin.ts")).auditCommand,
   },
+  backup: {
+    summary: "backup FILE: write a logical backup of the database (gzip)",
+    load: async () => (await import("./commands/backup.ts")).backupCommand,
+  },
+  restore: {
+    summary: "restore FILE: replace all data with a backup (one transaction)",
+    load: async () => (await import("./commands/backup.ts")).restoreCommand,
+  },
   readiness: {
     summary: "Score a Community Readiness sheet (CSV) and print the stage as JSON",
     load: async () => (await import("./commands/readiness.ts")).readinessCommand,
