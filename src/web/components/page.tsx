@@ -1,9 +1,7 @@
 import { Heading } from "@digdir/designsystemet-react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { type LinkProps, Link as RouterLink } from "react-router";
-
-let firstPage = true;
+import { type LinkProps, Link as RouterLink, useLocation } from "react-router";
 
 /** The page's h1: sets the document title and takes focus after client-side navigation. */
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
@@ -12,12 +10,11 @@ export function PageTitle({ children, title }: { children: ReactNode; title: str
   useEffect(() => {
     document.title = `${title} – ${t("app.name")}`;
   }, [title, t]);
+  // After client-side navigation (not on the first page load) focus moves to the new heading.
+  const navigated = useLocation().key !== "default";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the page mounts
   useEffect(() => {
-    if (firstPage) {
-      firstPage = false;
-      return;
-    }
-    ref.current?.focus({ preventScroll: false });
+    if (navigated) ref.current?.focus();
   }, []);
   return (
     <Heading level={1} data-size="lg" ref={ref} tabIndex={-1} className="page-title">

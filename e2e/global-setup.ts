@@ -1,0 +1,48 @@
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { build } from "vite";
+import type { TestProject } from "vitest/node";
+import { loadConfig } from "../src/config.ts";
+import { type RunningServer, startServer } from "../src/server/run.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the web UI, then runs the real server (embedded PostgreSQL, demo data) for the run. */
+export default async function setup(project: TestProject) {
+  const root = path.resolve(import.meta.dirname, "..");
+  await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  const dataDir = path.join(root, ".tmp/e2e-data");
+  await fs.rm(dataDir, { recursive: true, force: true });
+  const config = loadConfig({
+    PARAPLY_DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    PARAPLY_EMBEDDED_PG_PORT: String(await freePort()),
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+  });
+  const server: RunningServer = await startServer(config, { demo: true });
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.close();
+  };
+}
