@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
 import { organisations, roleAssignments, users } from "../../../db/schema/platform.ts";
@@ -29,6 +29,13 @@ export async function createUser(
   await assertOrganisation(db, input.organisationId);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${input.email})`);
+    // Refused as a known conflict, so that no caller (HTTP or CLI) sees the failed INSERT.
+    if (taken)
+      throw new ConflictError("Det finns redan ett konto med den e-postadressen.", "duplicate");
     const [user] = await tx
       .insert(users)
       .values({
