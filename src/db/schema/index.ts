@@ -1,2 +1,3 @@
 export * from "./platform.ts";
 export * from "./support.ts";
+export * from "./community.ts";
