@@ -356,6 +356,33 @@ describe("TOTP two-factor authentication", () => {
     );
   });
 
+  it("locks the account after LOGIN_MAX_FAILURES wrong codes, even for the right code", async () => {
+    const strict = await buildTestApp({ LOGIN_MAX_FAILURES: "3" });
+    try {
+      const user = await buildUser(strict.db);
+      const first = await signIn(strict, user.email);
+      const secret = await enrol(strict, first.cookie);
+      const res = await login(strict, user.email);
+      expect(res.json()).toEqual({ status: "mfa_required" });
+      const cookie = cookieOf(res)!;
+      const mfa = async (code: string) =>
+        strict.app.inject({
+          method: "POST",
+          url: "/api/auth/mfa",
+          headers: { cookie },
+          payload: { code },
+        });
+      for (let i = 0; i < 3; i++) expect((await mfa(await wrongCode(secret))).statusCode).toBe(400);
+      const locked = await mfa(await generate({ secret }));
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().error.code).toBe("locked");
+      expect((await me(strict, cookie)).json().error.code).toBe("mfa_required");
+      expect((await login(strict, user.email)).statusCode).toBe(429);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("disables TOTP only with a valid code", async () => {
     const user = await buildUser(t.db);
     const { cookie } = await signIn(t, user.email);

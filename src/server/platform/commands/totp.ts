@@ -16,7 +16,11 @@ export async function totpMatches(secret: string, code: string): Promise<boolean
 
 async function secretOf(db: Db, userId: string) {
   const [row] = await db
-    .select({ secret: users.totpSecret, enabledAt: users.totpEnabledAt })
+    .select({
+      secret: users.totpSecret,
+      enabledAt: users.totpEnabledAt,
+      lockedUntil: users.lockedUntil,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return row;
@@ -103,6 +107,21 @@ export async function verifySecondFactor(
   if (!actor.mfaPending)
     throw new DomainError(409, "mfa_not_pending", "Inloggningen är redan klar.");
   const row = await secretOf(deps.db, actor.userId);
+  // Wrong codes lock the account like wrong passwords, so the lock must hold at this step too.
+  if (row?.lockedUntil && row.lockedUntil > new Date()) {
+    await recordAudit(deps.db, audit, {
+      action: "auth.sign_in",
+      outcome: "failure",
+      subjectType: "user",
+      subjectId: actor.userId,
+      details: { reason: "locked" },
+    });
+    throw new DomainError(
+      429,
+      "locked",
+      "För många misslyckade försök. Kontot är låst en stund; försök igen senare.",
+    );
+  }
   if (!row?.secret || !(await totpMatches(row.secret, code))) {
     await registerFailure(deps, actor.userId);
     await recordAudit(deps.db, audit, {
