@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import type pg from "pg";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { settings } from "../../db/schema/platform.ts";
 import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
@@ -19,6 +20,55 @@ function grantOrgIds(actor: Actor, permission: Permission): string[] {
 /** null means "all organisations" (a system administrator). */
 export type OrgIdSet = Set<string> | null;
 
+const SUBTREE = {
+  name: "paraply_org_subtree",
+  text: `
+    WITH RECURSIVE tree AS (
+      SELECT id FROM platform.organisations WHERE id = ANY($1::uuid[])
+      UNION
+      SELECT o.id FROM platform.organisations o JOIN tree t ON o.parent_id = t.id
+    ) SELECT id FROM tree`,
+};
+
+const LINEAGE = {
+  name: "paraply_org_lineage",
+  text: `
+    WITH RECURSIVE down AS (
+      SELECT id FROM platform.organisations WHERE id = ANY($1::uuid[])
+      UNION
+      SELECT o.id FROM platform.organisations o JOIN down d ON o.parent_id = d.id
+    ), up AS (
+      SELECT id, parent_id FROM platform.organisations WHERE id = ANY($1::uuid[])
+      UNION
+      SELECT o.id, o.parent_id FROM platform.organisations o JOIN up u ON o.id = u.parent_id
+    ) SELECT id FROM down UNION SELECT id FROM up`,
+};
+
+/**
+ * Runs a scope query for a set of root organisations. On the pool-backed Db (every request's
+ * AccessContext) it is a named statement, parsed and planned once per connection: these run on
+ * most authenticated requests. In a transaction it runs as a plain parameterised query.
+ */
+async function orgIds(
+  db: DbOrTx,
+  query: { name: string; text: string },
+  roots: string[],
+): Promise<Set<string>> {
+  const literal = `{${roots.join(",")}}`;
+  const pool = (db as { $client?: pg.Pool }).$client;
+  const rows = pool
+    ? (await pool.query<{ id: string }>({ ...query, values: [literal] })).rows
+    : (
+        await db.execute<{ id: string }>(
+          sql.join(
+            query.text.split("$1").map((part) => sql.raw(part)),
+            sql`${literal}`,
+          ),
+        )
+      ).rows;
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Organisations where the actor holds `permission`: the subtree under each organisation where a
  * role granting it is held. Lists filter by this and detail checks ask it, so they agree.
@@ -31,13 +81,7 @@ export async function subtreeWhere(
   if (isSystemAdmin(actor)) return null;
   const roots = grantOrgIds(actor, permission);
   if (roots.length === 0) return new Set();
-  const result = await db.execute<{ id: string }>(sql`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
-      UNION
-      SELECT o.id FROM platform.organisations o JOIN tree t ON o.parent_id = t.id
-    ) SELECT id FROM tree`);
-  return new Set(result.rows.map((r) => r.id));
+  return orgIds(db, SUBTREE, roots);
 }
 
 /**
@@ -52,17 +96,7 @@ export async function lineageWhere(
   if (isSystemAdmin(actor)) return null;
   const roots = grantOrgIds(actor, permission);
   if (roots.length === 0) return new Set();
-  const result = await db.execute<{ id: string }>(sql`
-    WITH RECURSIVE down AS (
-      SELECT id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
-      UNION
-      SELECT o.id FROM platform.organisations o JOIN down d ON o.parent_id = d.id
-    ), up AS (
-      SELECT id, parent_id FROM platform.organisations WHERE id = ANY(${uuidArray(roots)})
-      UNION
-      SELECT o.id, o.parent_id FROM platform.organisations o JOIN up u ON o.id = u.parent_id
-    ) SELECT id FROM down UNION SELECT id FROM up`);
-  return new Set(result.rows.map((r) => r.id));
+  return orgIds(db, LINEAGE, roots);
 }
 
 export function inSet(set: OrgIdSet, id: string | null | undefined): boolean {

