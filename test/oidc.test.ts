@@ -84,6 +84,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
+  // fetch keeps connections alive; close them so that the server (and the worker) can end.
+  providerServer?.closeAllConnections();
   await new Promise((resolve) => providerServer?.close(resolve));
 });
 
