@@ -242,6 +242,7 @@ describe("sessions", () => {
     });
     expect(change.statusCode).toBe(200);
     expect((await me(t, b.cookie)).statusCode).toBe(401);
+    expect((await me(t, a.cookie)).statusCode).toBe(200);
     expect((await login(t, user.email)).statusCode).toBe(401);
     expect((await login(t, user.email, "a-new-long-password")).statusCode).toBe(200);
     expect(await auditRows(user.id)).toContainEqual(

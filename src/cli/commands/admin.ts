@@ -110,8 +110,6 @@ export const userCommand: CliCommand = async (args, io) => {
         io.stdout(`Created user ${user.email} (${user.id})\n`);
         return EXIT.ok;
       } catch (error) {
-        if ((error as { code?: string }).code === "23505")
-          return fail(io, `A user with e-mail ${input.data.email} exists already`, EXIT.failure);
         if (error instanceof DomainError) return fail(io, error.message, EXIT.failure);
         throw error;
       }

@@ -5,7 +5,20 @@ import { auditLog } from "../../db/schema/platform.ts";
 import type { AuditQuerySchema } from "../../domain/platform/schemas.ts";
 import type { OrgIdSet } from "./queries.ts";
 
-/** Audit entries matching the filter, newest first, limited to the organisations in scope. */
+/**
+ * Rows an administrator of `scope` may see: those tied to an organisation in scope, and account
+ * events (sign-ins, password and two-factor changes, which have no organisation) of people who
+ * hold a role in scope.
+ */
+function inScope(scope: Set<string>) {
+  const ids = uuidArray(scope);
+  const people = sql`SELECT user_id FROM platform.role_assignments WHERE organisation_id = ANY(${ids})`;
+  return sql`(${auditLog.organisationId} = ANY(${ids}) OR (${auditLog.organisationId} IS NULL AND (
+    ${auditLog.actorId} IN (${people})
+    OR (${auditLog.subjectType} = 'user' AND ${auditLog.subjectId} IN (SELECT user_id::text FROM (${people}) p)))))`;
+}
+
+/** Audit entries matching the filter, newest first, limited to what the scope may see. */
 export async function searchAudit(
   db: DbOrTx,
   scope: OrgIdSet,
@@ -18,7 +31,7 @@ export async function searchAudit(
     .from(auditLog)
     .where(
       and(
-        scope === null ? undefined : sql`${auditLog.organisationId} = ANY(${uuidArray(scope)})`,
+        scope === null ? undefined : inScope(scope),
         query.from ? gte(auditLog.occurredAt, new Date(query.from)) : undefined,
         query.to ? lte(auditLog.occurredAt, new Date(query.to)) : undefined,
         query.actor ? ilike(auditLog.actorLabel, `%${query.actor}%`) : undefined,

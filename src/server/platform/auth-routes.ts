@@ -190,7 +190,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
           .update(users)
           .set({ passwordHash, updatedAt: new Date() })
           .where(eq(users.id, actor.userId));
-        await revokeUserSessions(tx, actor.userId);
+        await revokeUserSessions(tx, actor.userId, actor.sessionId);
         await recordAudit(tx, auditContextOf(request), {
           action: "auth.password_changed",
           subjectType: "user",
@@ -241,11 +241,9 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
     { config: { access: "public", rateLimit: loginLimit }, schema: { tags: ["auth"] } },
     async (_request, reply) => {
       if (!deps.oidc)
-        return reply
-          .status(404)
-          .send({
-            error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
-          });
+        return reply.status(404).send({
+          error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
+        });
       return reply.redirect(await beginOidcSignIn(db, deps.oidc));
     },
   );
@@ -255,11 +253,9 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
     { config: { access: "public", rateLimit: loginLimit }, schema: { tags: ["auth"] } },
     async (request, reply) => {
       if (!deps.oidc)
-        return reply
-          .status(404)
-          .send({
-            error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
-          });
+        return reply.status(404).send({
+          error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
+        });
       const callbackUrl = new URL(request.url, deps.oidc.redirectUri);
       try {
         const token = await finishOidcSignIn(

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type pg from "pg";
 import type { Db, DbOrTx } from "../../db/database.ts";
 import { sessions } from "../../db/schema/platform.ts";
@@ -50,11 +50,18 @@ export async function revokeSession(tx: DbOrTx, id: string): Promise<void> {
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
-export async function revokeUserSessions(tx: DbOrTx, userId: string): Promise<void> {
+/** Ends a user's sessions; `keep` spares the one the change was made from (own password change). */
+export async function revokeUserSessions(tx: DbOrTx, userId: string, keep?: string): Promise<void> {
   await tx
     .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keep ? ne(sessions.id, keep) : undefined,
+      ),
+    );
 }
 
 export async function completeMfa(tx: DbOrTx, id: string): Promise<void> {
