@@ -265,6 +265,9 @@ describe("GET /api/users/:id", () => {
     const res = await call("GET", `/api/users/${inside.id}`, admin.headers);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: inside.id, abilities: { update: true } });
+    expect(await auditOf(inside.id)).toContainEqual(
+      expect.objectContaining({ action: "user.read", actor_id: admin.user.id }),
+    );
     const self = await call("GET", `/api/users/${admin.user.id}`, admin.headers);
     expect(self.json().abilities).toEqual({ update: false });
     const outside = await buildUser(t.db, { organisationId: foreign.id });
@@ -347,7 +350,8 @@ describe("PATCH /api/users/:id", () => {
       version: 1,
     });
     expect(self.statusCode).toBe(403);
-    expect(await auditOf(shared.id)).toEqual([]);
+    // The detail read above is recorded; no change is.
+    expect((await auditOf(shared.id)).map((r) => r.action)).toEqual(["user.read"]);
   });
 
   it("answers 404 outside the scope and 400 on bad input", async () => {

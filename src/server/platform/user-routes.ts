@@ -17,7 +17,7 @@ import {
   UserUpdateSchema,
 } from "../../domain/platform/schemas.ts";
 import { type AccessContext, accessContextOf, authorize, can } from "../plugins/access.ts";
-import { auditContextOf } from "../plugins/audit.ts";
+import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import {
   createUser,
@@ -125,6 +125,12 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     async (request) => {
       const ctx = accessContextOf(request, db);
       const { user, grants, target } = await visibleUser(ctx, request.params.id);
+      // A colleague's account details are personal data too: the read is recorded.
+      await recordAudit(db, auditContextOf(request), {
+        action: "user.read",
+        subjectType: "user",
+        subjectId: user.id,
+      });
       return presentUser(user, grants, { update: await can(ctx, "user.update", target) });
     },
   );
