@@ -15,6 +15,14 @@ import { OrganisationsPage } from "./routes/platform/organisations.tsx";
 import { SettingsPage } from "./routes/platform/settings.tsx";
 import { UserDetailPage } from "./routes/platform/user-detail.tsx";
 import { UsersPage } from "./routes/platform/users.tsx";
+import { ReadinessComparePage } from "./routes/readiness/compare.tsx";
+import { ReadinessConsensusPage } from "./routes/readiness/consensus.tsx";
+import { ReadinessInterviewPage } from "./routes/readiness/interview.tsx";
+import { ReadinessListPage } from "./routes/readiness/list.tsx";
+import { ReadinessNewPage } from "./routes/readiness/new.tsx";
+import { ReadinessOverviewPage } from "./routes/readiness/overview.tsx";
+import { ReadinessResultsPage } from "./routes/readiness/results.tsx";
+import { ReadinessScoringPage } from "./routes/readiness/scoring.tsx";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,6 +72,20 @@ const router = createBrowserRouter([
           { path: "/audit", element: <AuditPage /> },
           { path: "/settings", element: <SettingsPage /> },
           { path: "/account", element: <AccountPage /> },
+          { path: "/readiness", element: <ReadinessListPage /> },
+          { path: "/readiness/new", element: <ReadinessNewPage /> },
+          { path: "/readiness/compare", element: <ReadinessComparePage /> },
+          { path: "/readiness/:id", element: <ReadinessOverviewPage /> },
+          { path: "/readiness/:id/consensus", element: <ReadinessConsensusPage /> },
+          { path: "/readiness/:id/results", element: <ReadinessResultsPage /> },
+          {
+            path: "/readiness/:id/interviews/:interviewId",
+            element: <ReadinessInterviewPage />,
+          },
+          {
+            path: "/readiness/:id/interviews/:interviewId/scores",
+            element: <ReadinessScoringPage />,
+          },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -11,6 +11,7 @@ import { type Me, type Permission, useMe } from "./session.ts";
 const NAV: { to: string; key: string; permission?: Permission }[] = [
   { to: "/", key: "nav.home" },
   { to: "/organisations", key: "nav.organisations", permission: "organisation.read" },
+  { to: "/readiness", key: "nav.readiness", permission: "community.read" },
   { to: "/users", key: "nav.users", permission: "user.read" },
   { to: "/audit", key: "nav.audit", permission: "audit.read" },
   { to: "/settings", key: "nav.settings", permission: "platform.manage" },

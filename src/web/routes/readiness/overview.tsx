@@ -1,0 +1,637 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  Textfield,
+} from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate, useParams } from "react-router";
+import {
+  type AssessmentDetail,
+  InterviewCreateBodySchema,
+  RespondentBodySchema,
+  TEAM_ROLES,
+} from "../../../domain/readiness/api.ts";
+import { SECTOR_KEYS } from "../../../domain/readiness/sectors.ts";
+import { type ApiError, api, get } from "../../api.ts";
+import {
+  FormErrorSummary,
+  SelectField,
+  StatusMessage,
+  useFormErrors,
+} from "../../components/forms.tsx";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import { NotFoundPage } from "../platform/not-found.tsx";
+import {
+  API,
+  assessmentTitle,
+  formatDate,
+  formatPeriod,
+  formatScore,
+  StageTag,
+  sectorLabel,
+  useAssessment,
+  useLang,
+} from "./shared.tsx";
+
+type TeamRole = (typeof TEAM_ROLES)[number];
+interface Candidate {
+  userId?: string;
+  id?: string;
+  displayName: string;
+  email?: string;
+}
+
+export function ReadinessOverviewPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const assessment = useAssessment(id);
+  const [status, setStatus] = useState<string | null>(
+    (location.state as { created?: boolean } | null)?.created ? t("readiness.new.created") : null,
+  );
+  if (assessment.isPending) return <Loading />;
+  if (assessment.isError) return <NotFoundPage />;
+  const a = assessment.data;
+  const title = assessmentTitle(a, lang, t);
+  const scorers = a.team.filter((m) => m.roles.includes("scorer"));
+
+  return (
+    <>
+      <nav aria-label={t("readiness.breadcrumb")} className="breadcrumb-lite">
+        <AppLink to="/readiness">{t("readiness.title")}</AppLink>
+      </nav>
+      <PageTitle title={title}>{title}</PageTitle>
+      <StatusMessage message={status} />
+      <div className="grid-2">
+        <Card data-color="neutral">
+          <Heading level={2} data-size="sm">
+            {t("readiness.overview.facts")}
+          </Heading>
+          <dl className="facts">
+            <dt>{t("readiness.topic")}</dt>
+            <dd>{a.topicName[lang]}</dd>
+            <dt>{t("readiness.community")}</dt>
+            <dd>{a.organisationName}</dd>
+            <dt>{t("readiness.period")}</dt>
+            <dd>{formatPeriod(a.periodStart, a.periodEnd, lang)}</dd>
+            <dt>{t("readiness.interviews")}</dt>
+            <dd>
+              {t("readiness.interviewsOf", { count: a.interviewCount, target: a.targetInterviews })}
+            </dd>
+            <dt>{t("readiness.new.grid")}</dt>
+            <dd>{t(`readiness.grids.${a.scoreGrid}`)}</dd>
+            <dt>{t("readiness.overview.guide")}</dt>
+            <dd>
+              {t("readiness.new.guideVersion", {
+                title: a.guide.title[lang],
+                version: a.guide.version,
+              })}
+            </dd>
+            <dt>{t("readiness.score")}</dt>
+            <dd>{formatScore(a.score, lang)}</dd>
+            <dt>{t("readiness.stage")}</dt>
+            <dd>
+              <StageTag stage={a.stage} />
+            </dd>
+          </dl>
+          <Paragraph data-size="sm">{a.interviewNotice.guidance[lang]}</Paragraph>
+          {a.interviewNotice.warning ? (
+            <Alert data-color="warning">{a.interviewNotice.warning[lang]}</Alert>
+          ) : null}
+        </Card>
+        <Card data-color="neutral">
+          <Heading level={2} data-size="sm">
+            {t("readiness.overview.next")}
+          </Heading>
+          <ul className="link-list">
+            {a.abilities.consensus ? (
+              <li>
+                <AppLink to={`/readiness/${a.id}/consensus`}>
+                  {t("readiness.consensus.title")}
+                </AppLink>
+              </li>
+            ) : null}
+            <li>
+              <AppLink to={`/readiness/${a.id}/results`}>{t("readiness.results.title")}</AppLink>
+            </li>
+            <li>
+              <AppLink to={`/readiness/compare?ids=${a.id}`}>
+                {t("readiness.compare.title")}
+              </AppLink>
+            </li>
+            <li>
+              <Link href={`${API}/assessments/${a.id}/report.pdf`} download>
+                {t("readiness.overview.pdf")}
+              </Link>
+            </li>
+            <li>
+              <Link href={`${API}/assessments/${a.id}/scores.csv`} download>
+                {t("readiness.overview.csv")}
+              </Link>
+            </li>
+          </ul>
+        </Card>
+      </div>
+
+      <TeamSection a={a} onSaved={setStatus} />
+      <RespondentsSection a={a} onSaved={setStatus} />
+
+      <section aria-labelledby="interviews-heading" className="readiness-section">
+        <Heading level={2} data-size="md" id="interviews-heading">
+          {t("readiness.overview.interviews")}
+        </Heading>
+        {a.interviews.length === 0 ? (
+          <Paragraph>{t("readiness.overview.noInterviews")}</Paragraph>
+        ) : (
+          <div className="table-wrap">
+            <Table zebra>
+              <caption className="visually-hidden">{t("readiness.overview.interviews")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("readiness.overview.interview")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("readiness.overview.respondent")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("readiness.overview.heldOn")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("readiness.overview.scoring")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("readiness.overview.consensus")}</Table.HeaderCell>
+                  {a.abilities.score ? (
+                    <Table.HeaderCell>{t("readiness.overview.actions")}</Table.HeaderCell>
+                  ) : null}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {a.interviews.map((i) => {
+                  const r = a.respondents.find((x) => x.id === i.respondentId);
+                  const label = t("readiness.overview.interviewN", { n: i.number });
+                  return (
+                    <Table.Row key={i.id}>
+                      <Table.Cell>
+                        {a.abilities.interview || a.abilities.score ? (
+                          <AppLink to={`/readiness/${a.id}/interviews/${i.id}`}>{label}</AppLink>
+                        ) : (
+                          label
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {r ? `${r.code} · ${r.role} (${sectorLabel(r.sector, lang)})` : "–"}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {formatDate(i.heldOn, lang)} ·{" "}
+                        {t("readiness.overview.minutes", { count: i.durationMinutes })}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {t("readiness.overview.submitted", {
+                          done: i.submittedScorerIds.length,
+                          total: scorers.length,
+                        })}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {t("readiness.overview.consensusOf", { done: i.consensusCount })}
+                      </Table.Cell>
+                      {a.abilities.score ? (
+                        <Table.Cell>
+                          <AppLink
+                            to={`/readiness/${a.id}/interviews/${i.id}/scores`}
+                            aria-label={t("readiness.overview.scoreInterview", { n: i.number })}
+                          >
+                            {t("readiness.overview.score")}
+                          </AppLink>
+                        </Table.Cell>
+                      ) : null}
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+        {a.abilities.interview ? <NewInterview a={a} /> : null}
+      </section>
+    </>
+  );
+}
+
+function TeamSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: string) => void }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  return (
+    <section aria-labelledby="team-heading" className="readiness-section">
+      <Heading level={2} data-size="md" id="team-heading">
+        {t("readiness.team.title")}
+      </Heading>
+      {editing ? (
+        <TeamEditor
+          a={a}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onSaved(t("readiness.team.saved"));
+          }}
+        />
+      ) : (
+        <>
+          <ul className="readiness-team">
+            {a.team.map((m) => (
+              <li key={m.userId}>
+                <strong>{m.displayName}</strong>:{" "}
+                {m.roles.map((r) => t(`readiness.team.roles.${r}`)).join(", ")}
+              </li>
+            ))}
+          </ul>
+          {a.abilities.manageTeam ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              {t("readiness.team.edit")}
+            </Button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function TeamEditor({ a, onDone }: { a: AssessmentDetail; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useFormErrors("team");
+  const candidates = useQuery<Candidate[], ApiError>({
+    queryKey: ["readiness", "team-candidates", a.id],
+    queryFn: () => get<Candidate[]>(`${API}/assessments/${a.id}/team-candidates`),
+  });
+  const [roles, setRoles] = useState<Record<string, TeamRole[]>>(() =>
+    Object.fromEntries(a.team.map((m) => [m.userId, [...m.roles]])),
+  );
+  const people = new Map<string, { name: string; email?: string }>();
+  for (const m of a.team) people.set(m.userId, { name: m.displayName });
+  for (const c of candidates.data ?? []) {
+    const uid = c.userId ?? c.id;
+    if (uid) people.set(uid, { name: c.displayName, email: c.email });
+  }
+  const save = useMutation({
+    mutationFn: () =>
+      api("PUT", `${API}/assessments/${a.id}/team`, {
+        members: Object.entries(roles)
+          .filter(([, r]) => r.length > 0)
+          .map(([userId, r]) => ({ userId, roles: r })),
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
+      onDone(true);
+    },
+    onError: form.fromError,
+  });
+  const toggle = (userId: string, role: TeamRole, on: boolean) =>
+    setRoles((prev) => {
+      const current = prev[userId] ?? [];
+      return {
+        ...prev,
+        [userId]: on
+          ? [...current.filter((r) => r !== role), role]
+          : current.filter((r) => r !== role),
+      };
+    });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  if (candidates.isPending) return <Loading />;
+  return (
+    <form onSubmit={submit} className="form-stack">
+      <FormErrorSummary
+        errors={form.fieldErrors}
+        formError={form.formError}
+        fieldId={form.fieldId}
+      />
+      <Paragraph data-size="sm">{t("readiness.team.hint")}</Paragraph>
+      <div className="table-wrap">
+        <Table>
+          <caption>{t("readiness.team.caption")}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t("readiness.team.person")}</Table.HeaderCell>
+              {TEAM_ROLES.map((r) => (
+                <Table.HeaderCell key={r}>{t(`readiness.team.roles.${r}`)}</Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {[...people.entries()].map(([userId, p]) => (
+              <Table.Row key={userId}>
+                <Table.HeaderCell scope="row">
+                  {p.name}
+                  {p.email ? <span className="muted"> {p.email}</span> : null}
+                </Table.HeaderCell>
+                {TEAM_ROLES.map((r) => (
+                  <Table.Cell key={r}>
+                    <Checkbox
+                      aria-label={t("readiness.team.roleFor", {
+                        role: t(`readiness.team.roles.${r}`),
+                        name: p.name,
+                      })}
+                      checked={(roles[userId] ?? []).includes(r)}
+                      onChange={(e) => toggle(userId, r, e.target.checked)}
+                    />
+                  </Table.Cell>
+                ))}
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <div className="button-row">
+        <Button type="submit" disabled={save.isPending}>
+          {t("readiness.team.save")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => onDone(false)}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: string) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const showIdentity = a.respondents.some((r) => r.name || r.contact);
+  return (
+    <section aria-labelledby="respondents-heading" className="readiness-section">
+      <Heading level={2} data-size="md" id="respondents-heading">
+        {t("readiness.respondents.title")}
+      </Heading>
+      <Paragraph data-size="sm">{t("readiness.respondents.intro")}</Paragraph>
+      {a.respondents.length === 0 ? (
+        <Paragraph>{t("readiness.respondents.none")}</Paragraph>
+      ) : (
+        <div className="table-wrap">
+          <Table zebra>
+            <caption className="visually-hidden">{t("readiness.respondents.title")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("readiness.respondents.code")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("readiness.respondents.role")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("readiness.respondents.sector")}</Table.HeaderCell>
+                {showIdentity ? (
+                  <>
+                    <Table.HeaderCell>{t("readiness.respondents.name")}</Table.HeaderCell>
+                    <Table.HeaderCell>{t("readiness.respondents.contact")}</Table.HeaderCell>
+                  </>
+                ) : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {a.respondents.map((r) => (
+                <Table.Row key={r.id}>
+                  <Table.Cell>{r.code}</Table.Cell>
+                  <Table.Cell>{r.role}</Table.Cell>
+                  <Table.Cell>{sectorLabel(r.sector, lang)}</Table.Cell>
+                  {showIdentity ? (
+                    <>
+                      <Table.Cell>{r.name ?? "–"}</Table.Cell>
+                      <Table.Cell>{r.contact ?? "–"}</Table.Cell>
+                    </>
+                  ) : null}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      )}
+      {a.abilities.edit || a.abilities.interview ? <NewRespondent a={a} onSaved={onSaved} /> : null}
+    </section>
+  );
+}
+
+function NewRespondent({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: string) => void }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const client = useQueryClient();
+  const form = useFormErrors("respondent");
+  const [role, setRole] = useState("");
+  const [sector, setSector] = useState("");
+  const [name, setName] = useState("");
+  const [contact, setContact] = useState("");
+  const add = useMutation({
+    mutationFn: (body: unknown) => api("POST", `${API}/assessments/${a.id}/respondents`, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
+      onSaved(t("readiness.respondents.added", { role }));
+      setRole("");
+      setName("");
+      setContact("");
+    },
+    onError: form.fromError,
+  });
+  const labels = {
+    role: t("readiness.respondents.role"),
+    sector: t("readiness.respondents.sector"),
+    name: t("readiness.respondents.nameOptional"),
+    contact: t("readiness.respondents.contactOptional"),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = RespondentBodySchema.safeParse({
+      role,
+      sector,
+      ...(name.trim() ? { name } : {}),
+      ...(contact.trim() ? { contact } : {}),
+    });
+    if (!parsed.success) {
+      form.fromZod(parsed.error, {
+        role: t("readiness.respondents.roleRequired"),
+        sector: t("readiness.respondents.sectorRequired"),
+      });
+      return;
+    }
+    form.clear();
+    add.mutate(parsed.data);
+  };
+  return (
+    <Card data-color="neutral" className="readiness-subcard">
+      <form
+        onSubmit={submit}
+        noValidate
+        className="form-stack"
+        aria-labelledby="new-respondent-heading"
+      >
+        <Heading level={3} data-size="xs" id="new-respondent-heading">
+          {t("readiness.respondents.add")}
+        </Heading>
+        <FormErrorSummary
+          errors={form.fieldErrors}
+          formError={form.formError}
+          fieldId={form.fieldId}
+          labels={labels}
+        />
+        <div className="readiness-inline">
+          <Textfield
+            id={form.fieldId("role")}
+            label={labels.role}
+            description={t("readiness.respondents.roleHint")}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            error={form.fieldErrors.role}
+            required
+          />
+          <SelectField
+            id={form.fieldId("sector")}
+            label={labels.sector}
+            value={sector}
+            onChange={setSector}
+            error={form.fieldErrors.sector}
+            required
+          >
+            <option value="">{t("readiness.respondents.chooseSector")}</option>
+            {SECTOR_KEYS.map((s) => (
+              <option key={s} value={s}>
+                {sectorLabel(s, lang)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="readiness-inline">
+          <Textfield
+            id={form.fieldId("name")}
+            label={labels.name}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={form.fieldErrors.name}
+          />
+          <Textfield
+            id={form.fieldId("contact")}
+            label={labels.contact}
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            error={form.fieldErrors.contact}
+          />
+        </div>
+        <div>
+          <Button type="submit" disabled={add.isPending}>
+            {t("readiness.respondents.addButton")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function NewInterview({ a }: { a: AssessmentDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const form = useFormErrors("interview");
+  const used = new Set(a.interviews.map((i) => i.respondentId));
+  const free = a.respondents.filter((r) => !used.has(r.id));
+  const [respondentId, setRespondentId] = useState("");
+  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [duration, setDuration] = useState("45");
+  useEffect(() => {
+    if (!free.some((r) => r.id === respondentId)) setRespondentId(free[0]?.id ?? "");
+  }, [free, respondentId]);
+  const create = useMutation({
+    mutationFn: (body: unknown) =>
+      api<{ id: string }>("POST", `${API}/assessments/${a.id}/interviews`, body),
+    onSuccess: async (created) => {
+      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
+      navigate(`/readiness/${a.id}/interviews/${created.id}`);
+    },
+    onError: form.fromError,
+  });
+  const labels = {
+    respondentId: t("readiness.overview.respondent"),
+    heldOn: t("readiness.overview.heldOn"),
+    durationMinutes: t("readiness.overview.duration"),
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = InterviewCreateBodySchema.safeParse({
+      respondentId,
+      heldOn,
+      durationMinutes: Number(duration),
+    });
+    if (!parsed.success) {
+      form.fromZod(parsed.error, {
+        respondentId: t("readiness.overview.respondentRequired"),
+        heldOn: t("readiness.new.dateInvalid"),
+        durationMinutes: t("readiness.overview.durationInvalid"),
+      });
+      return;
+    }
+    form.clear();
+    create.mutate(parsed.data);
+  };
+  return (
+    <Card data-color="neutral" className="readiness-subcard">
+      <form
+        onSubmit={submit}
+        noValidate
+        className="form-stack"
+        aria-labelledby="new-interview-heading"
+      >
+        <Heading level={3} data-size="xs" id="new-interview-heading">
+          {t("readiness.overview.newInterview")}
+        </Heading>
+        <FormErrorSummary
+          errors={form.fieldErrors}
+          formError={form.formError}
+          fieldId={form.fieldId}
+          labels={labels}
+        />
+        {free.length === 0 ? (
+          <Paragraph data-size="sm">{t("readiness.overview.addRespondentFirst")}</Paragraph>
+        ) : (
+          <>
+            <div className="readiness-inline">
+              <SelectField
+                id={form.fieldId("respondentId")}
+                label={labels.respondentId}
+                value={respondentId}
+                onChange={setRespondentId}
+                error={form.fieldErrors.respondentId}
+                required
+              >
+                {free.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {`${r.code} · ${r.role}`}
+                  </option>
+                ))}
+              </SelectField>
+              <Textfield
+                id={form.fieldId("heldOn")}
+                label={labels.heldOn}
+                type="date"
+                value={heldOn}
+                onChange={(e) => setHeldOn(e.target.value)}
+                error={form.fieldErrors.heldOn}
+                required
+              />
+              <Textfield
+                id={form.fieldId("durationMinutes")}
+                label={labels.durationMinutes}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={600}
+                value={duration}
+                onChange={(e) => setDuration(e.target.value)}
+                error={form.fieldErrors.durationMinutes}
+                required
+              />
+            </div>
+            <div>
+              <Button type="submit" disabled={create.isPending}>
+                {t("readiness.overview.startInterview")}
+              </Button>
+            </div>
+          </>
+        )}
+      </form>
+    </Card>
+  );
+}
