@@ -113,15 +113,13 @@ describe("access to a child's case follows the case, not the organisation", () =
     const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
     const supportCase = await buildCase(municipality.id);
     await expect(
-      t.db
-        .insert(caseAccess)
-        .values({
-          caseId: supportCase.id,
-          userId: user.id,
-          role: "emergency",
-          basis: "emergency",
-          scopes: ["summary"],
-        }),
+      t.db.insert(caseAccess).values({
+        caseId: supportCase.id,
+        userId: user.id,
+        role: "emergency",
+        basis: "emergency",
+        scopes: ["summary"],
+      }),
     ).rejects.toThrow();
   });
 });

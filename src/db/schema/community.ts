@@ -58,7 +58,9 @@ export const readinessAssessments = community.table(
       .notNull()
       .references(() => readinessGuides.id),
     targetInterviews: integer("target_interviews").notNull().default(5),
-    scoreGrid: text("score_grid", { enum: ["whole", "half", "tenth"] }).notNull().default("half"),
+    scoreGrid: text("score_grid", { enum: ["whole", "half", "tenth"] })
+      .notNull()
+      .default("half"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,3 @@
+export * from "./community.ts";
 export * from "./platform.ts";
 export * from "./support.ts";
-export * from "./community.ts";
