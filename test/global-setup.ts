@@ -3,8 +3,9 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "../src/db/database.ts";
+import { connect, migrateDatabase } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
+import { ensureReadinessReferenceData } from "../src/server/readiness/reference-data.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject) {
     };
   }
   await migrateDatabase(url);
+  await seedReferenceData(url);
   project.provide("databaseUrl", url);
   project.provide("databaseTarget", external ? "external" : "embedded");
   return stop;
@@ -59,4 +61,14 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Reference data the app inserts at start (src/server/run.ts), for the tests' database. */
+async function seedReferenceData(url: string): Promise<void> {
+  const { db, pool } = connect(url, 1);
+  try {
+    await ensureReadinessReferenceData(db);
+  } finally {
+    await pool.end();
+  }
 }

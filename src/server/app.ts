@@ -24,6 +24,7 @@ import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
 import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerReadinessRoutes } from "./readiness/routes.ts";
 
 export const WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps) {
   registerOrganisationRoutes(app, { db });
   registerUserRoutes(app, { db });
   registerAuditRoutes(app, { db });
+  registerReadinessRoutes(app, { db });
 
   registerWebRoutes(app);
   return app;

@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { type Database, migrateDatabase, migrationsCurrent, openDatabase } from "../db/database.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
+import { ensureReadinessReferenceData } from "./readiness/reference-data.ts";
 
 export interface RunningServer {
   url: string;
@@ -41,6 +42,7 @@ export async function startServer(
   });
   try {
     await migrateDatabase(database.url);
+    await ensureReadinessReferenceData(database.db);
     if (options.demo && (await databaseIsEmpty(database.db))) {
       const users = await seedDemo(database.db);
       options.onDemoUsers?.(users);

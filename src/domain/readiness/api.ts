@@ -21,14 +21,24 @@ export const TEAM_ROLES = TeamRole.options;
 export const AssessmentCreateBodySchema = z
   .strictObject({
     topic: TopicSchema,
-    organisationId: z.uuid().describe("The community measured (municipality, area or collaboration); it owns the assessment"),
+    organisationId: z
+      .uuid()
+      .describe(
+        "The community measured (municipality, area or collaboration); it owns the assessment",
+      ),
     periodStart: z.iso.date(),
     periodEnd: z.iso.date(),
-    guideId: z.uuid().optional().describe("Interview guide version; the built-in guide when omitted"),
+    guideId: z
+      .uuid()
+      .optional()
+      .describe("Interview guide version; the built-in guide when omitted"),
     targetInterviews: z.int().min(1).max(20).default(5),
     scoreGrid: ScoreGridSchema.default("half"),
   })
-  .refine((v) => v.periodEnd >= v.periodStart, { path: ["periodEnd"], message: "Slutdatum får inte vara före startdatum." });
+  .refine((v) => v.periodEnd >= v.periodStart, {
+    path: ["periodEnd"],
+    message: "Slutdatum får inte vara före startdatum.",
+  });
 
 export const AssessmentUpdateBodySchema = z.strictObject({
   topic: TopicSchema.optional(),
@@ -52,6 +62,13 @@ export const RespondentBodySchema = z.strictObject({
   contact: z.string().trim().min(1).max(200).optional().describe("Shown to the team only"),
 });
 
+export const RespondentUpdateBodySchema = z.strictObject({
+  role: z.string().trim().min(1).max(200).optional(),
+  sector: z.enum(SECTOR_KEYS).optional(),
+  name: z.string().trim().min(1).max(200).nullable().optional().describe("null removes it"),
+  contact: z.string().trim().min(1).max(200).nullable().optional().describe("null removes it"),
+});
+
 export const InterviewCreateBodySchema = z.strictObject({
   respondentId: z.uuid(),
   heldOn: z.iso.date(),
@@ -66,7 +83,9 @@ export const InterviewSaveBodySchema = z.strictObject({
 });
 
 export const ScoresBodySchema = z.strictObject({
-  scores: PartialScores.describe("This scorer's scores per dimension; validated against the assessment's grid"),
+  scores: PartialScores.describe(
+    "This scorer's scores per dimension; validated against the assessment's grid",
+  ),
 });
 
 export const ConsensusBodySchema = z.strictObject({
@@ -74,6 +93,27 @@ export const ConsensusBodySchema = z.strictObject({
   dimension: Dimension,
   score: z.number(),
   comment: z.string().trim().max(2000).optional(),
+});
+
+const GuideQuestionBody = z.strictObject({
+  id: z.string().trim().min(1).max(40).describe("Answers are keyed by it"),
+  dimension: Dimension,
+  text: z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }),
+  followUps: z
+    .array(z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }))
+    .default([]),
+});
+
+export const GuideCreateBodySchema = z.strictObject({
+  organisationId: z.uuid().describe("The organisation that owns the edited copy"),
+  baseGuideId: z.uuid().describe("The guide version copied; it stays as it was"),
+  title: z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }).optional(),
+  questions: z
+    .array(GuideQuestionBody)
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("The edited questions; the base guide's when omitted"),
 });
 
 export const CompareQuerySchema = z.strictObject({
@@ -100,7 +140,12 @@ export const GuideSchema = z.object({
   version: z.int(),
   title: Localized,
   questions: z.array(
-    z.object({ id: z.string(), dimension: Dimension, text: Localized, followUps: z.array(Localized) }),
+    z.object({
+      id: z.string(),
+      dimension: Dimension,
+      text: Localized,
+      followUps: z.array(Localized),
+    }),
   ),
 });
 
@@ -115,7 +160,10 @@ export const AssessmentSummarySchema = z.object({
   targetInterviews: z.int(),
   scoreGrid: ScoreGridSchema,
   interviewCount: z.int(),
-  score: z.number().nullable().describe("Overall score, two decimals, once every dimension has consensus"),
+  score: z
+    .number()
+    .nullable()
+    .describe("Overall score, two decimals, once every dimension has consensus"),
   stage: Stage.nullable(),
 });
 
@@ -175,7 +223,9 @@ export const ScoreSheetSchema = z.object({
         scorerId: z.uuid(),
         displayName: z.string(),
         submitted: z.boolean(),
-        scores: PartialScores.nullable().describe("Hidden (null) until both this scorer and that one have submitted"),
+        scores: PartialScores.nullable().describe(
+          "Hidden (null) until both this scorer and that one have submitted",
+        ),
       }),
     )
     .describe("The other scorers of the team"),
@@ -198,7 +248,9 @@ export const ConsensusViewSchema = z.object({
       rows: z.array(
         z.object({
           dimension: Dimension,
-          scores: z.array(z.object({ scorerId: z.uuid(), displayName: z.string(), score: z.number().nullable() })),
+          scores: z.array(
+            z.object({ scorerId: z.uuid(), displayName: z.string(), score: z.number().nullable() }),
+          ),
           differs: z.boolean(),
           consensus: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
         }),
@@ -228,7 +280,9 @@ export const ResultsSchema = z.object({
   score: z.number().nullable(),
   stage: StageTextSchema.nullable(),
   lowest: z.array(Dimension),
-  dimensionStages: z.partialRecord(Dimension, StageTextSchema).describe("Goal and strategies for each dimension's own stage"),
+  dimensionStages: z
+    .partialRecord(Dimension, StageTextSchema)
+    .describe("Goal and strategies for each dimension's own stage"),
   agreement: AgreementSchema.nullable(),
   respondentsBySector: z.array(z.object({ sector: z.enum(SECTOR_KEYS), count: z.int() })),
   interviewNotice: z.object({ warning: Localized.nullable(), guidance: Localized }),
@@ -240,3 +294,9 @@ export type AssessmentDetail = z.infer<typeof AssessmentDetailSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
 export type ConsensusView = z.infer<typeof ConsensusViewSchema>;
 export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
+
+export const TeamCandidateSchema = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+});

@@ -3,6 +3,7 @@ import type { Db } from "../../db/database.ts";
 import type { Permission } from "../../domain/platform/roles.ts";
 import { platformPolicy } from "../platform/policy.ts";
 import { lineageWhere, type OrgIdSet, subtreeWhere } from "../platform/queries.ts";
+import { readinessPolicy } from "../readiness/policy.ts";
 import { SUPPORT_HIDDEN_ACTIONS, supportPolicy } from "../support/policy.ts";
 import type { Actor } from "./actor.ts";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
@@ -46,7 +47,7 @@ export class AccessContext {
 export type PolicyRule<T> = (ctx: AccessContext, target: T) => boolean | Promise<boolean>;
 
 /** Every context's rules in one table; the action names say context and verb. */
-const policies = { ...platformPolicy, ...supportPolicy };
+const policies = { ...platformPolicy, ...supportPolicy, ...readinessPolicy };
 type Policies = typeof policies;
 export type Action = keyof Policies;
 export type TargetOf<A extends Action> = Parameters<Policies[A]>[1];
