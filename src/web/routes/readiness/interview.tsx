@@ -229,6 +229,8 @@ function InterviewEditor({
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("beforeunload", onUnload);
+      // Leaving the page inside the app: send what is pending (the local draft stays until saved).
+      if (dirty.current) void flush();
       clearTimeout(timer.current);
     };
   }, [flush]);
