@@ -9,6 +9,7 @@ import {
   DEMO_USERS,
   type DemoOrg,
 } from "./demo-organisations.ts";
+import { seedDemoReadiness } from "./demo-readiness.ts";
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -67,6 +68,7 @@ export async function seedDemo(
         organisationId: demo.org ? ids.get(demo.org)! : null,
       });
     }
+    await seedDemoReadiness(tx, ids);
     await recordAudit(tx, systemAuditContext("paraply seed"), {
       action: "seed.demo",
       details: { organisations: ids.size, users: DEMO_USERS.length },
