@@ -28,6 +28,7 @@ const ConfigSchema = z
       .min(1)
       .max(24 * 7)
       .default(12),
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCKOUT_MINUTES: z.coerce
       .number()

@@ -13,11 +13,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type pg from "pg";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerAuditRoutes } from "./platform/audit-routes.ts";
+import { AuthCache } from "./platform/auth-cache.ts";
 import { registerAuthRoutes } from "./platform/auth-routes.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
@@ -94,7 +96,18 @@ export async function buildApp(deps: AppDeps) {
     idleMinutes: config.SESSION_IDLE_MINUTES,
     absoluteHours: config.SESSION_ABSOLUTE_HOURS,
   };
-  registerAuth(app, { db, times, secureCookies });
+  // Sessions and access scopes are cached briefly and dropped on the database's change
+  // notifications; AUTH_CACHE_SECONDS=0 turns the cache off.
+  const cache =
+    config.AUTH_CACHE_SECONDS > 0
+      ? new AuthCache((db as Db & { $client: pg.Pool }).$client, config.AUTH_CACHE_SECONDS * 1000)
+      : undefined;
+  if (cache) {
+    await cache.start();
+    app.decorate("authCache", cache);
+    app.addHook("onClose", () => cache.stop());
+  }
+  registerAuth(app, { db, times, secureCookies, cache });
 
   const oidc = config.oidc ? await createOidc(config) : null;
   registerHealthRoutes(app, deps.ready);

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from "../../db/database.ts";
 import { sessions } from "../../db/schema/platform.ts";
 import type { Role } from "../../domain/platform/roles.ts";
 import type { Actor, RoleGrant } from "../plugins/actor.ts";
+import type { AuthCache } from "./auth-cache.ts";
 
 export const SESSION_COOKIE = "paraply_session";
 
@@ -78,6 +79,7 @@ interface SessionRow extends Record<string, unknown> {
   mfa_pending: boolean;
   totp_enabled: boolean;
   stale: boolean;
+  expires_at: Date;
   grants: { id: string; role: Role; organisationId: string | null }[];
   mfa_roles: Role[] | null;
 }
@@ -89,7 +91,7 @@ const LOAD_ACTOR = {
   text: `
     SELECT s.id AS session_id, u.id AS user_id, u.email, u.display_name, u.locale,
            s.auth_method, s.mfa_pending, (u.totp_enabled_at IS NOT NULL) AS totp_enabled,
-           (s.last_seen_at < now() - interval '1 minute') AS stale,
+           (s.last_seen_at < now() - interval '1 minute') AS stale, s.expires_at,
            coalesce((SELECT json_agg(json_build_object('id', r.id, 'role', r.role,
                        'organisationId', r.organisation_id))
                      FROM platform.role_assignments r WHERE r.user_id = u.id), '[]') AS grants,
@@ -104,8 +106,16 @@ const LOAD_ACTOR = {
  * Loads the actor for a session token in one round trip: the session must be unrevoked,
  * within both its absolute and idle limits, and its user enabled.
  */
-export async function loadActor(db: Db, token: string, times: SessionTimes): Promise<Actor | null> {
+export async function loadActor(
+  db: Db,
+  token: string,
+  times: SessionTimes,
+  cache?: AuthCache,
+): Promise<Actor | null> {
   const id = hashToken(token);
+  const cached = cache?.getActor(id);
+  if (cached) return cached;
+  const version = cache?.version ?? 0;
   // connect() builds the Db on a pg.Pool; drizzle's Db type does not show $client.
   const pool = (db as Db & { $client: pg.Pool }).$client;
   const result = await pool.query<SessionRow>({
@@ -120,7 +130,7 @@ export async function loadActor(db: Db, token: string, times: SessionTimes): Pro
   }
   const grants: RoleGrant[] = row.grants;
   const mfaRoles = row.mfa_roles ?? [];
-  return {
+  const actor: Actor = {
     userId: row.user_id,
     email: row.email,
     displayName: row.display_name,
@@ -135,4 +145,6 @@ export async function loadActor(db: Db, token: string, times: SessionTimes): Pro
       grants.some((g) => mfaRoles.includes(g.role)),
     grants,
   };
+  cache?.setActor(id, actor, row.expires_at, version);
+  return actor;
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../db/database.ts";
 import type { Permission } from "../../domain/platform/roles.ts";
+import type { AuthCache } from "../platform/auth-cache.ts";
 import { platformPolicy } from "../platform/policy.ts";
 import { lineageWhere, type OrgIdSet, subtreeWhere } from "../platform/queries.ts";
 import { readinessPolicy } from "../readiness/policy.ts";
@@ -18,6 +19,7 @@ export class AccessContext {
   constructor(
     readonly actor: Actor,
     readonly db: Db,
+    private readonly cache?: AuthCache,
   ) {}
 
   /** Organisations at or below a role that grants `permission`. */
@@ -37,7 +39,16 @@ export class AccessContext {
   private remember(key: string, compute: () => Promise<OrgIdSet>): Promise<OrgIdSet> {
     let value = this.memo.get(key);
     if (!value) {
-      value = compute();
+      const cached = this.cache?.getScope(this.actor.userId, key);
+      if (cached !== undefined) {
+        value = Promise.resolve(cached);
+      } else {
+        const version = this.cache?.version ?? 0;
+        value = compute().then((scope) => {
+          this.cache?.setScope(this.actor.userId, key, scope, version);
+          return scope;
+        });
+      }
       this.memo.set(key, value);
     }
     return value;
@@ -57,7 +68,7 @@ const HIDDEN_WHEN_DENIED = new Set<string>(SUPPORT_HIDDEN_ACTIONS);
 
 export function accessContextOf(request: FastifyRequest, db: Db): AccessContext {
   if (!request.actor) throw new UnauthenticatedError();
-  return new AccessContext(request.actor, db);
+  return new AccessContext(request.actor, db, request.server.authCache);
 }
 
 export async function can<A extends Action>(

@@ -1,5 +1,6 @@
 import type { Permission, Role } from "../../domain/platform/roles.ts";
 import { roleAllows } from "../../domain/platform/roles.ts";
+import type { AuthCache } from "../platform/auth-cache.ts";
 
 export interface RoleGrant {
   id: string;
@@ -48,6 +49,9 @@ export function actorLabel(actor: Actor | undefined): string {
 }
 
 declare module "fastify" {
+  interface FastifyInstance {
+    authCache?: AuthCache;
+  }
   interface FastifyRequest {
     actor?: Actor;
   }

@@ -1,12 +1,14 @@
 import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/database.ts";
+import type { AuthCache } from "../platform/auth-cache.ts";
 import { loadActor, SESSION_COOKIE, type SessionTimes } from "../platform/sessions.ts";
 import { holdsAnywhere, type RouteAccess } from "./actor.ts";
 import { DomainError, ForbiddenError, UnauthenticatedError } from "./errors.ts";
 
 export interface AuthOptions {
   db: Db;
+  cache?: AuthCache;
   times: SessionTimes;
   secureCookies: boolean;
 }
@@ -55,11 +57,21 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.actor = (await loadActor(options.db, token, options.times)) ?? undefined;
+      request.actor =
+        (await loadActor(options.db, token, options.times, options.cache)) ?? undefined;
       if (!request.actor)
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
     }
     if (request.is404) return;
     check(request.routeOptions.config.access ?? "session", request);
+  });
+
+  // A person's own change (second factor, sign-out, password) must hold for their very next
+  // request here, before the change notification arrives.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (request.actor && request.method !== "GET" && request.method !== "HEAD") {
+      options.cache?.invalidate(request.actor.userId);
+    }
+    return payload;
   });
 }

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
+
+// Two instances of the app on one database, as behind a load balancer: each caches sessions and
+// scopes, and a change made through one must reach the other at once.
+let a: TestApp;
+let b: TestApp;
+beforeAll(async () => {
+  a = await buildTestApp({ AUTH_CACHE_SECONDS: "60" });
+  b = await buildTestApp({ AUTH_CACHE_SECONDS: "60" });
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+});
+
+async function eventually(check: () => Promise<boolean>, ms = 2_000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+const me = (t: TestApp, cookie: string) =>
+  t.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie } });
+
+describe("the session and scope cache across instances", () => {
+  it("is listening to change notifications", () => {
+    expect(a.app.authCache?.active).toBe(true);
+    expect(b.app.authCache?.active).toBe(true);
+  });
+
+  it("ends a session on every instance when it is signed out on one", async () => {
+    const user = await buildUser(a.db);
+    const { cookie } = await signIn(a, user.email);
+    expect((await me(b, cookie)).statusCode).toBe(200); // now cached on b
+    expect((await me(b, cookie)).statusCode).toBe(200);
+    const out = await a.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie },
+    });
+    expect(out.statusCode).toBe(200);
+    expect(await eventually(async () => (await me(b, cookie)).statusCode === 401)).toBe(true);
+  });
+
+  it("sees a role granted or removed through another instance", async () => {
+    const municipality = await buildMunicipality(a.db);
+    const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });
+    const person = await buildUser(a.db, { role: "reader", organisationId: municipality.id });
+    const adminCookie = (await signIn(a, admin.email)).cookie;
+    const personCookie = (await signIn(b, person.email)).cookie;
+    const users = () =>
+      b.app.inject({ method: "GET", url: "/api/users", headers: { cookie: personCookie } });
+    expect((await users()).statusCode).toBe(403);
+    const grant = await a.app.inject({
+      method: "POST",
+      url: `/api/users/${person.id}/grants`,
+      headers: { cookie: adminCookie },
+      payload: { role: "coordinator", organisationId: municipality.id },
+    });
+    expect(grant.statusCode).toBe(201);
+    expect(await eventually(async () => (await users()).statusCode === 200)).toBe(true);
+    const removed = await a.app.inject({
+      method: "DELETE",
+      url: `/api/users/${person.id}/grants/${grant.json().id}`,
+      headers: { cookie: adminCookie },
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(await eventually(async () => (await users()).statusCode === 403)).toBe(true);
+  });
+
+  it("drops cached scopes when the organisation tree changes", async () => {
+    const municipality = await buildMunicipality(a.db);
+    const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });
+    const cookie = (await signIn(b, admin.email)).cookie;
+    const list = async () =>
+      (
+        await b.app.inject({ method: "GET", url: "/api/organisations", headers: { cookie } })
+      ).json() as { id: string }[];
+    expect((await list()).map((o) => o.id)).toContain(municipality.id);
+    const created = await a.app.inject({
+      method: "POST",
+      url: "/api/organisations",
+      headers: { cookie: (await signIn(a, admin.email)).cookie },
+      payload: {
+        kind: "area",
+        parentId: municipality.id,
+        name: "Nytt område",
+        areaType: "district",
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(
+      await eventually(async () => (await list()).some((o) => o.id === created.json().id)),
+    ).toBe(true);
+  });
+});
