@@ -48,11 +48,20 @@ export function ScoreBarChart({
   const make = () =>
     Plot.plot({
       width: 560,
-      height: 48 + data.length * 40,
+      height: 76 + data.length * 40,
+      marginTop: 28,
+      marginBottom: 48,
       marginLeft: 200,
       marginRight: 40,
       style: { fontSize: "13px", color: "#1a1a1a", background: "transparent" },
-      x: { domain: [0, 10], ticks: [1, 2, 3, 4, 5, 6, 7, 8, 9], label: axisLabel, grid: false },
+      x: {
+        domain: [0, 10],
+        ticks: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+        label: axisLabel,
+        labelAnchor: "center",
+        labelArrow: "none",
+        labelOffset: 40,
+      },
       y: { domain: data.map((d) => d.label), label: null, tickSize: 0 },
       marks: [
         Plot.rect(STAGE_BANDS, {
@@ -63,7 +72,7 @@ export function ScoreBarChart({
         Plot.text(STAGE_BANDS, {
           x: (d: { from: number }) => d.from + 0.5,
           frameAnchor: "top",
-          dy: 4,
+          dy: -14,
           text: (d: { stage: number }) => String(d.stage),
           fill: "#4a5563",
         }),

@@ -159,7 +159,7 @@ function InterviewConsensus({
             e.preventDefault();
             save.mutate();
           }}
-          className="form-stack"
+          className="readiness-wide-form"
         >
           {form.formError ? (
             <Alert data-color="danger" role="alert">

@@ -302,7 +302,7 @@ function TeamEditor({ a, onDone }: { a: AssessmentDetail; onDone: (saved: boolea
   };
   if (candidates.isPending) return <Loading />;
   return (
-    <form onSubmit={submit} className="form-stack">
+    <form onSubmit={submit} className="readiness-wide-form">
       <FormErrorSummary
         errors={form.fieldErrors}
         formError={form.formError}

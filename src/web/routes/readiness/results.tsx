@@ -15,6 +15,7 @@ import {
   dimensionName,
   formatPercent,
   formatPeriod,
+  formatPeriodShort,
   formatScore,
   sectorLabel,
   stageName,
@@ -410,10 +411,10 @@ function Trend({ id }: { id: string }) {
                     <Table.HeaderCell scope="row">
                       {p.id && p.id !== id ? (
                         <AppLink to={`/readiness/${p.id}/results`}>
-                          {formatPeriod(p.periodStart, p.periodEnd, lang)}
+                          {formatPeriodShort(p.periodStart, p.periodEnd, lang)}
                         </AppLink>
                       ) : (
-                        formatPeriod(p.periodStart, p.periodEnd, lang)
+                        formatPeriodShort(p.periodStart, p.periodEnd, lang)
                       )}
                     </Table.HeaderCell>
                     {DIMENSION_LETTERS.map((d) => (

@@ -64,12 +64,14 @@ export function formatScore(value: number | null | undefined, lang: keyof Locali
   }).format(value);
 }
 
+/** Agreement figures come as percentages (0–100). */
 export function formatPercent(value: number | null | undefined, lang: keyof Localized): string {
   if (value === null || value === undefined) return "–";
+  const fraction = value / 100;
   return new Intl.NumberFormat(lang === "en" ? "en-GB" : "sv-SE", {
     style: "percent",
     maximumFractionDigits: 0,
-  }).format(value);
+  }).format(fraction);
 }
 
 export function formatDate(value: string, lang: keyof Localized): string {
@@ -80,6 +82,17 @@ export function formatDate(value: string, lang: keyof Localized): string {
 
 export function formatPeriod(start: string, end: string, lang: keyof Localized): string {
   return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
+}
+
+/** Month and year only, for narrow table cells: "mars 2024 – maj 2024". */
+export function formatPeriodShort(start: string, end: string, lang: keyof Localized): string {
+  const f = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "sv-SE", {
+    month: "short",
+    year: "numeric",
+  });
+  const a = f.format(new Date(`${start}T12:00:00`));
+  const b = f.format(new Date(`${end}T12:00:00`));
+  return a === b ? a : `${a} – ${b}`;
 }
 
 /** Every allowed score on the grid: 1, 1.5, … 9 for half points. */
