@@ -86,17 +86,28 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
   try {
     await migrateDatabase(server.url);
     await seedDemo(db);
-    const config = loadConfig({
+    const env = {
       NODE_ENV: "production",
       DATABASE_URL: server.url,
       // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
       RATE_LIMIT_PER_MINUTE: "100000000",
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
-    });
+    };
+    const config = loadConfig(env);
     const app = await buildApp({ config, db, ready: () => migrationsCurrent(pool) });
     await app.listen({ host: "127.0.0.1", port: 0 });
     cleanups.unshift(() => app.close());
     const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    // The same app without the session and scope cache, to show what the cache buys.
+    const uncachedConfig = loadConfig({ ...env, AUTH_CACHE_SECONDS: "0" });
+    const uncached = await buildApp({
+      config: uncachedConfig,
+      db,
+      ready: () => migrationsCurrent(pool),
+    });
+    await uncached.listen({ host: "127.0.0.1", port: 0 });
+    cleanups.unshift(() => uncached.close());
+    const uncachedUrl = `http://127.0.0.1:${(uncached.server.address() as { port: number }).port}`;
 
     const login = await fetch(`${appUrl}/api/auth/login`, {
       method: "POST",
@@ -129,10 +140,12 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
       `bench/http: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, load from a second process on loopback (${os.cpus().length} CPUs)`,
     );
     const authenticated = await load(route, headers, options);
+    const withoutCache = await load(route.replace(appUrl, uncachedUrl), headers, options);
     const plain = await load(bareUrl, {}, options);
     const row = (name: string, r: LoadResult) =>
       `${name.padEnd(28)} ${r.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   non-2xx ${r.non2xx}, errors ${r.errors}`;
     console.log(row("authenticated GET /api/organisations/:id", authenticated));
+    console.log(row("same, AUTH_CACHE_SECONDS=0", withoutCache));
     console.log(row("bare Fastify, same JSON", plain));
     const ratio = authenticated.requestsPerSecond / plain.requestsPerSecond;
     console.log(

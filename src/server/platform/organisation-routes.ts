@@ -1,4 +1,4 @@
-import { asc, eq, ilike, or } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -25,12 +25,16 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
+  // Prepared once per connection: the detail read is the context's hottest query.
+  const organisationById = db
+    .select({ org: organisations, countyName: municipalityRefs.countyName })
+    .from(organisations)
+    .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode))
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare("paraply_organisation_by_id");
+
   async function loadOrganisation(id: string) {
-    const [row] = await db
-      .select({ org: organisations, countyName: municipalityRefs.countyName })
-      .from(organisations)
-      .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode))
-      .where(eq(organisations.id, id));
+    const [row] = await organisationById.execute({ id });
     if (!row) throw new NotFoundError("Organisationen finns inte.");
     return { ...row.org, countyName: row.countyName };
   }
