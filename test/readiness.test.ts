@@ -87,6 +87,28 @@ describe("without a session", () => {
   });
 });
 
+describe("bad ids in the path", () => {
+  const iv = `/assessments/${randomUUID()}/interviews/nope`;
+  it.each([
+    ["GET", "/assessments/nope", "params.id"],
+    ["GET", "/assessments/nope/team-candidates", "params.id"],
+    ["GET", "/assessments/nope/consensus", "params.id"],
+    ["GET", "/assessments/nope/results", "params.id"],
+    ["GET", "/assessments/nope/trend", "params.id"],
+    ["GET", "/assessments/nope/scores.csv", "params.id"],
+    ["GET", "/assessments/nope/report.pdf", "params.id"],
+    ["GET", iv, "params.interviewId"],
+    ["GET", `${iv}/scores`, "params.interviewId"],
+    ["POST", `${iv}/scores/submit`, "params.interviewId"],
+    ["PATCH", `/assessments/${randomUUID()}/respondents/nope`, "params.respondentId"],
+  ] as const)("%s %s answers 400 naming %s", async (method, url, path) => {
+    const { headers } = await actorWith(t, "coordinator");
+    const res = await call(method, url, headers, method === "PATCH" ? { role: "x" } : undefined);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues[0].path).toBe(path);
+  });
+});
+
 describe("guides", () => {
   it("lists the built-in guide and copies it as a new version per organisation", async () => {
     const municipality = await buildMunicipality(t.db);
