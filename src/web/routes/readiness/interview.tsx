@@ -267,7 +267,9 @@ function InterviewEditor({
             ? t("readiness.interview.unsaved")
             : state.kind === "idle"
               ? t("readiness.interview.allSaved")
-              : "";
+              : state.kind === "conflict"
+                ? t("readiness.interview.notSavedConflict")
+                : t("readiness.interview.notSaved");
 
   return (
     <>

@@ -19,6 +19,7 @@ import { COMMUNITY_KINDS } from "./list.tsx";
 import { API, type Guide, useLang } from "./shared.tsx";
 
 const CUSTOM = "custom";
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function ReadinessNewPage() {
   const { t } = useTranslation();
@@ -126,7 +127,7 @@ export function ReadinessNewPage() {
           >
             {TOPIC_KEYS.map((k) => (
               <option key={k} value={k}>
-                {TOPICS[k][lang]}
+                {capitalise(TOPICS[k][lang])}
               </option>
             ))}
             <option value={CUSTOM}>{t("readiness.new.customOption")}</option>
@@ -213,7 +214,7 @@ export function ReadinessNewPage() {
               </option>
             ))}
           </SelectField>
-          {guides.data && guides.data.length > 1 ? (
+          {guides.data ? (
             <SelectField
               id={form.fieldId("guideId")}
               label={t("readiness.new.guide")}
@@ -221,11 +222,13 @@ export function ReadinessNewPage() {
               onChange={setGuideId}
             >
               <option value="">{t("readiness.new.defaultGuide")}</option>
-              {guides.data.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {t("readiness.new.guideVersion", { title: g.title[lang], version: g.version })}
-                </option>
-              ))}
+              {guides.data
+                .filter((g) => g.organisationId !== null)
+                .map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {t("readiness.new.guideVersion", { title: g.title[lang], version: g.version })}
+                  </option>
+                ))}
             </SelectField>
           ) : null}
           <div className="button-row">
