@@ -265,11 +265,31 @@ describe("readiness journey", () => {
     await visible(page.getByRole("heading", { name: "Mål och strategier" }));
     await visible(page.getByRole("img", { name: /Stapeldiagram/ }));
     await visible(page.getByRole("table", { name: "Poäng och stadium per dimension" }));
+    // The demo's earlier Bengtsfors ANDT assessments make a trend with this one.
+    const trend = page.getByRole("table", { name: "Poäng per mätning och dimension" });
+    await expect
+      .poll(() => trend.getByRole("row").count(), { timeout: TIMEOUT })
+      .toBeGreaterThanOrEqual(3);
+    await visible(page.getByRole("img", { name: /Linjediagram/ }));
     await axe(page, "results");
 
-    await page.goto(`/readiness/compare?ids=${assessmentId}`);
+    // Compare this assessment with the demo's 2024 one, side by side.
+    await page.getByRole("link", { name: "Jämför mätningar" }).click();
     await heading(page, "Jämför mätningar");
-    await visible(page.getByRole("table", { name: "Poäng och stadium per mätning" }));
+    await page
+      .getByRole("checkbox", { name: /^Bengtsfors: .*2024/ })
+      .first()
+      .check();
+    await page.getByRole("button", { name: "Jämför" }).click();
+    const compared = page.getByRole("table", { name: "Poäng och stadium per mätning" });
+    await visible(compared);
+    await expect
+      .poll(() => compared.getByRole("columnheader").count(), { timeout: TIMEOUT })
+      .toBe(3);
+    await containsText(
+      compared.getByRole("row").filter({ hasText: "Stadium" }).last(),
+      "4 – Förplanering",
+    );
     await axe(page, "compare");
 
     // 9. The PDF opens and names the stage.
