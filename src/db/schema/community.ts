@@ -13,6 +13,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
+import { SCORE_GRIDS } from "../../domain/readiness/scoring.ts";
 import { organisations, users } from "./platform.ts";
 
 /** Community-level data: aggregates and work products owned by organisations, no child data. */
@@ -58,9 +60,7 @@ export const readinessAssessments = community.table(
       .notNull()
       .references(() => readinessGuides.id),
     targetInterviews: integer("target_interviews").notNull().default(5),
-    scoreGrid: text("score_grid", { enum: ["whole", "half", "tenth"] })
-      .notNull()
-      .default("half"),
+    scoreGrid: text("score_grid", { enum: SCORE_GRIDS }).notNull().default("half"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -135,7 +135,7 @@ export const readinessScores = community.table(
     scorerId: uuid("scorer_id")
       .notNull()
       .references(() => users.id),
-    dimension: text("dimension", { enum: ["A", "B", "C", "D", "E", "F"] }).notNull(),
+    dimension: text("dimension", { enum: DIMENSION_LETTERS }).notNull(),
     score: numeric("score", { precision: 3, scale: 1 }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -162,7 +162,7 @@ export const readinessConsensus = community.table(
     interviewId: uuid("interview_id")
       .notNull()
       .references(() => readinessInterviews.id, { onDelete: "cascade" }),
-    dimension: text("dimension", { enum: ["A", "B", "C", "D", "E", "F"] }).notNull(),
+    dimension: text("dimension", { enum: DIMENSION_LETTERS }).notNull(),
     score: numeric("score", { precision: 3, scale: 1 }).notNull(),
     comment: text("comment"),
     decidedBy: uuid("decided_by").references(() => users.id),

@@ -17,6 +17,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { AREA_TYPES, ORGANISATION_KINDS, SECTORS } from "../../domain/platform/organisations.ts";
+import { ROLES } from "../../domain/platform/roles.ts";
 
 export const platform = pgSchema("platform");
 
@@ -37,28 +39,14 @@ export const organisations = platform.table(
   "organisations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind", {
-      enum: ["region", "collaboration", "municipality", "area", "unit"],
-    }).notNull(),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
     parentId: uuid("parent_id"),
     name: text("name").notNull(),
     municipalityCode: char("municipality_code", { length: 4 }).references(
       () => municipalityRefs.code,
     ),
-    sector: text("sector", {
-      enum: [
-        "skola",
-        "socialtjanst",
-        "halso_och_sjukvard",
-        "polis",
-        "fritid",
-        "civilsamhalle",
-        "annan",
-      ],
-    }),
-    areaType: text("area_type", {
-      enum: ["district", "school_catchment", "deso", "regso", "other"],
-    }),
+    sector: text("sector", { enum: SECTORS }),
+    areaType: text("area_type", { enum: AREA_TYPES }),
     description: text("description"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
@@ -115,9 +103,7 @@ export const roleAssignments = platform.table(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").references(() => organisations.id),
-    role: text("role", {
-      enum: ["system_admin", "org_admin", "coordinator", "analyst", "practitioner", "reader"],
-    }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
   },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ACCESS_BASES, CASE_ROLES } from "../../domain/support/access.ts";
 import { organisations, users } from "./platform.ts";
 
 /**
@@ -56,20 +57,9 @@ export const caseAccess = support.table(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    role: text("role", {
-      enum: [
-        "discoverer",
-        "child_contact",
-        "support_coordinator",
-        "team_member",
-        "referral_recipient",
-        "emergency",
-      ],
-    }).notNull(),
+    role: text("role", { enum: CASE_ROLES }).notNull(),
     scopes: text("scopes").array().notNull(),
-    basis: text("basis", {
-      enum: ["case_role", "referral", "consent", "legal_exception", "emergency"],
-    }).notNull(),
+    basis: text("basis", { enum: ACCESS_BASES }).notNull(),
     basisRef: uuid("basis_ref"),
     reason: text("reason"),
     validFrom: timestamp("valid_from", { withTimezone: true }).notNull().defaultNow(),
