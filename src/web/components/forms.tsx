@@ -1,12 +1,13 @@
 import {
   Alert,
+  Button,
   ErrorSummary,
   Field,
   Label,
   Select,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodError } from "zod";
 import { ApiError } from "../api.ts";
@@ -60,9 +61,29 @@ export function useFormErrors(formId: string) {
     [t],
   );
 
+  /** Shows the client-side messages found before submitting; true when there are none. */
+  const validate = (next: FieldErrors) => {
+    setFieldErrors(next);
+    return Object.keys(next).length === 0;
+  };
+
   const fieldId = (name: string) => `${formId}-${name.replaceAll(".", "-")}`;
-  return { fieldErrors, formError, setFieldErrors, clear, fromZod, fromError, fieldId };
+  /** The id and error message of a field, to spread onto a Textfield or SelectField. */
+  const field = (name: string) => ({ id: fieldId(name), error: fieldErrors[name] });
+  return {
+    fieldErrors,
+    formError,
+    setFieldErrors,
+    clear,
+    fromZod,
+    fromError,
+    validate,
+    fieldId,
+    field,
+  };
 }
+
+export type FormErrors = ReturnType<typeof useFormErrors>;
 
 /** Error summary at the top of a form, each message linking to its field; takes focus. */
 export function FormErrorSummary({
@@ -158,6 +179,76 @@ export function SelectField({
       </Select>
       {error ? <ValidationMessage id={`${id}-error`}>{error}</ValidationMessage> : null}
     </Field>
+  );
+}
+
+/**
+ * A validated form: its error summary, then the form (no native validation) with its fields and
+ * a submit button, or `actions` in place of the button.
+ */
+export function ValidatedForm({
+  form,
+  onSubmit,
+  labelledBy,
+  submitLabel,
+  pending,
+  variant,
+  actions,
+  children,
+}: {
+  form: FormErrors;
+  onSubmit: () => void;
+  labelledBy?: string;
+  submitLabel?: string;
+  pending?: boolean;
+  variant?: "primary" | "secondary";
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <>
+      <FormErrorSummary
+        errors={form.fieldErrors}
+        formError={form.formError}
+        fieldId={form.fieldId}
+      />
+      <form onSubmit={submit} noValidate className="form-stack" aria-labelledby={labelledBy}>
+        {children}
+        {actions ?? (
+          <div>
+            <Button type="submit" variant={variant} disabled={pending}>
+              {submitLabel}
+            </Button>
+          </div>
+        )}
+      </form>
+    </>
+  );
+}
+
+/** The `<option>`s of a select: an optional empty choice, then one for each value. */
+export function Options<T extends string>({
+  values,
+  label,
+  placeholder,
+}: {
+  values: readonly T[];
+  label: (value: T) => string;
+  placeholder?: string;
+}) {
+  return (
+    <>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </>
   );
 }
 

@@ -5,8 +5,14 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { PasswordSchema, type TotpSetupSchema } from "../../../domain/platform/schemas.ts";
 import { api } from "../../api.ts";
-import { FormErrorSummary, StatusMessage, useFormErrors } from "../../components/forms.tsx";
+import {
+  FormErrorSummary,
+  StatusMessage,
+  useFormErrors,
+  ValidatedForm,
+} from "../../components/forms.tsx";
 import { LanguageSwitch } from "../../components/layout.tsx";
+import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
 import { PageTitle } from "../../components/page.tsx";
 import { type Me, useMe } from "../../components/session.ts";
 
@@ -66,15 +72,13 @@ function ChangePassword({ onStatus }: { onStatus: (s: string) => void }) {
     },
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const next: Record<string, string> = {};
     if (!currentPassword) next.currentPassword = t("login.passwordRequired");
     const parsed = PasswordSchema.safeParse(newPassword);
     if (!parsed.success) next.newPassword = parsed.error.issues[0]?.message ?? "";
     else if (newPassword !== confirm) next.confirm = t("account.mismatch");
-    errors.setFieldErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (!errors.validate(next)) return;
     change.mutate();
   };
   return (
@@ -82,46 +86,40 @@ function ChangePassword({ onStatus }: { onStatus: (s: string) => void }) {
       <Heading level={2} data-size="sm" id="password-heading">
         {t("account.password")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="password-heading">
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        labelledBy="password-heading"
+        submitLabel={t("account.change")}
+        pending={change.isPending}
+        variant="secondary"
+      >
         <Textfield
-          id={errors.fieldId("currentPassword")}
+          {...errors.field("currentPassword")}
           label={t("account.currentPassword")}
           type="password"
           autoComplete="current-password"
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
-          error={errors.fieldErrors.currentPassword}
         />
         <Textfield
-          id={errors.fieldId("newPassword")}
+          {...errors.field("newPassword")}
           label={t("account.newPassword")}
           description={t("account.newPasswordHint")}
           type="password"
           autoComplete="new-password"
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
-          error={errors.fieldErrors.newPassword}
         />
         <Textfield
-          id={errors.fieldId("confirm")}
+          {...errors.field("confirm")}
           label={t("account.confirmPassword")}
           type="password"
           autoComplete="new-password"
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
-          error={errors.fieldErrors.confirm}
         />
-        <div>
-          <Button type="submit" variant="secondary" disabled={change.isPending}>
-            {t("account.change")}
-          </Button>
-        </div>
-      </form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -154,7 +152,7 @@ function TwoFactor({ me, onStatus }: { me: Me; onStatus: (s: string) => void }) 
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{6}$/.test(code)) {
+    if (!isOneTimeCode(code)) {
       errors.setFieldErrors({ code: t("login.codeInvalid") });
       return;
     }
@@ -162,16 +160,7 @@ function TwoFactor({ me, onStatus }: { me: Me; onStatus: (s: string) => void }) 
   };
   const codeForm = (label: string) => (
     <form onSubmit={submit} noValidate className="form-stack">
-      <Textfield
-        id={errors.fieldId("code")}
-        label={t("login.code")}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        value={code}
-        onChange={(e) => setCode(e.target.value.trim())}
-        error={errors.fieldErrors.code}
-      />
+      <OneTimeCodeField form={errors} value={code} onChange={setCode} />
       <div>
         <Button type="submit" disabled={finish.isPending}>
           {label}

@@ -6,6 +6,7 @@ import { useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { AuditEntrySchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, get, query } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { actionName, formatDateTime } from "../../components/labels.ts";
 import { Loading, PageTitle } from "../../components/page.tsx";
@@ -145,59 +146,56 @@ export function AuditPage() {
       {entries.isPending ? <Loading /> : null}
       {entries.data && entries.data.length === 0 ? <Paragraph>{t("audit.empty")}</Paragraph> : null}
       {entries.data && entries.data.length > 0 ? (
-        <div className="table-wrap">
-          <Table zebra data-size="sm" className="audit-table">
-            <caption>{t("audit.caption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("audit.seq")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.time")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.actor")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.action")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.outcome")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.organisation")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("audit.details")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {entries.data.map((e) => (
-                <Table.Row key={e.seq}>
-                  <Table.Cell>{e.seq}</Table.Cell>
-                  <Table.Cell>{formatDateTime(e.occurredAt, i18n.language)}</Table.Cell>
-                  <Table.Cell className="break">{e.actorLabel}</Table.Cell>
-                  <Table.Cell>
-                    {actionName(t, e.action)}
-                    <div className="muted mono">{e.action}</div>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag
-                      data-size="sm"
-                      data-color={
-                        e.outcome === "success"
-                          ? "success"
-                          : e.outcome === "denied"
-                            ? "warning"
-                            : "danger"
-                      }
-                    >
-                      {t(`audit.outcomes.${e.outcome}`)}
-                    </Tag>
-                    {e.personalData ? <div className="muted">{t("audit.personalData")}</div> : null}
-                  </Table.Cell>
-                  <Table.Cell>{orgName(e.organisationId)}</Table.Cell>
-                  <Table.Cell className="break">
-                    {describeDetails(e.details)}
-                    {e.subjectType ? (
-                      <div className="muted">
-                        {e.subjectType} {e.subjectId}
-                      </div>
-                    ) : null}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          data-size="sm"
+          className="audit-table"
+          caption={t("audit.caption")}
+          columns={[
+            t("audit.seq"),
+            t("audit.time"),
+            t("audit.actor"),
+            t("audit.action"),
+            t("audit.outcome"),
+            t("audit.organisation"),
+            t("audit.details"),
+          ]}
+        >
+          {entries.data.map((e) => (
+            <Table.Row key={e.seq}>
+              <Table.Cell>{e.seq}</Table.Cell>
+              <Table.Cell>{formatDateTime(e.occurredAt, i18n.language)}</Table.Cell>
+              <Table.Cell className="break">{e.actorLabel}</Table.Cell>
+              <Table.Cell>
+                {actionName(t, e.action)}
+                <div className="muted mono">{e.action}</div>
+              </Table.Cell>
+              <Table.Cell>
+                <Tag
+                  data-size="sm"
+                  data-color={
+                    e.outcome === "success"
+                      ? "success"
+                      : e.outcome === "denied"
+                        ? "warning"
+                        : "danger"
+                  }
+                >
+                  {t(`audit.outcomes.${e.outcome}`)}
+                </Tag>
+                {e.personalData ? <div className="muted">{t("audit.personalData")}</div> : null}
+              </Table.Cell>
+              <Table.Cell>{orgName(e.organisationId)}</Table.Cell>
+              <Table.Cell className="break">
+                {describeDetails(e.details)}
+                {e.subjectType ? (
+                  <div className="muted">
+                    {e.subjectType} {e.subjectId}
+                  </div>
+                ) : null}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       ) : null}
       <div className="button-row">
         {before ? (

@@ -1,5 +1,6 @@
 import { Alert, Card, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../components/data-table.tsx";
 import { roleName } from "../../components/labels.ts";
 import { AppLink as Link, PageTitle } from "../../components/page.tsx";
 import { type Permission, useMe } from "../../components/session.ts";
@@ -56,37 +57,27 @@ export function HomePage() {
         {me.grants.length === 0 ? (
           <Paragraph>{t("home.noRoles")}</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("home.rolesCaption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("home.role")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("home.organisation")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {me.grants.map((g) => (
-                  <Table.Row key={g.id}>
-                    <Table.Cell>{roleName(t, g.role)}</Table.Cell>
-                    <Table.Cell>
-                      {g.organisationId ? (
-                        me.permissions.includes("organisation.read") ? (
-                          <Link to={`/organisations/${g.organisationId}`}>
-                            {g.organisationName}
-                          </Link>
-                        ) : (
-                          g.organisationName
-                        )
-                      ) : (
-                        t("home.wholePlatform")
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t("home.rolesCaption")}
+            columns={[t("home.role"), t("home.organisation")]}
+          >
+            {me.grants.map((g) => (
+              <Table.Row key={g.id}>
+                <Table.Cell>{roleName(t, g.role)}</Table.Cell>
+                <Table.Cell>
+                  {g.organisationId ? (
+                    me.permissions.includes("organisation.read") ? (
+                      <Link to={`/organisations/${g.organisationId}`}>{g.organisationName}</Link>
+                    ) : (
+                      g.organisationName
+                    )
+                  ) : (
+                    t("home.wholePlatform")
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

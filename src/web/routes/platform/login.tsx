@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Divider, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import type { z } from "zod";
 import type { LoginResultSchema, ProvidersSchema } from "../../../domain/platform/schemas.ts";
 import { api, get } from "../../api.ts";
-import { FormErrorSummary, useFormErrors } from "../../components/forms.tsx";
+import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { Shell } from "../../components/layout.tsx";
+import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
 import { PageTitle } from "../../components/page.tsx";
 
 type LoginResult = z.infer<typeof LoginResultSchema>;
@@ -76,13 +77,11 @@ function PasswordStep({
     onSuccess: onDone,
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const next: Record<string, string> = {};
     if (!email.trim()) next.email = t("login.emailRequired");
     if (!password) next.password = t("login.passwordRequired");
-    errors.setFieldErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (!errors.validate(next)) return;
     errors.clear();
     login.mutate();
   };
@@ -95,36 +94,29 @@ function PasswordStep({
         </Alert>
       ) : null}
       <Paragraph>{t("login.intro")}</Paragraph>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack">
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        submitLabel={t("login.submit")}
+        pending={login.isPending}
+      >
         <Textfield
-          id={errors.fieldId("email")}
+          {...errors.field("email")}
           label={t("login.email")}
           type="email"
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={errors.fieldErrors.email}
         />
         <Textfield
-          id={errors.fieldId("password")}
+          {...errors.field("password")}
           label={t("login.password")}
           type="password"
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={errors.fieldErrors.password}
         />
-        <div>
-          <Button type="submit" disabled={login.isPending}>
-            {t("login.submit")}
-          </Button>
-        </div>
-      </form>
+      </ValidatedForm>
     </>
   );
 }
@@ -138,9 +130,8 @@ function MfaStep({ onDone }: { onDone: () => void }) {
     onSuccess: onDone,
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!/^\d{6}$/.test(code.trim())) {
+  const submit = () => {
+    if (!isOneTimeCode(code.trim())) {
       errors.setFieldErrors({ code: t("login.codeInvalid") });
       return;
     }
@@ -151,28 +142,14 @@ function MfaStep({ onDone }: { onDone: () => void }) {
     <>
       <PageTitle title={t("login.mfaTitle")}>{t("login.mfaTitle")}</PageTitle>
       <Paragraph>{t("login.mfaIntro")}</Paragraph>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack">
-        <Textfield
-          id={errors.fieldId("code")}
-          label={t("login.code")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          value={code}
-          onChange={(e) => setCode(e.target.value.trim())}
-          error={errors.fieldErrors.code}
-        />
-        <div>
-          <Button type="submit" disabled={verify.isPending}>
-            {t("login.verify")}
-          </Button>
-        </div>
-      </form>
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        submitLabel={t("login.verify")}
+        pending={verify.isPending}
+      >
+        <OneTimeCodeField form={errors} value={code} onChange={setCode} />
+      </ValidatedForm>
     </>
   );
 }

@@ -8,31 +8,30 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import {
-  AREA_TYPES,
-  type AreaType,
   canHaveParent,
   ORGANISATION_KINDS,
   type OrganisationKind,
-  SECTORS,
-  type Sector,
 } from "../../../domain/platform/organisations.ts";
 import {
   type MunicipalityRefSchema,
   OrganisationCreateSchema,
 } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get, query } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import {
-  FormErrorSummary,
+  Options,
   SelectField,
   StatusMessage,
   useFormErrors,
+  ValidatedForm,
 } from "../../components/forms.tsx";
 import { areaTypeName, kindName, sectorName } from "../../components/labels.ts";
+import { SectorOrAreaTypeField } from "../../components/organisation-fields.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "./not-found.tsx";
 import { type Organisation, OrgMeta, useOrganisations } from "./organisations.tsx";
@@ -139,38 +138,33 @@ export function OrganisationDetailPage() {
         {children.length === 0 ? (
           <Paragraph>{t("organisations.noChildren")}</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("organisations.childrenCaption", { name: o.name })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("organisations.name")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("organisations.kind")}</Table.HeaderCell>
-                  <Table.HeaderCell>
-                    {t("organisations.sector")} / {t("organisations.areaType")}
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {children.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.Cell>
-                      <AppLink to={`/organisations/${c.id}`}>{c.name}</AppLink>
-                      {c.archived ? ` (${t("organisations.archived")})` : ""}
-                    </Table.Cell>
-                    <Table.Cell>{kindName(t, c.kind)}</Table.Cell>
-                    <Table.Cell>
-                      {c.sector
-                        ? sectorName(t, c.sector)
-                        : c.areaType
-                          ? areaTypeName(t, c.areaType)
-                          : t("common.none")}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t("organisations.childrenCaption", { name: o.name })}
+            columns={[
+              t("organisations.name"),
+              t("organisations.kind"),
+              <>
+                {t("organisations.sector")} / {t("organisations.areaType")}
+              </>,
+            ]}
+          >
+            {children.map((c) => (
+              <Table.Row key={c.id}>
+                <Table.Cell>
+                  <AppLink to={`/organisations/${c.id}`}>{c.name}</AppLink>
+                  {c.archived ? ` (${t("organisations.archived")})` : ""}
+                </Table.Cell>
+                <Table.Cell>{kindName(t, c.kind)}</Table.Cell>
+                <Table.Cell>
+                  {c.sector
+                    ? sectorName(t, c.sector)
+                    : c.areaType
+                      ? areaTypeName(t, c.areaType)
+                      : t("common.none")}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )}
       </section>
       {o.abilities?.createChild && !o.archived ? <CreateChild parent={o} /> : null}
@@ -208,8 +202,7 @@ function EditOrganisation({
     },
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (org.kind !== "municipality" && !name.trim()) {
       errors.setFieldErrors({ name: t("organisations.nameRequired") });
       return;
@@ -226,75 +219,52 @@ function EditOrganisation({
       <Heading level={2} data-size="sm" id="edit-heading">
         {t("organisations.edit")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="edit-heading">
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        labelledBy="edit-heading"
+        actions={
+          <div className="button-row">
+            <Button type="submit" disabled={save.isPending}>
+              {t("common.save")}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              data-color={org.archived ? "accent" : "danger"}
+              disabled={save.isPending}
+              onClick={() => save.mutate({ archived: !org.archived })}
+            >
+              {org.archived ? t("organisations.unarchive") : t("organisations.archive")}
+            </Button>
+          </div>
+        }
+      >
         {org.kind !== "municipality" ? (
           <Textfield
-            id={errors.fieldId("name")}
+            {...errors.field("name")}
             label={t("organisations.name")}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            error={errors.fieldErrors.name}
           />
         ) : null}
-        {org.kind === "unit" ? (
-          <SelectField
-            id={errors.fieldId("sector")}
-            label={t("organisations.sector")}
-            value={sector}
-            onChange={setSector}
-            error={errors.fieldErrors.sector}
-          >
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {sectorName(t, s)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {org.kind === "area" ? (
-          <SelectField
-            id={errors.fieldId("areaType")}
-            label={t("organisations.areaType")}
-            value={areaType}
-            onChange={setAreaType}
-            error={errors.fieldErrors.areaType}
-          >
-            {AREA_TYPES.map((a) => (
-              <option key={a} value={a}>
-                {areaTypeName(t, a)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <SectorOrAreaTypeField
+          kind={org.kind}
+          form={errors}
+          sector={sector}
+          onSector={setSector}
+          areaType={areaType}
+          onAreaType={setAreaType}
+        />
         <Textfield
-          id={errors.fieldId("description")}
+          {...errors.field("description")}
           label={t("organisations.description")}
           multiline
           rows={3}
           value={description}
           onChange={(e) => setDescription(e.target.value)}
-          error={errors.fieldErrors.description}
         />
-        <div className="button-row">
-          <Button type="submit" disabled={save.isPending}>
-            {t("common.save")}
-          </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            data-color={org.archived ? "accent" : "danger"}
-            disabled={save.isPending}
-            onClick={() => save.mutate({ archived: !org.archived })}
-          >
-            {org.archived ? t("organisations.unarchive") : t("organisations.archive")}
-          </Button>
-        </div>
-      </form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -354,8 +324,8 @@ function CreateChild({ parent }: { parent: Organisation }) {
   const kinds = ORGANISATION_KINDS.filter((k) => canHaveParent(k, parent.kind));
   const [kind, setKind] = useState<OrganisationKind>(kinds.includes("area") ? "area" : kinds[0]!);
   const [name, setName] = useState("");
-  const [sector, setSector] = useState<"" | Sector>("");
-  const [areaType, setAreaType] = useState<"" | AreaType>("");
+  const [sector, setSector] = useState("");
+  const [areaType, setAreaType] = useState("");
   const [municipalityCode, setMunicipalityCode] = useState("");
   const errors = useFormErrors("create-org");
   const create = useMutation({
@@ -369,8 +339,7 @@ function CreateChild({ parent }: { parent: Organisation }) {
     onError: errors.fromError,
   });
   if (kinds.length === 0) return null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const body = {
       kind,
       parentId: parent.id,
@@ -396,16 +365,12 @@ function CreateChild({ parent }: { parent: Organisation }) {
       <Heading level={2} data-size="md" id="create-child-heading">
         {t("organisations.createChild")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form
+      <ValidatedForm
+        form={errors}
         onSubmit={submit}
-        noValidate
-        className="form-stack"
-        aria-labelledby="create-child-heading"
+        labelledBy="create-child-heading"
+        submitLabel={t("common.create")}
+        pending={create.isPending}
       >
         {kinds.length > 1 ? (
           <SelectField
@@ -417,11 +382,7 @@ function CreateChild({ parent }: { parent: Organisation }) {
               errors.clear();
             }}
           >
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {kindName(t, k)}
-              </option>
-            ))}
+            <Options values={kinds} label={(k) => kindName(t, k)} />
           </SelectField>
         ) : (
           <Paragraph>
@@ -430,61 +391,29 @@ function CreateChild({ parent }: { parent: Organisation }) {
         )}
         {kind === "municipality" ? (
           <MunicipalityPicker
-            id={errors.fieldId("municipalityCode")}
+            {...errors.field("municipalityCode")}
             value={municipalityCode}
             onChange={setMunicipalityCode}
-            error={errors.fieldErrors.municipalityCode}
           />
         ) : (
           <Textfield
-            id={errors.fieldId("name")}
+            {...errors.field("name")}
             label={t("organisations.name")}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            error={errors.fieldErrors.name}
             required
           />
         )}
-        {kind === "area" ? (
-          <SelectField
-            id={errors.fieldId("areaType")}
-            label={t("organisations.areaType")}
-            value={areaType}
-            onChange={(v) => setAreaType(v as AreaType)}
-            error={errors.fieldErrors.areaType}
-            required
-          >
-            <option value="">{t("organisations.chooseAreaType")}</option>
-            {AREA_TYPES.map((a) => (
-              <option key={a} value={a}>
-                {areaTypeName(t, a)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        {kind === "unit" ? (
-          <SelectField
-            id={errors.fieldId("sector")}
-            label={t("organisations.sector")}
-            value={sector}
-            onChange={(v) => setSector(v as Sector)}
-            error={errors.fieldErrors.sector}
-            required
-          >
-            <option value="">{t("organisations.chooseSector")}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>
-                {sectorName(t, s)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <div>
-          <Button type="submit" disabled={create.isPending}>
-            {t("common.create")}
-          </Button>
-        </div>
-      </form>
+        <SectorOrAreaTypeField
+          kind={kind}
+          form={errors}
+          sector={sector}
+          onSector={setSector}
+          areaType={areaType}
+          onAreaType={setAreaType}
+          choose
+        />
+      </ValidatedForm>
     </section>
   );
 }

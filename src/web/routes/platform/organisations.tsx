@@ -1,31 +1,15 @@
 import { Checkbox, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
-import type { OrganisationSchema } from "../../../domain/platform/schemas.ts";
-import { type ApiError, get } from "../../api.ts";
 import { areaTypeName, kindName, sectorName } from "../../components/labels.ts";
+import {
+  type Organisation,
+  organisationLabel,
+  useOrganisations,
+} from "../../components/organisations.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 
-export type Organisation = z.infer<typeof OrganisationSchema>;
-
-export function useOrganisations() {
-  return useQuery<Organisation[], ApiError>({
-    queryKey: ["organisations"],
-    queryFn: () => get<Organisation[]>("/api/organisations"),
-  });
-}
-
-export function organisationLabel(t: TFunction, org: Organisation): string {
-  const extra = org.sector
-    ? sectorName(t, org.sector)
-    : org.areaType
-      ? areaTypeName(t, org.areaType)
-      : org.municipalityCode;
-  return `${org.name} (${kindName(t, org.kind)}${extra ? `, ${extra}` : ""})`;
-}
+export { type Organisation, organisationLabel, useOrganisations };
 
 export function OrgMeta({ org }: { org: Organisation }) {
   const { t } = useTranslation();

@@ -8,18 +8,19 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
-import { type Role, roleNeedsOrganisation } from "../../../domain/platform/roles.ts";
 import { PasswordSchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get } from "../../api.ts";
-import { FormErrorSummary, StatusMessage, useFormErrors } from "../../components/forms.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { StatusMessage, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { formatDateTime, roleName } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import { RoleGrantFields, useRoleGrant } from "../../components/role-grant-fields.tsx";
 import { useCan } from "../../components/session.ts";
 import { NotFoundPage } from "./not-found.tsx";
-import { RoleFields, type User, UserStatus } from "./users.tsx";
+import { type User, UserStatus } from "./users.tsx";
 
 export function UserDetailPage() {
   const { t, i18n } = useTranslation();
@@ -111,56 +112,53 @@ export function UserDetailPage() {
         {u.grants.length === 0 ? (
           <Paragraph>{t("users.noGrants")}</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("users.grantsCaption", { name: u.displayName })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("users.role")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("users.organisation")}</Table.HeaderCell>
+          <DataTable
+            caption={t("users.grantsCaption", { name: u.displayName })}
+            columns={[
+              t("users.role"),
+              t("users.organisation"),
+              ...(manage
+                ? [
+                    <span key="remove" className="visually-hidden">
+                      {t("users.remove")}
+                    </span>,
+                  ]
+                : []),
+            ]}
+          >
+            {u.grants.map((g) => {
+              const orgName = g.organisationName ?? t("home.wholePlatform");
+              return (
+                <Table.Row key={g.id}>
+                  <Table.Cell>{roleName(t, g.role)}</Table.Cell>
+                  <Table.Cell>
+                    {g.organisationId ? (
+                      <AppLink to={`/organisations/${g.organisationId}`}>{orgName}</AppLink>
+                    ) : (
+                      orgName
+                    )}
+                  </Table.Cell>
                   {manage ? (
-                    <Table.HeaderCell>
-                      <span className="visually-hidden">{t("users.remove")}</span>
-                    </Table.HeaderCell>
+                    <Table.Cell>
+                      <Button
+                        variant="tertiary"
+                        data-color="danger"
+                        data-size="sm"
+                        aria-label={t("users.removeLabel", {
+                          role: roleName(t, g.role),
+                          organisation: orgName,
+                        })}
+                        onClick={() => removeGrant.mutate(g.id)}
+                        disabled={removeGrant.isPending}
+                      >
+                        {t("users.remove")}
+                      </Button>
+                    </Table.Cell>
                   ) : null}
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {u.grants.map((g) => {
-                  const orgName = g.organisationName ?? t("home.wholePlatform");
-                  return (
-                    <Table.Row key={g.id}>
-                      <Table.Cell>{roleName(t, g.role)}</Table.Cell>
-                      <Table.Cell>
-                        {g.organisationId ? (
-                          <AppLink to={`/organisations/${g.organisationId}`}>{orgName}</AppLink>
-                        ) : (
-                          orgName
-                        )}
-                      </Table.Cell>
-                      {manage ? (
-                        <Table.Cell>
-                          <Button
-                            variant="tertiary"
-                            data-color="danger"
-                            data-size="sm"
-                            aria-label={t("users.removeLabel", {
-                              role: roleName(t, g.role),
-                              organisation: orgName,
-                            })}
-                            onClick={() => removeGrant.mutate(g.id)}
-                            disabled={removeGrant.isPending}
-                          >
-                            {t("users.remove")}
-                          </Button>
-                        </Table.Cell>
-                      ) : null}
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
         {manage ? <AddGrant user={u} onDone={() => void refresh(t("common.saved"))} /> : null}
       </section>
@@ -170,54 +168,42 @@ export function UserDetailPage() {
 
 function AddGrant({ user, onDone }: { user: User; onDone: () => void }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState("");
-  const [organisationId, setOrganisationId] = useState("");
+  const grant = useRoleGrant();
   const errors = useFormErrors("add-grant");
   const add = useMutation({
     mutationFn: (body: unknown) => api("POST", `/api/users/${user.id}/grants`, body),
     onSuccess: () => {
       errors.clear();
-      setRole("");
-      setOrganisationId("");
+      grant.reset();
       onDone();
     },
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const next: Record<string, string> = {};
-    const needsOrg = !role || roleNeedsOrganisation(role as Role);
-    if (!role) next.role = t("users.roleRequired");
-    if (needsOrg && !organisationId) next.organisationId = t("users.organisationRequired");
-    errors.setFieldErrors(next);
-    if (Object.keys(next).length > 0) return;
-    add.mutate({ role, organisationId: needsOrg ? organisationId : null });
+    if (!grant.role) next.role = t("users.roleRequired");
+    if (grant.needsOrganisation && !grant.organisationId)
+      next.organisationId = t("users.organisationRequired");
+    if (!errors.validate(next)) return;
+    add.mutate({
+      role: grant.role,
+      organisationId: grant.needsOrganisation ? grant.organisationId : null,
+    });
   };
   return (
     <div className="panel">
       <Heading level={3} data-size="sm" id="add-grant-heading">
         {t("users.addGrant")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="add-grant-heading">
-        <RoleFields
-          idOf={errors.fieldId}
-          role={role}
-          setRole={setRole}
-          organisationId={organisationId}
-          setOrganisationId={setOrganisationId}
-          errors={errors.fieldErrors}
-        />
-        <div>
-          <Button type="submit" disabled={add.isPending}>
-            {t("users.add")}
-          </Button>
-        </div>
-      </form>
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        labelledBy="add-grant-heading"
+        submitLabel={t("users.add")}
+        pending={add.isPending}
+      >
+        <RoleGrantFields grant={grant} form={errors} />
+      </ValidatedForm>
     </div>
   );
 }
@@ -235,8 +221,7 @@ function ResetPassword({ user, onDone }: { user: User; onDone: () => void }) {
     },
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const parsed = PasswordSchema.safeParse(password);
     if (!parsed.success) {
       errors.setFieldErrors({ password: parsed.error.issues[0]?.message ?? "" });
@@ -249,28 +234,24 @@ function ResetPassword({ user, onDone }: { user: User; onDone: () => void }) {
       <Heading level={2} data-size="sm" id="reset-heading">
         {t("users.resetPassword")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="reset-heading">
+      <ValidatedForm
+        form={errors}
+        onSubmit={submit}
+        labelledBy="reset-heading"
+        submitLabel={t("users.resetPassword")}
+        pending={reset.isPending}
+        variant="secondary"
+      >
         <Textfield
-          id={errors.fieldId("password")}
+          {...errors.field("password")}
           label={t("users.newPassword")}
           description={t("account.newPasswordHint")}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={errors.fieldErrors.password}
         />
-        <div>
-          <Button type="submit" variant="secondary" disabled={reset.isPending}>
-            {t("users.resetPassword")}
-          </Button>
-        </div>
-      </form>
+      </ValidatedForm>
     </Card>
   );
 }

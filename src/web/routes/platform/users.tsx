@@ -4,18 +4,18 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import type { z } from "zod";
-import { ROLES, type Role, roleNeedsOrganisation } from "../../../domain/platform/roles.ts";
 import {
   UserCreateSchema,
   type UserSchema,
   type UserSummarySchema,
 } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get, query } from "../../api.ts";
-import { FormErrorSummary, SelectField, useFormErrors } from "../../components/forms.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { roleName } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
-import { useCan, useMe } from "../../components/session.ts";
-import { organisationLabel, useOrganisations } from "./organisations.tsx";
+import { RoleGrantFields, useRoleGrant } from "../../components/role-grant-fields.tsx";
+import { useCan } from "../../components/session.ts";
 
 type UserSummary = z.infer<typeof UserSummarySchema>;
 export type User = z.infer<typeof UserSchema>;
@@ -83,105 +83,33 @@ export function UsersPage() {
         users.data.length === 0 ? (
           <Paragraph>{t("users.empty")}</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("users.captionCount", { count: users.data.length })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("users.name")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("users.email")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("users.roles")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("users.status")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {users.data.map((u) => (
-                  <Table.Row key={u.id}>
-                    <Table.Cell>
-                      <AppLink to={`/users/${u.id}`}>{u.displayName}</AppLink>
-                    </Table.Cell>
-                    <Table.Cell className="break">{u.email}</Table.Cell>
-                    <Table.Cell>
-                      {u.grants.map((g) => (
-                        <div key={g.id}>
-                          {roleName(t, g.role)}
-                          {g.organisationName ? `, ${g.organisationName}` : ""}
-                        </div>
-                      ))}
-                    </Table.Cell>
-                    <Table.Cell>
-                      <UserStatus user={u} />
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+          <DataTable
+            caption={t("users.captionCount", { count: users.data.length })}
+            columns={[t("users.name"), t("users.email"), t("users.roles"), t("users.status")]}
+          >
+            {users.data.map((u) => (
+              <Table.Row key={u.id}>
+                <Table.Cell>
+                  <AppLink to={`/users/${u.id}`}>{u.displayName}</AppLink>
+                </Table.Cell>
+                <Table.Cell className="break">{u.email}</Table.Cell>
+                <Table.Cell>
+                  {u.grants.map((g) => (
+                    <div key={g.id}>
+                      {roleName(t, g.role)}
+                      {g.organisationName ? `, ${g.organisationName}` : ""}
+                    </div>
+                  ))}
+                </Table.Cell>
+                <Table.Cell>
+                  <UserStatus user={u} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </DataTable>
         )
       ) : null}
       {can("user.manage") ? <CreateUser /> : null}
-    </>
-  );
-}
-
-/** Role and organisation pickers shared by the create form and the add-role form. */
-export function RoleFields({
-  idOf,
-  role,
-  setRole,
-  organisationId,
-  setOrganisationId,
-  errors,
-}: {
-  idOf: (name: string) => string;
-  role: string;
-  setRole: (v: string) => void;
-  organisationId: string;
-  setOrganisationId: (v: string) => void;
-  errors: Record<string, string>;
-}) {
-  const { t } = useTranslation();
-  const { data: me } = useMe();
-  const orgs = useOrganisations();
-  const isSystemAdmin = me?.grants.some((g) => g.role === "system_admin");
-  const roles = ROLES.filter((r) => isSystemAdmin || r !== "system_admin");
-  const needsOrg = !role || roleNeedsOrganisation(role as Role);
-  return (
-    <>
-      <SelectField
-        id={idOf("role")}
-        label={t("users.role")}
-        value={role}
-        onChange={setRole}
-        error={errors.role}
-        required
-      >
-        <option value="">{t("users.chooseRole")}</option>
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {roleName(t, r)}
-          </option>
-        ))}
-      </SelectField>
-      {needsOrg ? (
-        <SelectField
-          id={idOf("organisationId")}
-          label={t("users.organisation")}
-          value={organisationId}
-          onChange={setOrganisationId}
-          error={errors.organisationId}
-          required
-        >
-          <option value="">{t("users.chooseOrganisation")}</option>
-          {(orgs.data ?? [])
-            .filter((o) => !o.archived)
-            .map((o) => (
-              <option key={o.id} value={o.id}>
-                {organisationLabel(t, o)}
-              </option>
-            ))}
-        </SelectField>
-      ) : null}
     </>
   );
 }
@@ -193,8 +121,7 @@ function CreateUser() {
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [password, setPassword] = useState("");
-  const [role, setRole] = useState("");
-  const [organisationId, setOrganisationId] = useState("");
+  const grant = useRoleGrant();
   const errors = useFormErrors("create-user");
   const create = useMutation({
     mutationFn: (body: unknown) => api<User>("POST", "/api/users", body),
@@ -206,16 +133,14 @@ function CreateUser() {
     },
     onError: errors.fromError,
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const needsOrg = !role || roleNeedsOrganisation(role as Role);
+  const submit = () => {
     const body = {
       email: email.trim(),
       displayName: displayName.trim(),
       ...(password ? { password } : {}),
       locale: i18n.language === "en" ? "en" : "sv",
-      role: role || undefined,
-      organisationId: needsOrg ? organisationId || undefined : null,
+      role: grant.role || undefined,
+      organisationId: grant.needsOrganisation ? grant.organisationId || undefined : null,
     };
     const parsed = UserCreateSchema.safeParse(body);
     if (!parsed.success) {
@@ -235,60 +160,41 @@ function CreateUser() {
       <Heading level={2} data-size="md" id="create-user-heading">
         {t("users.create")}
       </Heading>
-      <FormErrorSummary
-        errors={errors.fieldErrors}
-        formError={errors.formError}
-        fieldId={errors.fieldId}
-      />
-      <form
+      <ValidatedForm
+        form={errors}
         onSubmit={submit}
-        noValidate
-        className="form-stack"
-        aria-labelledby="create-user-heading"
+        labelledBy="create-user-heading"
+        submitLabel={t("users.create")}
+        pending={create.isPending}
       >
         <Textfield
-          id={errors.fieldId("email")}
+          {...errors.field("email")}
           label={t("users.email")}
           type="email"
           autoComplete="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={errors.fieldErrors.email}
           required
         />
         <Textfield
-          id={errors.fieldId("displayName")}
+          {...errors.field("displayName")}
           label={t("users.displayName")}
           autoComplete="off"
           value={displayName}
           onChange={(e) => setDisplayName(e.target.value)}
-          error={errors.fieldErrors.displayName}
           required
         />
         <Textfield
-          id={errors.fieldId("password")}
+          {...errors.field("password")}
           label={t("users.password")}
           description={t("users.passwordHint")}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={errors.fieldErrors.password}
         />
-        <RoleFields
-          idOf={errors.fieldId}
-          role={role}
-          setRole={setRole}
-          organisationId={organisationId}
-          setOrganisationId={setOrganisationId}
-          errors={errors.fieldErrors}
-        />
-        <div>
-          <Button type="submit" disabled={create.isPending}>
-            {t("users.create")}
-          </Button>
-        </div>
-      </form>
+        <RoleGrantFields grant={grant} form={errors} />
+      </ValidatedForm>
     </section>
   );
 }
