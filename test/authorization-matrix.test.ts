@@ -33,7 +33,7 @@ const all = (status: number, anonymous = 401): Row => ({
 });
 const scoped = (own: number, foreign: number) => ({ own, foreign });
 
-/** Community data read along the lineage: the caller's own municipality yes, a foreign one 403. */
+/** Read along the lineage: the caller's own municipality yes, a foreign one 403. */
 const readable: Row = {
   anonymous: 401,
   system_admin: 200,
@@ -64,15 +64,7 @@ const MATRIX: Record<string, Row> = {
   "GET /api/auth/oidc/callback": all(404, 404),
   "GET /api/municipality-refs": all(200),
   "GET /api/organisations": all(200),
-  "GET /api/organisations/{id}": {
-    anonymous: 401,
-    system_admin: 200,
-    org_admin: scoped(200, 403),
-    coordinator: scoped(200, 403),
-    analyst: scoped(200, 403),
-    practitioner: scoped(200, 403),
-    reader: scoped(200, 403),
-  },
+  "GET /api/organisations/{id}": readable,
   "POST /api/organisations": {
     ...all(403),
     system_admin: 201,

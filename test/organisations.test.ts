@@ -8,6 +8,7 @@ import {
   buildRegion,
   buildUnit,
 } from "./helpers/factories.ts";
+import { auditRowsFor, call } from "./helpers/http.ts";
 
 let t: TestApp;
 let sysadmin: Awaited<ReturnType<typeof actorWith>>;
@@ -16,23 +17,6 @@ beforeAll(async () => {
   sysadmin = await actorWith(t, "system_admin", null);
 });
 afterAll(() => t.close());
-
-type Method = "GET" | "POST" | "PATCH";
-const call = (method: Method, url: string, headers: object, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: headers as Record<string, string>,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-
-async function auditOf(subjectId: string) {
-  const res = await t.pool.query(
-    "SELECT action, actor_id, subject_type, subject_id, organisation_id, details FROM platform.audit_log WHERE subject_id = $1 ORDER BY seq",
-    [subjectId],
-  );
-  return res.rows;
-}
 
 async function freeMunicipalityCode(): Promise<{ code: string; name: string }> {
   const res = await t.pool.query(`
@@ -50,7 +34,7 @@ describe("without a session", () => {
     ["POST", "/api/organisations"],
     ["PATCH", `/api/organisations/${randomUUID()}`],
   ] as const)("%s %s answers 401", async (method, url) => {
-    const res = await call(method, url, {}, method === "GET" ? undefined : { name: "x" });
+    const res = await call(t, method, url, {}, method === "GET" ? undefined : { name: "x" });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
   });
@@ -59,20 +43,20 @@ describe("without a session", () => {
 describe("GET /api/municipality-refs", () => {
   it("lists all 290 municipalities and searches by name or code", async () => {
     const { headers } = await actorWith(t, "reader");
-    const all = await call("GET", "/api/municipality-refs", headers);
+    const all = await call(t, "GET", "/api/municipality-refs", headers);
     expect(all.statusCode).toBe(200);
     expect(all.json()).toHaveLength(290);
-    const byName = (await call("GET", "/api/municipality-refs?q=bengts", headers)).json();
+    const byName = (await call(t, "GET", "/api/municipality-refs?q=bengts", headers)).json();
     expect(byName).toEqual([
       { code: "1460", name: "Bengtsfors", countyCode: "14", countyName: expect.any(String) },
     ]);
-    const byCode = (await call("GET", "/api/municipality-refs?q=1492", headers)).json();
+    const byCode = (await call(t, "GET", "/api/municipality-refs?q=1492", headers)).json();
     expect(byCode.map((r: { name: string }) => r.name)).toEqual(["Åmål"]);
   });
 
   it("rejects unknown query parameters with their path", async () => {
     const { headers } = await actorWith(t, "reader");
-    const res = await call("GET", "/api/municipality-refs?bogus=1", headers);
+    const res = await call(t, "GET", "/api/municipality-refs?bogus=1", headers);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("validation");
     expect(res.json().error.issues).toEqual([
@@ -90,15 +74,17 @@ describe("GET /api/organisations", () => {
     const area = await buildArea(t.db, own.id);
     const unit = await buildUnit(t.db, area.id);
     const { headers } = await actorWith(t, "reader", area.id);
-    const res = await call("GET", "/api/organisations", headers);
+    const res = await call(t, "GET", "/api/organisations", headers);
     expect(res.statusCode).toBe(200);
     const ids = res.json().map((o: { id: string }) => o.id);
     expect(ids).toEqual(expect.arrayContaining([region.id, own.id, area.id, unit.id]));
     expect(ids).not.toContain(sibling.id);
     expect(ids).not.toContain(foreign.id);
     // List and detail agree for the same caller.
-    expect((await call("GET", `/api/organisations/${sibling.id}`, headers)).statusCode).toBe(403);
-    expect((await call("GET", `/api/organisations/${unit.id}`, headers)).statusCode).toBe(200);
+    expect((await call(t, "GET", `/api/organisations/${sibling.id}`, headers)).statusCode).toBe(
+      403,
+    );
+    expect((await call(t, "GET", `/api/organisations/${unit.id}`, headers)).statusCode).toBe(200);
   });
 });
 
@@ -106,7 +92,7 @@ describe("GET /api/organisations/:id", () => {
   it("returns the organisation with the caller's abilities", async () => {
     const municipality = await buildMunicipality(t.db);
     const { headers } = await actorWith(t, "org_admin", municipality.id);
-    const res = await call("GET", `/api/organisations/${municipality.id}`, headers);
+    const res = await call(t, "GET", `/api/organisations/${municipality.id}`, headers);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       id: municipality.id,
@@ -117,7 +103,7 @@ describe("GET /api/organisations/:id", () => {
       version: 1,
       abilities: { update: true, createChild: true },
     });
-    const parent = await call("GET", `/api/organisations/${municipality.parentId}`, headers);
+    const parent = await call(t, "GET", `/api/organisations/${municipality.parentId}`, headers);
     expect(parent.statusCode).toBe(200);
     expect(parent.json().abilities).toEqual({ update: false, createChild: false });
   });
@@ -125,12 +111,14 @@ describe("GET /api/organisations/:id", () => {
   it("answers 400 for a malformed id, 403 outside the caller's tree and 404 when missing", async () => {
     const municipality = await buildMunicipality(t.db);
     const { headers } = await actorWith(t, "coordinator", municipality.id);
-    const bad = await call("GET", "/api/organisations/not-a-uuid", headers);
+    const bad = await call(t, "GET", "/api/organisations/not-a-uuid", headers);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues).toEqual([expect.objectContaining({ path: "params.id" })]);
     const foreign = await buildMunicipality(t.db);
-    expect((await call("GET", `/api/organisations/${foreign.id}`, headers)).statusCode).toBe(403);
-    const missing = await call("GET", `/api/organisations/${randomUUID()}`, sysadmin.headers);
+    expect((await call(t, "GET", `/api/organisations/${foreign.id}`, headers)).statusCode).toBe(
+      403,
+    );
+    const missing = await call(t, "GET", `/api/organisations/${randomUUID()}`, sysadmin.headers);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe("not_found");
   });
@@ -140,7 +128,7 @@ describe("POST /api/organisations", () => {
   it("creates an area and a unit under the caller's municipality and audits each", async () => {
     const municipality = await buildMunicipality(t.db);
     const { headers, user } = await actorWith(t, "org_admin", municipality.id);
-    const area = await call("POST", "/api/organisations", headers, {
+    const area = await call(t, "POST", "/api/organisations", headers, {
       kind: "area",
       parentId: municipality.id,
       name: "  Norra  ",
@@ -152,7 +140,7 @@ describe("POST /api/organisations", () => {
       name: "Norra",
       areaType: "school_catchment",
     });
-    const unit = await call("POST", "/api/organisations", headers, {
+    const unit = await call(t, "POST", "/api/organisations", headers, {
       kind: "unit",
       parentId: area.json().id,
       name: "Elevhälsoteamet",
@@ -160,7 +148,7 @@ describe("POST /api/organisations", () => {
     });
     expect(unit.statusCode).toBe(201);
     expect(unit.json()).toMatchObject({ parentId: area.json().id, sector: "skola", version: 1 });
-    expect(await auditOf(unit.json().id)).toEqual([
+    expect(await auditRowsFor(t, unit.json().id)).toEqual([
       {
         action: "organisation.create",
         actor_id: user.id,
@@ -175,7 +163,7 @@ describe("POST /api/organisations", () => {
   it("picks a municipality by SCB code: named from the list, unknown code 400, duplicate 409", async () => {
     const region = await buildRegion(t.db);
     const ref = await freeMunicipalityCode();
-    const created = await call("POST", "/api/organisations", sysadmin.headers, {
+    const created = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "municipality",
       parentId: region.id,
       municipalityCode: ref.code,
@@ -183,11 +171,11 @@ describe("POST /api/organisations", () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: ref.name, municipalityCode: ref.code });
     expect(created.json().countyName).toEqual(expect.any(String));
-    expect(await auditOf(created.json().id)).toEqual([
+    expect(await auditRowsFor(t, created.json().id)).toEqual([
       expect.objectContaining({ action: "organisation.create", actor_id: sysadmin.user.id }),
     ]);
 
-    const duplicate = await call("POST", "/api/organisations", sysadmin.headers, {
+    const duplicate = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "municipality",
       parentId: region.id,
       municipalityCode: ref.code,
@@ -196,7 +184,7 @@ describe("POST /api/organisations", () => {
     expect(duplicate.json().error).toMatchObject({ code: "duplicate" });
     expect(duplicate.json().error.message).toContain(ref.name);
 
-    const unknown = await call("POST", "/api/organisations", sysadmin.headers, {
+    const unknown = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "municipality",
       parentId: region.id,
       municipalityCode: "0000",
@@ -210,7 +198,7 @@ describe("POST /api/organisations", () => {
 
   it("keeps the tree's order: a unit under a region is refused with a message", async () => {
     const region = await buildRegion(t.db);
-    const res = await call("POST", "/api/organisations", sysadmin.headers, {
+    const res = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "unit",
       parentId: region.id,
       name: "Fel nivå",
@@ -222,14 +210,14 @@ describe("POST /api/organisations", () => {
       message: "En enhet kan bara ligga under: kommun, område.",
       issues: [{ path: "parentId", message: expect.any(String) }],
     });
-    const orphan = await call("POST", "/api/organisations", sysadmin.headers, {
+    const orphan = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "area",
       parentId: null,
       name: "Utan förälder",
       areaType: "district",
     });
     expect(orphan.statusCode).toBe(400);
-    const missingParent = await call("POST", "/api/organisations", sysadmin.headers, {
+    const missingParent = await call(t, "POST", "/api/organisations", sysadmin.headers, {
       kind: "area",
       parentId: randomUUID(),
       name: "Ingen",
@@ -243,8 +231,10 @@ describe("POST /api/organisations", () => {
     const municipality = await buildMunicipality(t.db);
     const { headers } = await actorWith(t, "org_admin", municipality.id);
     const body = { kind: "region", parentId: null, name: `Region ${randomUUID()}` };
-    expect((await call("POST", "/api/organisations", headers, body)).statusCode).toBe(403);
-    expect((await call("POST", "/api/organisations", sysadmin.headers, body)).statusCode).toBe(201);
+    expect((await call(t, "POST", "/api/organisations", headers, body)).statusCode).toBe(403);
+    expect((await call(t, "POST", "/api/organisations", sysadmin.headers, body)).statusCode).toBe(
+      201,
+    );
   });
 
   it("answers 403 to roles without organisation.manage and outside the caller's tree", async () => {
@@ -257,6 +247,7 @@ describe("POST /api/organisations", () => {
     });
     const coordinator = await actorWith(t, "coordinator", municipality.id);
     const refused = await call(
+      t,
       "POST",
       "/api/organisations",
       coordinator.headers,
@@ -267,7 +258,7 @@ describe("POST /api/organisations", () => {
     const admin = await actorWith(t, "org_admin", municipality.id);
     const foreign = await buildMunicipality(t.db);
     expect(
-      (await call("POST", "/api/organisations", admin.headers, body(foreign.id))).statusCode,
+      (await call(t, "POST", "/api/organisations", admin.headers, body(foreign.id))).statusCode,
     ).toBe(403);
     const count = await t.pool.query(
       "SELECT count(*)::int AS n FROM platform.organisations WHERE parent_id = ANY($1)",
@@ -319,20 +310,20 @@ describe("PATCH /api/organisations/:id", () => {
     const municipality = await buildMunicipality(t.db);
     const area = await buildArea(t.db, municipality.id);
     const { headers, user } = await actorWith(t, "org_admin", municipality.id);
-    const res = await call("PATCH", `/api/organisations/${area.id}`, headers, {
+    const res = await call(t, "PATCH", `/api/organisations/${area.id}`, headers, {
       name: "Centrum",
       description: "Innerstaden",
       version: 1,
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: "Centrum", description: "Innerstaden", version: 2 });
-    const stale = await call("PATCH", `/api/organisations/${area.id}`, headers, {
+    const stale = await call(t, "PATCH", `/api/organisations/${area.id}`, headers, {
       name: "Annat",
       version: 1,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("stale_version");
-    expect(await auditOf(area.id)).toEqual([
+    expect(await auditRowsFor(t, area.id)).toEqual([
       {
         action: "organisation.update",
         actor_id: user.id,
@@ -348,18 +339,18 @@ describe("PATCH /api/organisations/:id", () => {
     const municipality = await buildMunicipality(t.db);
     const unit = await buildUnit(t.db, municipality.id);
     const { headers, user } = await actorWith(t, "org_admin", municipality.id);
-    const archived = await call("PATCH", `/api/organisations/${unit.id}`, headers, {
+    const archived = await call(t, "PATCH", `/api/organisations/${unit.id}`, headers, {
       archived: true,
       version: 1,
     });
     expect(archived.statusCode).toBe(200);
     expect(archived.json()).toMatchObject({ archived: true, version: 2 });
-    const restored = await call("PATCH", `/api/organisations/${unit.id}`, headers, {
+    const restored = await call(t, "PATCH", `/api/organisations/${unit.id}`, headers, {
       archived: false,
       version: 2,
     });
     expect(restored.json()).toMatchObject({ archived: false, version: 3 });
-    expect((await auditOf(unit.id)).map((r) => [r.action, r.actor_id])).toEqual([
+    expect((await auditRowsFor(t, unit.id)).map((r) => [r.action, r.actor_id])).toEqual([
       ["organisation.archive", user.id],
       ["organisation.update", user.id],
     ]);
@@ -368,7 +359,7 @@ describe("PATCH /api/organisations/:id", () => {
   it("refuses a sector on anything but a unit", async () => {
     const municipality = await buildMunicipality(t.db);
     const area = await buildArea(t.db, municipality.id);
-    const res = await call("PATCH", `/api/organisations/${area.id}`, sysadmin.headers, {
+    const res = await call(t, "PATCH", `/api/organisations/${area.id}`, sysadmin.headers, {
       sector: "skola",
       version: 1,
     });
@@ -380,16 +371,18 @@ describe("PATCH /api/organisations/:id", () => {
     const municipality = await buildMunicipality(t.db);
     const area = await buildArea(t.db, municipality.id);
     const { headers } = await actorWith(t, "org_admin", municipality.id);
-    const noVersion = await call("PATCH", `/api/organisations/${area.id}`, headers, { name: "X" });
+    const noVersion = await call(t, "PATCH", `/api/organisations/${area.id}`, headers, {
+      name: "X",
+    });
     expect(noVersion.statusCode).toBe(400);
     expect(noVersion.json().error.issues).toEqual([expect.objectContaining({ path: "version" })]);
-    const wrongType = await call("PATCH", `/api/organisations/${area.id}`, headers, {
+    const wrongType = await call(t, "PATCH", `/api/organisations/${area.id}`, headers, {
       archived: "yes",
       version: 1,
     });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.issues[0].path).toBe("archived");
-    const unknown = await call("PATCH", `/api/organisations/${area.id}`, headers, {
+    const unknown = await call(t, "PATCH", `/api/organisations/${area.id}`, headers, {
       kind: "unit",
       version: 1,
     });
@@ -397,7 +390,7 @@ describe("PATCH /api/organisations/:id", () => {
     expect(unknown.json().error.issues).toEqual([expect.objectContaining({ path: "kind" })]);
 
     const foreignArea = await buildArea(t.db, (await buildMunicipality(t.db)).id);
-    const denied = await call("PATCH", `/api/organisations/${foreignArea.id}`, headers, {
+    const denied = await call(t, "PATCH", `/api/organisations/${foreignArea.id}`, headers, {
       name: "Kapad",
       version: 1,
     });
@@ -405,17 +398,17 @@ describe("PATCH /api/organisations/:id", () => {
     const reader = await actorWith(t, "reader", municipality.id);
     expect(
       (
-        await call("PATCH", `/api/organisations/${area.id}`, reader.headers, {
+        await call(t, "PATCH", `/api/organisations/${area.id}`, reader.headers, {
           name: "R",
           version: 1,
         })
       ).statusCode,
     ).toBe(403);
-    const missing = await call("PATCH", `/api/organisations/${randomUUID()}`, sysadmin.headers, {
+    const missing = await call(t, "PATCH", `/api/organisations/${randomUUID()}`, sysadmin.headers, {
       name: "Ingen",
       version: 1,
     });
     expect(missing.statusCode).toBe(404);
-    expect(await auditOf(foreignArea.id)).toEqual([]);
+    expect(await auditRowsFor(t, foreignArea.id)).toEqual([]);
   });
 });

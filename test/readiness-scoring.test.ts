@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
+import { auditRowsFor } from "./helpers/http.ts";
 import {
   buildAssessment,
   buildInterview,
   buildRespondent,
+  callReadiness,
   consensusRows,
   submittedSheet,
   WORKED_EXAMPLE,
@@ -16,22 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = "GET" | "POST" | "PUT";
-const call = (method: Method, url: string, headers: object, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/readiness${url}`,
-    headers: headers as Record<string, string>,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-
-async function actionsOf(subjectId: string) {
-  const res = await t.pool.query(
-    "SELECT action, organisation_id FROM platform.audit_log WHERE subject_id = $1 ORDER BY seq",
-    [subjectId],
-  );
-  return res.rows as { action: string; organisation_id: string }[];
-}
+const actionsOf = (subjectId: string) => auditRowsFor(t, subjectId, "action, organisation_id");
 
 async function signedIn(role: "coordinator" | "analyst" | "reader", organisationId: string) {
   const user = await buildUser(t.db, { role, organisationId });
@@ -81,35 +68,37 @@ async function workedExample(organisationId: string, periodStart = "2026-01-01")
 describe("score sheets", () => {
   it("validates every score on the grid with a field path and a Swedish message", async () => {
     const { lead, scores } = await scoringSetup();
-    const offGrid = await call("PUT", scores, lead.headers, { scores: { A: 4, B: 4.3 } });
+    const offGrid = await callReadiness(t, "PUT", scores, lead.headers, {
+      scores: { A: 4, B: 4.3 },
+    });
     expect(offGrid.statusCode).toBe(400);
     expect(offGrid.json().error.issues).toEqual([
       { path: "scores.B", message: "Poängen ska vara hel eller halv, till exempel 4 eller 4,5." },
     ]);
-    const outside = await call("PUT", scores, lead.headers, { scores: { F: 10 } });
+    const outside = await callReadiness(t, "PUT", scores, lead.headers, { scores: { F: 10 } });
     expect(outside.json().error.issues).toEqual([
       { path: "scores.F", message: "Poängen ska vara mellan 1 och 9." },
     ]);
-    const unknown = await call("PUT", scores, lead.headers, { scores: { G: 4 } });
+    const unknown = await callReadiness(t, "PUT", scores, lead.headers, { scores: { G: 4 } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.issues[0].path).toBe("scores.G");
   });
 
   it("saves drafts, submits only all six dimensions, then locks the sheet; audited", async () => {
     const { lead, scores, interview, municipality } = await scoringSetup();
-    const draft = await call("PUT", scores, lead.headers, { scores: { A: 5, B: 3 } });
+    const draft = await callReadiness(t, "PUT", scores, lead.headers, { scores: { A: 5, B: 3 } });
     expect(draft.statusCode).toBe(200);
     expect(draft.json()).toMatchObject({ scores: { A: 5, B: 3 }, submitted: false });
-    const early = await call("POST", `${scores}/submit`, lead.headers);
+    const early = await callReadiness(t, "POST", `${scores}/submit`, lead.headers);
     expect(early.statusCode).toBe(400);
     expect(early.json().error.message).toContain("C, D, E, F");
-    await call("PUT", scores, lead.headers, { scores: FULL });
-    const submitted = await call("POST", `${scores}/submit`, lead.headers);
+    await callReadiness(t, "PUT", scores, lead.headers, { scores: FULL });
+    const submitted = await callReadiness(t, "POST", `${scores}/submit`, lead.headers);
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json()).toMatchObject({ submitted: true, scores: FULL });
-    const locked = await call("PUT", scores, lead.headers, { scores: { A: 6 } });
+    const locked = await callReadiness(t, "PUT", scores, lead.headers, { scores: { A: 6 } });
     expect(locked.statusCode).toBe(409);
-    expect((await call("POST", `${scores}/submit`, lead.headers)).statusCode).toBe(409);
+    expect((await callReadiness(t, "POST", `${scores}/submit`, lead.headers)).statusCode).toBe(409);
     const audit = await actionsOf(interview.id);
     expect(audit.map((a) => a.action)).toEqual([
       "readiness.scores.save",
@@ -122,7 +111,7 @@ describe("score sheets", () => {
   it("is for the team's scorers only (403), not for an interviewer or the municipality", async () => {
     const { municipality, lead, assessment, interview } = await scoringSetup();
     const interviewer = await signedIn("coordinator", municipality.id);
-    await call("PUT", `/assessments/${assessment.id}/team`, lead.headers, {
+    await callReadiness(t, "PUT", `/assessments/${assessment.id}/team`, lead.headers, {
       members: [
         { userId: lead.user.id, roles: ["lead", "scorer"] },
         { userId: interviewer.user.id, roles: ["interviewer"] },
@@ -133,9 +122,11 @@ describe("score sheets", () => {
       interviewer.headers,
       (await actorWith(t, "system_admin", null)).headers,
     ]) {
-      expect((await call("GET", url, headers)).statusCode).toBe(403);
-      expect((await call("PUT", url, headers, { scores: { A: 4 } })).statusCode).toBe(403);
-      expect((await call("POST", `${url}/submit`, headers)).statusCode).toBe(403);
+      expect((await callReadiness(t, "GET", url, headers)).statusCode).toBe(403);
+      expect((await callReadiness(t, "PUT", url, headers, { scores: { A: 4 } })).statusCode).toBe(
+        403,
+      );
+      expect((await callReadiness(t, "POST", `${url}/submit`, headers)).statusCode).toBe(403);
     }
   });
 });
@@ -143,25 +134,25 @@ describe("score sheets", () => {
 describe("blind scoring", () => {
   it("hides another scorer's scores until both have submitted for that interview", async () => {
     const { lead, second, scores } = await scoringSetup();
-    await call("PUT", scores, lead.headers, { scores: FULL });
-    await call("POST", `${scores}/submit`, lead.headers);
-    await call("PUT", scores, second.headers, { scores: { ...FULL, A: 6 } });
+    await callReadiness(t, "PUT", scores, lead.headers, { scores: FULL });
+    await callReadiness(t, "POST", `${scores}/submit`, lead.headers);
+    await callReadiness(t, "PUT", scores, second.headers, { scores: { ...FULL, A: 6 } });
 
     // The second scorer has not submitted: neither sees the other's scores.
-    const secondView = (await call("GET", scores, second.headers)).json();
+    const secondView = (await callReadiness(t, "GET", scores, second.headers)).json();
     expect(secondView.others).toEqual([
       { scorerId: lead.user.id, displayName: expect.any(String), submitted: true, scores: null },
     ]);
-    const leadView = (await call("GET", scores, lead.headers)).json();
+    const leadView = (await callReadiness(t, "GET", scores, lead.headers)).json();
     expect(leadView.others).toEqual([
       { scorerId: second.user.id, displayName: expect.any(String), submitted: false, scores: null },
     ]);
     expect(JSON.stringify(leadView)).not.toContain('"A":6');
 
-    await call("POST", `${scores}/submit`, second.headers);
-    const after = (await call("GET", scores, lead.headers)).json();
+    await callReadiness(t, "POST", `${scores}/submit`, second.headers);
+    const after = (await callReadiness(t, "GET", scores, lead.headers)).json();
     expect(after.others[0]).toMatchObject({ submitted: true, scores: { ...FULL, A: 6 } });
-    const secondAfter = (await call("GET", scores, second.headers)).json();
+    const secondAfter = (await callReadiness(t, "GET", scores, second.headers)).json();
     expect(secondAfter.others[0].scores).toEqual(FULL);
   });
 });
@@ -171,24 +162,24 @@ describe("consensus", () => {
     const { lead, second, assessment, interview, scores, municipality } = await scoringSetup();
     const url = `/assessments/${assessment.id}/consensus`;
     const body = { interviewId: interview.id, dimension: "A", score: 5.5, comment: "Enade" };
-    await call("PUT", scores, lead.headers, { scores: FULL });
-    await call("POST", `${scores}/submit`, lead.headers);
+    await callReadiness(t, "PUT", scores, lead.headers, { scores: FULL });
+    await callReadiness(t, "POST", `${scores}/submit`, lead.headers);
 
-    const view = (await call("GET", url, lead.headers)).json();
+    const view = (await callReadiness(t, "GET", url, lead.headers)).json();
     expect(view.interviews[0]).toMatchObject({ ready: false });
     expect(view.interviews[0].rows[0].scores.every((s: { score: null }) => s.score === null)).toBe(
       true,
     );
-    const closed = await call("PUT", url, lead.headers, body);
+    const closed = await callReadiness(t, "PUT", url, lead.headers, body);
     expect(closed.statusCode).toBe(409);
     expect(closed.json().error.code).toBe("not_ready");
 
-    await call("PUT", scores, second.headers, { scores: { ...FULL, A: 6 } });
-    await call("POST", `${scores}/submit`, second.headers);
-    const offGrid = await call("PUT", url, lead.headers, { ...body, score: 5.25 });
+    await callReadiness(t, "PUT", scores, second.headers, { scores: { ...FULL, A: 6 } });
+    await callReadiness(t, "POST", `${scores}/submit`, second.headers);
+    const offGrid = await callReadiness(t, "PUT", url, lead.headers, { ...body, score: 5.25 });
     expect(offGrid.statusCode).toBe(400);
     expect(offGrid.json().error.issues[0].path).toBe("score");
-    const ok = await call("PUT", url, lead.headers, body);
+    const ok = await callReadiness(t, "PUT", url, lead.headers, body);
     expect(ok.statusCode).toBe(200);
     const rows = ok.json().interviews[0].rows;
     expect(rows[0]).toMatchObject({
@@ -209,9 +200,9 @@ describe("consensus", () => {
     });
 
     const reader = await signedIn("reader", municipality.id);
-    expect((await call("GET", url, reader.headers)).statusCode).toBe(403);
-    expect((await call("PUT", url, reader.headers, body)).statusCode).toBe(403);
-    const bad = await call("PUT", url, lead.headers, { ...body, dimension: "G" });
+    expect((await callReadiness(t, "GET", url, reader.headers)).statusCode).toBe(403);
+    expect((await callReadiness(t, "PUT", url, reader.headers, body)).statusCode).toBe(403);
+    const bad = await callReadiness(t, "PUT", url, lead.headers, { ...body, dimension: "G" });
     expect(bad.json().error.issues[0].path).toBe("dimension");
   });
 });
@@ -221,7 +212,12 @@ describe("results", () => {
     const municipality = await buildMunicipality(t.db);
     const assessment = await workedExample(municipality.id);
     const reader = await signedIn("reader", municipality.id);
-    const res = await call("GET", `/assessments/${assessment.id}/results`, reader.headers);
+    const res = await callReadiness(
+      t,
+      "GET",
+      `/assessments/${assessment.id}/results`,
+      reader.headers,
+    );
     expect(res.statusCode).toBe(200);
     const results = res.json();
     expect(results).toMatchObject({
@@ -250,14 +246,17 @@ describe("results", () => {
     expect(JSON.stringify(results)).not.toContain("Hemlig");
     const foreign = await actorWith(t, "reader");
     expect(
-      (await call("GET", `/assessments/${assessment.id}/results`, foreign.headers)).statusCode,
+      (await callReadiness(t, "GET", `/assessments/${assessment.id}/results`, foreign.headers))
+        .statusCode,
     ).toBe(403);
   });
 
   it("names the dimensions without consensus and gives no stage", async () => {
     const { lead, assessment, interview } = await scoringSetup();
     await consensusRows(t.db, interview.id, { A: 5, C: 4, D: 4, F: 4 });
-    const res = (await call("GET", `/assessments/${assessment.id}/results`, lead.headers)).json();
+    const res = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}/results`, lead.headers)
+    ).json();
     expect(res).toMatchObject({
       complete: false,
       missing: ["B", "E"],
@@ -280,7 +279,7 @@ describe("trend and comparison", () => {
       topic: { kind: "preset", key: "integration" },
     });
     const reader = await signedIn("reader", municipality.id);
-    const res = await call("GET", `/assessments/${later.id}/trend`, reader.headers);
+    const res = await callReadiness(t, "GET", `/assessments/${later.id}/trend`, reader.headers);
     expect(res.statusCode).toBe(200);
     expect(res.json().map((r: { assessment: { id: string } }) => r.assessment.id)).toEqual([
       earlier.id,
@@ -295,16 +294,21 @@ describe("trend and comparison", () => {
     const b = await buildAssessment(t.db, { organisationId: region.id });
     const foreign = await buildAssessment(t.db, { organisationId: other.id });
     const reader = await signedIn("reader", region.id);
-    const ok = await call("GET", `/compare?ids=${a.id},${b.id}`, reader.headers);
+    const ok = await callReadiness(t, "GET", `/compare?ids=${a.id},${b.id}`, reader.headers);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().map((r: { assessment: { id: string } }) => r.assessment.id)).toEqual([
       a.id,
       b.id,
     ]);
     expect(ok.json()[1]).toMatchObject({ complete: false, stage: null });
-    const refused = await call("GET", `/compare?ids=${a.id},${foreign.id}`, reader.headers);
+    const refused = await callReadiness(
+      t,
+      "GET",
+      `/compare?ids=${a.id},${foreign.id}`,
+      reader.headers,
+    );
     expect(refused.statusCode).toBe(403);
-    const bad = await call("GET", "/compare?ids=x", reader.headers);
+    const bad = await callReadiness(t, "GET", "/compare?ids=x", reader.headers);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toMatch(/^querystring\.ids/);
   });
@@ -314,22 +318,27 @@ describe("exports", () => {
   it("exports the score sheet as CSV with consensus rows, blind and audited", async () => {
     const { lead, second, assessment, interview, scores, municipality } = await scoringSetup();
     const second2 = await buildInterview(t.db, assessment.id);
-    await call("PUT", scores, lead.headers, { scores: FULL });
-    await call("POST", `${scores}/submit`, lead.headers);
-    await call("PUT", scores, second.headers, { scores: { ...FULL, B: 3.5 } });
-    await call("POST", `${scores}/submit`, second.headers);
-    await call("PUT", `/assessments/${assessment.id}/consensus`, lead.headers, {
+    await callReadiness(t, "PUT", scores, lead.headers, { scores: FULL });
+    await callReadiness(t, "POST", `${scores}/submit`, lead.headers);
+    await callReadiness(t, "PUT", scores, second.headers, { scores: { ...FULL, B: 3.5 } });
+    await callReadiness(t, "POST", `${scores}/submit`, second.headers);
+    await callReadiness(t, "PUT", `/assessments/${assessment.id}/consensus`, lead.headers, {
       interviewId: interview.id,
       dimension: "B",
       score: 3,
     });
     // Only the lead has scored the second interview: not in the export until both submit.
     const other = `/assessments/${assessment.id}/interviews/${second2.id}/scores`;
-    await call("PUT", other, lead.headers, { scores: { ...FULL, A: 9 } });
-    await call("POST", `${other}/submit`, lead.headers);
+    await callReadiness(t, "PUT", other, lead.headers, { scores: { ...FULL, A: 9 } });
+    await callReadiness(t, "POST", `${other}/submit`, lead.headers);
 
     const reader = await signedIn("reader", municipality.id);
-    const res = await call("GET", `/assessments/${assessment.id}/scores.csv`, reader.headers);
+    const res = await callReadiness(
+      t,
+      "GET",
+      `/assessments/${assessment.id}/scores.csv`,
+      reader.headers,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/csv");
     const [leadFirst, secondFirst] = [lead, second].sort((x, y) =>
@@ -348,7 +357,8 @@ describe("exports", () => {
     );
     const foreign = await actorWith(t, "reader");
     expect(
-      (await call("GET", `/assessments/${assessment.id}/scores.csv`, foreign.headers)).statusCode,
+      (await callReadiness(t, "GET", `/assessments/${assessment.id}/scores.csv`, foreign.headers))
+        .statusCode,
     ).toBe(403);
   });
 
@@ -356,7 +366,12 @@ describe("exports", () => {
     const municipality = await buildMunicipality(t.db);
     const assessment = await workedExample(municipality.id);
     const reader = await signedIn("reader", municipality.id);
-    const res = await call("GET", `/assessments/${assessment.id}/report.pdf`, reader.headers);
+    const res = await callReadiness(
+      t,
+      "GET",
+      `/assessments/${assessment.id}/report.pdf`,
+      reader.headers,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename=".+\.pdf"$/);
@@ -366,7 +381,8 @@ describe("exports", () => {
     );
     const foreign = await actorWith(t, "reader");
     expect(
-      (await call("GET", `/assessments/${assessment.id}/report.pdf`, foreign.headers)).statusCode,
+      (await callReadiness(t, "GET", `/assessments/${assessment.id}/report.pdf`, foreign.headers))
+        .statusCode,
     ).toBe(403);
   });
 });

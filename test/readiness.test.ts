@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUnit, buildUser, signIn } from "./helpers/factories.ts";
-import { buildAssessment, buildInterview, buildRespondent } from "./helpers/readiness.ts";
+import { auditRowsFor } from "./helpers/http.ts";
+import {
+  buildAssessment,
+  buildInterview,
+  buildRespondent,
+  callReadiness,
+} from "./helpers/readiness.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,28 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = "GET" | "POST" | "PATCH" | "PUT";
-const call = (method: Method, url: string, headers: object, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url: `/api/readiness${url}`,
-    headers: headers as Record<string, string>,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-
-async function auditOf(subjectId: string) {
-  const res = await t.pool.query(
-    "SELECT action, actor_id, organisation_id, personal_data, details FROM platform.audit_log WHERE subject_id = $1 ORDER BY seq",
-    [subjectId],
-  );
-  return res.rows as {
-    action: string;
-    actor_id: string;
-    organisation_id: string;
-    personal_data: boolean;
-    details: Record<string, unknown>;
-  }[];
-}
+const auditOf = (subjectId: string) =>
+  auditRowsFor(t, subjectId, "action, actor_id, organisation_id, personal_data, details");
 
 const newAssessment = (organisationId: string) => ({
   topic: { kind: "preset", key: "andt" },
@@ -44,7 +30,13 @@ const newAssessment = (organisationId: string) => ({
 async function started() {
   const municipality = await buildMunicipality(t.db);
   const lead = await actorWith(t, "coordinator", municipality.id);
-  const res = await call("POST", "/assessments", lead.headers, newAssessment(municipality.id));
+  const res = await callReadiness(
+    t,
+    "POST",
+    "/assessments",
+    lead.headers,
+    newAssessment(municipality.id),
+  );
   expect(res.statusCode).toBe(201);
   return { municipality, lead, assessment: res.json() };
 }
@@ -82,7 +74,7 @@ describe("without a session", () => {
     ["GET", `/assessments/${id}/scores.csv`],
     ["GET", `/assessments/${id}/report.pdf`],
   ] as const)("%s %s answers 401", async (method, url) => {
-    const res = await call(method, url, {}, method === "GET" ? undefined : {});
+    const res = await callReadiness(t, method, url, {}, method === "GET" ? undefined : {});
     expect(res.statusCode).toBe(401);
   });
 });
@@ -103,7 +95,13 @@ describe("bad ids in the path", () => {
     ["PATCH", `/assessments/${randomUUID()}/respondents/nope`, "params.respondentId"],
   ] as const)("%s %s answers 400 naming %s", async (method, url, path) => {
     const { headers } = await actorWith(t, "coordinator");
-    const res = await call(method, url, headers, method === "PATCH" ? { role: "x" } : undefined);
+    const res = await callReadiness(
+      t,
+      method,
+      url,
+      headers,
+      method === "PATCH" ? { role: "x" } : undefined,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0].path).toBe(path);
   });
@@ -113,7 +111,7 @@ describe("guides", () => {
   it("lists the built-in guide and copies it as a new version per organisation", async () => {
     const municipality = await buildMunicipality(t.db);
     const { headers, user } = await actorWith(t, "coordinator", municipality.id);
-    const list = await call("GET", "/guides", headers);
+    const list = await callReadiness(t, "GET", "/guides", headers);
     expect(list.statusCode).toBe(200);
     const builtIn = list.json().find((g: { organisationId: null }) => g.organisationId === null);
     expect(builtIn).toMatchObject({ key: "paraply-crm-default", version: 1 });
@@ -125,10 +123,10 @@ describe("guides", () => {
       title: { sv: "Vår guide", en: "Our guide" },
       questions: builtIn.questions.slice(0, 6),
     };
-    const first = await call("POST", "/guides", headers, body);
+    const first = await callReadiness(t, "POST", "/guides", headers, body);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ organisationId: municipality.id, version: 1 });
-    const second = await call("POST", "/guides", headers, {
+    const second = await callReadiness(t, "POST", "/guides", headers, {
       ...body,
       baseGuideId: first.json().id,
     });
@@ -139,12 +137,12 @@ describe("guides", () => {
       { action: "readiness.guide.create", actor_id: user.id, organisation_id: municipality.id },
     ]);
     // The base guide is untouched, and another municipality does not see the copies.
-    const again = (await call("GET", "/guides", headers)).json();
+    const again = (await callReadiness(t, "GET", "/guides", headers)).json();
     expect(again.find((g: { id: string }) => g.id === builtIn.id).questions).toHaveLength(
       builtIn.questions.length,
     );
     const other = await actorWith(t, "coordinator");
-    const ids = (await call("GET", "/guides", other.headers))
+    const ids = (await callReadiness(t, "GET", "/guides", other.headers))
       .json()
       .map((g: { id: string }) => g.id);
     expect(ids).not.toContain(first.json().id);
@@ -153,15 +151,15 @@ describe("guides", () => {
   it("refuses a reader (403), a foreign organisation (403) and bad questions (400)", async () => {
     const municipality = await buildMunicipality(t.db);
     const builtIn = (
-      await call("GET", "/guides", (await actorWith(t, "reader")).headers)
+      await callReadiness(t, "GET", "/guides", (await actorWith(t, "reader")).headers)
     ).json()[0];
     const body = { organisationId: municipality.id, baseGuideId: builtIn.id };
     const reader = await actorWith(t, "reader", municipality.id);
-    expect((await call("POST", "/guides", reader.headers, body)).statusCode).toBe(403);
+    expect((await callReadiness(t, "POST", "/guides", reader.headers, body)).statusCode).toBe(403);
     const foreign = await actorWith(t, "coordinator");
-    expect((await call("POST", "/guides", foreign.headers, body)).statusCode).toBe(403);
+    expect((await callReadiness(t, "POST", "/guides", foreign.headers, body)).statusCode).toBe(403);
     const own = await actorWith(t, "coordinator", municipality.id);
-    const bad = await call("POST", "/guides", own.headers, {
+    const bad = await callReadiness(t, "POST", "/guides", own.headers, {
       ...body,
       questions: [{ id: "A1", dimension: "Q", text: { sv: "x", en: "x" } }],
     });
@@ -199,19 +197,32 @@ describe("POST /assessments", () => {
   it("answers 400 with the field path, and 403 outside the caller's subtree or without edit", async () => {
     const municipality = await buildMunicipality(t.db);
     const own = await actorWith(t, "coordinator", municipality.id);
-    const bad = await call("POST", "/assessments", own.headers, {
+    const bad = await callReadiness(t, "POST", "/assessments", own.headers, {
       ...newAssessment(municipality.id),
       periodEnd: "2025-01-01",
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues).toEqual([{ path: "periodEnd", message: expect.any(String) }]);
     const foreign = await actorWith(t, "coordinator");
-    const res = await call("POST", "/assessments", foreign.headers, newAssessment(municipality.id));
+    const res = await callReadiness(
+      t,
+      "POST",
+      "/assessments",
+      foreign.headers,
+      newAssessment(municipality.id),
+    );
     expect(res.statusCode).toBe(403);
     const reader = await actorWith(t, "reader", municipality.id);
     expect(
-      (await call("POST", "/assessments", reader.headers, newAssessment(municipality.id)))
-        .statusCode,
+      (
+        await callReadiness(
+          t,
+          "POST",
+          "/assessments",
+          reader.headers,
+          newAssessment(municipality.id),
+        )
+      ).statusCode,
     ).toBe(403);
   });
 });
@@ -221,13 +232,14 @@ describe("reading assessments", () => {
     const { municipality, assessment } = await started();
     const unit = await buildUnit(t.db, municipality.id);
     const reader = await actorWith(t, "reader", unit.id);
-    const list = await call(
+    const list = await callReadiness(
+      t,
       "GET",
       `/assessments?organisationId=${municipality.id}`,
       reader.headers,
     );
     expect(list.json().map((a: { id: string }) => a.id)).toEqual([assessment.id]);
-    const detail = await call("GET", `/assessments/${assessment.id}`, reader.headers);
+    const detail = await callReadiness(t, "GET", `/assessments/${assessment.id}`, reader.headers);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().abilities).toEqual({
       edit: false,
@@ -237,16 +249,16 @@ describe("reading assessments", () => {
       consensus: false,
     });
     const foreign = await actorWith(t, "reader");
-    expect((await call("GET", "/assessments", foreign.headers)).json()).not.toContainEqual(
-      expect.objectContaining({ id: assessment.id }),
-    );
-    expect((await call("GET", `/assessments/${assessment.id}`, foreign.headers)).statusCode).toBe(
-      403,
-    );
-    expect((await call("GET", `/assessments/${randomUUID()}`, reader.headers)).statusCode).toBe(
-      404,
-    );
-    const bad = await call("GET", "/assessments?organisationId=nope", reader.headers);
+    expect(
+      (await callReadiness(t, "GET", "/assessments", foreign.headers)).json(),
+    ).not.toContainEqual(expect.objectContaining({ id: assessment.id }));
+    expect(
+      (await callReadiness(t, "GET", `/assessments/${assessment.id}`, foreign.headers)).statusCode,
+    ).toBe(403);
+    expect(
+      (await callReadiness(t, "GET", `/assessments/${randomUUID()}`, reader.headers)).statusCode,
+    ).toBe(404);
+    const bad = await callReadiness(t, "GET", "/assessments?organisationId=nope", reader.headers);
     expect(bad.json().error.issues[0].path).toBe("querystring.organisationId");
   });
 });
@@ -255,13 +267,22 @@ describe("PATCH /assessments/:id", () => {
   it("lets the lead edit with the current version; a stale one answers 409; audited", async () => {
     const { lead, assessment } = await started();
     const url = `/assessments/${assessment.id}`;
-    const ok = await call("PATCH", url, lead.headers, { targetInterviews: 8, version: 1 });
+    const ok = await callReadiness(t, "PATCH", url, lead.headers, {
+      targetInterviews: 8,
+      version: 1,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ targetInterviews: 8, version: 2 });
-    const stale = await call("PATCH", url, lead.headers, { targetInterviews: 6, version: 1 });
+    const stale = await callReadiness(t, "PATCH", url, lead.headers, {
+      targetInterviews: 6,
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("stale_version");
-    const bad = await call("PATCH", url, lead.headers, { targetInterviews: 0, version: 2 });
+    const bad = await callReadiness(t, "PATCH", url, lead.headers, {
+      targetInterviews: 0,
+      version: 2,
+    });
     expect(bad.json().error.issues[0].path).toBe("targetInterviews");
     expect((await auditOf(assessment.id)).map((a) => a.action)).toContain(
       "readiness.assessment.update",
@@ -271,7 +292,7 @@ describe("PATCH /assessments/:id", () => {
   it("refuses a scorer who does not lead, and an organisation administrator (403)", async () => {
     const { municipality, lead, assessment } = await started();
     const scorer = await member(municipality.id, "analyst");
-    await call("PUT", `/assessments/${assessment.id}/team`, lead.headers, {
+    await callReadiness(t, "PUT", `/assessments/${assessment.id}/team`, lead.headers, {
       members: [
         { userId: lead.user.id, roles: ["lead"] },
         { userId: scorer.user.id, roles: ["scorer"] },
@@ -279,9 +300,9 @@ describe("PATCH /assessments/:id", () => {
     });
     const body = { targetInterviews: 6, version: 1 };
     const url = `/assessments/${assessment.id}`;
-    expect((await call("PATCH", url, scorer.headers, body)).statusCode).toBe(403);
+    expect((await callReadiness(t, "PATCH", url, scorer.headers, body)).statusCode).toBe(403);
     const admin = await actorWith(t, "org_admin", municipality.id);
-    expect((await call("PATCH", url, admin.headers, body)).statusCode).toBe(403);
+    expect((await callReadiness(t, "PATCH", url, admin.headers, body)).statusCode).toBe(403);
   });
 });
 
@@ -291,7 +312,8 @@ describe("team", () => {
     const scorer = await member(municipality.id, "analyst");
     const outsider = await buildUser(t.db, { role: "analyst" });
     const url = `/assessments/${assessment.id}/team`;
-    const candidates = await call(
+    const candidates = await callReadiness(
+      t,
       "GET",
       `/assessments/${assessment.id}/team-candidates`,
       lead.headers,
@@ -301,7 +323,7 @@ describe("team", () => {
     expect(ids).toEqual(expect.arrayContaining([lead.user.id, scorer.user.id]));
     expect(ids).not.toContain(outsider.id);
 
-    const foreign = await call("PUT", url, lead.headers, {
+    const foreign = await callReadiness(t, "PUT", url, lead.headers, {
       members: [
         { userId: lead.user.id, roles: ["lead"] },
         { userId: outsider.id, roles: ["scorer"] },
@@ -311,14 +333,14 @@ describe("team", () => {
     expect(foreign.json().error.issues).toEqual([
       { path: "members.1.userId", message: expect.any(String) },
     ]);
-    const leaderless = await call("PUT", url, lead.headers, {
+    const leaderless = await callReadiness(t, "PUT", url, lead.headers, {
       members: [{ userId: scorer.user.id, roles: ["scorer"] }],
     });
     expect(leaderless.json().error.issues).toEqual([
       { path: "members", message: expect.any(String) },
     ]);
 
-    const ok = await call("PUT", url, lead.headers, {
+    const ok = await callReadiness(t, "PUT", url, lead.headers, {
       members: [
         { userId: lead.user.id, roles: ["lead", "scorer"] },
         { userId: scorer.user.id, roles: ["scorer"] },
@@ -328,14 +350,22 @@ describe("team", () => {
     expect(ok.json().team).toHaveLength(2);
     expect((await auditOf(assessment.id)).map((a) => a.action)).toContain("readiness.team.set");
     // A scorer does not manage the team, nor see the candidates.
-    expect((await call("PUT", url, scorer.headers, { members: [] })).statusCode).toBe(400);
-    const asScorer = await call("PUT", url, scorer.headers, {
+    expect((await callReadiness(t, "PUT", url, scorer.headers, { members: [] })).statusCode).toBe(
+      400,
+    );
+    const asScorer = await callReadiness(t, "PUT", url, scorer.headers, {
       members: [{ userId: scorer.user.id, roles: ["lead"] }],
     });
     expect(asScorer.statusCode).toBe(403);
     expect(
-      (await call("GET", `/assessments/${assessment.id}/team-candidates`, scorer.headers))
-        .statusCode,
+      (
+        await callReadiness(
+          t,
+          "GET",
+          `/assessments/${assessment.id}/team-candidates`,
+          scorer.headers,
+        )
+      ).statusCode,
     ).toBe(403);
   });
 });
@@ -344,7 +374,7 @@ describe("respondents", () => {
   it("shows name and contact to the team only; others see a code; audited", async () => {
     const { municipality, lead, assessment } = await started();
     const url = `/assessments/${assessment.id}/respondents`;
-    const created = await call("POST", url, lead.headers, {
+    const created = await callReadiness(t, "POST", url, lead.headers, {
       role: "Rektor",
       sector: "skola",
       name: "Eva Exempel",
@@ -355,18 +385,22 @@ describe("respondents", () => {
     const respondentId = created.json().id;
 
     const reader = await actorWith(t, "reader", municipality.id);
-    const seen = (await call("GET", `/assessments/${assessment.id}`, reader.headers)).json();
+    const seen = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}`, reader.headers)
+    ).json();
     expect(seen.respondents).toEqual([
       { id: respondentId, code: "R1", role: "Rektor", sector: "skola" },
     ]);
     expect(JSON.stringify(seen)).not.toContain("Eva");
-    const team = (await call("GET", `/assessments/${assessment.id}`, lead.headers)).json();
+    const team = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}`, lead.headers)
+    ).json();
     expect(team.respondents[0]).toMatchObject({ name: "Eva Exempel", contact: "070-000 00 00" });
     expect((await auditOf(assessment.id)).map((a) => a.action)).toContain(
       "readiness.respondent.read",
     );
 
-    const patched = await call("PATCH", `${url}/${respondentId}`, lead.headers, {
+    const patched = await callReadiness(t, "PATCH", `${url}/${respondentId}`, lead.headers, {
       contact: null,
       sector: "fritid",
     });
@@ -377,15 +411,20 @@ describe("respondents", () => {
       "readiness.respondent.update",
     ]);
 
-    const bad = await call("POST", url, lead.headers, { role: "Polis", sector: "rymden" });
+    const bad = await callReadiness(t, "POST", url, lead.headers, {
+      role: "Polis",
+      sector: "rymden",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toBe("sector");
     const outsider = await actorWith(t, "coordinator", municipality.id);
     expect(
-      (await call("POST", url, outsider.headers, { role: "Polis", sector: "polis" })).statusCode,
+      (await callReadiness(t, "POST", url, outsider.headers, { role: "Polis", sector: "polis" }))
+        .statusCode,
     ).toBe(403);
     expect(
-      (await call("PATCH", `${url}/${respondentId}`, outsider.headers, { role: "x" })).statusCode,
+      (await callReadiness(t, "PATCH", `${url}/${respondentId}`, outsider.headers, { role: "x" }))
+        .statusCode,
     ).toBe(403);
   });
 });
@@ -395,7 +434,7 @@ describe("interviews", () => {
     const { municipality, lead, assessment } = await started();
     const respondent = await buildRespondent(t.db, assessment.id, { name: "Nils Namn" });
     const url = `/assessments/${assessment.id}/interviews`;
-    const created = await call("POST", url, lead.headers, {
+    const created = await callReadiness(t, "POST", url, lead.headers, {
       respondentId: respondent.id,
       heldOn: "2026-02-03",
       durationMinutes: 50,
@@ -410,7 +449,7 @@ describe("interviews", () => {
     });
     const id = created.json().id;
 
-    const saved = await call("PUT", `${url}/${id}`, lead.headers, {
+    const saved = await callReadiness(t, "PUT", `${url}/${id}`, lead.headers, {
       answers: { A1: "Det finns en föräldragrupp.", B1: "Få känner till den." },
       version: 1,
     });
@@ -419,13 +458,16 @@ describe("interviews", () => {
       version: 2,
       answers: { A1: "Det finns en föräldragrupp." },
     });
-    const stale = await call("PUT", `${url}/${id}`, lead.headers, { answers: {}, version: 1 });
+    const stale = await callReadiness(t, "PUT", `${url}/${id}`, lead.headers, {
+      answers: {},
+      version: 1,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({
       code: "stale_version",
       message: expect.stringContaining("Ladda om"),
     });
-    const unknown = await call("PUT", `${url}/${id}`, lead.headers, {
+    const unknown = await callReadiness(t, "PUT", `${url}/${id}`, lead.headers, {
       answers: { ZZ9: "?" },
       version: 2,
     });
@@ -434,7 +476,7 @@ describe("interviews", () => {
       { path: "answers.ZZ9", message: expect.any(String) },
     ]);
 
-    const read = await call("GET", `${url}/${id}`, lead.headers);
+    const read = await callReadiness(t, "GET", `${url}/${id}`, lead.headers);
     expect(read.statusCode).toBe(200);
     expect(read.json().guide.questions.length).toBeGreaterThan(20);
     const audit = await auditOf(id);
@@ -448,12 +490,13 @@ describe("interviews", () => {
     // Outside the team: the municipality's coordinator may not read or write; the platform
     // administrator may read, without the respondent's identity.
     const outsider = await actorWith(t, "coordinator", municipality.id);
-    expect((await call("GET", `${url}/${id}`, outsider.headers)).statusCode).toBe(403);
+    expect((await callReadiness(t, "GET", `${url}/${id}`, outsider.headers)).statusCode).toBe(403);
     expect(
-      (await call("PUT", `${url}/${id}`, outsider.headers, { answers: {}, version: 2 })).statusCode,
+      (await callReadiness(t, "PUT", `${url}/${id}`, outsider.headers, { answers: {}, version: 2 }))
+        .statusCode,
     ).toBe(403);
     const sysadmin = await actorWith(t, "system_admin", null);
-    const asAdmin = await call("GET", `${url}/${id}`, sysadmin.headers);
+    const asAdmin = await callReadiness(t, "GET", `${url}/${id}`, sysadmin.headers);
     expect(asAdmin.statusCode).toBe(200);
     expect(asAdmin.json().respondent).toEqual({
       id: respondent.id,
@@ -466,7 +509,7 @@ describe("interviews", () => {
   it("lets interviewers and leads create interviews but not a scorer; checks the respondent", async () => {
     const { municipality, lead, assessment } = await started();
     const scorer = await member(municipality.id, "analyst");
-    await call("PUT", `/assessments/${assessment.id}/team`, lead.headers, {
+    await callReadiness(t, "PUT", `/assessments/${assessment.id}/team`, lead.headers, {
       members: [
         { userId: lead.user.id, roles: ["lead"] },
         { userId: scorer.user.id, roles: ["scorer"] },
@@ -475,19 +518,21 @@ describe("interviews", () => {
     const respondent = await buildRespondent(t.db, assessment.id);
     const url = `/assessments/${assessment.id}/interviews`;
     const body = { respondentId: respondent.id, heldOn: "2026-02-03", durationMinutes: 30 };
-    expect((await call("POST", url, scorer.headers, body)).statusCode).toBe(403);
+    expect((await callReadiness(t, "POST", url, scorer.headers, body)).statusCode).toBe(403);
     const other = await buildAssessment(t.db, { organisationId: municipality.id });
-    const wrong = await call("POST", url, lead.headers, {
+    const wrong = await callReadiness(t, "POST", url, lead.headers, {
       ...body,
       respondentId: (await buildRespondent(t.db, other.id)).id,
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.issues[0].path).toBe("respondentId");
-    const bad = await call("POST", url, lead.headers, { ...body, durationMinutes: 0 });
+    const bad = await callReadiness(t, "POST", url, lead.headers, { ...body, durationMinutes: 0 });
     expect(bad.json().error.issues[0].path).toBe("durationMinutes");
-    expect((await call("POST", url, lead.headers, body)).statusCode).toBe(201);
+    expect((await callReadiness(t, "POST", url, lead.headers, body)).statusCode).toBe(201);
     // An interview of another assessment is not found under this one.
     const foreignInterview = await buildInterview(t.db, other.id);
-    expect((await call("GET", `${url}/${foreignInterview.id}`, lead.headers)).statusCode).toBe(404);
+    expect(
+      (await callReadiness(t, "GET", `${url}/${foreignInterview.id}`, lead.headers)).statusCode,
+    ).toBe(404);
   });
 });

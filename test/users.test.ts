@@ -10,6 +10,7 @@ import {
   buildUser,
   signIn,
 } from "./helpers/factories.ts";
+import { auditRowsFor, call } from "./helpers/http.ts";
 
 let t: TestApp;
 let sysadmin: Awaited<ReturnType<typeof actorWith>>;
@@ -18,23 +19,6 @@ beforeAll(async () => {
   sysadmin = await actorWith(t, "system_admin", null);
 });
 afterAll(() => t.close());
-
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
-const call = (method: Method, url: string, headers: object, payload?: unknown) =>
-  t.app.inject({
-    method,
-    url,
-    headers: headers as Record<string, string>,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-
-async function auditOf(subjectId: string) {
-  const res = await t.pool.query(
-    "SELECT action, actor_id, subject_type, subject_id, organisation_id, details FROM platform.audit_log WHERE subject_id = $1 ORDER BY seq",
-    [subjectId],
-  );
-  return res.rows;
-}
 
 const email = () => `person-${randomUUID().slice(0, 8)}@test.example`;
 const PASSWORD = "a-long-enough-password";
@@ -69,7 +53,7 @@ describe("without a session", () => {
     ["DELETE", `/api/users/${id}/grants/${randomUUID()}`],
   ] as const)("%s %s answers 401", async (method, url) => {
     const payload = method === "POST" || method === "PATCH" ? {} : undefined;
-    const res = await call(method, url, {}, payload);
+    const res = await call(t, method, url, {}, payload);
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
   });
@@ -79,7 +63,7 @@ describe("POST /api/users", () => {
   it("lets an organisation administrator create a user in their subtree, audited", async () => {
     const { unit, admin } = await adminScene();
     const address = email();
-    const res = await call("POST", "/api/users", admin.headers, {
+    const res = await call(t, "POST", "/api/users", admin.headers, {
       email: address.toUpperCase(),
       displayName: "Karin Lind",
       password: PASSWORD,
@@ -98,7 +82,7 @@ describe("POST /api/users", () => {
       abilities: { update: true },
     });
     expect(JSON.stringify(body)).not.toMatch(/argon2|passwordHash|totpSecret/);
-    expect(await auditOf(body.id)).toEqual([
+    expect(await auditRowsFor(t, body.id)).toEqual([
       {
         action: "user.create",
         actor_id: admin.user.id,
@@ -114,7 +98,7 @@ describe("POST /api/users", () => {
   it("refuses roles outside the administrator's subtree and the system administrator role", async () => {
     const { municipality, admin, foreign } = await adminScene();
     const create = (role: string, organisationId: string | null) =>
-      call("POST", "/api/users", admin.headers, {
+      call(t, "POST", "/api/users", admin.headers, {
         email: email(),
         displayName: "Ny",
         role,
@@ -125,7 +109,7 @@ describe("POST /api/users", () => {
     expect((await create("system_admin", municipality.id)).statusCode).toBe(403);
     expect((await create("reader", municipality.parentId!)).statusCode).toBe(403);
     const coordinator = await actorWith(t, "coordinator", municipality.id);
-    const res = await call("POST", "/api/users", coordinator.headers, {
+    const res = await call(t, "POST", "/api/users", coordinator.headers, {
       email: email(),
       displayName: "Ny",
       role: "reader",
@@ -135,7 +119,7 @@ describe("POST /api/users", () => {
   });
 
   it("lets a system administrator create another system administrator", async () => {
-    const res = await call("POST", "/api/users", sysadmin.headers, {
+    const res = await call(t, "POST", "/api/users", sysadmin.headers, {
       email: email(),
       displayName: "Admin Två",
       role: "system_admin",
@@ -150,7 +134,7 @@ describe("POST /api/users", () => {
   it("answers 409 for an e-mail address in use, whatever its case", async () => {
     const { municipality, admin } = await adminScene();
     const existing = await buildUser(t.db, { organisationId: municipality.id });
-    const res = await call("POST", "/api/users", admin.headers, {
+    const res = await call(t, "POST", "/api/users", admin.headers, {
       email: existing.email.toUpperCase(),
       displayName: "Dubblett",
       role: "reader",
@@ -161,7 +145,7 @@ describe("POST /api/users", () => {
   });
 
   it("answers 400 for an organisation that does not exist", async () => {
-    const res = await call("POST", "/api/users", sysadmin.headers, {
+    const res = await call(t, "POST", "/api/users", sysadmin.headers, {
       email: email(),
       displayName: "Ingen",
       role: "reader",
@@ -180,14 +164,17 @@ describe("POST /api/users", () => {
     ["a missing role", { ...valid, role: undefined }, "role"],
     ["an unknown field", { ...valid, isAdmin: true }, "isAdmin"],
   ])("answers 400 with the field path for %s", async (_label, payload, path) => {
-    const res = await call("POST", "/api/users", sysadmin.headers, payload);
+    const res = await call(t, "POST", "/api/users", sysadmin.headers, payload);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("validation");
     expect(res.json().error.issues.map((i: { path: string }) => i.path)).toContain(path);
   });
 
   it("explains a short password in Swedish", async () => {
-    const res = await call("POST", "/api/users", sysadmin.headers, { ...valid, password: "kort" });
+    const res = await call(t, "POST", "/api/users", sysadmin.headers, {
+      ...valid,
+      password: "kort",
+    });
     expect(res.json().error.issues).toContainEqual({
       path: "password",
       message: "Lösenordet måste ha minst 12 tecken.",
@@ -213,24 +200,25 @@ describe("GET /api/users", () => {
     const outside = await buildUser(t.db, { organisationId: foreign.id });
     const above = await buildUser(t.db, { organisationId: municipality.parentId! });
 
-    const list = await call("GET", "/api/users", admin.headers);
+    const list = await call(t, "GET", "/api/users", admin.headers);
     expect(list.statusCode).toBe(200);
     const ids: string[] = list.json().map((u: { id: string }) => u.id);
     expect(ids).toEqual(expect.arrayContaining([inside.id, admin.user.id]));
     expect(ids).not.toContain(outside.id);
     expect(ids).not.toContain(above.id);
     for (const id of ids) {
-      expect((await call("GET", `/api/users/${id}`, admin.headers)).statusCode).toBe(200);
+      expect((await call(t, "GET", `/api/users/${id}`, admin.headers)).statusCode).toBe(200);
     }
     for (const id of [outside.id, above.id]) {
-      expect((await call("GET", `/api/users/${id}`, admin.headers)).statusCode).toBe(404);
+      expect((await call(t, "GET", `/api/users/${id}`, admin.headers)).statusCode).toBe(404);
     }
 
-    const filtered = await call("GET", `/api/users?organisationId=${foreign.id}`, admin.headers);
+    const filtered = await call(t, "GET", `/api/users?organisationId=${foreign.id}`, admin.headers);
     expect(filtered.json()).toEqual([]);
-    const byUnit = await call("GET", `/api/users?organisationId=${unit.id}`, admin.headers);
+    const byUnit = await call(t, "GET", `/api/users?organisationId=${unit.id}`, admin.headers);
     expect(byUnit.json().map((u: { id: string }) => u.id)).toEqual([inside.id]);
     const byName = await call(
+      t,
       "GET",
       `/api/users?q=${encodeURIComponent(inside.email.slice(0, 13))}`,
       admin.headers,
@@ -242,17 +230,17 @@ describe("GET /api/users", () => {
     const { municipality, foreign } = await adminScene();
     const outside = await buildUser(t.db, { organisationId: foreign.id });
     const coordinator = await actorWith(t, "coordinator", municipality.id);
-    const mine = (await call("GET", "/api/users", coordinator.headers)).json();
+    const mine = (await call(t, "GET", "/api/users", coordinator.headers)).json();
     expect(mine.map((u: { id: string }) => u.id)).not.toContain(outside.id);
-    const all = await call("GET", `/api/users?organisationId=${foreign.id}`, sysadmin.headers);
+    const all = await call(t, "GET", `/api/users?organisationId=${foreign.id}`, sysadmin.headers);
     expect(all.json().map((u: { id: string }) => u.id)).toEqual([outside.id]);
   });
 
   it("answers 403 to roles without user.read and 400 to unknown filters", async () => {
     const { municipality } = await adminScene();
     const analyst = await actorWith(t, "analyst", municipality.id);
-    expect((await call("GET", "/api/users", analyst.headers)).statusCode).toBe(403);
-    const bad = await call("GET", "/api/users?organisationId=nope", sysadmin.headers);
+    expect((await call(t, "GET", "/api/users", analyst.headers)).statusCode).toBe(403);
+    const bad = await call(t, "GET", "/api/users?organisationId=nope", sysadmin.headers);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0].path).toBe("querystring.organisationId");
   });
@@ -262,19 +250,21 @@ describe("GET /api/users/:id", () => {
   it("shows a user in scope with abilities, the caller themselves without update, others 404", async () => {
     const { unit, admin, foreign } = await adminScene();
     const inside = await buildUser(t.db, { organisationId: unit.id });
-    const res = await call("GET", `/api/users/${inside.id}`, admin.headers);
+    const res = await call(t, "GET", `/api/users/${inside.id}`, admin.headers);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: inside.id, abilities: { update: true } });
-    expect(await auditOf(inside.id)).toContainEqual(
+    expect(await auditRowsFor(t, inside.id)).toContainEqual(
       expect.objectContaining({ action: "user.read", actor_id: admin.user.id }),
     );
-    const self = await call("GET", `/api/users/${admin.user.id}`, admin.headers);
+    const self = await call(t, "GET", `/api/users/${admin.user.id}`, admin.headers);
     expect(self.json().abilities).toEqual({ update: false });
     const outside = await buildUser(t.db, { organisationId: foreign.id });
-    const hidden = await call("GET", `/api/users/${outside.id}`, admin.headers);
+    const hidden = await call(t, "GET", `/api/users/${outside.id}`, admin.headers);
     expect(hidden.statusCode).toBe(404);
-    expect((await call("GET", `/api/users/${randomUUID()}`, admin.headers)).statusCode).toBe(404);
-    expect((await call("GET", "/api/users/123", admin.headers)).statusCode).toBe(400);
+    expect((await call(t, "GET", `/api/users/${randomUUID()}`, admin.headers)).statusCode).toBe(
+      404,
+    );
+    expect((await call(t, "GET", "/api/users/123", admin.headers)).statusCode).toBe(400);
   });
 });
 
@@ -282,19 +272,19 @@ describe("PATCH /api/users/:id", () => {
   it("updates with the current version, refuses a stale one, and audits", async () => {
     const { unit, admin } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
-    const res = await call("PATCH", `/api/users/${user.id}`, admin.headers, {
+    const res = await call(t, "PATCH", `/api/users/${user.id}`, admin.headers, {
       displayName: "Nytt Namn",
       version: 1,
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ displayName: "Nytt Namn", version: 2 });
-    const stale = await call("PATCH", `/api/users/${user.id}`, admin.headers, {
+    const stale = await call(t, "PATCH", `/api/users/${user.id}`, admin.headers, {
       displayName: "Annat",
       version: 1,
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("stale_version");
-    expect(await auditOf(user.id)).toEqual([
+    expect(await auditRowsFor(t, user.id)).toEqual([
       {
         action: "user.update",
         actor_id: admin.user.id,
@@ -310,19 +300,21 @@ describe("PATCH /api/users/:id", () => {
     const { unit, admin } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
     const session = await signIn(t, user.email);
-    const off = await call("PATCH", `/api/users/${user.id}`, admin.headers, {
+    const off = await call(t, "PATCH", `/api/users/${user.id}`, admin.headers, {
       disabled: true,
       version: 1,
     });
     expect(off.json()).toMatchObject({ disabled: true, version: 2 });
-    expect((await call("GET", "/api/auth/me", session)).statusCode).toBe(401);
-    const on = await call("PATCH", `/api/users/${user.id}`, admin.headers, {
+    expect((await call(t, "GET", "/api/auth/me", session)).statusCode).toBe(401);
+    const on = await call(t, "PATCH", `/api/users/${user.id}`, admin.headers, {
       disabled: false,
       version: 2,
     });
     expect(on.json()).toMatchObject({ disabled: false });
     expect(
-      (await auditOf(user.id)).filter((r) => r.action.startsWith("user.")).map((r) => r.action),
+      (await auditRowsFor(t, user.id))
+        .filter((r) => r.action.startsWith("user."))
+        .map((r) => r.action),
     ).toEqual(["user.disable", "user.enable"]);
   });
 
@@ -333,31 +325,31 @@ describe("PATCH /api/users/:id", () => {
       .insert(roleAssignments)
       .values({ userId: shared.id, role: "reader", organisationId: foreign.id });
     // Visible through the unit, but the administrator does not cover the foreign municipality.
-    const read = await call("GET", `/api/users/${shared.id}`, admin.headers);
+    const read = await call(t, "GET", `/api/users/${shared.id}`, admin.headers);
     expect(read.statusCode).toBe(200);
     expect(read.json().abilities).toEqual({ update: false });
-    const res = await call("PATCH", `/api/users/${shared.id}`, admin.headers, {
+    const res = await call(t, "PATCH", `/api/users/${shared.id}`, admin.headers, {
       displayName: "Kapad",
       version: 1,
     });
     expect(res.statusCode).toBe(403);
-    const reset = await call("POST", `/api/users/${shared.id}/reset-password`, admin.headers, {
+    const reset = await call(t, "POST", `/api/users/${shared.id}/reset-password`, admin.headers, {
       password: PASSWORD,
     });
     expect(reset.statusCode).toBe(403);
-    const self = await call("PATCH", `/api/users/${admin.user.id}`, admin.headers, {
+    const self = await call(t, "PATCH", `/api/users/${admin.user.id}`, admin.headers, {
       displayName: "Jag",
       version: 1,
     });
     expect(self.statusCode).toBe(403);
     // The detail read above is recorded; no change is.
-    expect((await auditOf(shared.id)).map((r) => r.action)).toEqual(["user.read"]);
+    expect((await auditRowsFor(t, shared.id)).map((r) => r.action)).toEqual(["user.read"]);
   });
 
   it("answers 404 outside the scope and 400 on bad input", async () => {
     const { unit, admin, foreign } = await adminScene();
     const outside = await buildUser(t.db, { organisationId: foreign.id });
-    const hidden = await call("PATCH", `/api/users/${outside.id}`, admin.headers, {
+    const hidden = await call(t, "PATCH", `/api/users/${outside.id}`, admin.headers, {
       displayName: "X",
       version: 1,
     });
@@ -369,12 +361,12 @@ describe("PATCH /api/users/:id", () => {
       [{ disabled: "no", version: 1 }, "disabled"],
       [{ email: "new@test.example", version: 1 }, "email"],
     ] as const) {
-      const res = await call("PATCH", `/api/users/${user.id}`, admin.headers, payload);
+      const res = await call(t, "PATCH", `/api/users/${user.id}`, admin.headers, payload);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.issues.map((i: { path: string }) => i.path)).toContain(path);
     }
     const reader = await actorWith(t, "reader", unit.id);
-    const denied = await call("PATCH", `/api/users/${user.id}`, reader.headers, {
+    const denied = await call(t, "PATCH", `/api/users/${user.id}`, reader.headers, {
       displayName: "X",
       version: 1,
     });
@@ -387,22 +379,22 @@ describe("POST /api/users/:id/reset-password", () => {
     const { unit, admin, foreign } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
     const session = await signIn(t, user.email);
-    const res = await call("POST", `/api/users/${user.id}/reset-password`, admin.headers, {
+    const res = await call(t, "POST", `/api/users/${user.id}/reset-password`, admin.headers, {
       password: PASSWORD,
     });
     expect(res.statusCode).toBe(200);
-    expect((await call("GET", "/api/auth/me", session)).statusCode).toBe(401);
+    expect((await call(t, "GET", "/api/auth/me", session)).statusCode).toBe(401);
     await signIn(t, user.email, PASSWORD);
-    expect(await auditOf(user.id)).toContainEqual(
+    expect(await auditRowsFor(t, user.id)).toContainEqual(
       expect.objectContaining({ action: "user.reset_password", actor_id: admin.user.id }),
     );
-    const short = await call("POST", `/api/users/${user.id}/reset-password`, admin.headers, {
+    const short = await call(t, "POST", `/api/users/${user.id}/reset-password`, admin.headers, {
       password: "kort",
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.issues[0].path).toBe("password");
     const outside = await buildUser(t.db, { organisationId: foreign.id });
-    const hidden = await call("POST", `/api/users/${outside.id}/reset-password`, admin.headers, {
+    const hidden = await call(t, "POST", `/api/users/${outside.id}/reset-password`, admin.headers, {
       password: PASSWORD,
     });
     expect(hidden.statusCode).toBe(404);
@@ -413,7 +405,7 @@ describe("role grants", () => {
   it("grants and revokes a role inside the subtree, audited", async () => {
     const { area, unit, admin } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
-    const granted = await call("POST", `/api/users/${user.id}/grants`, admin.headers, {
+    const granted = await call(t, "POST", `/api/users/${user.id}/grants`, admin.headers, {
       role: "coordinator",
       organisationId: area.id,
     });
@@ -424,13 +416,20 @@ describe("role grants", () => {
       organisationName: area.name,
     });
     const grantId = granted.json().id;
-    const revoked = await call("DELETE", `/api/users/${user.id}/grants/${grantId}`, admin.headers);
+    const revoked = await call(
+      t,
+      "DELETE",
+      `/api/users/${user.id}/grants/${grantId}`,
+      admin.headers,
+    );
     expect(revoked.statusCode).toBe(200);
-    expect((await auditOf(user.id)).map((r) => [r.action, r.actor_id, r.organisation_id])).toEqual([
+    expect(
+      (await auditRowsFor(t, user.id)).map((r) => [r.action, r.actor_id, r.organisation_id]),
+    ).toEqual([
       ["role.grant", admin.user.id, area.id],
       ["role.revoke", admin.user.id, area.id],
     ]);
-    const again = await call("DELETE", `/api/users/${user.id}/grants/${grantId}`, admin.headers);
+    const again = await call(t, "DELETE", `/api/users/${user.id}/grants/${grantId}`, admin.headers);
     expect(again.statusCode).toBe(404);
   });
 
@@ -438,7 +437,7 @@ describe("role grants", () => {
     const { municipality, unit, admin, foreign } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
     const grant = (role: string, organisationId: string | null) =>
-      call("POST", `/api/users/${user.id}/grants`, admin.headers, { role, organisationId });
+      call(t, "POST", `/api/users/${user.id}/grants`, admin.headers, { role, organisationId });
     expect((await grant("system_admin", null)).statusCode).toBe(403);
     expect((await grant("reader", foreign.id)).statusCode).toBe(403);
     expect((await grant("org_admin", municipality.parentId!)).statusCode).toBe(403);
@@ -450,23 +449,25 @@ describe("role grants", () => {
       .values({ userId: user.id, role: "reader", organisationId: foreign.id })
       .returning();
     const res = await call(
+      t,
       "DELETE",
       `/api/users/${user.id}/grants/${foreignGrant!.id}`,
       admin.headers,
     );
     expect(res.statusCode).toBe(403);
-    expect(await auditOf(user.id)).toEqual([]);
+    expect(await auditRowsFor(t, user.id)).toEqual([]);
   });
 
   it("hides users outside the scope with 404", async () => {
     const { admin, foreign } = await adminScene();
     const outside = await buildUser(t.db, { organisationId: foreign.id });
-    const post = await call("POST", `/api/users/${outside.id}/grants`, admin.headers, {
+    const post = await call(t, "POST", `/api/users/${outside.id}/grants`, admin.headers, {
       role: "reader",
       organisationId: foreign.id,
     });
     expect(post.statusCode).toBe(404);
     const del = await call(
+      t,
       "DELETE",
       `/api/users/${outside.id}/grants/${await grantOf(outside.id)}`,
       admin.headers,

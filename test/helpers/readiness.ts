@@ -12,10 +12,23 @@ import {
 } from "../../src/db/schema/community.ts";
 import type { DimensionLetter } from "../../src/domain/readiness/dimensions.ts";
 import type { Topic } from "../../src/domain/readiness/topics.ts";
+import type { TestApp } from "./app.ts";
 import { buildUser } from "./factories.ts";
+import { call, type Method } from "./http.ts";
 
 type TeamRole = "lead" | "interviewer" | "scorer";
 type Scores = Partial<Record<DimensionLetter, number>>;
+
+/** A request to the readiness API: `url` is the path below /api/readiness. */
+export function callReadiness(
+  t: TestApp,
+  method: Method,
+  url: string,
+  headers: object,
+  payload?: unknown,
+) {
+  return call(t, method, `/api/readiness${url}`, headers, payload);
+}
 
 export const ANDT: Topic = { kind: "preset", key: "andt" };
 
@@ -126,11 +139,4 @@ export async function consensusRows(db: Db, interviewId: string, scores: Scores)
   );
 }
 
-/** The worked example of readiness.md: A 5.0, B 3.4, C 4.4, D 4.2, E 3.4, F 4.0 → stage 4. */
-export const WORKED_EXAMPLE: Record<DimensionLetter, number>[] = [
-  { A: 5, B: 3, C: 4, D: 4, E: 3.5, F: 4 },
-  { A: 6, B: 4, C: 5, D: 4, E: 4, F: 5 },
-  { A: 5, B: 3, C: 4, D: 5, E: 3, F: 4 },
-  { A: 4, B: 3, C: 4, D: 4, E: 3, F: 3 },
-  { A: 5, B: 4, C: 5, D: 4, E: 3.5, F: 4 },
-];
+export { WORKED_EXAMPLE } from "../../src/domain/readiness/worked-example.ts";

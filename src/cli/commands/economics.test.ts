@@ -1,40 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../io.ts";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCaptured, tempFolder } from "../testing.ts";
 import { economicsCommand } from "./economics.ts";
 
 const EXAMPLE = resolve(import.meta.dirname, "../../../docs/examples/economics.json");
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paraply-economics-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const code = await economicsCommand(args, io);
-  return { code, stdout, stderr };
-}
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const { file } = tempFolder("paraply-economics-");
+const run = (...args: string[]) => runCaptured(economicsCommand, args);
 
 type Fields = Record<string, unknown>;
 interface LooseInput {

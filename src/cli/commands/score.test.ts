@@ -1,40 +1,12 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../io.ts";
+import { describe, expect, it } from "vitest";
+import { runCaptured, tempFolder } from "../testing.ts";
 import { scoreCommand } from "./score.ts";
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "paraply-score-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-async function run(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  };
-  const code = await scoreCommand(args, io);
-  return { code, stdout, stderr };
-}
+const { file, path: inTemp } = tempFolder("paraply-score-");
+const run = (...args: string[]) => runCaptured(scoreCommand, args);
 
 const ITEMS = Array.from({ length: 25 }, (_, i) => `q${i + 1}`);
 const HEADER = `id,${ITEMS.join(",")}`;
@@ -214,7 +186,7 @@ describe("paraply score sdq", () => {
     );
     expect((await run("phq9", path)).code).toBe(2);
     expect((await run("sdq", path, "--verison", "self")).code).toBe(2);
-    expect((await run("sdq", join(dir, "missing.csv"), "--version", "self")).stderr).toMatch(
+    expect((await run("sdq", inTemp("missing.csv"), "--version", "self")).stderr).toMatch(
       /cannot read the file \(ENOENT\)/,
     );
   });
@@ -266,17 +238,13 @@ describe("paraply score ors", () => {
 });
 
 describe("the paraply binary", () => {
+  const bin = resolve(import.meta.dirname, "../../../bin/paraply.js");
+  const scoreThroughBinary = (path: string) =>
+    promisify(execFile)("node", [bin, "score", "sdq", path, "--version", "parent"]);
+
   it("scores an SDQ file through bin/paraply.js", async () => {
     const path = await file("binary.csv", `${HEADER}\n${zeros("E1")}\n`);
-    const bin = resolve(import.meta.dirname, "../../../bin/paraply.js");
-    const { stdout } = await promisify(execFile)("node", [
-      bin,
-      "score",
-      "sdq",
-      path,
-      "--version",
-      "parent",
-    ]);
+    const { stdout } = await scoreThroughBinary(path);
     expect(JSON.parse(stdout)).toEqual([
       expect.objectContaining({ id: "E1", total: 10, norms: "uk-four-band" }),
     ]);
@@ -284,15 +252,9 @@ describe("the paraply binary", () => {
 
   it("exits non-zero on bad input", async () => {
     const path = await file("binary-bad.csv", `${HEADER}\n${formRow("E2", { 2: "3" })}\n`);
-    const bin = resolve(import.meta.dirname, "../../../bin/paraply.js");
-    const failure = await promisify(execFile)("node", [
-      bin,
-      "score",
-      "sdq",
-      path,
-      "--version",
-      "parent",
-    ]).catch((error: { code: number; stderr: string }) => error);
+    const failure = await scoreThroughBinary(path).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringMatching(/row 2, column q2/) });
   }, 30_000);
 });

@@ -2,6 +2,7 @@ import { inArray, isNull } from "drizzle-orm";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { SectorKey } from "../../domain/readiness/sectors.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
+import { WORKED_EXAMPLE } from "../../domain/readiness/worked-example.ts";
 import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
 import { ensureReadinessReferenceData } from "../../server/readiness/reference-data.ts";
 import type { Tx } from "../database.ts";
@@ -82,13 +83,7 @@ const ANSWERS: Record<string, string>[] = [
 ];
 
 /** The worked example of the domain notes: consensus gives stage 4, B and E lowest. */
-const BENGTSFORS_2026: Scores[] = [
-  { A: 5, B: 3, C: 4, D: 4, E: 3.5, F: 4 },
-  { A: 6, B: 4, C: 5, D: 4, E: 4, F: 5 },
-  { A: 5, B: 3, C: 4, D: 5, E: 3, F: 4 },
-  { A: 4, B: 3, C: 4, D: 4, E: 3, F: 3 },
-  { A: 5, B: 4, C: 5, D: 4, E: 3.5, F: 4 },
-];
+const BENGTSFORS_2026: Scores[] = WORKED_EXAMPLE;
 
 const lower = (s: Scores): Scores =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.max(1, v - 1)])) as Scores;
