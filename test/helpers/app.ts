@@ -13,6 +13,10 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     DATABASE_URL: url,
     LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
     RATE_LIMIT_PER_MINUTE: "100000",
+    // Tests change rows behind the app's back (factories, expiry), which the cache would only see
+    // once the change notification arrives. The cache has its own tests (auth-cache.test.ts), and
+    // the browser journeys run with it on.
+    AUTH_CACHE_SECONDS: "0",
     ...env,
   });
   const { db, pool } = connect(url, 5);
