@@ -1,0 +1,257 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { generate } from "otplib";
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+const ADMIN = "admin@paraply.example";
+const ADMIN_PASSWORD = "Paraply-demo-2026";
+const USER_PASSWORD = "Ett-langt-losenord-2026";
+const UNIT = "Elevhälsan Sandviken (Enhet, Skola)";
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+
+const TIMEOUT = 10_000;
+const visible = (l: Locator) => l.first().waitFor({ state: "visible", timeout: TIMEOUT });
+const containsText = (l: Locator, text: string) =>
+  expect.poll(() => l.first().textContent(), { timeout: TIMEOUT }).toContain(text);
+const hasCount = (l: Locator, n: number) =>
+  expect.poll(() => l.count(), { timeout: TIMEOUT }).toBe(n);
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 900 },
+    locale: "sv-SE",
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** axe on the current page: no WCAG 2.1 A/AA violations. */
+async function expectNoAxeViolations(page: Page, name: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = result.violations.map((v) => ({
+    page: name,
+    id: v.id,
+    nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+  }));
+  expect(summary).toEqual([]);
+}
+
+async function heading(page: Page, name: string | RegExp) {
+  await page.getByRole("heading", { level: 1, name }).waitFor({ timeout: TIMEOUT });
+}
+
+/** The password step only; the caller waits for where it leads. */
+async function submitPassword(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await heading(page, "Logga in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+async function nav(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
+  await heading(page, name);
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await heading(page, "Logga in");
+  await visible(page.getByText("Du är utloggad."));
+}
+
+/** Creates a reader at a demo unit through the users page (as the signed-in admin). */
+async function createReader(page: Page, label: string) {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `${label}.${suffix}@sandviken.example`;
+  const name = `${label} ${suffix}`;
+  await nav(page, "Användare");
+  const form = page.getByRole("region", { name: "Lägg till användare" });
+  await form.getByLabel("E-postadress").fill(email);
+  await form.getByLabel("Namn").fill(name);
+  await form.getByLabel("Lösenord").fill(USER_PASSWORD);
+  await form.getByLabel("Roll").selectOption({ label: "Läsare" });
+  await form.getByLabel("Organisation").selectOption({ label: UNIT });
+  await form.getByRole("button", { name: "Lägg till användare" }).click();
+  await heading(page, name);
+  await visible(page.getByRole("cell", { name: "Läsare" }));
+  return email;
+}
+
+/** Starts enrolment on Mitt konto, reads the secret on the page and enables with a fresh code. */
+async function enrol(page: Page): Promise<string> {
+  const card = page.getByRole("heading", { level: 2, name: "Tvåstegsverifiering" }).locator("..");
+  await visible(card.getByText("Tvåstegsverifiering är inte aktiverad."));
+  await page.getByRole("button", { name: "Aktivera tvåstegsverifiering" }).click();
+  const secretCell = page.getByTestId("totp-secret");
+  await visible(secretCell);
+  const secret = (await secretCell.textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await expectNoAxeViolations(page, "account: enrolment started");
+  await page.getByLabel("Kod", { exact: true }).fill(await generate({ secret }));
+  await page.getByRole("button", { name: "Aktivera", exact: true }).click();
+  await containsText(page.getByRole("status"), "Tvåstegsverifiering är aktiverad.");
+  await visible(page.getByText("Tvåstegsverifiering är aktiverad för ditt konto."));
+  await visible(page.getByRole("button", { name: "Stäng av tvåstegsverifiering" }));
+  await expectNoAxeViolations(page, "account: two-factor enabled");
+  return secret;
+}
+
+describe("account journey", () => {
+  it("enrols in two-factor, signs in with a code, changes the password", async () => {
+    const admin = await newPage();
+    await submitPassword(admin.page, ADMIN, ADMIN_PASSWORD);
+    await heading(admin.page, /^Välkommen/);
+    const email = await createReader(admin.page, "tvasteg");
+    await admin.context.close();
+
+    const { context, page } = await newPage();
+    await submitPassword(page, email, USER_PASSWORD);
+    await heading(page, /^Välkommen/);
+    await nav(page, "Mitt konto");
+    await expectNoAxeViolations(page, "account");
+    const secret = await enrol(page);
+    await signOut(page);
+
+    // The password alone is not enough: the code step follows
+    await submitPassword(page, email, USER_PASSWORD);
+    await heading(page, "Tvåstegsverifiering");
+    await visible(page.getByText("Ange den sexsiffriga koden från din autentiseringsapp."));
+    await expectNoAxeViolations(page, "login: code step");
+
+    // Not six digits: client-side validation
+    await page.getByLabel("Kod", { exact: true }).fill("12");
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    await visible(page.getByText("Koden består av sex siffror."));
+    await expectNoAxeViolations(page, "login: code validation");
+
+    // A wrong code: the Swedish error from the server
+    const right = await generate({ secret });
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, "0");
+    await page.getByLabel("Kod", { exact: true }).fill(wrong);
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    await visible(page.getByText("Koden stämmer inte."));
+    await heading(page, "Tvåstegsverifiering");
+    await expectNoAxeViolations(page, "login: wrong code");
+
+    // The right code signs in
+    await page.getByLabel("Kod", { exact: true }).fill(await generate({ secret }));
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    await heading(page, /^Välkommen/);
+    await expectNoAxeViolations(page, "home after two-factor");
+
+    // Change the password; the old one stops working
+    const newPassword = "Ett-nytt-langt-losenord-2026";
+    await nav(page, "Mitt konto");
+    const pw = page.getByRole("form", { name: "Byt lösenord" });
+    await pw.getByLabel("Nuvarande lösenord").fill(USER_PASSWORD);
+    await pw.getByLabel("Nytt lösenord", { exact: true }).fill(newPassword);
+    await pw.getByLabel("Upprepa nytt lösenord").fill(`${newPassword}-x`);
+    await pw.getByRole("button", { name: "Byt lösenord" }).click();
+    await visible(page.getByText("Lösenorden är inte lika.").first());
+    await expectNoAxeViolations(page, "account: password mismatch");
+    await pw.getByLabel("Upprepa nytt lösenord").fill(newPassword);
+    await pw.getByRole("button", { name: "Byt lösenord" }).click();
+    await containsText(page.getByRole("status"), "Lösenordet är bytt.");
+    await expectNoAxeViolations(page, "account: password changed");
+    await signOut(page);
+
+    await submitPassword(page, email, USER_PASSWORD);
+    await containsText(page.getByRole("alert"), "Fel e-postadress eller lösenord.");
+    await submitPassword(page, email, newPassword);
+    await heading(page, "Tvåstegsverifiering");
+    await page.getByLabel("Kod", { exact: true }).fill(await generate({ secret }));
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    await heading(page, /^Välkommen/);
+    await context.close();
+  });
+
+  it("a role that requires two-factor sends a new reader to enrol before anything else", async () => {
+    const admin = await newPage();
+    await submitPassword(admin.page, ADMIN, ADMIN_PASSWORD);
+    await heading(admin.page, /^Välkommen/);
+    const original = await admin.page.evaluate(async () => {
+      const response = await fetch("/api/settings/security");
+      return (await response.json()) as { requireMfaForRoles: string[] };
+    });
+    const user = await newPage();
+    try {
+      await nav(admin.page, "Inställningar");
+      const reader = admin.page.getByRole("checkbox", { name: "Läsare", exact: true });
+      if (!(await reader.isChecked())) await reader.check();
+      await admin.page.getByRole("button", { name: "Spara" }).click();
+      await containsText(admin.page.getByRole("status"), "Säkerhetsinställningarna är sparade.");
+      await expectNoAxeViolations(admin.page, "settings saved");
+      const email = await createReader(admin.page, "kravlasare");
+
+      const { page } = user;
+      await submitPassword(page, email, USER_PASSWORD);
+      await heading(page, "Mitt konto");
+      expect(new URL(page.url()).pathname).toBe("/account");
+      await visible(
+        page.getByText("Din roll kräver tvåstegsverifiering. Aktivera den för att fortsätta."),
+      );
+      await expectNoAxeViolations(page, "account: enrolment required");
+
+      // Other pages lead back to Mitt konto, and the API refuses too
+      for (const path of ["/", "/organisations", "/users"]) {
+        await page.goto(path);
+        await heading(page, "Mitt konto");
+        expect(new URL(page.url()).pathname).toBe("/account");
+      }
+      const status = await page.evaluate(async () => (await fetch("/api/organisations")).status);
+      expect(status).toBe(403);
+
+      await enrol(page);
+      await hasCount(
+        page.getByText("Din roll kräver tvåstegsverifiering. Aktivera den för att fortsätta."),
+        0,
+      );
+      // After enrolment the app works
+      await nav(page, "Organisationer");
+      await expectNoAxeViolations(page, "organisations after enrolment");
+      await page.goto("/");
+      await heading(page, /^Välkommen/);
+    } finally {
+      const restored = await admin.page.evaluate(async (body) => {
+        const response = await fetch("/api/settings/security", {
+          method: "PUT",
+          headers: { accept: "application/json", "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        return (await response.json()) as { requireMfaForRoles: string[] };
+      }, original);
+      expect(restored.requireMfaForRoles.sort()).toEqual(original.requireMfaForRoles.sort());
+      await user.context.close();
+      await admin.context.close();
+    }
+  });
+});
