@@ -44,6 +44,13 @@ const readable: Row = {
   reader: scoped(200, 403),
 };
 
+/** Changed by the organisation's administrators: their own municipality yes, a foreign one 403. */
+const managed = (status: number): Row => ({
+  ...all(403),
+  system_admin: status,
+  org_admin: scoped(status, 403),
+});
+
 const MATRIX: Record<string, Row> = {
   "GET /healthz": all(200, 200),
   "GET /readyz": all(200, 200),
@@ -75,6 +82,15 @@ const MATRIX: Record<string, Row> = {
     system_admin: 200,
     org_admin: scoped(200, 403),
   },
+  // Area group sets: read like their municipality, changed by whoever manages it.
+  "GET /api/organisations/{id}/area-group-sets": readable,
+  "POST /api/organisations/{id}/area-group-sets": managed(201),
+  "PATCH /api/area-group-sets/{id}": managed(200),
+  "DELETE /api/area-group-sets/{id}": managed(200),
+  "POST /api/area-group-sets/{id}/groups": managed(201),
+  "PATCH /api/area-groups/{id}": managed(200),
+  "DELETE /api/area-groups/{id}": managed(200),
+  "PUT /api/area-groups/{id}/members": managed(200),
   "GET /api/users": { ...all(403), system_admin: 200, org_admin: 200, coordinator: 200 },
   "POST /api/users": { ...all(403), system_admin: 201, org_admin: scoped(201, 403) },
   "GET /api/users/{id}": {
@@ -151,6 +167,21 @@ async function targetUser(f: Fixture) {
   return buildUser(f.t.db, { role: "reader", organisationId: f.org.id });
 }
 
+/** A group set of the target municipality with one group, written straight to the database. */
+async function areaGroupFixture(f: Fixture) {
+  const set = await f.t.pool.query<{ id: string }>(
+    `INSERT INTO platform.area_group_sets (municipality_id, name, kind)
+     VALUES ($1, $2, 'district') RETURNING id`,
+    [f.org.id, `Indelning ${uniq()}`],
+  );
+  const setId = set.rows[0]!.id;
+  const group = await f.t.pool.query<{ id: string }>(
+    "INSERT INTO platform.area_groups (group_set_id, name) VALUES ($1, $2) RETURNING id",
+    [setId, `Grupp ${uniq()}`],
+  );
+  return { setId, groupId: group.rows[0]!.id };
+}
+
 /** An assessment in the target organisation whose team is another person, with one interview. */
 async function readinessFixture(f: Fixture) {
   const assessment = await buildAssessment(f.t.db, { organisationId: f.org.id });
@@ -217,6 +248,36 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "PATCH /api/organisations/{id}": async (f) => {
     const area = await buildArea(f.t.db, f.org.id);
     return { url: `/api/organisations/${area.id}`, payload: { name: "Nytt namn", version: 1 } };
+  },
+  "GET /api/organisations/{id}/area-group-sets": async (f) => ({
+    url: `/api/organisations/${f.org.id}/area-group-sets`,
+  }),
+  "POST /api/organisations/{id}/area-group-sets": async (f) => ({
+    url: `/api/organisations/${f.org.id}/area-group-sets`,
+    payload: { name: `Indelning ${uniq()}`, kind: "deso" },
+  }),
+  "PATCH /api/area-group-sets/{id}": async (f) => ({
+    url: `/api/area-group-sets/${(await areaGroupFixture(f)).setId}`,
+    payload: { name: `Indelning ${uniq()}`, version: 1 },
+  }),
+  "DELETE /api/area-group-sets/{id}": async (f) => ({
+    url: `/api/area-group-sets/${(await areaGroupFixture(f)).setId}?version=1`,
+  }),
+  "POST /api/area-group-sets/{id}/groups": async (f) => ({
+    url: `/api/area-group-sets/${(await areaGroupFixture(f)).setId}/groups`,
+    payload: { name: `Grupp ${uniq()}` },
+  }),
+  "PATCH /api/area-groups/{id}": async (f) => ({
+    url: `/api/area-groups/${(await areaGroupFixture(f)).groupId}`,
+    payload: { name: `Grupp ${uniq()}`, version: 1 },
+  }),
+  "DELETE /api/area-groups/{id}": async (f) => ({
+    url: `/api/area-groups/${(await areaGroupFixture(f)).groupId}?version=1`,
+  }),
+  "PUT /api/area-groups/{id}/members": async (f) => {
+    const { groupId } = await areaGroupFixture(f);
+    const area = await buildArea(f.t.db, f.org.id);
+    return { url: `/api/area-groups/${groupId}/members`, payload: { areaIds: [area.id] } };
   },
   "GET /api/users": async () => ({ url: "/api/users" }),
   "POST /api/users": async (f) => ({

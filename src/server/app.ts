@@ -18,6 +18,7 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
 import { registerHealthRoutes } from "./health.ts";
+import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
 import { registerAuditRoutes } from "./platform/audit-routes.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
 import { registerAuthRoutes } from "./platform/auth-routes.ts";
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps) {
   );
   registerAuthRoutes(app, { db, config, times, secureCookies, oidc });
   registerOrganisationRoutes(app, { db });
+  registerAreaGroupRoutes(app, { db });
   registerUserRoutes(app, { db });
   registerAuditRoutes(app, { db });
   registerReadinessRoutes(app, { db });

@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgSchema,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -65,6 +66,74 @@ export const organisations = platform.table(
       sql`(kind = 'municipality') = (municipality_code IS NOT NULL)`,
     ),
     check("organisations_name_not_blank", sql`length(btrim(name)) > 0`),
+  ],
+);
+
+/**
+ * A way of grouping a municipality's areas (districts, school catchments, DeSO/RegSO), as DHIS2's
+ * organisation-unit group sets do. Several can exist at once, each cutting the areas differently.
+ */
+export const areaGroupSets = platform.table(
+  "area_group_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    municipalityId: uuid("municipality_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: AREA_TYPES }).notNull(),
+    description: text("description"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("area_group_sets_name_key").on(t.municipalityId, sql`lower(${t.name})`),
+    check("area_group_sets_name_not_blank", sql`length(btrim(name)) > 0`),
+  ],
+);
+
+/** One group within a set, e.g. "Norra upptagningsområdet" in "Skolupptagningsområden". */
+export const areaGroups = platform.table(
+  "area_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupSetId: uuid("group_set_id")
+      .notNull()
+      .references(() => areaGroupSets.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("area_groups_name_key").on(t.groupSetId, sql`lower(${t.name})`),
+    // The target of the members' composite key, which carries the set along.
+    unique("area_groups_id_set_key").on(t.id, t.groupSetId),
+    check("area_groups_name_not_blank", sql`length(btrim(name)) > 0`),
+  ],
+);
+
+/**
+ * An area in a group. The set is repeated here so that PostgreSQL itself keeps an area in at
+ * most one group per set.
+ */
+export const areaGroupMembers = platform.table(
+  "area_group_members",
+  {
+    groupId: uuid("group_id").notNull(),
+    groupSetId: uuid("group_set_id").notNull(),
+    areaId: uuid("area_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.areaId] }),
+    unique("area_group_members_one_group_per_set").on(t.groupSetId, t.areaId),
+    foreignKey({
+      columns: [t.groupId, t.groupSetId],
+      foreignColumns: [areaGroups.id, areaGroups.groupSetId],
+      name: "area_group_members_group_fk",
+    }).onDelete("cascade"),
+    index("area_group_members_area_idx").on(t.areaId),
   ],
 );
 

@@ -3,6 +3,7 @@ import { hashPassword } from "../../server/platform/passwords.ts";
 import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
 import type { Db, Tx } from "../database.ts";
 import { municipalityRefs, organisations, roleAssignments, users } from "../schema/platform.ts";
+import { seedDemoAreaGroups } from "./demo-area-groups.ts";
 import {
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -68,6 +69,7 @@ export async function seedDemo(
         organisationId: demo.org ? ids.get(demo.org)! : null,
       });
     }
+    await seedDemoAreaGroups(tx, ids);
     await seedDemoReadiness(tx, ids);
     await recordAudit(tx, systemAuditContext("paraply seed"), {
       action: "seed.demo",

@@ -18,6 +18,10 @@ interface GrantTarget {
   organisationId: string | null;
   role: Role;
 }
+/** An area group set, or something in one: the municipality whose areas it groups. */
+interface AreaGroupTarget {
+  municipalityId: string;
+}
 interface AuditScope {
   organisationId: string | null;
 }
@@ -35,6 +39,13 @@ export const platformPolicy = {
 
   "organisation.update": async (ctx: AccessContext, org: OrgTarget) =>
     inSet(await ctx.subtree("organisation.manage"), org.id),
+
+  // Area groupings are read like their municipality and changed by those who manage it.
+  "areaGroup.read": async (ctx: AccessContext, target: AreaGroupTarget) =>
+    inSet(await ctx.lineage("organisation.read"), target.municipalityId),
+
+  "areaGroup.manage": async (ctx: AccessContext, target: AreaGroupTarget) =>
+    inSet(await ctx.subtree("organisation.manage"), target.municipalityId),
 
   "user.read": async (ctx: AccessContext, user: UserTarget) => {
     if (user.userId === ctx.actor.userId || isSystemAdmin(ctx.actor)) return true;

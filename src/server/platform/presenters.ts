@@ -1,5 +1,12 @@
 import type { z } from "zod";
-import type { auditLog, organisations, users } from "../../db/schema/platform.ts";
+import type {
+  areaGroupSets,
+  areaGroups,
+  auditLog,
+  organisations,
+  users,
+} from "../../db/schema/platform.ts";
+import type { AreaGroupSchema, AreaGroupSetSchema } from "../../domain/platform/area-groups.ts";
 import type {
   AuditEntrySchema,
   GrantSchema,
@@ -80,5 +87,33 @@ export function presentAuditEntry(
     reason: row.reason,
     ip: row.ip,
     details: row.details as Record<string, unknown>,
+  };
+}
+
+export function presentAreaGroup(
+  group: typeof areaGroups.$inferSelect,
+  areaIds: string[],
+): z.infer<typeof AreaGroupSchema> {
+  return {
+    id: group.id,
+    groupSetId: group.groupSetId,
+    name: group.name,
+    version: group.version,
+    areaIds,
+  };
+}
+
+export function presentAreaGroupSet(
+  set: typeof areaGroupSets.$inferSelect,
+  groups: z.infer<typeof AreaGroupSchema>[],
+): z.infer<typeof AreaGroupSetSchema> {
+  return {
+    id: set.id,
+    municipalityId: set.municipalityId,
+    name: set.name,
+    kind: set.kind,
+    description: set.description,
+    version: set.version,
+    groups,
   };
 }
