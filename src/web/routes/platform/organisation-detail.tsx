@@ -33,6 +33,7 @@ import {
 import { areaTypeName, kindName, sectorName } from "../../components/labels.ts";
 import { SectorOrAreaTypeField } from "../../components/organisation-fields.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import { AreaGroupsSection } from "./area-groups.tsx";
 import { NotFoundPage } from "./not-found.tsx";
 import { type Organisation, OrgMeta, useOrganisations } from "./organisations.tsx";
 
@@ -167,6 +168,7 @@ export function OrganisationDetailPage() {
           </DataTable>
         )}
       </section>
+      {o.kind === "municipality" ? <AreaGroupsSection municipality={o} /> : null}
       {o.abilities?.createChild && !o.archived ? <CreateChild parent={o} /> : null}
     </>
   );
