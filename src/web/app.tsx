@@ -17,6 +17,7 @@ import { UserDetailPage } from "./routes/platform/user-detail.tsx";
 import { UsersPage } from "./routes/platform/users.tsx";
 import { ReadinessComparePage } from "./routes/readiness/compare.tsx";
 import { ReadinessConsensusPage } from "./routes/readiness/consensus.tsx";
+import { ReadinessGuideEditorPage, ReadinessGuidesPage } from "./routes/readiness/guides.tsx";
 import { ReadinessInterviewPage } from "./routes/readiness/interview.tsx";
 import { ReadinessListPage } from "./routes/readiness/list.tsx";
 import { ReadinessNewPage } from "./routes/readiness/new.tsx";
@@ -75,6 +76,8 @@ const router = createBrowserRouter([
           { path: "/readiness", element: <ReadinessListPage /> },
           { path: "/readiness/new", element: <ReadinessNewPage /> },
           { path: "/readiness/compare", element: <ReadinessComparePage /> },
+          { path: "/readiness/guides", element: <ReadinessGuidesPage /> },
+          { path: "/readiness/guides/new", element: <ReadinessGuideEditorPage /> },
           { path: "/readiness/:id", element: <ReadinessOverviewPage /> },
           { path: "/readiness/:id/consensus", element: <ReadinessConsensusPage /> },
           { path: "/readiness/:id/results", element: <ReadinessResultsPage /> },

@@ -194,6 +194,7 @@ export function ValidatedForm({
   pending,
   variant,
   actions,
+  labels,
   children,
 }: {
   form: FormErrors;
@@ -203,6 +204,8 @@ export function ValidatedForm({
   pending?: boolean;
   variant?: "primary" | "secondary";
   actions?: ReactNode;
+  /** Field labels to name each message of the error summary. */
+  labels?: Record<string, string>;
   children: ReactNode;
 }) {
   const submit = (e: FormEvent) => {
@@ -215,6 +218,7 @@ export function ValidatedForm({
         errors={form.fieldErrors}
         formError={form.formError}
         fieldId={form.fieldId}
+        labels={labels}
       />
       <form onSubmit={submit} noValidate className="form-stack" aria-labelledby={labelledBy}>
         {children}

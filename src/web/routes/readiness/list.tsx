@@ -19,6 +19,18 @@ import {
 
 export const COMMUNITY_KINDS = ["municipality", "area", "collaboration"] as const;
 
+/** The communities an assessment (or an organisation's guide) can belong to, by name. */
+export function useCommunities() {
+  const orgs = useOrganisations();
+  return useMemo(
+    () =>
+      (orgs.data ?? [])
+        .filter((o) => !o.archived && (COMMUNITY_KINDS as readonly string[]).includes(o.kind))
+        .sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    [orgs.data],
+  );
+}
+
 export function useAssessments(organisationId?: string) {
   return useQuery<AssessmentSummary[], ApiError>({
     queryKey: ["readiness", "assessments", organisationId ?? ""],
@@ -33,15 +45,8 @@ export function ReadinessListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const organisationId = params.get("organisationId") ?? "";
-  const orgs = useOrganisations();
   const list = useAssessments(organisationId || undefined);
-  const communities = useMemo(
-    () =>
-      (orgs.data ?? [])
-        .filter((o) => !o.archived && (COMMUNITY_KINDS as readonly string[]).includes(o.kind))
-        .sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    [orgs.data],
-  );
+  const communities = useCommunities();
 
   return (
     <>
@@ -52,6 +57,7 @@ export function ReadinessListPage() {
           <Button onClick={() => navigate("/readiness/new")}>{t("readiness.new.button")}</Button>
         ) : null}
         <AppLink to="/readiness/compare">{t("readiness.compare.title")}</AppLink>
+        <AppLink to="/readiness/guides">{t("readiness.guides.title")}</AppLink>
       </div>
       <search className="filter-bar">
         <SelectField

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import {
@@ -9,24 +9,86 @@ import {
 } from "../../../domain/readiness/api.ts";
 import { GUIDANCE_INTERVIEWS, MIN_INTERVIEWS } from "../../../domain/readiness/interview-count.ts";
 import { SCORE_GRIDS, type ScoreGrid } from "../../../domain/readiness/scoring.ts";
-import { TOPIC_KEYS, TOPICS } from "../../../domain/readiness/topics.ts";
+import { TOPIC_KEYS, TOPICS, type Topic } from "../../../domain/readiness/topics.ts";
 import { type ApiError, api, get } from "../../api.ts";
-import { FormErrorSummary, SelectField, useFormErrors } from "../../components/forms.tsx";
+import {
+  FormErrorSummary,
+  type FormErrors,
+  SelectField,
+  useFormErrors,
+} from "../../components/forms.tsx";
 import { kindName } from "../../components/labels.ts";
 import { AppLink, PageTitle } from "../../components/page.tsx";
-import { useOrganisations } from "../platform/organisations.tsx";
-import { COMMUNITY_KINDS } from "./list.tsx";
+import { useCommunities } from "./list.tsx";
 import { API, type Guide, useLang } from "./shared.tsx";
 
 const CUSTOM = "custom";
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The topic select's value and the free-text topic, from an assessment's topic. */
+export function topicState(topic: Topic): { topic: string; customTopic: string } {
+  return topic.kind === "custom"
+    ? { topic: CUSTOM, customTopic: topic.name }
+    : { topic: topic.key, customTopic: "" };
+}
+
+/** The request body's topic from the select's value and the free-text topic. */
+export function topicBody(topic: string, customTopic: string) {
+  return topic === CUSTOM ? { kind: "custom", name: customTopic } : { kind: "preset", key: topic };
+}
+
+/** The topic: one of the presets, or free text shown when "own topic" is chosen. */
+export function TopicFields({
+  form,
+  topic,
+  onTopic,
+  customTopic,
+  onCustomTopic,
+}: {
+  form: FormErrors;
+  topic: string;
+  onTopic: (value: string) => void;
+  customTopic: string;
+  onCustomTopic: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <>
+      <SelectField
+        id={form.fieldId("topic")}
+        label={t("readiness.topic")}
+        value={topic}
+        onChange={onTopic}
+        error={form.fieldErrors.topic}
+      >
+        {TOPIC_KEYS.map((k) => (
+          <option key={k} value={k}>
+            {capitalise(TOPICS[k][lang])}
+          </option>
+        ))}
+        <option value={CUSTOM}>{t("readiness.new.customOption")}</option>
+      </SelectField>
+      {topic === CUSTOM ? (
+        <Textfield
+          id={form.fieldId("topic.name")}
+          label={t("readiness.new.customTopic")}
+          description={t("readiness.new.customTopicHint")}
+          value={customTopic}
+          onChange={(e) => onCustomTopic(e.target.value)}
+          error={form.fieldErrors["topic.name"]}
+          required
+        />
+      ) : null}
+    </>
+  );
+}
 
 export function ReadinessNewPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const orgs = useOrganisations();
   const guides = useQuery<Guide[], ApiError>({
     queryKey: ["readiness", "guides"],
     queryFn: () => get<Guide[]>(`${API}/guides`),
@@ -42,13 +104,7 @@ export function ReadinessNewPage() {
   const [guideId, setGuideId] = useState("");
   const form = useFormErrors("new-assessment");
 
-  const communities = useMemo(
-    () =>
-      (orgs.data ?? [])
-        .filter((o) => !o.archived && (COMMUNITY_KINDS as readonly string[]).includes(o.kind))
-        .sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    [orgs.data],
-  );
+  const communities = useCommunities();
 
   const create = useMutation({
     mutationFn: (body: unknown) => api<AssessmentDetail>("POST", `${API}/assessments`, body),
@@ -66,8 +122,7 @@ export function ReadinessNewPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = {
-      topic:
-        topic === CUSTOM ? { kind: "custom", name: customTopic } : { kind: "preset", key: topic },
+      topic: topicBody(topic, customTopic),
       organisationId,
       periodStart,
       periodEnd,
@@ -118,31 +173,13 @@ export function ReadinessNewPage() {
             fieldId={form.fieldId}
             labels={labels}
           />
-          <SelectField
-            id={form.fieldId("topic")}
-            label={labels.topic}
-            value={topic}
-            onChange={setTopic}
-            error={form.fieldErrors.topic}
-          >
-            {TOPIC_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {capitalise(TOPICS[k][lang])}
-              </option>
-            ))}
-            <option value={CUSTOM}>{t("readiness.new.customOption")}</option>
-          </SelectField>
-          {topic === CUSTOM ? (
-            <Textfield
-              id={form.fieldId("topic.name")}
-              label={labels["topic.name"]}
-              description={t("readiness.new.customTopicHint")}
-              value={customTopic}
-              onChange={(e) => setCustomTopic(e.target.value)}
-              error={form.fieldErrors["topic.name"]}
-              required
-            />
-          ) : null}
+          <TopicFields
+            form={form}
+            topic={topic}
+            onTopic={setTopic}
+            customTopic={customTopic}
+            onCustomTopic={setCustomTopic}
+          />
           <SelectField
             id={form.fieldId("organisationId")}
             label={labels.organisationId}

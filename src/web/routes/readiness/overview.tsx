@@ -10,25 +10,30 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
 import {
   type AssessmentDetail,
+  AssessmentUpdateBodySchema,
   InterviewCreateBodySchema,
   RespondentBodySchema,
+  RespondentUpdateBodySchema,
   TEAM_ROLES,
 } from "../../../domain/readiness/api.ts";
+import { GUIDANCE_INTERVIEWS, MIN_INTERVIEWS } from "../../../domain/readiness/interview-count.ts";
 import { SECTOR_KEYS } from "../../../domain/readiness/sectors.ts";
-import { type ApiError, api, get } from "../../api.ts";
+import { ApiError, api, get } from "../../api.ts";
 import {
   FormErrorSummary,
   SelectField,
   StatusMessage,
   useFormErrors,
+  ValidatedForm,
 } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
+import { TopicFields, topicBody, topicState } from "./new.tsx";
 import {
   API,
   assessmentTitle,
@@ -142,6 +147,7 @@ export function ReadinessOverviewPage() {
         </Card>
       </div>
 
+      {a.abilities.edit ? <AssessmentEditSection a={a} onSaved={setStatus} /> : null}
       <TeamSection a={a} onSaved={setStatus} />
       <RespondentsSection a={a} onSaved={setStatus} />
 
@@ -360,6 +366,10 @@ function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: 
   const { t } = useTranslation();
   const lang = useLang();
   const showIdentity = a.respondents.some((r) => r.name || r.contact);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editingRespondent = a.abilities.edit
+    ? a.respondents.find((r) => r.id === editing)
+    : undefined;
   return (
     <section aria-labelledby="respondents-heading" className="readiness-section">
       <Heading level={2} data-size="md" id="respondents-heading">
@@ -383,6 +393,9 @@ function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: 
                     <Table.HeaderCell>{t("readiness.respondents.contact")}</Table.HeaderCell>
                   </>
                 ) : null}
+                {a.abilities.edit ? (
+                  <Table.HeaderCell>{t("readiness.respondents.actions")}</Table.HeaderCell>
+                ) : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -397,12 +410,40 @@ function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: 
                       <Table.Cell>{r.contact ?? "–"}</Table.Cell>
                     </>
                   ) : null}
+                  {a.abilities.edit ? (
+                    <Table.Cell>
+                      <Button
+                        type="button"
+                        variant="tertiary"
+                        data-size="sm"
+                        id={`respondent-edit-${r.id}`}
+                        aria-label={t("readiness.respondents.editNamed", { code: r.code })}
+                        aria-expanded={editing === r.id}
+                        onClick={() => setEditing(editing === r.id ? null : r.id)}
+                      >
+                        {t("readiness.respondents.edit")}
+                      </Button>
+                    </Table.Cell>
+                  ) : null}
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         </div>
       )}
+      {editingRespondent ? (
+        <RespondentEditor
+          key={editingRespondent.id}
+          a={a}
+          respondent={editingRespondent}
+          onDone={(message) => {
+            const id = editingRespondent.id;
+            setEditing(null);
+            if (message) onSaved(message);
+            requestAnimationFrame(() => document.getElementById(`respondent-edit-${id}`)?.focus());
+          }}
+        />
+      ) : null}
       {a.abilities.edit || a.abilities.interview ? <NewRespondent a={a} onSaved={onSaved} /> : null}
     </section>
   );
@@ -632,6 +673,313 @@ function NewInterview({ a }: { a: AssessmentDetail }) {
           </>
         )}
       </form>
+    </Card>
+  );
+}
+
+/** Topic, period and target of an assessment; the edit starts from the version shown. */
+function AssessmentEditSection({
+  a,
+  onSaved,
+}: {
+  a: AssessmentDetail;
+  onSaved: (s: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const close = (saved: boolean) => {
+    setEditing(false);
+    if (saved) onSaved(t("readiness.edit.saved"));
+    requestAnimationFrame(() => document.getElementById("assessment-edit-open")?.focus());
+  };
+  return (
+    <section aria-labelledby="assessment-edit-heading" className="readiness-section">
+      <Heading level={2} data-size="md" id="assessment-edit-heading">
+        {t("readiness.edit.title")}
+      </Heading>
+      {editing ? (
+        <AssessmentEditor a={a} onDone={close} />
+      ) : (
+        <Button
+          type="button"
+          variant="secondary"
+          id="assessment-edit-open"
+          onClick={() => setEditing(true)}
+        >
+          {t("readiness.edit.open")}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+function AssessmentEditor({
+  a,
+  onDone,
+}: {
+  a: AssessmentDetail;
+  onDone: (saved: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useFormErrors("assessment-edit");
+  const initial = topicState(a.topic);
+  const [topic, setTopic] = useState(initial.topic);
+  const [customTopic, setCustomTopic] = useState(initial.customTopic);
+  const [periodStart, setPeriodStart] = useState(a.periodStart);
+  const [periodEnd, setPeriodEnd] = useState(a.periodEnd);
+  const [target, setTarget] = useState(String(a.targetInterviews));
+  const [version, setVersion] = useState(a.version);
+  const [conflict, setConflict] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: unknown) =>
+      api<AssessmentDetail>("PATCH", `${API}/assessments/${a.id}`, body),
+    onSuccess: (updated) => {
+      client.setQueryData(["readiness", "assessment", a.id], updated);
+      void client.invalidateQueries({ queryKey: ["readiness", "assessments"] });
+      onDone(true);
+    },
+    onError: (error) => {
+      setConflict(error instanceof ApiError && error.status === 409);
+      form.fromError(error);
+    },
+  });
+  const reload = async () => {
+    const fresh = await client.fetchQuery<AssessmentDetail>({
+      queryKey: ["readiness", "assessment", a.id],
+      queryFn: () => get<AssessmentDetail>(`${API}/assessments/${a.id}`),
+      staleTime: 0,
+    });
+    const next = topicState(fresh.topic);
+    setTopic(next.topic);
+    setCustomTopic(next.customTopic);
+    setPeriodStart(fresh.periodStart);
+    setPeriodEnd(fresh.periodEnd);
+    setTarget(String(fresh.targetInterviews));
+    setVersion(fresh.version);
+    setConflict(false);
+    form.clear();
+    document.getElementById(form.fieldId("topic"))?.focus();
+  };
+  const labels = {
+    topic: t("readiness.topic"),
+    "topic.name": t("readiness.new.customTopic"),
+    periodStart: t("readiness.new.periodStart"),
+    periodEnd: t("readiness.new.periodEnd"),
+    targetInterviews: t("readiness.new.target"),
+  };
+  const submit = () => {
+    const parsed = AssessmentUpdateBodySchema.safeParse({
+      topic: topicBody(topic, customTopic),
+      periodStart,
+      periodEnd,
+      targetInterviews: Number(target),
+      version,
+    });
+    if (!parsed.success) {
+      form.fromZod(parsed.error, {
+        "topic.name": t("readiness.new.topicRequired"),
+        targetInterviews: t("readiness.new.targetInvalid"),
+        periodStart: t("readiness.new.dateInvalid"),
+        periodEnd: t("readiness.new.dateInvalid"),
+      });
+      return;
+    }
+    if (periodEnd < periodStart) {
+      form.validate({ periodEnd: t("readiness.new.endBeforeStart") });
+      return;
+    }
+    form.clear();
+    setConflict(false);
+    save.mutate(parsed.data);
+  };
+  return (
+    <Card data-color="neutral" className="readiness-subcard">
+      <ValidatedForm
+        form={form}
+        onSubmit={submit}
+        labels={labels}
+        labelledBy="assessment-edit-heading"
+        actions={
+          <div className="button-row">
+            <Button type="submit" disabled={save.isPending}>
+              {t("readiness.edit.save")}
+            </Button>
+            {conflict ? (
+              <Button type="button" variant="secondary" onClick={() => void reload()}>
+                {t("readiness.edit.reload")}
+              </Button>
+            ) : null}
+            <Button type="button" variant="secondary" onClick={() => onDone(false)}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        }
+      >
+        <TopicFields
+          form={form}
+          topic={topic}
+          onTopic={setTopic}
+          customTopic={customTopic}
+          onCustomTopic={setCustomTopic}
+        />
+        <div className="readiness-inline">
+          <Textfield
+            {...form.field("periodStart")}
+            label={labels.periodStart}
+            type="date"
+            value={periodStart}
+            onChange={(e) => setPeriodStart(e.target.value)}
+            required
+          />
+          <Textfield
+            {...form.field("periodEnd")}
+            label={labels.periodEnd}
+            type="date"
+            value={periodEnd}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+            required
+          />
+        </div>
+        <Textfield
+          {...form.field("targetInterviews")}
+          label={labels.targetInterviews}
+          description={t("readiness.new.targetHint", {
+            min: GUIDANCE_INTERVIEWS.min,
+            max: GUIDANCE_INTERVIEWS.max,
+            least: MIN_INTERVIEWS,
+          })}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={20}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          required
+        />
+      </ValidatedForm>
+    </Card>
+  );
+}
+
+type Respondent = AssessmentDetail["respondents"][number];
+
+/** Role, sector, name and contact of one respondent; an emptied name or contact is removed. */
+function RespondentEditor({
+  a,
+  respondent,
+  onDone,
+}: {
+  a: AssessmentDetail;
+  respondent: Respondent;
+  onDone: (message: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const client = useQueryClient();
+  const form = useFormErrors("respondent-edit");
+  const [role, setRole] = useState(respondent.role);
+  const [sector, setSector] = useState<string>(respondent.sector);
+  const [name, setName] = useState(respondent.name ?? "");
+  const [contact, setContact] = useState(respondent.contact ?? "");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const save = useMutation({
+    mutationFn: (body: unknown) =>
+      api("PATCH", `${API}/assessments/${a.id}/respondents/${respondent.id}`, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
+      onDone(t("readiness.respondents.saved", { code: respondent.code }));
+    },
+    onError: form.fromError,
+  });
+  const labels = {
+    role: t("readiness.respondents.role"),
+    sector: t("readiness.respondents.sector"),
+    name: t("readiness.respondents.nameOptional"),
+    contact: t("readiness.respondents.contactOptional"),
+  };
+  const submit = () => {
+    const parsed = RespondentUpdateBodySchema.safeParse({
+      role,
+      sector,
+      name: name.trim() ? name : null,
+      contact: contact.trim() ? contact : null,
+    });
+    if (!parsed.success) {
+      form.fromZod(parsed.error, {
+        role: t("readiness.respondents.roleRequired"),
+        sector: t("readiness.respondents.sectorRequired"),
+      });
+      return;
+    }
+    form.clear();
+    save.mutate(parsed.data);
+  };
+  const headingId = `respondent-edit-heading-${respondent.id}`;
+  return (
+    <Card data-color="neutral" className="readiness-subcard">
+      <Heading level={3} data-size="xs" id={headingId} ref={headingRef} tabIndex={-1}>
+        {t("readiness.respondents.editTitle", { code: respondent.code })}
+      </Heading>
+      <ValidatedForm
+        form={form}
+        onSubmit={submit}
+        labels={labels}
+        labelledBy={headingId}
+        actions={
+          <div className="button-row">
+            <Button type="submit" disabled={save.isPending}>
+              {t("readiness.respondents.save")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => onDone(null)}>
+              {t("common.cancel")}
+            </Button>
+          </div>
+        }
+      >
+        <div className="readiness-inline">
+          <Textfield
+            {...form.field("role")}
+            label={labels.role}
+            description={t("readiness.respondents.roleHint")}
+            value={role}
+            onChange={(e) => setRole(e.target.value)}
+            required
+          />
+          <SelectField
+            {...form.field("sector")}
+            label={labels.sector}
+            value={sector}
+            onChange={setSector}
+            required
+          >
+            {SECTOR_KEYS.map((s) => (
+              <option key={s} value={s}>
+                {sectorLabel(s, lang)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="readiness-inline">
+          <Textfield
+            {...form.field("name")}
+            label={labels.name}
+            description={t("readiness.respondents.clearHint")}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <Textfield
+            {...form.field("contact")}
+            label={labels.contact}
+            description={t("readiness.respondents.clearHint")}
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+          />
+        </div>
+      </ValidatedForm>
     </Card>
   );
 }

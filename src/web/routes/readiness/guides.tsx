@@ -1,0 +1,607 @@
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Table,
+  Textfield,
+  ValidationMessage,
+} from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import { GuideCreateBodySchema } from "../../../domain/readiness/api.ts";
+import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
+import { TOPIC_PLACEHOLDER } from "../../../domain/readiness/guide.ts";
+import { type ApiError, api, get } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
+import {
+  type FieldErrors,
+  SelectField,
+  StatusMessage,
+  useFormErrors,
+  ValidatedForm,
+} from "../../components/forms.tsx";
+import { kindName } from "../../components/labels.ts";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import { useCan } from "../../components/session.ts";
+import { useOrganisations } from "../platform/organisations.tsx";
+import { useCommunities } from "./list.tsx";
+import { API, dimensionName, type Guide, useLang } from "./shared.tsx";
+
+export function useGuides() {
+  return useQuery<Guide[], ApiError>({
+    queryKey: ["readiness", "guides"],
+    queryFn: () => get<Guide[]>(`${API}/guides`),
+  });
+}
+
+function GuidesBreadcrumb({ editor }: { editor?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t("readiness.breadcrumb")} className="breadcrumb-lite">
+      <AppLink to="/readiness">{t("readiness.title")}</AppLink>
+      {editor ? (
+        <>
+          {" / "}
+          <AppLink to="/readiness/guides">{t("readiness.guides.title")}</AppLink>
+        </>
+      ) : null}
+    </nav>
+  );
+}
+
+/** The built-in guide and the organisations' edited copies, each version on its own row. */
+export function ReadinessGuidesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const can = useCan();
+  const location = useLocation();
+  const guides = useGuides();
+  const orgs = useOrganisations();
+  const created = (location.state as { created?: Guide } | null)?.created ?? null;
+  const orgName = (id: string | null) =>
+    id === null
+      ? t("readiness.guides.builtIn")
+      : (orgs.data?.find((o) => o.id === id)?.name ?? t("common.none"));
+  const title = t("readiness.guides.title");
+  return (
+    <>
+      <GuidesBreadcrumb />
+      <PageTitle title={title}>{title}</PageTitle>
+      <StatusMessage
+        message={
+          created
+            ? t("readiness.guides.created", {
+                version: created.version,
+                owner: orgName(created.organisationId),
+              })
+            : null
+        }
+      />
+      <Paragraph>{t("readiness.guides.intro")}</Paragraph>
+      <Paragraph data-size="sm">{t("readiness.guides.versionNote")}</Paragraph>
+      {guides.isPending ? <Loading /> : null}
+      {guides.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
+      {guides.data ? (
+        <DataTable
+          caption={t("readiness.guides.caption")}
+          columns={[
+            t("readiness.guides.guideTitle"),
+            t("readiness.guides.version"),
+            t("readiness.guides.owner"),
+            t("readiness.guides.questions"),
+            ...(can("community.edit") ? [t("readiness.guides.actions")] : []),
+          ]}
+        >
+          {guides.data.map((g) => (
+            <Table.Row key={g.id} data-created={g.id === created?.id ? "" : undefined}>
+              <Table.Cell>
+                {g.title[lang]}
+                <span className="readiness-th-sub">
+                  <span className="visually-hidden">{t("readiness.guides.key")}: </span>
+                  <code className="readiness-guide-key">{g.key}</code>
+                </span>
+              </Table.Cell>
+              <Table.Cell>{g.version}</Table.Cell>
+              <Table.Cell>{orgName(g.organisationId)}</Table.Cell>
+              <Table.Cell>{g.questions.length}</Table.Cell>
+              {can("community.edit") ? (
+                <Table.Cell>
+                  <AppLink
+                    to={`/readiness/guides/new?base=${g.id}`}
+                    aria-label={t("readiness.guides.copyNamed", {
+                      title: g.title[lang],
+                      version: g.version,
+                      owner: orgName(g.organisationId),
+                    })}
+                  >
+                    {t("readiness.guides.copy")}
+                  </AppLink>
+                </Table.Cell>
+              ) : null}
+            </Table.Row>
+          ))}
+        </DataTable>
+      ) : null}
+    </>
+  );
+}
+
+interface DraftText {
+  sv: string;
+  en: string;
+}
+interface DraftFollowUp extends DraftText {
+  key: number;
+}
+interface DraftQuestion {
+  key: number;
+  id: string;
+  dimension: DimensionLetter;
+  text: DraftText;
+  followUps: DraftFollowUp[];
+}
+
+let nextKey = 1;
+const newKey = () => nextKey++;
+
+/** The base guide's questions grouped A–F, keeping their order within each dimension. */
+function draftOf(guide: Guide): DraftQuestion[] {
+  return DIMENSION_LETTERS.flatMap((d) =>
+    guide.questions
+      .filter((q) => q.dimension === d)
+      .map((q) => ({
+        key: newKey(),
+        id: q.id,
+        dimension: d,
+        text: { ...q.text },
+        followUps: q.followUps.map((f) => ({ key: newKey(), ...f })),
+      })),
+  );
+}
+
+/** The next free id in a dimension: A5 after A1–A4, never one the guide or its base uses. */
+export function nextQuestionId(
+  dimension: DimensionLetter,
+  used: readonly string[],
+  taken: ReadonlySet<string> = new Set(),
+): string {
+  const pattern = new RegExp(`^${dimension}(\\d+)$`);
+  let n = 0;
+  for (const id of used) {
+    const m = pattern.exec(id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  let id = `${dimension}${n + 1}`;
+  while (used.includes(id) || taken.has(id)) id = `${dimension}${++n + 1}`;
+  return id;
+}
+
+/** Copy a guide and edit it; saving makes a new version owned by an organisation. */
+export function ReadinessGuideEditorPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const guides = useGuides();
+  const baseId = params.get("base") ?? "";
+  const base = guides.data?.find((g) => g.id === baseId) ?? guides.data?.[0];
+  const title = t("readiness.guides.editorTitle");
+  return (
+    <>
+      <GuidesBreadcrumb editor />
+      <PageTitle title={title}>{title}</PageTitle>
+      {guides.isPending ? <Loading /> : null}
+      {guides.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
+      {base ? <GuideEditor key={base.id} base={base} /> : null}
+    </>
+  );
+}
+
+function GuideEditor({ base }: { base: Guide }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const communities = useCommunities();
+  const form = useFormErrors("guide");
+  const [organisationId, setOrganisationId] = useState(base.organisationId ?? "");
+  const [titleText, setTitleText] = useState<DraftText>({ ...base.title });
+  const [questions, setQuestions] = useState<DraftQuestion[]>(() => draftOf(base));
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const focusAfter = useRef<string[] | null>(null);
+  const baseIds = useMemo(() => new Set(base.questions.map((q) => q.id)), [base]);
+
+  // After a question is added, moved or removed, focus goes to the first of these that exists.
+  useEffect(() => {
+    const ids = focusAfter.current;
+    if (!ids) return;
+    focusAfter.current = null;
+    for (const id of ids) {
+      const el = document.getElementById(id) as HTMLButtonElement | null;
+      if (el && !el.disabled) {
+        el.focus();
+        return;
+      }
+    }
+  });
+
+  const save = useMutation({
+    mutationFn: (body: unknown) => api<Guide>("POST", `${API}/guides`, body),
+    onSuccess: (created) => {
+      void client.invalidateQueries({ queryKey: ["readiness", "guides"] });
+      navigate("/readiness/guides", { state: { created } });
+    },
+    onError: form.fromError,
+  });
+
+  const update = (key: number, change: (q: DraftQuestion) => DraftQuestion) =>
+    setQuestions((prev) => prev.map((q) => (q.key === key ? change(q) : q)));
+
+  const addQuestion = (dimension: DimensionLetter) => {
+    const id = nextQuestionId(
+      dimension,
+      questions.map((q) => q.id),
+      baseIds,
+    );
+    const question: DraftQuestion = {
+      key: newKey(),
+      id,
+      dimension,
+      text: { sv: "", en: "" },
+      followUps: [],
+    };
+    const last = questions.findLastIndex(
+      (q) => DIMENSION_LETTERS.indexOf(q.dimension) <= DIMENSION_LETTERS.indexOf(dimension),
+    );
+    const next = [...questions];
+    next.splice(last + 1, 0, question);
+    setQuestions(next);
+    form.clear();
+    focusAfter.current = [form.fieldId(`questions.${last + 1}.text.sv`)];
+    setAnnouncement(t("readiness.guides.questionAdded", { id }));
+  };
+
+  const removeQuestion = (q: DraftQuestion) => {
+    setQuestions((prev) => prev.filter((x) => x.key !== q.key));
+    form.clear();
+    focusAfter.current = [`guide-add-${q.dimension}`];
+    setAnnouncement(t("readiness.guides.questionRemoved", { id: q.id }));
+  };
+
+  const moveQuestion = (q: DraftQuestion, direction: -1 | 1) => {
+    const index = questions.findIndex((x) => x.key === q.key);
+    const other = questions[index + direction];
+    if (!other || other.dimension !== q.dimension) return;
+    const next = [...questions];
+    next[index] = other;
+    next[index + direction] = q;
+    setQuestions(next);
+    form.clear();
+    const own = direction < 0 ? "up" : "down";
+    const opposite = direction < 0 ? "down" : "up";
+    focusAfter.current = [`guide-q-${q.key}-${own}`, `guide-q-${q.key}-${opposite}`];
+    setAnnouncement(
+      t(direction < 0 ? "readiness.guides.movedUp" : "readiness.guides.movedDown", { id: q.id }),
+    );
+  };
+
+  const body = () => ({
+    organisationId,
+    baseGuideId: base.id,
+    title: titleText,
+    questions: questions.map((q) => ({
+      id: q.id,
+      dimension: q.dimension,
+      text: q.text,
+      followUps: q.followUps.map(({ sv, en }) => ({ sv, en })),
+    })),
+  });
+
+  const labels: Record<string, string> = {
+    organisationId: t("readiness.guides.owner"),
+    "title.sv": t("readiness.guides.titleSv"),
+    "title.en": t("readiness.guides.titleEn"),
+    questions: t("readiness.guides.questions"),
+  };
+  questions.forEach((q, i) => {
+    labels[`questions.${i}.id`] = t("readiness.guides.questionN", { id: q.id });
+    labels[`questions.${i}.text.sv`] =
+      `${t("readiness.guides.questionN", { id: q.id })}, ${t("readiness.guides.textSv")}`;
+    labels[`questions.${i}.text.en`] =
+      `${t("readiness.guides.questionN", { id: q.id })}, ${t("readiness.guides.textEn")}`;
+    q.followUps.forEach((_, j) => {
+      const name = t("readiness.guides.followUpOf", { n: j + 1, id: q.id });
+      labels[`questions.${i}.followUps.${j}.sv`] = `${name}, ${t("readiness.guides.textSv")}`;
+      labels[`questions.${i}.followUps.${j}.en`] = `${name}, ${t("readiness.guides.textEn")}`;
+    });
+  });
+
+  const submit = () => {
+    const parsed = GuideCreateBodySchema.safeParse(body());
+    if (!parsed.success) {
+      const messages: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.map(String).join(".");
+        messages[key] =
+          key === "organisationId"
+            ? t("readiness.guides.ownerRequired")
+            : key === "questions"
+              ? t("readiness.guides.questionsRequired")
+              : t("readiness.guides.textRequired");
+      }
+      form.fromZod(parsed.error, messages);
+      return;
+    }
+    form.clear();
+    save.mutate(parsed.data);
+  };
+
+  const fieldOf = (name: string) => form.field(name);
+  const topicHint = t("readiness.guides.topicHint", { placeholder: TOPIC_PLACEHOLDER });
+
+  return (
+    <>
+      <Paragraph>
+        {t("readiness.guides.editorIntro", {
+          title: base.title[lang],
+          version: base.version,
+        })}
+      </Paragraph>
+      <Alert data-color="info" className="readiness-guide-note">
+        {t("readiness.guides.versionNote")}
+      </Alert>
+      <div role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </div>
+      <div className="readiness-guide-editor">
+        <ValidatedForm
+          form={form}
+          onSubmit={submit}
+          labels={labels}
+          actions={
+            <div className="button-row readiness-sticky-actions">
+              <Button type="submit" disabled={save.isPending}>
+                {t("readiness.guides.save")}
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => navigate("/readiness/guides")}
+              >
+                {t("common.cancel")}
+              </Button>
+            </div>
+          }
+        >
+          <SelectField
+            {...fieldOf("organisationId")}
+            label={labels.organisationId ?? ""}
+            description={t("readiness.guides.ownerHint")}
+            value={organisationId}
+            onChange={setOrganisationId}
+            required
+          >
+            <option value="">{t("readiness.guides.chooseOwner")}</option>
+            {communities.map((o) => (
+              <option key={o.id} value={o.id}>
+                {`${o.name} (${kindName(t, o.kind)})`}
+              </option>
+            ))}
+          </SelectField>
+          <div className="readiness-inline">
+            <Textfield
+              {...fieldOf("title.sv")}
+              label={labels["title.sv"]}
+              value={titleText.sv}
+              onChange={(e) => setTitleText({ ...titleText, sv: e.target.value })}
+              required
+            />
+            <Textfield
+              {...fieldOf("title.en")}
+              label={labels["title.en"]}
+              lang="en"
+              value={titleText.en}
+              onChange={(e) => setTitleText({ ...titleText, en: e.target.value })}
+              required
+            />
+          </div>
+          {form.fieldErrors.questions ? (
+            <ValidationMessage id={form.fieldId("questions")}>
+              {form.fieldErrors.questions}
+            </ValidationMessage>
+          ) : null}
+          <Paragraph data-size="sm">{topicHint}</Paragraph>
+          {DIMENSION_LETTERS.map((d) => {
+            const inDimension = questions
+              .map((q, index) => ({ q, index }))
+              .filter(({ q }) => q.dimension === d);
+            return (
+              <section
+                key={d}
+                aria-labelledby={`guide-dim-${d}`}
+                className="readiness-guide-dimension"
+              >
+                <Heading level={2} data-size="sm" id={`guide-dim-${d}`}>
+                  {`${d}. ${dimensionName(d, lang)}`}
+                </Heading>
+                {inDimension.length === 0 ? (
+                  <Paragraph data-size="sm">{t("readiness.guides.noQuestions")}</Paragraph>
+                ) : null}
+                {inDimension.map(({ q, index }, position) => {
+                  const name = t("readiness.guides.questionN", { id: q.id });
+                  const idError = form.fieldErrors[`questions.${index}.id`];
+                  return (
+                    <Fieldset
+                      key={q.key}
+                      id={form.fieldId(`questions.${index}.id`)}
+                      className="readiness-guide-question"
+                      tabIndex={idError ? -1 : undefined}
+                    >
+                      <Fieldset.Legend>
+                        {name}
+                        {baseIds.has(q.id) ? null : (
+                          <span className="muted"> ({t("readiness.guides.newQuestion")})</span>
+                        )}
+                      </Fieldset.Legend>
+                      {idError ? <ValidationMessage>{idError}</ValidationMessage> : null}
+                      <Textfield
+                        {...fieldOf(`questions.${index}.text.sv`)}
+                        label={t("readiness.guides.textSv")}
+                        description={t("readiness.guides.topicShort", {
+                          placeholder: TOPIC_PLACEHOLDER,
+                        })}
+                        multiline
+                        rows={2}
+                        value={q.text.sv}
+                        onChange={(e) =>
+                          update(q.key, (x) => ({ ...x, text: { ...x.text, sv: e.target.value } }))
+                        }
+                        required
+                      />
+                      <Textfield
+                        {...fieldOf(`questions.${index}.text.en`)}
+                        label={t("readiness.guides.textEn")}
+                        lang="en"
+                        multiline
+                        rows={2}
+                        value={q.text.en}
+                        onChange={(e) =>
+                          update(q.key, (x) => ({ ...x, text: { ...x.text, en: e.target.value } }))
+                        }
+                        required
+                      />
+                      {q.followUps.length > 0 ? (
+                        <Heading level={3} data-size="2xs">
+                          {t("readiness.interview.followUps")}
+                        </Heading>
+                      ) : null}
+                      {q.followUps.map((f, j) => {
+                        const followName = t("readiness.guides.followUpOf", {
+                          n: j + 1,
+                          id: q.id,
+                        });
+                        return (
+                          <div key={f.key} className="readiness-guide-followup">
+                            <Textfield
+                              {...fieldOf(`questions.${index}.followUps.${j}.sv`)}
+                              label={`${followName}, ${t("readiness.guides.textSv")}`}
+                              value={f.sv}
+                              onChange={(e) =>
+                                update(q.key, (x) => ({
+                                  ...x,
+                                  followUps: x.followUps.map((y) =>
+                                    y.key === f.key ? { ...y, sv: e.target.value } : y,
+                                  ),
+                                }))
+                              }
+                              required
+                            />
+                            <Textfield
+                              {...fieldOf(`questions.${index}.followUps.${j}.en`)}
+                              label={`${followName}, ${t("readiness.guides.textEn")}`}
+                              lang="en"
+                              value={f.en}
+                              onChange={(e) =>
+                                update(q.key, (x) => ({
+                                  ...x,
+                                  followUps: x.followUps.map((y) =>
+                                    y.key === f.key ? { ...y, en: e.target.value } : y,
+                                  ),
+                                }))
+                              }
+                              required
+                            />
+                            <div>
+                              <Button
+                                type="button"
+                                variant="tertiary"
+                                data-size="sm"
+                                onClick={() => {
+                                  update(q.key, (x) => ({
+                                    ...x,
+                                    followUps: x.followUps.filter((y) => y.key !== f.key),
+                                  }));
+                                  form.clear();
+                                  focusAfter.current = [`guide-q-${q.key}-addfollow`];
+                                  setAnnouncement(
+                                    t("readiness.guides.followUpRemoved", { id: q.id }),
+                                  );
+                                }}
+                              >
+                                {t("readiness.guides.removeFollowUp", { name: followName })}
+                              </Button>
+                            </div>
+                          </div>
+                        );
+                      })}
+                      <div className="button-row">
+                        <Button
+                          type="button"
+                          variant="secondary"
+                          data-size="sm"
+                          id={`guide-q-${q.key}-addfollow`}
+                          onClick={() => {
+                            const followUp = { key: newKey(), sv: "", en: "" };
+                            update(q.key, (x) => ({ ...x, followUps: [...x.followUps, followUp] }));
+                            focusAfter.current = [
+                              form.fieldId(`questions.${index}.followUps.${q.followUps.length}.sv`),
+                            ];
+                          }}
+                        >
+                          {t("readiness.guides.addFollowUp")}
+                          <span className="visually-hidden"> {name}</span>
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          id={`guide-q-${q.key}-up`}
+                          disabled={position === 0}
+                          onClick={() => moveQuestion(q, -1)}
+                          aria-label={t("readiness.guides.moveUpNamed", { id: q.id })}
+                        >
+                          {t("readiness.guides.moveUp")}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-size="sm"
+                          id={`guide-q-${q.key}-down`}
+                          disabled={position === inDimension.length - 1}
+                          onClick={() => moveQuestion(q, 1)}
+                          aria-label={t("readiness.guides.moveDownNamed", { id: q.id })}
+                        >
+                          {t("readiness.guides.moveDown")}
+                        </Button>
+                        <Button
+                          type="button"
+                          variant="tertiary"
+                          data-color="danger"
+                          data-size="sm"
+                          onClick={() => removeQuestion(q)}
+                          aria-label={t("readiness.guides.removeNamed", { id: q.id })}
+                        >
+                          {t("readiness.guides.remove")}
+                        </Button>
+                      </div>
+                    </Fieldset>
+                  );
+                })}
+                <Button
+                  type="button"
+                  variant="secondary"
+                  id={`guide-add-${d}`}
+                  onClick={() => addQuestion(d)}
+                >
+                  {t("readiness.guides.addQuestion", { dimension: d })}
+                </Button>
+              </section>
+            );
+          })}
+        </ValidatedForm>
+      </div>
+    </>
+  );
+}
