@@ -1,92 +1,25 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { generate } from "otplib";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+  browserPerFile,
+  containsText,
+  expectNoAxeViolations,
+  hasCount,
+  heading,
+  nav,
+  newPage,
+  signIn,
+  signOut,
+  submitPassword,
+  visible,
+} from "./helpers.ts";
 
 const ADMIN = "admin@paraply.example";
-const ADMIN_PASSWORD = "Paraply-demo-2026";
 const USER_PASSWORD = "Ett-langt-losenord-2026";
 const UNIT = "Elevhälsan Sandviken (Enhet, Skola)";
-const baseUrl = inject("baseUrl");
-let browser: Browser;
 
-const TIMEOUT = 10_000;
-const visible = (l: Locator) => l.first().waitFor({ state: "visible", timeout: TIMEOUT });
-const containsText = (l: Locator, text: string) =>
-  expect.poll(() => l.first().textContent(), { timeout: TIMEOUT }).toContain(text);
-const hasCount = (l: Locator, n: number) =>
-  expect.poll(() => l.count(), { timeout: TIMEOUT }).toBe(n);
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
-    locale: "sv-SE",
-  });
-  return { context, page: await context.newPage() };
-}
-
-/** axe on the current page: no WCAG 2.1 A/AA violations. */
-async function expectNoAxeViolations(page: Page, name: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const summary = result.violations.map((v) => ({
-    page: name,
-    id: v.id,
-    nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-  }));
-  expect(summary).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole("heading", { level: 1, name }).waitFor({ timeout: TIMEOUT });
-}
-
-/** The password step only; the caller waits for where it leads. */
-async function submitPassword(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await heading(page, "Logga in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
-  await heading(page, name);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Logga ut" }).click();
-  await heading(page, "Logga in");
-  await visible(page.getByText("Du är utloggad."));
-}
+browserPerFile();
 
 /** Creates a reader at a demo unit through the users page (as the signed-in admin). */
 async function createReader(page: Page, label: string) {
@@ -128,14 +61,12 @@ async function enrol(page: Page): Promise<string> {
 describe("account journey", () => {
   it("enrols in two-factor, signs in with a code, changes the password", async () => {
     const admin = await newPage();
-    await submitPassword(admin.page, ADMIN, ADMIN_PASSWORD);
-    await heading(admin.page, /^Välkommen/);
+    await signIn(admin.page, ADMIN);
     const email = await createReader(admin.page, "tvasteg");
     await admin.context.close();
 
     const { context, page } = await newPage();
-    await submitPassword(page, email, USER_PASSWORD);
-    await heading(page, /^Välkommen/);
+    await signIn(page, email, USER_PASSWORD);
     await nav(page, "Mitt konto");
     await expectNoAxeViolations(page, "account");
     const secret = await enrol(page);
@@ -196,8 +127,7 @@ describe("account journey", () => {
 
   it("a role that requires two-factor sends a new reader to enrol before anything else", async () => {
     const admin = await newPage();
-    await submitPassword(admin.page, ADMIN, ADMIN_PASSWORD);
-    await heading(admin.page, /^Välkommen/);
+    await signIn(admin.page, ADMIN);
     const original = await admin.page.evaluate(async () => {
       const response = await fetch("/api/settings/security");
       return (await response.json()) as { requireMfaForRoles: string[] };

@@ -1,88 +1,21 @@
-import { AxeBuilder } from "@axe-core/playwright";
+import { describe, expect, it } from "vitest";
 import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+  browserPerFile,
+  containsText,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  hasAttribute,
+  hasCount,
+  heading,
+  nav,
+  newPage,
+  PASSWORD,
+  signIn,
+  signOut,
+  visible,
+} from "./helpers.ts";
 
-const PASSWORD = "Paraply-demo-2026";
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-const TIMEOUT = 10_000;
-const visible = (l: Locator) => l.first().waitFor({ state: "visible", timeout: TIMEOUT });
-const containsText = (l: Locator, text: string) =>
-  expect.poll(() => l.first().textContent(), { timeout: TIMEOUT }).toContain(text);
-const hasText = (l: Locator, re: RegExp) =>
-  expect.poll(() => l.first().textContent(), { timeout: TIMEOUT }).toMatch(re);
-const hasAttribute = (l: Locator, name: string, value: string | RegExp) =>
-  typeof value === "string"
-    ? expect.poll(() => l.first().getAttribute(name), { timeout: TIMEOUT }).toBe(value)
-    : expect.poll(() => l.first().getAttribute(name), { timeout: TIMEOUT }).toMatch(value);
-const hasCount = (l: Locator, n: number) =>
-  expect.poll(() => l.count(), { timeout: TIMEOUT }).toBe(n);
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-    ],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<{
-  context: BrowserContext;
-  page: Page;
-}> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "sv-SE" });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-/** axe on the current page: no WCAG 2.1 A/AA violations. */
-async function expectNoAxeViolations(page: Page, name: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const summary = result.violations.map((v) => ({
-    page: name,
-    id: v.id,
-    nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
-  }));
-  expect(summary).toEqual([]);
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await heading(page, "Logga in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await heading(page, /^Välkommen/);
-}
-
-async function nav(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name }).click();
-  await heading(page, name);
-}
+browserPerFile();
 
 describe("platform journey", () => {
   it("org admin creates an area, a unit and a user, sees each step in the audit log, signs out", async () => {
@@ -168,9 +101,7 @@ describe("platform journey", () => {
     await nav(page, "Mitt konto");
     await expectNoAxeViolations(page, "account");
 
-    await page.getByRole("button", { name: "Logga ut" }).click();
-    await heading(page, "Logga in");
-    await visible(page.getByText("Du är utloggad."));
+    await signOut(page);
     await page.goto("/users");
     await heading(page, "Logga in");
     await context.close();
@@ -251,14 +182,14 @@ describe("platform journey", () => {
     const { context, page } = await newPage();
     await signIn(page, "samordnare@bengtsfors.example");
     await page.getByLabel("Språk").first().selectOption("en");
-    await hasText(page.getByRole("heading", { level: 1 }), /^Welcome/);
+    await containsText(page.getByRole("heading", { level: 1 }), /^Welcome/);
     await hasAttribute(page.locator("html"), "lang", "en");
     const menu = page.getByRole("navigation", { name: "Main menu" });
     await visible(menu.getByRole("link", { name: "Organisations" }));
     await visible(page.getByRole("button", { name: "Sign out" }));
     await visible(page.getByRole("cell", { name: "Coordinator" }));
     await page.reload();
-    await hasText(page.getByRole("heading", { level: 1 }), /^Welcome/);
+    await containsText(page.getByRole("heading", { level: 1 }), /^Welcome/);
     // The preference was saved on the account, not only in this browser
     const me = await page.evaluate(async () => (await fetch("/api/auth/me")).json());
     expect(me.locale).toBe("en");
@@ -269,18 +200,12 @@ describe("platform journey", () => {
   });
 
   it("has no horizontal scrolling at 640 px width (200 % zoom)", async () => {
-    const { context, page } = await newPage({ width: 640, height: 800 });
-    const noHorizontalScroll = async (name: string) => {
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect({ name, overflow }).toEqual({ name, overflow: 0 });
-    };
+    const { context, page } = await newPage({ viewport: { width: 640, height: 800 } });
     await page.goto("/login");
     await heading(page, "Logga in");
-    await noHorizontalScroll("login");
+    await expectNoHorizontalScroll(page, "login");
     await signIn(page, "orgadmin@dalsland.example");
-    await noHorizontalScroll("home");
+    await expectNoHorizontalScroll(page, "home");
     for (const [path, title] of [
       ["/organisations", "Organisationer"],
       ["/users", "Användare"],
@@ -290,12 +215,12 @@ describe("platform journey", () => {
       await page.goto(path);
       await heading(page, title);
       await page.waitForLoadState("networkidle");
-      await noHorizontalScroll(path);
+      await expectNoHorizontalScroll(page, path);
     }
     await page.goto("/organisations");
     await page.getByRole("link", { name: "Bengtsfors", exact: true }).first().click();
     await heading(page, "Bengtsfors");
-    await noHorizontalScroll("organisation detail");
+    await expectNoHorizontalScroll(page, "organisation detail");
     await page.goto("/users");
     await page
       .getByRole("link", { name: /Organisationsadministratör|Olle|Dal/ })

@@ -1,26 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  browserPerFile,
   checkNarrow,
   containsText,
   expectNoAxeViolations,
   heading,
-  launchBrowser,
+  newPage,
+  selectByText,
   signIn,
   TIMEOUT,
   visible,
 } from "./helpers.ts";
 
-const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+browserPerFile();
 
 const ORIGINAL_A1 =
   "Vilka insatser, aktiviteter eller riktlinjer om alkohol, narkotika, dopning och tobak (ANDT) finns i lokalsamhället i dag?";
@@ -40,12 +33,7 @@ describe("readiness interview guides", () => {
   let assessmentId = "";
 
   beforeAll(async () => {
-    context = await browser.newContext({
-      baseURL: baseUrl,
-      viewport: { width: 1280, height: 900 },
-      locale: "sv-SE",
-    });
-    page = await context.newPage();
+    ({ context, page } = await newPage());
     await signIn(page, "samordnare@bengtsfors.example");
   });
 
@@ -68,12 +56,7 @@ describe("readiness interview guides", () => {
       .first()
       .click();
     await heading(page, "Kopiera och redigera intervjuguide");
-    const owner = page.getByLabel("Ägare");
-    const bengtsfors = await owner
-      .locator("option")
-      .filter({ hasText: /^Bengtsfors \(Kommun\)$/ })
-      .getAttribute("value");
-    await owner.selectOption(bengtsfors ?? "");
+    await selectByText(page.getByLabel("Ägare"), /^Bengtsfors \(Kommun\)$/);
     await page.getByLabel("Titel på svenska").fill(GUIDE_TITLE);
 
     // Saving without the owner's text for a new question is refused field by field.
@@ -133,12 +116,7 @@ describe("readiness interview guides", () => {
     await page.goto("/readiness/new");
     await heading(page, "Ny mätning");
     await page.getByLabel("Ämne", { exact: true }).selectOption({ label: "Integration" });
-    const community = page.getByLabel("Lokalsamhälle");
-    const bengtsfors = await community
-      .locator("option")
-      .filter({ hasText: /^Bengtsfors \(Kommun\)$/ })
-      .getAttribute("value");
-    await community.selectOption(bengtsfors ?? "");
+    await selectByText(page.getByLabel("Lokalsamhälle"), /^Bengtsfors \(Kommun\)$/);
     await page.getByLabel("Intervjuguide").selectOption({ label: `${GUIDE_TITLE} (version 1)` });
     await page.getByRole("button", { name: "Skapa mätning" }).click();
     await heading(page, /^Bengtsfors: integration/);
