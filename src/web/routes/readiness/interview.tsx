@@ -170,8 +170,19 @@ function InterviewEditor({
     } catch (error) {
       dirty.current = true;
       if (error instanceof ApiError && error.status === 409) {
-        blocked.current = true;
-        setState({ kind: "conflict" });
+        // A page reloaded while an earlier save was on its way may send the same text again from
+        // the older version: when the server already holds exactly this text, nothing conflicts.
+        const current = await api<InterviewDetail>("GET", url).catch(() => null);
+        if (current && !differs(answersRef.current, current.answers)) {
+          removeDraft(interview.id, baseVersion);
+          versionRef.current = current.version;
+          dirty.current = false;
+          client.setQueryData<InterviewDetail>(["readiness", "interview", interview.id], current);
+          setState({ kind: "saved", at: new Date() });
+        } else {
+          blocked.current = true;
+          setState({ kind: "conflict" });
+        }
       } else if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
         blocked.current = true;
         setState({ kind: "invalid", message: error.message || t("common.unknownError") });
