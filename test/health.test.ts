@@ -17,6 +17,28 @@ describe("health", () => {
   });
 });
 
+describe("security headers", () => {
+  it("sends a restrictive content security policy and the usual hardening headers", async () => {
+    const res = await t.app.inject("/healthz");
+    expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'self'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("no-referrer");
+    expect(res.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("adds HSTS in production", async () => {
+    const prod = await buildTestApp({ NODE_ENV: "production" });
+    try {
+      expect((await prod.app.inject("/healthz")).headers["strict-transport-security"]).toContain(
+        "max-age=",
+      );
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
 describe("organisations smoke", () => {
   it("lets an organisation administrator create an area under their municipality, and audits it", async () => {
     const municipality = await buildMunicipality(t.db);

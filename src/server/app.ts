@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -27,6 +26,7 @@ import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
 import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import { registerReadinessRoutes } from "./readiness/routes.ts";
 
 export const WEB_DIST = path.resolve(
@@ -70,19 +70,7 @@ export async function buildApp(deps: AppDeps) {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.NODE_ENV === "production",
-  });
+  registerSecurityHeaders(app, { hsts: config.NODE_ENV === "production" });
   // In-process counters slow a flood per instance; account lockout (in the database) is what
   // holds across instances.
   await app.register(fastifyRateLimit, {
