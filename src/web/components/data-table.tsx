@@ -4,18 +4,21 @@ import type { ReactNode } from "react";
 /** A zebra-striped table in its scrolling wrapper: caption, one header row of columns, then the rows. */
 export function DataTable({
   caption,
+  hiddenCaption,
   columns,
   children,
   ...props
 }: Omit<TableProps, "children"> & {
   caption: ReactNode;
+  /** Keeps the caption for screen readers only, when a heading already names the table. */
+  hiddenCaption?: boolean;
   columns: ReactNode[];
   children: ReactNode;
 }) {
   return (
     <div className="table-wrap">
       <Table zebra {...props}>
-        <caption>{caption}</caption>
+        <caption className={hiddenCaption ? "visually-hidden" : undefined}>{caption}</caption>
         <Table.Head>
           <Table.Row>
             {columns.map((column, i) => (

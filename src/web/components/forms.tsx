@@ -9,7 +9,7 @@ import {
 } from "@digdir/designsystemet-react";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ZodError } from "zod";
+import type { ZodError, ZodType } from "zod";
 import { ApiError } from "../api.ts";
 
 export type FieldErrors = Record<string, string>;
@@ -67,6 +67,24 @@ export function useFormErrors(formId: string) {
     return Object.keys(next).length === 0;
   };
 
+  /**
+   * Checks a request body against its schema: on failure shows the messages (by field, else
+   * Zod's own) and returns undefined; on success clears the errors and returns the parsed body.
+   */
+  const parse = <T,>(
+    schema: ZodType<T>,
+    body: unknown,
+    messages?: Record<string, string>,
+  ): T | undefined => {
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      fromZod(parsed.error, messages);
+      return undefined;
+    }
+    clear();
+    return parsed.data;
+  };
+
   const fieldId = (name: string) => `${formId}-${name.replaceAll(".", "-")}`;
   /** The id and error message of a field, to spread onto a Textfield or SelectField. */
   const field = (name: string) => ({ id: fieldId(name), error: fieldErrors[name] });
@@ -78,6 +96,7 @@ export function useFormErrors(formId: string) {
     fromZod,
     fromError,
     validate,
+    parse,
     fieldId,
     field,
   };
@@ -231,6 +250,36 @@ export function ValidatedForm({
         )}
       </form>
     </>
+  );
+}
+
+/** A form's buttons in a row: submit, then any `children`, then cancel when `onCancel` is given. */
+export function FormActions({
+  submitLabel,
+  pending,
+  onCancel,
+  className,
+  children,
+}: {
+  submitLabel: string;
+  pending?: boolean;
+  onCancel?: () => void;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={className ? `button-row ${className}` : "button-row"}>
+      <Button type="submit" disabled={pending}>
+        {submitLabel}
+      </Button>
+      {children}
+      {onCancel ? (
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t("common.cancel")}
+        </Button>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Textfield } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { AREA_TYPES, SECTORS } from "../../domain/platform/organisations.ts";
 import { type FormErrors, Options, SelectField } from "./forms.tsx";
@@ -58,4 +59,30 @@ export function SectorOrAreaTypeField({
       </SelectField>
     );
   return null;
+}
+
+/** An optional description over a few lines, of an organisation or an area grouping. */
+export function DescriptionField({
+  form,
+  label,
+  rows,
+  value,
+  onChange,
+}: {
+  form: FormErrors;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Textfield
+      {...form.field("description")}
+      label={label}
+      multiline
+      rows={rows}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }

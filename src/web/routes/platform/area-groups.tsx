@@ -27,6 +27,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { areaTypeName } from "../../components/labels.ts";
+import { DescriptionField } from "../../components/organisation-fields.tsx";
 import { type Organisation, useOrganisations } from "../../components/organisations.ts";
 
 type SetList = z.infer<typeof AreaGroupSetListSchema>;
@@ -353,20 +354,12 @@ function CreateGroupSet({
     onError: errors.fromError,
   });
   const submit = () => {
-    const parsed = AreaGroupSetCreateSchema.safeParse({
-      name,
-      kind: kind || undefined,
-      ...(description.trim() ? { description } : {}),
-    });
-    if (!parsed.success) {
-      errors.fromZod(parsed.error, {
-        name: t("areaGroups.nameRequired"),
-        kind: t("areaGroups.kindRequired"),
-      });
-      return;
-    }
-    errors.clear();
-    create.mutate(parsed.data);
+    const parsed = errors.parse(
+      AreaGroupSetCreateSchema,
+      { name, kind: kind || undefined, ...(description.trim() ? { description } : {}) },
+      { name: t("areaGroups.nameRequired"), kind: t("areaGroups.kindRequired") },
+    );
+    if (parsed) create.mutate(parsed);
   };
   return (
     <div className="panel">
@@ -401,13 +394,12 @@ function CreateGroupSet({
             placeholder={t("areaGroups.chooseKind")}
           />
         </SelectField>
-        <Textfield
-          {...errors.field("description")}
+        <DescriptionField
+          form={errors}
           label={t("areaGroups.description")}
-          multiline
           rows={2}
           value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={setDescription}
         />
       </ValidatedForm>
     </div>

@@ -31,7 +31,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { areaTypeName, kindName, sectorName } from "../../components/labels.ts";
-import { SectorOrAreaTypeField } from "../../components/organisation-fields.tsx";
+import { DescriptionField, SectorOrAreaTypeField } from "../../components/organisation-fields.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { AreaGroupsSection } from "./area-groups.tsx";
 import { NotFoundPage } from "./not-found.tsx";
@@ -258,13 +258,12 @@ function EditOrganisation({
           areaType={areaType}
           onAreaType={setAreaType}
         />
-        <Textfield
-          {...errors.field("description")}
+        <DescriptionField
+          form={errors}
           label={t("organisations.description")}
-          multiline
           rows={3}
           value={description}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={setDescription}
         />
       </ValidatedForm>
     </Card>
@@ -349,18 +348,13 @@ function CreateChild({ parent }: { parent: Organisation }) {
       ...(kind === "unit" && sector ? { sector } : {}),
       ...(kind === "area" && areaType ? { areaType } : {}),
     };
-    const parsed = OrganisationCreateSchema.safeParse(body);
-    if (!parsed.success) {
-      errors.fromZod(parsed.error, {
-        name: t("organisations.nameRequired"),
-        sector: t("organisations.sectorRequired"),
-        areaType: t("organisations.areaTypeRequired"),
-        municipalityCode: t("organisations.municipalityRequired"),
-      });
-      return;
-    }
-    errors.clear();
-    create.mutate(parsed.data);
+    const parsed = errors.parse(OrganisationCreateSchema, body, {
+      name: t("organisations.nameRequired"),
+      sector: t("organisations.sectorRequired"),
+      areaType: t("organisations.areaTypeRequired"),
+      municipalityCode: t("organisations.municipalityRequired"),
+    });
+    if (parsed) create.mutate(parsed);
   };
   return (
     <section aria-labelledby="create-child-heading" className="panel">

@@ -19,17 +19,15 @@ import { type ApiError, api, get } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import {
   type FieldErrors,
-  SelectField,
+  FormActions,
   StatusMessage,
   useFormErrors,
   ValidatedForm,
 } from "../../components/forms.tsx";
-import { kindName } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
 import { useOrganisations } from "../platform/organisations.tsx";
-import { useCommunities } from "./list.tsx";
-import { API, dimensionName, type Guide, useLang } from "./shared.tsx";
+import { API, CommunityField, dimensionName, type Guide, useLang } from "./shared.tsx";
 
 export function useGuides() {
   return useQuery<Guide[], ApiError>({
@@ -204,7 +202,6 @@ function GuideEditor({ base }: { base: Guide }) {
   const lang = useLang();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const communities = useCommunities();
   const form = useFormErrors("guide");
   const [organisationId, setOrganisationId] = useState(base.organisationId ?? "");
   const [titleText, setTitleText] = useState<DraftText>({ ...base.title });
@@ -361,35 +358,22 @@ function GuideEditor({ base }: { base: Guide }) {
           onSubmit={submit}
           labels={labels}
           actions={
-            <div className="button-row readiness-sticky-actions">
-              <Button type="submit" disabled={save.isPending}>
-                {t("readiness.guides.save")}
-              </Button>
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={() => navigate("/readiness/guides")}
-              >
-                {t("common.cancel")}
-              </Button>
-            </div>
+            <FormActions
+              className="readiness-sticky-actions"
+              submitLabel={t("readiness.guides.save")}
+              pending={save.isPending}
+              onCancel={() => navigate("/readiness/guides")}
+            />
           }
         >
-          <SelectField
+          <CommunityField
             {...fieldOf("organisationId")}
             label={labels.organisationId ?? ""}
             description={t("readiness.guides.ownerHint")}
+            placeholder={t("readiness.guides.chooseOwner")}
             value={organisationId}
             onChange={setOrganisationId}
-            required
-          >
-            <option value="">{t("readiness.guides.chooseOwner")}</option>
-            {communities.map((o) => (
-              <option key={o.id} value={o.id}>
-                {`${o.name} (${kindName(t, o.kind)})`}
-              </option>
-            ))}
-          </SelectField>
+          />
           <div className="readiness-inline">
             <Textfield
               {...fieldOf("title.sv")}

@@ -1,35 +1,20 @@
 import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { type ApiError, get, query } from "../../api.ts";
 import { SelectField } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
-import { useOrganisations } from "../platform/organisations.tsx";
 import {
   API,
   type AssessmentSummary,
   formatPeriod,
   formatScore,
   StageTag,
+  useCommunities,
   useLang,
 } from "./shared.tsx";
-
-export const COMMUNITY_KINDS = ["municipality", "area", "collaboration"] as const;
-
-/** The communities an assessment (or an organisation's guide) can belong to, by name. */
-export function useCommunities() {
-  const orgs = useOrganisations();
-  return useMemo(
-    () =>
-      (orgs.data ?? [])
-        .filter((o) => !o.archived && (COMMUNITY_KINDS as readonly string[]).includes(o.kind))
-        .sort((a, b) => a.name.localeCompare(b.name, "sv")),
-    [orgs.data],
-  );
-}
 
 export function useAssessments(organisationId?: string) {
   return useQuery<AssessmentSummary[], ApiError>({

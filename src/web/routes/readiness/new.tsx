@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Card, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import type { TFunction } from "i18next";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import {
@@ -12,55 +13,85 @@ import { SCORE_GRIDS, type ScoreGrid } from "../../../domain/readiness/scoring.t
 import { TOPIC_KEYS, TOPICS, type Topic } from "../../../domain/readiness/topics.ts";
 import { type ApiError, api, get } from "../../api.ts";
 import {
-  FormErrorSummary,
+  FormActions,
   type FormErrors,
+  Options,
   SelectField,
   useFormErrors,
+  ValidatedForm,
 } from "../../components/forms.tsx";
-import { kindName } from "../../components/labels.ts";
 import { AppLink, PageTitle } from "../../components/page.tsx";
-import { useCommunities } from "./list.tsx";
-import { API, type Guide, useLang } from "./shared.tsx";
+import { API, CommunityField, type Guide, useLang } from "./shared.tsx";
 
 const CUSTOM = "custom";
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The topic select's value and the free-text topic, from an assessment's topic. */
-export function topicState(topic: Topic): { topic: string; customTopic: string } {
-  return topic.kind === "custom"
-    ? { topic: CUSTOM, customTopic: topic.name }
-    : { topic: topic.key, customTopic: "" };
+/** What the fields of an assessment hold while it is created or edited. */
+export interface AssessmentDraft {
+  /** A preset topic's key, or "custom" for free text. */
+  topic: string;
+  customTopic: string;
+  periodStart: string;
+  periodEnd: string;
+  target: string;
 }
 
-/** The request body's topic from the select's value and the free-text topic. */
-export function topicBody(topic: string, customTopic: string) {
-  return topic === CUSTOM ? { kind: "custom", name: customTopic } : { kind: "preset", key: topic };
+/** The fields of an existing assessment, to edit. */
+export function assessmentDraft(a: {
+  topic: Topic;
+  periodStart: string;
+  periodEnd: string;
+  targetInterviews: number;
+}): AssessmentDraft {
+  return {
+    ...(a.topic.kind === "custom"
+      ? { topic: CUSTOM, customTopic: a.topic.name }
+      : { topic: a.topic.key, customTopic: "" }),
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+    target: String(a.targetInterviews),
+  };
 }
 
-/** The topic: one of the presets, or free text shown when "own topic" is chosen. */
-export function TopicFields({
+/** The request body's topic, period and target from the fields. */
+export function assessmentBody(draft: AssessmentDraft) {
+  return {
+    topic:
+      draft.topic === CUSTOM
+        ? { kind: "custom", name: draft.customTopic }
+        : { kind: "preset", key: draft.topic },
+    periodStart: draft.periodStart,
+    periodEnd: draft.periodEnd,
+    targetInterviews: Number(draft.target),
+  };
+}
+
+/**
+ * The topic (one of the presets, or free text shown when "own topic" is chosen), any
+ * `children`, then the period (first and last day side by side) and the planned interviews.
+ */
+export function AssessmentFields({
   form,
-  topic,
-  onTopic,
-  customTopic,
-  onCustomTopic,
+  draft,
+  onChange,
+  children,
 }: {
   form: FormErrors;
-  topic: string;
-  onTopic: (value: string) => void;
-  customTopic: string;
-  onCustomTopic: (value: string) => void;
+  draft: AssessmentDraft;
+  onChange: (draft: AssessmentDraft) => void;
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const set = (key: keyof AssessmentDraft) => (value: string) =>
+    onChange({ ...draft, [key]: value });
   return (
     <>
       <SelectField
-        id={form.fieldId("topic")}
+        {...form.field("topic")}
         label={t("readiness.topic")}
-        value={topic}
-        onChange={onTopic}
-        error={form.fieldErrors.topic}
+        value={draft.topic}
+        onChange={set("topic")}
       >
         {TOPIC_KEYS.map((k) => (
           <option key={k} value={k}>
@@ -69,19 +100,74 @@ export function TopicFields({
         ))}
         <option value={CUSTOM}>{t("readiness.new.customOption")}</option>
       </SelectField>
-      {topic === CUSTOM ? (
+      {draft.topic === CUSTOM ? (
         <Textfield
-          id={form.fieldId("topic.name")}
+          {...form.field("topic.name")}
           label={t("readiness.new.customTopic")}
           description={t("readiness.new.customTopicHint")}
-          value={customTopic}
-          onChange={(e) => onCustomTopic(e.target.value)}
-          error={form.fieldErrors["topic.name"]}
+          value={draft.customTopic}
+          onChange={(e) => set("customTopic")(e.target.value)}
           required
         />
       ) : null}
+      {children}
+      <div className="readiness-inline">
+        <Textfield
+          {...form.field("periodStart")}
+          label={t("readiness.new.periodStart")}
+          type="date"
+          value={draft.periodStart}
+          onChange={(e) => set("periodStart")(e.target.value)}
+          required
+        />
+        <Textfield
+          {...form.field("periodEnd")}
+          label={t("readiness.new.periodEnd")}
+          type="date"
+          value={draft.periodEnd}
+          onChange={(e) => set("periodEnd")(e.target.value)}
+          required
+        />
+      </div>
+      <Textfield
+        {...form.field("targetInterviews")}
+        label={t("readiness.new.target")}
+        description={t("readiness.new.targetHint", {
+          min: GUIDANCE_INTERVIEWS.min,
+          max: GUIDANCE_INTERVIEWS.max,
+          least: MIN_INTERVIEWS,
+        })}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={20}
+        value={draft.target}
+        onChange={(e) => set("target")(e.target.value)}
+        required
+      />
     </>
   );
+}
+
+/** Labels of the fields an assessment is created and edited with, for the error summary. */
+export function assessmentLabels(t: TFunction) {
+  return {
+    topic: t("readiness.topic"),
+    "topic.name": t("readiness.new.customTopic"),
+    periodStart: t("readiness.new.periodStart"),
+    periodEnd: t("readiness.new.periodEnd"),
+    targetInterviews: t("readiness.new.target"),
+  };
+}
+
+/** Messages for an assessment's fields that fail the schema. */
+export function assessmentMessages(t: TFunction) {
+  return {
+    "topic.name": t("readiness.new.topicRequired"),
+    targetInterviews: t("readiness.new.targetInvalid"),
+    periodStart: t("readiness.new.dateInvalid"),
+    periodEnd: t("readiness.new.dateInvalid"),
+  };
 }
 
 export function ReadinessNewPage() {
@@ -94,17 +180,17 @@ export function ReadinessNewPage() {
     queryFn: () => get<Guide[]>(`${API}/guides`),
   });
   const year = new Date().getFullYear();
-  const [topic, setTopic] = useState<string>("andt");
-  const [customTopic, setCustomTopic] = useState("");
+  const [draft, setDraft] = useState<AssessmentDraft>({
+    topic: "andt",
+    customTopic: "",
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    target: "5",
+  });
   const [organisationId, setOrganisationId] = useState("");
-  const [periodStart, setPeriodStart] = useState(`${year}-01-01`);
-  const [periodEnd, setPeriodEnd] = useState(`${year}-12-31`);
-  const [target, setTarget] = useState("5");
   const [grid, setGrid] = useState<ScoreGrid>("half");
   const [guideId, setGuideId] = useState("");
   const form = useFormErrors("new-assessment");
-
-  const communities = useCommunities();
 
   const create = useMutation({
     mutationFn: (body: unknown) => api<AssessmentDetail>("POST", `${API}/assessments`, body),
@@ -115,46 +201,32 @@ export function ReadinessNewPage() {
     onError: form.fromError,
   });
 
-  const targetNumber = Number(target);
+  const targetNumber = Number(draft.target);
   const lowTarget =
     Number.isInteger(targetNumber) && targetNumber > 0 && targetNumber < MIN_INTERVIEWS;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
+    const { periodStart, periodEnd } = draft;
     const body = {
-      topic: topicBody(topic, customTopic),
+      ...assessmentBody(draft),
       organisationId,
-      periodStart,
-      periodEnd,
-      targetInterviews: Number(target),
       scoreGrid: grid,
       ...(guideId ? { guideId } : {}),
     };
-    const parsed = AssessmentCreateBodySchema.safeParse(body);
-    if (!parsed.success) {
-      form.fromZod(parsed.error, {
-        organisationId: t("readiness.new.communityRequired"),
-        "topic.name": t("readiness.new.topicRequired"),
-        targetInterviews: t("readiness.new.targetInvalid"),
-        periodStart: t("readiness.new.dateInvalid"),
-        periodEnd:
-          periodEnd && periodStart
-            ? t("readiness.new.endBeforeStart")
-            : t("readiness.new.dateInvalid"),
-      });
-      return;
-    }
-    form.clear();
-    create.mutate(parsed.data);
+    const parsed = form.parse(AssessmentCreateBodySchema, body, {
+      ...assessmentMessages(t),
+      organisationId: t("readiness.new.communityRequired"),
+      periodEnd:
+        periodEnd && periodStart
+          ? t("readiness.new.endBeforeStart")
+          : t("readiness.new.dateInvalid"),
+    });
+    if (parsed) create.mutate(parsed);
   };
 
   const labels = {
-    topic: t("readiness.topic"),
-    "topic.name": t("readiness.new.customTopic"),
+    ...assessmentLabels(t),
     organisationId: t("readiness.community"),
-    periodStart: t("readiness.new.periodStart"),
-    periodEnd: t("readiness.new.periodEnd"),
-    targetInterviews: t("readiness.new.target"),
     scoreGrid: t("readiness.new.grid"),
   };
 
@@ -166,94 +238,45 @@ export function ReadinessNewPage() {
       <PageTitle title={t("readiness.new.title")}>{t("readiness.new.title")}</PageTitle>
       <Paragraph>{t("readiness.new.intro")}</Paragraph>
       <Card data-color="neutral" className="readiness-form-card">
-        <form onSubmit={submit} noValidate className="form-stack">
-          <FormErrorSummary
-            errors={form.fieldErrors}
-            formError={form.formError}
-            fieldId={form.fieldId}
-            labels={labels}
-          />
-          <TopicFields
-            form={form}
-            topic={topic}
-            onTopic={setTopic}
-            customTopic={customTopic}
-            onCustomTopic={setCustomTopic}
-          />
-          <SelectField
-            id={form.fieldId("organisationId")}
-            label={labels.organisationId}
-            description={t("readiness.new.communityHint")}
-            value={organisationId}
-            onChange={setOrganisationId}
-            error={form.fieldErrors.organisationId}
-            required
-          >
-            <option value="">{t("readiness.new.chooseCommunity")}</option>
-            {communities.map((o) => (
-              <option key={o.id} value={o.id}>
-                {`${o.name} (${kindName(t, o.kind)})`}
-              </option>
-            ))}
-          </SelectField>
-          <div className="readiness-inline">
-            <Textfield
-              id={form.fieldId("periodStart")}
-              label={labels.periodStart}
-              type="date"
-              value={periodStart}
-              onChange={(e) => setPeriodStart(e.target.value)}
-              error={form.fieldErrors.periodStart}
-              required
+        <ValidatedForm
+          form={form}
+          onSubmit={submit}
+          labels={labels}
+          actions={
+            <FormActions
+              submitLabel={t("readiness.new.submit")}
+              pending={create.isPending}
+              onCancel={() => navigate("/readiness")}
             />
-            <Textfield
-              id={form.fieldId("periodEnd")}
-              label={labels.periodEnd}
-              type="date"
-              value={periodEnd}
-              onChange={(e) => setPeriodEnd(e.target.value)}
-              error={form.fieldErrors.periodEnd}
-              required
+          }
+        >
+          <AssessmentFields form={form} draft={draft} onChange={setDraft}>
+            <CommunityField
+              {...form.field("organisationId")}
+              label={labels.organisationId}
+              description={t("readiness.new.communityHint")}
+              placeholder={t("readiness.new.chooseCommunity")}
+              value={organisationId}
+              onChange={setOrganisationId}
             />
-          </div>
-          <Textfield
-            id={form.fieldId("targetInterviews")}
-            label={labels.targetInterviews}
-            description={t("readiness.new.targetHint", {
-              min: GUIDANCE_INTERVIEWS.min,
-              max: GUIDANCE_INTERVIEWS.max,
-              least: MIN_INTERVIEWS,
-            })}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={20}
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-            error={form.fieldErrors.targetInterviews}
-            required
-          />
+          </AssessmentFields>
           {lowTarget ? (
             <Alert data-color="warning" role="status">
               {t("readiness.new.lowTarget", { least: MIN_INTERVIEWS })}
             </Alert>
           ) : null}
           <SelectField
-            id={form.fieldId("scoreGrid")}
+            {...form.field("scoreGrid")}
             label={labels.scoreGrid}
             description={t("readiness.new.gridHint")}
             value={grid}
             onChange={(v) => setGrid(v as ScoreGrid)}
           >
-            {SCORE_GRIDS.map((g) => (
-              <option key={g} value={g}>
-                {t(`readiness.grids.${g}`)}
-              </option>
-            ))}
+            <Options values={SCORE_GRIDS} label={(g) => t(`readiness.grids.${g}`)} />
           </SelectField>
           {guides.data ? (
             <SelectField
-              id={form.fieldId("guideId")}
+              {...form.field("guideId")}
               label={t("readiness.new.guide")}
               value={guideId}
               onChange={setGuideId}
@@ -268,15 +291,7 @@ export function ReadinessNewPage() {
                 ))}
             </SelectField>
           ) : null}
-          <div className="button-row">
-            <Button type="submit" disabled={create.isPending}>
-              {t("readiness.new.submit")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => navigate("/readiness")}>
-              {t("common.cancel")}
-            </Button>
-          </div>
-        </form>
+        </ValidatedForm>
       </Card>
     </>
   );

@@ -10,6 +10,7 @@ import {
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
@@ -21,11 +22,14 @@ import {
   RespondentUpdateBodySchema,
   TEAM_ROLES,
 } from "../../../domain/readiness/api.ts";
-import { GUIDANCE_INTERVIEWS, MIN_INTERVIEWS } from "../../../domain/readiness/interview-count.ts";
 import { SECTOR_KEYS } from "../../../domain/readiness/sectors.ts";
 import { ApiError, api, get } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import {
+  FormActions,
   FormErrorSummary,
+  type FormErrors,
+  Options,
   SelectField,
   StatusMessage,
   useFormErrors,
@@ -33,7 +37,13 @@ import {
 } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
-import { TopicFields, topicBody, topicState } from "./new.tsx";
+import {
+  AssessmentFields,
+  assessmentBody,
+  assessmentDraft,
+  assessmentLabels,
+  assessmentMessages,
+} from "./new.tsx";
 import {
   API,
   assessmentTitle,
@@ -158,66 +168,60 @@ export function ReadinessOverviewPage() {
         {a.interviews.length === 0 ? (
           <Paragraph>{t("readiness.overview.noInterviews")}</Paragraph>
         ) : (
-          <div className="table-wrap">
-            <Table zebra>
-              <caption className="visually-hidden">{t("readiness.overview.interviews")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("readiness.overview.interview")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.overview.respondent")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.overview.heldOn")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.overview.scoring")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.overview.consensus")}</Table.HeaderCell>
+          <DataTable
+            caption={t("readiness.overview.interviews")}
+            hiddenCaption
+            columns={[
+              t("readiness.overview.interview"),
+              t("readiness.overview.respondent"),
+              t("readiness.overview.heldOn"),
+              t("readiness.overview.scoring"),
+              t("readiness.overview.consensus"),
+              ...(a.abilities.score ? [t("readiness.overview.actions")] : []),
+            ]}
+          >
+            {a.interviews.map((i) => {
+              const r = a.respondents.find((x) => x.id === i.respondentId);
+              const label = t("readiness.overview.interviewN", { n: i.number });
+              return (
+                <Table.Row key={i.id}>
+                  <Table.Cell>
+                    {a.abilities.interview || a.abilities.score ? (
+                      <AppLink to={`/readiness/${a.id}/interviews/${i.id}`}>{label}</AppLink>
+                    ) : (
+                      label
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {r ? `${r.code} · ${r.role} (${sectorLabel(r.sector, lang)})` : "–"}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {formatDate(i.heldOn, lang)} ·{" "}
+                    {t("readiness.overview.minutes", { count: i.durationMinutes })}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t("readiness.overview.submitted", {
+                      done: i.submittedScorerIds.length,
+                      total: scorers.length,
+                    })}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t("readiness.overview.consensusOf", { done: i.consensusCount })}
+                  </Table.Cell>
                   {a.abilities.score ? (
-                    <Table.HeaderCell>{t("readiness.overview.actions")}</Table.HeaderCell>
+                    <Table.Cell>
+                      <AppLink
+                        to={`/readiness/${a.id}/interviews/${i.id}/scores`}
+                        aria-label={t("readiness.overview.scoreInterview", { n: i.number })}
+                      >
+                        {t("readiness.overview.score")}
+                      </AppLink>
+                    </Table.Cell>
                   ) : null}
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {a.interviews.map((i) => {
-                  const r = a.respondents.find((x) => x.id === i.respondentId);
-                  const label = t("readiness.overview.interviewN", { n: i.number });
-                  return (
-                    <Table.Row key={i.id}>
-                      <Table.Cell>
-                        {a.abilities.interview || a.abilities.score ? (
-                          <AppLink to={`/readiness/${a.id}/interviews/${i.id}`}>{label}</AppLink>
-                        ) : (
-                          label
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {r ? `${r.code} · ${r.role} (${sectorLabel(r.sector, lang)})` : "–"}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {formatDate(i.heldOn, lang)} ·{" "}
-                        {t("readiness.overview.minutes", { count: i.durationMinutes })}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {t("readiness.overview.submitted", {
-                          done: i.submittedScorerIds.length,
-                          total: scorers.length,
-                        })}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {t("readiness.overview.consensusOf", { done: i.consensusCount })}
-                      </Table.Cell>
-                      {a.abilities.score ? (
-                        <Table.Cell>
-                          <AppLink
-                            to={`/readiness/${a.id}/interviews/${i.id}/scores`}
-                            aria-label={t("readiness.overview.scoreInterview", { n: i.number })}
-                          >
-                            {t("readiness.overview.score")}
-                          </AppLink>
-                        </Table.Cell>
-                      ) : null}
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
         {a.abilities.interview ? <NewInterview a={a} /> : null}
       </section>
@@ -350,14 +354,11 @@ function TeamEditor({ a, onDone }: { a: AssessmentDetail; onDone: (saved: boolea
           </Table.Body>
         </Table>
       </div>
-      <div className="button-row">
-        <Button type="submit" disabled={save.isPending}>
-          {t("readiness.team.save")}
-        </Button>
-        <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-          {t("common.cancel")}
-        </Button>
-      </div>
+      <FormActions
+        submitLabel={t("readiness.team.save")}
+        pending={save.isPending}
+        onCancel={() => onDone(false)}
+      />
     </form>
   );
 }
@@ -379,57 +380,48 @@ function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: 
       {a.respondents.length === 0 ? (
         <Paragraph>{t("readiness.respondents.none")}</Paragraph>
       ) : (
-        <div className="table-wrap">
-          <Table zebra>
-            <caption className="visually-hidden">{t("readiness.respondents.title")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("readiness.respondents.code")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.respondents.role")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.respondents.sector")}</Table.HeaderCell>
-                {showIdentity ? (
-                  <>
-                    <Table.HeaderCell>{t("readiness.respondents.name")}</Table.HeaderCell>
-                    <Table.HeaderCell>{t("readiness.respondents.contact")}</Table.HeaderCell>
-                  </>
-                ) : null}
-                {a.abilities.edit ? (
-                  <Table.HeaderCell>{t("readiness.respondents.actions")}</Table.HeaderCell>
-                ) : null}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {a.respondents.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>{r.code}</Table.Cell>
-                  <Table.Cell>{r.role}</Table.Cell>
-                  <Table.Cell>{sectorLabel(r.sector, lang)}</Table.Cell>
-                  {showIdentity ? (
-                    <>
-                      <Table.Cell>{r.name ?? "–"}</Table.Cell>
-                      <Table.Cell>{r.contact ?? "–"}</Table.Cell>
-                    </>
-                  ) : null}
-                  {a.abilities.edit ? (
-                    <Table.Cell>
-                      <Button
-                        type="button"
-                        variant="tertiary"
-                        data-size="sm"
-                        id={`respondent-edit-${r.id}`}
-                        aria-label={t("readiness.respondents.editNamed", { code: r.code })}
-                        aria-expanded={editing === r.id}
-                        onClick={() => setEditing(editing === r.id ? null : r.id)}
-                      >
-                        {t("readiness.respondents.edit")}
-                      </Button>
-                    </Table.Cell>
-                  ) : null}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t("readiness.respondents.title")}
+          hiddenCaption
+          columns={[
+            t("readiness.respondents.code"),
+            t("readiness.respondents.role"),
+            t("readiness.respondents.sector"),
+            ...(showIdentity
+              ? [t("readiness.respondents.name"), t("readiness.respondents.contact")]
+              : []),
+            ...(a.abilities.edit ? [t("readiness.respondents.actions")] : []),
+          ]}
+        >
+          {a.respondents.map((r) => (
+            <Table.Row key={r.id}>
+              <Table.Cell>{r.code}</Table.Cell>
+              <Table.Cell>{r.role}</Table.Cell>
+              <Table.Cell>{sectorLabel(r.sector, lang)}</Table.Cell>
+              {showIdentity ? (
+                <>
+                  <Table.Cell>{r.name ?? "–"}</Table.Cell>
+                  <Table.Cell>{r.contact ?? "–"}</Table.Cell>
+                </>
+              ) : null}
+              {a.abilities.edit ? (
+                <Table.Cell>
+                  <Button
+                    type="button"
+                    variant="tertiary"
+                    data-size="sm"
+                    id={`respondent-edit-${r.id}`}
+                    aria-label={t("readiness.respondents.editNamed", { code: r.code })}
+                    aria-expanded={editing === r.id}
+                    onClick={() => setEditing(editing === r.id ? null : r.id)}
+                  >
+                    {t("readiness.respondents.edit")}
+                  </Button>
+                </Table.Cell>
+              ) : null}
+            </Table.Row>
+          ))}
+        </DataTable>
       )}
       {editingRespondent ? (
         <RespondentEditor
@@ -449,115 +441,140 @@ function RespondentsSection({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: 
   );
 }
 
-function NewRespondent({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: string) => void }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const client = useQueryClient();
-  const form = useFormErrors("respondent");
-  const [role, setRole] = useState("");
-  const [sector, setSector] = useState("");
-  const [name, setName] = useState("");
-  const [contact, setContact] = useState("");
-  const add = useMutation({
-    mutationFn: (body: unknown) => api("POST", `${API}/assessments/${a.id}/respondents`, body),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
-      onSaved(t("readiness.respondents.added", { role }));
-      setRole("");
-      setName("");
-      setContact("");
-    },
-    onError: form.fromError,
-  });
-  const labels = {
+type Respondent = AssessmentDetail["respondents"][number];
+type RespondentDraft = { role: string; sector: string; name: string; contact: string };
+
+function respondentLabels(t: TFunction) {
+  return {
     role: t("readiness.respondents.role"),
     sector: t("readiness.respondents.sector"),
     name: t("readiness.respondents.nameOptional"),
     contact: t("readiness.respondents.contactOptional"),
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = RespondentBodySchema.safeParse({
-      role,
-      sector,
-      ...(name.trim() ? { name } : {}),
-      ...(contact.trim() ? { contact } : {}),
-    });
-    if (!parsed.success) {
-      form.fromZod(parsed.error, {
-        role: t("readiness.respondents.roleRequired"),
-        sector: t("readiness.respondents.sectorRequired"),
-      });
-      return;
-    }
-    form.clear();
-    add.mutate(parsed.data);
+}
+
+function respondentMessages(t: TFunction) {
+  return {
+    role: t("readiness.respondents.roleRequired"),
+    sector: t("readiness.respondents.sectorRequired"),
+  };
+}
+
+/** Role and sector, then the optional name and contact, of a respondent. */
+function RespondentFields({
+  form,
+  draft,
+  onChange,
+  sectorPlaceholder,
+  identityHint,
+}: {
+  form: FormErrors;
+  draft: RespondentDraft;
+  onChange: (draft: RespondentDraft) => void;
+  sectorPlaceholder?: string;
+  identityHint?: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const labels = respondentLabels(t);
+  return (
+    <>
+      <div className="readiness-inline">
+        <Textfield
+          {...form.field("role")}
+          label={labels.role}
+          description={t("readiness.respondents.roleHint")}
+          value={draft.role}
+          onChange={(e) => onChange({ ...draft, role: e.target.value })}
+          required
+        />
+        <SelectField
+          {...form.field("sector")}
+          label={labels.sector}
+          value={draft.sector}
+          onChange={(sector) => onChange({ ...draft, sector })}
+          required
+        >
+          <Options
+            values={SECTOR_KEYS}
+            label={(s) => sectorLabel(s, lang)}
+            placeholder={sectorPlaceholder}
+          />
+        </SelectField>
+      </div>
+      <div className="readiness-inline">
+        <Textfield
+          {...form.field("name")}
+          label={labels.name}
+          description={identityHint}
+          value={draft.name}
+          onChange={(e) => onChange({ ...draft, name: e.target.value })}
+        />
+        <Textfield
+          {...form.field("contact")}
+          label={labels.contact}
+          description={identityHint}
+          value={draft.contact}
+          onChange={(e) => onChange({ ...draft, contact: e.target.value })}
+        />
+      </div>
+    </>
+  );
+}
+
+function NewRespondent({ a, onSaved }: { a: AssessmentDetail; onSaved: (s: string) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const form = useFormErrors("respondent");
+  const [draft, setDraft] = useState<RespondentDraft>({
+    role: "",
+    sector: "",
+    name: "",
+    contact: "",
+  });
+  const add = useMutation({
+    mutationFn: (body: unknown) => api("POST", `${API}/assessments/${a.id}/respondents`, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ["readiness", "assessment", a.id] });
+      onSaved(t("readiness.respondents.added", { role: draft.role }));
+      setDraft((d) => ({ role: "", sector: d.sector, name: "", contact: "" }));
+    },
+    onError: form.fromError,
+  });
+  const submit = () => {
+    const { role, sector, name, contact } = draft;
+    const parsed = form.parse(
+      RespondentBodySchema,
+      {
+        role,
+        sector,
+        ...(name.trim() ? { name } : {}),
+        ...(contact.trim() ? { contact } : {}),
+      },
+      respondentMessages(t),
+    );
+    if (parsed) add.mutate(parsed);
   };
   return (
     <Card data-color="neutral" className="readiness-subcard">
-      <form
+      <Heading level={3} data-size="xs" id="new-respondent-heading">
+        {t("readiness.respondents.add")}
+      </Heading>
+      <ValidatedForm
+        form={form}
         onSubmit={submit}
-        noValidate
-        className="form-stack"
-        aria-labelledby="new-respondent-heading"
+        labels={respondentLabels(t)}
+        labelledBy="new-respondent-heading"
+        submitLabel={t("readiness.respondents.addButton")}
+        pending={add.isPending}
       >
-        <Heading level={3} data-size="xs" id="new-respondent-heading">
-          {t("readiness.respondents.add")}
-        </Heading>
-        <FormErrorSummary
-          errors={form.fieldErrors}
-          formError={form.formError}
-          fieldId={form.fieldId}
-          labels={labels}
+        <RespondentFields
+          form={form}
+          draft={draft}
+          onChange={setDraft}
+          sectorPlaceholder={t("readiness.respondents.chooseSector")}
         />
-        <div className="readiness-inline">
-          <Textfield
-            id={form.fieldId("role")}
-            label={labels.role}
-            description={t("readiness.respondents.roleHint")}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            error={form.fieldErrors.role}
-            required
-          />
-          <SelectField
-            id={form.fieldId("sector")}
-            label={labels.sector}
-            value={sector}
-            onChange={setSector}
-            error={form.fieldErrors.sector}
-            required
-          >
-            <option value="">{t("readiness.respondents.chooseSector")}</option>
-            {SECTOR_KEYS.map((s) => (
-              <option key={s} value={s}>
-                {sectorLabel(s, lang)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="readiness-inline">
-          <Textfield
-            id={form.fieldId("name")}
-            label={labels.name}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={form.fieldErrors.name}
-          />
-          <Textfield
-            id={form.fieldId("contact")}
-            label={labels.contact}
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
-            error={form.fieldErrors.contact}
-          />
-        </div>
-        <div>
-          <Button type="submit" disabled={add.isPending}>
-            {t("readiness.respondents.addButton")}
-          </Button>
-        </div>
-      </form>
+      </ValidatedForm>
     </Card>
   );
 }
@@ -589,90 +606,70 @@ function NewInterview({ a }: { a: AssessmentDetail }) {
     heldOn: t("readiness.overview.heldOn"),
     durationMinutes: t("readiness.overview.duration"),
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const parsed = InterviewCreateBodySchema.safeParse({
-      respondentId,
-      heldOn,
-      durationMinutes: Number(duration),
-    });
-    if (!parsed.success) {
-      form.fromZod(parsed.error, {
+  const submit = () => {
+    const parsed = form.parse(
+      InterviewCreateBodySchema,
+      { respondentId, heldOn, durationMinutes: Number(duration) },
+      {
         respondentId: t("readiness.overview.respondentRequired"),
         heldOn: t("readiness.new.dateInvalid"),
         durationMinutes: t("readiness.overview.durationInvalid"),
-      });
-      return;
-    }
-    form.clear();
-    create.mutate(parsed.data);
+      },
+    );
+    if (parsed) create.mutate(parsed);
   };
   return (
     <Card data-color="neutral" className="readiness-subcard">
-      <form
-        onSubmit={submit}
-        noValidate
-        className="form-stack"
-        aria-labelledby="new-interview-heading"
-      >
-        <Heading level={3} data-size="xs" id="new-interview-heading">
-          {t("readiness.overview.newInterview")}
-        </Heading>
-        <FormErrorSummary
-          errors={form.fieldErrors}
-          formError={form.formError}
-          fieldId={form.fieldId}
+      <Heading level={3} data-size="xs" id="new-interview-heading">
+        {t("readiness.overview.newInterview")}
+      </Heading>
+      {free.length === 0 ? (
+        <Paragraph data-size="sm">{t("readiness.overview.addRespondentFirst")}</Paragraph>
+      ) : (
+        <ValidatedForm
+          form={form}
+          onSubmit={submit}
           labels={labels}
-        />
-        {free.length === 0 ? (
-          <Paragraph data-size="sm">{t("readiness.overview.addRespondentFirst")}</Paragraph>
-        ) : (
-          <>
-            <div className="readiness-inline">
-              <SelectField
-                id={form.fieldId("respondentId")}
-                label={labels.respondentId}
-                value={respondentId}
-                onChange={setRespondentId}
-                error={form.fieldErrors.respondentId}
-                required
-              >
-                {free.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {`${r.code} · ${r.role}`}
-                  </option>
-                ))}
-              </SelectField>
-              <Textfield
-                id={form.fieldId("heldOn")}
-                label={labels.heldOn}
-                type="date"
-                value={heldOn}
-                onChange={(e) => setHeldOn(e.target.value)}
-                error={form.fieldErrors.heldOn}
-                required
-              />
-              <Textfield
-                id={form.fieldId("durationMinutes")}
-                label={labels.durationMinutes}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={600}
-                value={duration}
-                onChange={(e) => setDuration(e.target.value)}
-                error={form.fieldErrors.durationMinutes}
-                required
-              />
-            </div>
-            <div>
-              <Button type="submit" disabled={create.isPending}>
-                {t("readiness.overview.startInterview")}
-              </Button>
-            </div>
-          </>
-        )}
-      </form>
+          labelledBy="new-interview-heading"
+          submitLabel={t("readiness.overview.startInterview")}
+          pending={create.isPending}
+        >
+          <div className="readiness-inline">
+            <SelectField
+              {...form.field("respondentId")}
+              label={labels.respondentId}
+              value={respondentId}
+              onChange={setRespondentId}
+              required
+            >
+              {free.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {`${r.code} · ${r.role}`}
+                </option>
+              ))}
+            </SelectField>
+            <Textfield
+              {...form.field("heldOn")}
+              label={labels.heldOn}
+              type="date"
+              value={heldOn}
+              onChange={(e) => setHeldOn(e.target.value)}
+              required
+            />
+            <Textfield
+              {...form.field("durationMinutes")}
+              label={labels.durationMinutes}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={600}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value)}
+              required
+            />
+          </div>
+        </ValidatedForm>
+      )}
     </Card>
   );
 }
@@ -723,12 +720,7 @@ function AssessmentEditor({
   const { t } = useTranslation();
   const client = useQueryClient();
   const form = useFormErrors("assessment-edit");
-  const initial = topicState(a.topic);
-  const [topic, setTopic] = useState(initial.topic);
-  const [customTopic, setCustomTopic] = useState(initial.customTopic);
-  const [periodStart, setPeriodStart] = useState(a.periodStart);
-  const [periodEnd, setPeriodEnd] = useState(a.periodEnd);
-  const [target, setTarget] = useState(String(a.targetInterviews));
+  const [draft, setDraft] = useState(() => assessmentDraft(a));
   const [version, setVersion] = useState(a.version);
   const [conflict, setConflict] = useState(false);
   const save = useMutation({
@@ -750,119 +742,52 @@ function AssessmentEditor({
       queryFn: () => get<AssessmentDetail>(`${API}/assessments/${a.id}`),
       staleTime: 0,
     });
-    const next = topicState(fresh.topic);
-    setTopic(next.topic);
-    setCustomTopic(next.customTopic);
-    setPeriodStart(fresh.periodStart);
-    setPeriodEnd(fresh.periodEnd);
-    setTarget(String(fresh.targetInterviews));
+    setDraft(assessmentDraft(fresh));
     setVersion(fresh.version);
     setConflict(false);
     form.clear();
     document.getElementById(form.fieldId("topic"))?.focus();
   };
-  const labels = {
-    topic: t("readiness.topic"),
-    "topic.name": t("readiness.new.customTopic"),
-    periodStart: t("readiness.new.periodStart"),
-    periodEnd: t("readiness.new.periodEnd"),
-    targetInterviews: t("readiness.new.target"),
-  };
   const submit = () => {
-    const parsed = AssessmentUpdateBodySchema.safeParse({
-      topic: topicBody(topic, customTopic),
-      periodStart,
-      periodEnd,
-      targetInterviews: Number(target),
-      version,
-    });
-    if (!parsed.success) {
-      form.fromZod(parsed.error, {
-        "topic.name": t("readiness.new.topicRequired"),
-        targetInterviews: t("readiness.new.targetInvalid"),
-        periodStart: t("readiness.new.dateInvalid"),
-        periodEnd: t("readiness.new.dateInvalid"),
-      });
-      return;
-    }
-    if (periodEnd < periodStart) {
+    const parsed = form.parse(
+      AssessmentUpdateBodySchema,
+      { ...assessmentBody(draft), version },
+      assessmentMessages(t),
+    );
+    if (!parsed) return;
+    if (draft.periodEnd < draft.periodStart) {
       form.validate({ periodEnd: t("readiness.new.endBeforeStart") });
       return;
     }
-    form.clear();
     setConflict(false);
-    save.mutate(parsed.data);
+    save.mutate(parsed);
   };
   return (
     <Card data-color="neutral" className="readiness-subcard">
       <ValidatedForm
         form={form}
         onSubmit={submit}
-        labels={labels}
+        labels={assessmentLabels(t)}
         labelledBy="assessment-edit-heading"
         actions={
-          <div className="button-row">
-            <Button type="submit" disabled={save.isPending}>
-              {t("readiness.edit.save")}
-            </Button>
+          <FormActions
+            submitLabel={t("readiness.edit.save")}
+            pending={save.isPending}
+            onCancel={() => onDone(false)}
+          >
             {conflict ? (
               <Button type="button" variant="secondary" onClick={() => void reload()}>
                 {t("readiness.edit.reload")}
               </Button>
             ) : null}
-            <Button type="button" variant="secondary" onClick={() => onDone(false)}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          </FormActions>
         }
       >
-        <TopicFields
-          form={form}
-          topic={topic}
-          onTopic={setTopic}
-          customTopic={customTopic}
-          onCustomTopic={setCustomTopic}
-        />
-        <div className="readiness-inline">
-          <Textfield
-            {...form.field("periodStart")}
-            label={labels.periodStart}
-            type="date"
-            value={periodStart}
-            onChange={(e) => setPeriodStart(e.target.value)}
-            required
-          />
-          <Textfield
-            {...form.field("periodEnd")}
-            label={labels.periodEnd}
-            type="date"
-            value={periodEnd}
-            onChange={(e) => setPeriodEnd(e.target.value)}
-            required
-          />
-        </div>
-        <Textfield
-          {...form.field("targetInterviews")}
-          label={labels.targetInterviews}
-          description={t("readiness.new.targetHint", {
-            min: GUIDANCE_INTERVIEWS.min,
-            max: GUIDANCE_INTERVIEWS.max,
-            least: MIN_INTERVIEWS,
-          })}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={20}
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          required
-        />
+        <AssessmentFields form={form} draft={draft} onChange={setDraft} />
       </ValidatedForm>
     </Card>
   );
 }
-
-type Respondent = AssessmentDetail["respondents"][number];
 
 /** Role, sector, name and contact of one respondent; an emptied name or contact is removed. */
 function RespondentEditor({
@@ -875,13 +800,14 @@ function RespondentEditor({
   onDone: (message: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const client = useQueryClient();
   const form = useFormErrors("respondent-edit");
-  const [role, setRole] = useState(respondent.role);
-  const [sector, setSector] = useState<string>(respondent.sector);
-  const [name, setName] = useState(respondent.name ?? "");
-  const [contact, setContact] = useState(respondent.contact ?? "");
+  const [draft, setDraft] = useState<RespondentDraft>({
+    role: respondent.role,
+    sector: respondent.sector,
+    name: respondent.name ?? "",
+    contact: respondent.contact ?? "",
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -895,28 +821,19 @@ function RespondentEditor({
     },
     onError: form.fromError,
   });
-  const labels = {
-    role: t("readiness.respondents.role"),
-    sector: t("readiness.respondents.sector"),
-    name: t("readiness.respondents.nameOptional"),
-    contact: t("readiness.respondents.contactOptional"),
-  };
   const submit = () => {
-    const parsed = RespondentUpdateBodySchema.safeParse({
-      role,
-      sector,
-      name: name.trim() ? name : null,
-      contact: contact.trim() ? contact : null,
-    });
-    if (!parsed.success) {
-      form.fromZod(parsed.error, {
-        role: t("readiness.respondents.roleRequired"),
-        sector: t("readiness.respondents.sectorRequired"),
-      });
-      return;
-    }
-    form.clear();
-    save.mutate(parsed.data);
+    const { role, sector, name, contact } = draft;
+    const parsed = form.parse(
+      RespondentUpdateBodySchema,
+      {
+        role,
+        sector,
+        name: name.trim() ? name : null,
+        contact: contact.trim() ? contact : null,
+      },
+      respondentMessages(t),
+    );
+    if (parsed) save.mutate(parsed);
   };
   const headingId = `respondent-edit-heading-${respondent.id}`;
   return (
@@ -927,58 +844,22 @@ function RespondentEditor({
       <ValidatedForm
         form={form}
         onSubmit={submit}
-        labels={labels}
+        labels={respondentLabels(t)}
         labelledBy={headingId}
         actions={
-          <div className="button-row">
-            <Button type="submit" disabled={save.isPending}>
-              {t("readiness.respondents.save")}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => onDone(null)}>
-              {t("common.cancel")}
-            </Button>
-          </div>
+          <FormActions
+            submitLabel={t("readiness.respondents.save")}
+            pending={save.isPending}
+            onCancel={() => onDone(null)}
+          />
         }
       >
-        <div className="readiness-inline">
-          <Textfield
-            {...form.field("role")}
-            label={labels.role}
-            description={t("readiness.respondents.roleHint")}
-            value={role}
-            onChange={(e) => setRole(e.target.value)}
-            required
-          />
-          <SelectField
-            {...form.field("sector")}
-            label={labels.sector}
-            value={sector}
-            onChange={setSector}
-            required
-          >
-            {SECTOR_KEYS.map((s) => (
-              <option key={s} value={s}>
-                {sectorLabel(s, lang)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="readiness-inline">
-          <Textfield
-            {...form.field("name")}
-            label={labels.name}
-            description={t("readiness.respondents.clearHint")}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <Textfield
-            {...form.field("contact")}
-            label={labels.contact}
-            description={t("readiness.respondents.clearHint")}
-            value={contact}
-            onChange={(e) => setContact(e.target.value)}
-          />
-        </div>
+        <RespondentFields
+          form={form}
+          draft={draft}
+          onChange={setDraft}
+          identityHint={t("readiness.respondents.clearHint")}
+        />
       </ValidatedForm>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type {
@@ -15,7 +16,10 @@ import { type ScoreGrid, UNITS_PER_POINT } from "../../../domain/readiness/scori
 import { SECTORS, type SectorKey } from "../../../domain/readiness/sectors.ts";
 import { STAGES, type StageNumber } from "../../../domain/readiness/stages.ts";
 import { type ApiError, get } from "../../api.ts";
+import { SelectField } from "../../components/forms.tsx";
+import { kindName } from "../../components/labels.ts";
 import { AppLink } from "../../components/page.tsx";
+import { useOrganisations } from "../platform/organisations.tsx";
 import "./readiness.css";
 
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
@@ -28,6 +32,60 @@ export const API = "/api/readiness";
 export function useLang(): keyof Localized {
   const { i18n } = useTranslation();
   return i18n.language === "en" ? "en" : "sv";
+}
+
+export const COMMUNITY_KINDS = ["municipality", "area", "collaboration"] as const;
+
+/** The communities an assessment (or an organisation's guide) can belong to, by name. */
+export function useCommunities() {
+  const orgs = useOrganisations();
+  return useMemo(
+    () =>
+      (orgs.data ?? [])
+        .filter((o) => !o.archived && (COMMUNITY_KINDS as readonly string[]).includes(o.kind))
+        .sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    [orgs.data],
+  );
+}
+
+/** A required select of the communities, each named with its kind, after a "choose …" option. */
+export function CommunityField({
+  id,
+  error,
+  label,
+  description,
+  placeholder,
+  value,
+  onChange,
+}: {
+  id: string;
+  error?: string;
+  label: string;
+  description: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const communities = useCommunities();
+  return (
+    <SelectField
+      id={id}
+      error={error}
+      label={label}
+      description={description}
+      value={value}
+      onChange={onChange}
+      required
+    >
+      <option value="">{placeholder}</option>
+      {communities.map((o) => (
+        <option key={o.id} value={o.id}>
+          {`${o.name} (${kindName(t, o.kind)})`}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
 
 export function useAssessment(id: string) {
