@@ -2,7 +2,7 @@ import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Db } from "../../db/database.ts";
+import { type Db, uuidArray } from "../../db/database.ts";
 import { municipalityRefs, organisations } from "../../db/schema/platform.ts";
 import {
   IdParamsSchema,
@@ -17,7 +17,6 @@ import { auditContextOf } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { createOrganisation, updateOrganisation } from "./commands/save-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
-import { inSet } from "./queries.ts";
 
 const tags = ["organisations"];
 
@@ -75,10 +74,9 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
         .select({ org: organisations, countyName: municipalityRefs.countyName })
         .from(organisations)
         .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode))
+        .where(visible === null ? undefined : sql`${organisations.id} = ANY(${uuidArray(visible)})`)
         .orderBy(asc(organisations.name));
-      return rows
-        .filter((r) => inSet(visible, r.org.id))
-        .map((r) => presentOrganisation({ ...r.org, countyName: r.countyName }));
+      return rows.map((r) => presentOrganisation({ ...r.org, countyName: r.countyName }));
     },
   );
 

@@ -114,10 +114,21 @@ export interface TeamMember {
 
 const ROLE_ORDER: TeamRole[] = ["lead", "interviewer", "scorer"];
 
-/** The team ordered by user id, which also fixes who the "first two scorers" are. */
-export async function teamOf(db: DbOrTx, assessmentId: string): Promise<TeamMember[]> {
+/**
+ * The teams of the given assessments, each ordered by user id, which also fixes who the "first
+ * two scorers" are. One query for any number of assessments.
+ */
+export async function teamsOf(
+  db: DbOrTx,
+  assessmentIds: string[],
+): Promise<Map<string, TeamMember[]>> {
+  const teams = new Map<string, Map<string, TeamMember>>(
+    assessmentIds.map((id) => [id, new Map()]),
+  );
+  if (assessmentIds.length === 0) return new Map();
   const rows = await db
     .select({
+      assessmentId: readinessTeam.assessmentId,
       userId: readinessTeam.userId,
       role: readinessTeam.role,
       displayName: users.displayName,
@@ -125,18 +136,22 @@ export async function teamOf(db: DbOrTx, assessmentId: string): Promise<TeamMemb
     })
     .from(readinessTeam)
     .innerJoin(users, eq(users.id, readinessTeam.userId))
-    .where(eq(readinessTeam.assessmentId, assessmentId))
+    .where(sql`${readinessTeam.assessmentId} = ANY(${uuidArray(assessmentIds)})`)
     .orderBy(asc(readinessTeam.userId));
-  const members = new Map<string, TeamMember>();
-  for (const row of rows) {
-    const member = members.get(row.userId) ?? { ...row, roles: [] };
-    member.roles.push(row.role);
-    members.set(row.userId, member);
+  for (const { assessmentId, role, ...person } of rows) {
+    const members = teams.get(assessmentId)!;
+    const member = members.get(person.userId) ?? { ...person, roles: [] };
+    member.roles.push(role);
+    members.set(person.userId, member);
   }
-  for (const member of members.values()) {
-    member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-  }
-  return [...members.values()];
+  return new Map(
+    [...teams].map(([id, members]) => {
+      for (const member of members.values()) {
+        member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+      }
+      return [id, [...members.values()]];
+    }),
+  );
 }
 
 /** Active users with some role in the lineage (ancestors and subtree) of an organisation. */
@@ -310,14 +325,14 @@ export async function loadAssessmentData(
     submissionsOf(db, interviewIds),
     scoresOf(db, interviewIds),
     consensusOf(db, interviewIds),
-    Promise.all(ids.map((id) => teamOf(db, id))),
+    teamsOf(db, ids),
   ]);
-  return rows.map((assessment, index) => {
+  return rows.map((assessment) => {
     const own = interviews.filter((i) => i.assessmentId === assessment.id);
     const ownIds = new Set(own.map((i) => i.id));
     return {
       assessment,
-      team: teams[index]!,
+      team: teams.get(assessment.id)!,
       respondents: respondents.filter((r) => r.assessmentId === assessment.id),
       interviews: own,
       submissions: submissions.filter((s) => ownIds.has(s.interviewId)),
