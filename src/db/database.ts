@@ -35,6 +35,11 @@ export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
   return { db: drizzle(pool, { schema }), pool };
 }
 
+/** The pool under a Db made by connect(); drizzle's type does not show it. For named statements and LISTEN. */
+export function poolOf(db: Db): pg.Pool {
+  return (db as Db & { $client: pg.Pool }).$client;
+}
+
 /** Connects to DATABASE_URL, or starts the embedded server under the data directory. */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   let embedded: EmbeddedServer | undefined;

@@ -12,10 +12,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type pg from "pg";
 import { z } from "zod";
 import type { Config } from "../config.ts";
-import type { Db } from "../db/database.ts";
+import { type Db, poolOf } from "../db/database.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
 import { registerAuditRoutes } from "./platform/audit-routes.ts";
@@ -89,7 +88,7 @@ export async function buildApp(deps: AppDeps) {
   // notifications; AUTH_CACHE_SECONDS=0 turns the cache off.
   const cache =
     config.AUTH_CACHE_SECONDS > 0
-      ? new AuthCache((db as Db & { $client: pg.Pool }).$client, config.AUTH_CACHE_SECONDS * 1000)
+      ? new AuthCache(poolOf(db), config.AUTH_CACHE_SECONDS * 1000)
       : undefined;
   if (cache) {
     await cache.start();

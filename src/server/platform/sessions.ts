@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
-import type pg from "pg";
-import type { Db, DbOrTx } from "../../db/database.ts";
+import { type Db, type DbOrTx, poolOf } from "../../db/database.ts";
 import { sessions } from "../../db/schema/platform.ts";
 import type { Role } from "../../domain/platform/roles.ts";
 import type { Actor, RoleGrant } from "../plugins/actor.ts";
@@ -116,8 +115,7 @@ export async function loadActor(
   const cached = cache?.getActor(id);
   if (cached) return cached;
   const version = cache?.version ?? 0;
-  // connect() builds the Db on a pg.Pool; drizzle's Db type does not show $client.
-  const pool = (db as Db & { $client: pg.Pool }).$client;
+  const pool = poolOf(db);
   const result = await pool.query<SessionRow>({
     ...LOAD_ACTOR,
     values: [id, times.idleMinutes],
