@@ -12,7 +12,7 @@ function run(duration) {
   });
 }
 
-if (warmupSeconds > 0) await run(warmupSeconds);
+const warm = warmupSeconds > 0 ? await run(warmupSeconds) : null;
 const r = await run(seconds);
 process.stdout.write(
   `${JSON.stringify({
@@ -23,5 +23,6 @@ process.stdout.write(
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    served: r.requests.total + (warm?.requests.total ?? 0),
   })}\n`,
 );

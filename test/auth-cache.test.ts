@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
+import { buildArea, buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
 
 // Two instances of the app on one database, as behind a load balancer: each caches sessions and
 // scopes, and a change made through one must reach the other at once.
@@ -97,5 +97,66 @@ describe("the session and scope cache across instances", () => {
     expect(
       await eventually(async () => (await list()).some((o) => o.id === created.json().id)),
     ).toBe(true);
+  });
+
+  it("shows an organisation's change at once where it was made, and soon on every instance", async () => {
+    const municipality = await buildMunicipality(a.db);
+    const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });
+    const onA = (await signIn(a, admin.email)).cookie;
+    const onB = (await signIn(b, admin.email)).cookie;
+    const read = async (t: TestApp, cookie: string) => {
+      const detail = await t.app.inject({
+        method: "GET",
+        url: `/api/organisations/${municipality.id}`,
+        headers: { cookie },
+      });
+      const list = await t.app.inject({
+        method: "GET",
+        url: "/api/organisations",
+        headers: { cookie },
+      });
+      const listed = (list.json() as { id: string; name: string }[]).find(
+        (o) => o.id === municipality.id,
+      );
+      return { detail: detail.json() as { name: string; version: number }, listed };
+    };
+    // Both instances now hold the tree in memory.
+    const before = await read(a, onA);
+    expect(before.listed?.name).toBe(before.detail.name);
+    expect((await read(b, onB)).detail.name).toBe(before.detail.name);
+
+    const renamed = await a.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${municipality.id}`,
+      headers: { cookie: onA },
+      payload: { name: "Omdöpt kommun", version: before.detail.version },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().name).toBe("Omdöpt kommun");
+    const afterOnA = await read(a, onA);
+    expect(afterOnA.detail.name).toBe("Omdöpt kommun");
+    expect(afterOnA.listed?.name).toBe("Omdöpt kommun");
+    expect(
+      await eventually(async () => {
+        const onOther = await read(b, onB);
+        return onOther.detail.name === "Omdöpt kommun" && onOther.listed?.name === "Omdöpt kommun";
+      }),
+    ).toBe(true);
+  });
+
+  it("reads an organisation that is newer than the tree it holds", async () => {
+    const municipality = await buildMunicipality(a.db);
+    const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });
+    const cookie = (await signIn(a, admin.email)).cookie;
+    await a.app.inject({ method: "GET", url: "/api/organisations", headers: { cookie } });
+    // Written behind the app's back: found in the database even before the notification lands.
+    const area = await buildArea(a.db, municipality.id);
+    const res = await a.app.inject({
+      method: "GET",
+      url: `/api/organisations/${area.id}`,
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().id).toBe(area.id);
   });
 });

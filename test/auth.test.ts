@@ -170,6 +170,9 @@ describe("password sign-in", () => {
       for (let i = 0; i < 4; i++) statuses.push((await login(limited, email)).statusCode);
       expect(statuses).toEqual([401, 401, 401, 429]);
       const last = await login(limited, email);
+      // The counters are sent only when the limit is reached.
+      expect(last.headers["retry-after"]).toBeDefined();
+      expect(last.headers["x-ratelimit-limit"]).toBe("3");
       expect(last.json().error.code).toBe("rate_limited");
     } finally {
       await limited.close();

@@ -27,6 +27,25 @@ describe("security headers", () => {
     expect(res.headers["strict-transport-security"]).toBeUndefined();
   });
 
+  it("sends them on API answers of every kind, which browsers must not store", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const { headers } = await actorWith(t, "reader", municipality.id);
+    const answers = await Promise.all([
+      t.app.inject({ url: `/api/organisations/${municipality.id}`, headers }),
+      t.app.inject("/api/organisations"),
+      t.app.inject("/api/no-such-route"),
+    ]);
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 401, 404]);
+    for (const res of answers) {
+      expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["cache-control"]).toBe("no-store");
+      // Rate-limit counters go out only with a 429.
+      expect(res.headers["x-ratelimit-remaining"]).toBeUndefined();
+    }
+    expect((await t.app.inject("/healthz")).headers["cache-control"]).toBeUndefined();
+  });
+
   it("adds HSTS in production", async () => {
     const prod = await buildTestApp({ NODE_ENV: "production" });
     try {

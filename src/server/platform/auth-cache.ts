@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { Actor } from "../plugins/actor.ts";
-import type { OrgIdSet } from "./queries.ts";
+import type { OrganisationSnapshot, OrgIdSet } from "./queries.ts";
 
 const CHANNEL = "paraply_auth";
 
@@ -11,8 +11,8 @@ interface Entry<T> {
 }
 
 /**
- * A short-lived cache of sessions and access scopes, so that an authenticated read does not pay
- * several round trips before its own query. It is only trusted while this instance listens to
+ * A short-lived cache of sessions, access scopes and the organisation tree, so that an
+ * authenticated read does not pay several round trips before (or for) its own query. It is only trusted while this instance listens to
  * the database's change notifications (see migration 0004): a revoked session, a changed role or
  * a moved organisation drops the affected entries on every instance at commit. If the listening
  * connection is lost, the cache empties and stays off until it is back, so staleness is bounded
@@ -21,6 +21,7 @@ interface Entry<T> {
 export class AuthCache {
   private readonly actors = new Map<string, Entry<{ actor: Actor; expiresAt: number }>>();
   private readonly scopes = new Map<string, Entry<OrgIdSet>>();
+  private organisations: { value: OrganisationSnapshot; storedAt: number } | undefined;
   private client: pg.PoolClient | null = null;
   // Bumped by every invalidation: a value read from the database before a change was announced
   // must not be stored after it.
@@ -93,6 +94,31 @@ export class AuthCache {
     this.put(this.scopes, `${userId}:${key}`, userId, scope, version);
   }
 
+  getOrganisations(): OrganisationSnapshot | undefined {
+    const entry = this.organisations;
+    if (!this.active || !entry) return undefined;
+    if (Date.now() - entry.storedAt > this.ttlMs) {
+      this.organisations = undefined;
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  setOrganisations(snapshot: OrganisationSnapshot, version: number): void {
+    if (!this.active || version !== this.generation) return;
+    this.organisations = { value: snapshot, storedAt: Date.now() };
+  }
+
+  /**
+   * An organisation changed through this instance: its next read must show the change, before
+   * the database's notification arrives (which then drops everything, as for any instance).
+   */
+  organisationsChanged(): void {
+    this.generation++;
+    this.organisations = undefined;
+    this.scopes.clear();
+  }
+
   private fresh<T>(map: Map<string, Entry<T>>, key: string): Entry<T> | undefined {
     if (!this.active) return undefined;
     const entry = map.get(key);
@@ -132,6 +158,7 @@ export class AuthCache {
     this.generation++;
     this.actors.clear();
     this.scopes.clear();
+    this.organisations = undefined;
   }
 
   private lost(client: pg.PoolClient): void {

@@ -1,9 +1,9 @@
-import { asc, eq, ilike, or, sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import { asc, ilike, or } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type Db, uuidArray } from "../../db/database.ts";
-import { municipalityRefs, organisations } from "../../db/schema/platform.ts";
+import type { Db } from "../../db/database.ts";
+import { municipalityRefs } from "../../db/schema/platform.ts";
 import {
   IdParamsSchema,
   MunicipalityRefQuerySchema,
@@ -17,6 +17,12 @@ import { auditContextOf } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { createOrganisation, updateOrganisation } from "./commands/save-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
+import {
+  type OrgIdSet,
+  organisationReader,
+  readOrganisationSnapshot,
+  readOrganisations,
+} from "./queries.ts";
 
 const tags = ["organisations"];
 
@@ -24,18 +30,29 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
-  // Prepared once per connection: the detail read is the context's hottest query.
-  const organisationById = db
-    .select({ org: organisations, countyName: municipalityRefs.countyName })
-    .from(organisations)
-    .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode))
-    .where(eq(organisations.id, sql.placeholder("id")))
-    .prepare("paraply_organisation_by_id");
+  const readOrganisation = organisationReader(db);
 
-  async function loadOrganisation(id: string) {
-    const [row] = await organisationById.execute({ id });
-    if (!row) throw new NotFoundError("Organisationen finns inte.");
-    return { ...row.org, countyName: row.countyName };
+  // With the cache on, organisations are read from the in-memory snapshot: the tree is small,
+  // read on nearly every page and changed rarely, and the snapshot is dropped on every change.
+  async function snapshot(request: FastifyRequest) {
+    const cache = request.server.authCache;
+    if (!cache?.active) return undefined;
+    const cached = cache.getOrganisations();
+    if (cached) return cached;
+    const version = cache.version;
+    const fresh = await readOrganisationSnapshot(db);
+    cache.setOrganisations(fresh, version);
+    return fresh;
+  }
+
+  async function loadOrganisation(request: FastifyRequest, id: string) {
+    const org = (await snapshot(request))?.get(id) ?? (await readOrganisation(id));
+    if (!org) throw new NotFoundError("Organisationen finns inte.");
+    return org;
+  }
+
+  async function listOrganisations(request: FastifyRequest, visible: OrgIdSet) {
+    return (await snapshot(request))?.within(visible) ?? readOrganisations(db, visible);
   }
 
   app.get(
@@ -70,13 +87,7 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
     },
     async (request) => {
       const visible = await accessContextOf(request, db).lineage("organisation.read");
-      const rows = await db
-        .select({ org: organisations, countyName: municipalityRefs.countyName })
-        .from(organisations)
-        .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode))
-        .where(visible === null ? undefined : sql`${organisations.id} = ANY(${uuidArray(visible)})`)
-        .orderBy(asc(organisations.name));
-      return rows.map((r) => presentOrganisation({ ...r.org, countyName: r.countyName }));
+      return (await listOrganisations(request, visible)).map((org) => presentOrganisation(org));
     },
   );
 
@@ -89,7 +100,7 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
     async (request) => {
       const ctx = accessContextOf(request, db);
       await authorize(ctx, "organisation.read", { id: request.params.id });
-      const org = await loadOrganisation(request.params.id);
+      const org = await loadOrganisation(request, request.params.id);
       const abilities = {
         update: await can(ctx, "organisation.update", { id: org.id }),
         createChild: await can(ctx, "organisation.create", { parentId: org.id }),
@@ -109,7 +120,10 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
         parentId: request.body.parentId,
       });
       const created = await createOrganisation(db, auditContextOf(request), request.body);
-      return reply.status(201).send(presentOrganisation(await loadOrganisation(created.id)));
+      request.server.authCache?.organisationsChanged();
+      return reply
+        .status(201)
+        .send(presentOrganisation(await loadOrganisation(request, created.id)));
     },
   );
 
@@ -129,7 +143,8 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
         id: request.params.id,
       });
       await updateOrganisation(db, auditContextOf(request), request.params.id, request.body);
-      return presentOrganisation(await loadOrganisation(request.params.id));
+      request.server.authCache?.organisationsChanged();
+      return presentOrganisation(await loadOrganisation(request, request.params.id));
     },
   );
 }

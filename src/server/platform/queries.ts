@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type pg from "pg";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
-import { settings } from "../../db/schema/platform.ts";
+import { type Db, type DbOrTx, uuidArray } from "../../db/database.ts";
+import { municipalityRefs, organisations, settings } from "../../db/schema/platform.ts";
 import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
 import type { Actor } from "../plugins/actor.ts";
 import { isSystemAdmin } from "../plugins/actor.ts";
@@ -140,4 +140,60 @@ export async function readSecuritySettings(db: DbOrTx): Promise<SecuritySettings
   const [row] = await db.select().from(settings).where(eq(settings.key, "security"));
   const value = row?.value as Partial<SecuritySettings> | undefined;
   return { requireMfaForRoles: value?.requireMfaForRoles ?? [] };
+}
+
+export type OrganisationRecord = typeof organisations.$inferSelect & { countyName: string | null };
+
+/** Every organisation, by name, held in memory by the cache (see AuthCache). */
+export class OrganisationSnapshot {
+  private readonly byId: Map<string, OrganisationRecord>;
+
+  constructor(private readonly ordered: OrganisationRecord[]) {
+    this.byId = new Map(ordered.map((o) => [o.id, o]));
+  }
+
+  get(id: string): OrganisationRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  within(visible: OrgIdSet): OrganisationRecord[] {
+    return visible === null ? this.ordered : this.ordered.filter((o) => visible.has(o.id));
+  }
+}
+
+function selectOrganisations(db: Db) {
+  return db
+    .select({ org: organisations, countyName: municipalityRefs.countyName })
+    .from(organisations)
+    .leftJoin(municipalityRefs, eq(municipalityRefs.code, organisations.municipalityCode));
+}
+
+const asRecord = (row: { org: typeof organisations.$inferSelect; countyName: string | null }) => ({
+  ...row.org,
+  countyName: row.countyName,
+});
+
+/** Organisations within a scope (null: all), by name. */
+export async function readOrganisations(db: Db, visible: OrgIdSet): Promise<OrganisationRecord[]> {
+  const rows = await selectOrganisations(db)
+    .where(visible === null ? undefined : sql`${organisations.id} = ANY(${uuidArray(visible)})`)
+    .orderBy(asc(organisations.name));
+  return rows.map(asRecord);
+}
+
+export async function readOrganisationSnapshot(db: Db): Promise<OrganisationSnapshot> {
+  return new OrganisationSnapshot(await readOrganisations(db, null));
+}
+
+/** One organisation by id, as a statement prepared once per connection (a hot read). */
+export function organisationReader(
+  db: Db,
+): (id: string) => Promise<OrganisationRecord | undefined> {
+  const byId = selectOrganisations(db)
+    .where(eq(organisations.id, sql.placeholder("id")))
+    .prepare("paraply_organisation_by_id");
+  return async (id) => {
+    const [row] = await byId.execute({ id });
+    return row ? asRecord(row) : undefined;
+  };
 }
