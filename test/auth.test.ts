@@ -14,6 +14,7 @@ import {
   signIn,
   TEST_PASSWORD,
 } from "./helpers/factories.ts";
+import { freshCode, lastFreshCode } from "./helpers/totp.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -268,7 +269,7 @@ describe("TOTP two-factor authentication", () => {
       method: "POST",
       url: "/api/auth/totp/enable",
       headers: { cookie },
-      payload: { code: await generate({ secret }) },
+      payload: { code: await freshCode(secret) },
     });
     expect(enable.statusCode).toBe(200);
     return secret as string;
@@ -344,7 +345,7 @@ describe("TOTP two-factor authentication", () => {
       method: "POST",
       url: "/api/auth/mfa",
       headers: { cookie },
-      payload: { code: await generate({ secret }) },
+      payload: { code: await freshCode(secret) },
     });
     expect(good.statusCode).toBe(200);
     expect(good.json()).toEqual({ status: "signed_in" });
@@ -358,6 +359,38 @@ describe("TOTP two-factor authentication", () => {
         details: { method: "password+totp" },
       }),
     );
+  });
+
+  it("accepts each code once, also when two requests race with it", async () => {
+    const user = await buildUser(t.db);
+    const secret = await enrol(t, (await signIn(t, user.email)).cookie);
+    const halfSignedIn = async () => {
+      const res = await login(t, user.email);
+      expect(res.json()).toEqual({ status: "mfa_required" });
+      return cookieOf(res)!;
+    };
+    const mfa = (cookie: string, code: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/mfa",
+        headers: { cookie },
+        payload: { code },
+      });
+
+    // The code that enabled two-factor does not also sign in.
+    const reused = await mfa(await halfSignedIn(), lastFreshCode(secret));
+    expect(reused.statusCode).toBe(400);
+    expect(await auditRows(user.id)).toContainEqual(
+      expect.objectContaining({ outcome: "failure", details: { reason: "wrong_totp" } }),
+    );
+
+    // Two sign-ins racing with one fresh code: exactly one gets in.
+    const [first, second] = [await halfSignedIn(), await halfSignedIn()];
+    const code = await freshCode(secret);
+    const answers = await Promise.all([mfa(first, code), mfa(second, code)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    // Seen by another sign-in later: still refused.
+    expect((await mfa(await halfSignedIn(), code)).statusCode).toBe(400);
   });
 
   it("locks the account after LOGIN_MAX_FAILURES wrong codes, even for the right code", async () => {
@@ -377,7 +410,7 @@ describe("TOTP two-factor authentication", () => {
           payload: { code },
         });
       for (let i = 0; i < 3; i++) expect((await mfa(await wrongCode(secret))).statusCode).toBe(400);
-      const locked = await mfa(await generate({ secret }));
+      const locked = await mfa(await freshCode(secret));
       expect(locked.statusCode).toBe(429);
       expect(locked.json().error.code).toBe("locked");
       expect((await me(strict, cookie)).json().error.code).toBe("mfa_required");
@@ -399,7 +432,7 @@ describe("TOTP two-factor authentication", () => {
         payload: { code },
       });
     expect((await disable(await wrongCode(secret))).statusCode).toBe(400);
-    expect((await disable(await generate({ secret }))).statusCode).toBe(200);
+    expect((await disable(await freshCode(secret))).statusCode).toBe(200);
     expect((await login(t, user.email)).json()).toEqual({ status: "signed_in" });
     expect((await auditRows(user.id)).map((r) => r.action)).toEqual(
       expect.arrayContaining([
@@ -481,7 +514,7 @@ describe("TOTP two-factor authentication", () => {
         method: "POST",
         url: "/api/auth/totp/disable",
         headers: { cookie },
-        payload: { code: await generate({ secret }) },
+        payload: { code: await freshCode(secret) },
       });
       expect(off.statusCode).toBe(403);
       expect(off.json().error.code).toBe("totp_required");

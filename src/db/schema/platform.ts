@@ -149,6 +149,8 @@ export const users = platform.table(
       .default("sv"),
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The RFC 6238 time step of the last code accepted: no code at or before it counts again. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     failedLogins: integer("failed_logins").notNull().default(0),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),

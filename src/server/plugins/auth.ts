@@ -2,8 +2,8 @@ import type {} from "@fastify/cookie";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/database.ts";
 import type { AuthCache } from "../platform/auth-cache.ts";
-import { loadActor, SESSION_COOKIE, type SessionTimes } from "../platform/sessions.ts";
-import { holdsAnywhere, type RouteAccess } from "./actor.ts";
+import { hashToken, loadActor, SESSION_COOKIE, type SessionTimes } from "../platform/sessions.ts";
+import { type Actor, holdsAnywhere, type RouteAccess } from "./actor.ts";
 import { DomainError, ForbiddenError, UnauthenticatedError } from "./errors.ts";
 
 export interface AuthOptions {
@@ -54,24 +54,36 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     }
   });
 
-  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+  // Callback style, so that a request whose session is cached passes without a promise.
+  app.addHook("onRequest", (request: FastifyRequest, reply: FastifyReply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      request.actor =
-        (await loadActor(options.db, token, options.times, options.cache)) ?? undefined;
-      if (!request.actor)
+    const proceed = (actor: Actor | null | undefined) => {
+      if (actor) request.actor = actor;
+      else if (token) {
         reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(options.secureCookies));
-    }
-    if (request.is404) return;
-    check(request.routeOptions.config.access ?? "session", request);
+      }
+      if (request.is404) return done();
+      // done() runs the next hooks synchronously: call it once, outside the try.
+      let refused: Error | undefined;
+      try {
+        check(request.routeOptions.config.access ?? "session", request);
+      } catch (error) {
+        refused = error as Error;
+      }
+      done(refused);
+    };
+    if (!token) return proceed(undefined);
+    const cached = options.cache?.getActor(hashToken(token));
+    if (cached) return proceed(cached);
+    loadActor(options.db, token, options.times, options.cache).then(proceed, done);
   });
 
   // A person's own change (second factor, sign-out, password) must hold for their very next
   // request here, before the change notification arrives.
-  app.addHook("onSend", async (request, _reply, payload) => {
+  app.addHook("onSend", (request, _reply, payload, done) => {
     if (request.actor && request.method !== "GET" && request.method !== "HEAD") {
       options.cache?.invalidate(request.actor.userId);
     }
-    return payload;
+    done(null, payload);
   });
 }

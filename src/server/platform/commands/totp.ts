@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
-import type { Db } from "../../../db/database.ts";
+import type { Db, DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import type { Actor } from "../../plugins/actor.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
@@ -8,16 +8,55 @@ import { BadRequestError, DomainError } from "../../plugins/errors.ts";
 import { completeMfa } from "../sessions.ts";
 import { registerFailure, type SignInDeps } from "./sign-in.ts";
 
-/** Accepts the current code and the one before or after it, for clocks that drift. */
-export async function totpMatches(secret: string, code: string): Promise<boolean> {
-  const result = await verify({ secret, token: code, epochTolerance: 30 }).catch(() => null);
-  return Boolean(result?.valid);
+/**
+ * The time step a code belongs to, if it is the current code or the one before or after it (for
+ * clocks that drift) and newer than the last code this person used (RFC 6238 §5.2: a code is
+ * accepted once).
+ */
+export async function totpStep(
+  secret: string,
+  code: string,
+  lastStep: number | null,
+): Promise<number | null> {
+  const result = await verify({
+    secret,
+    token: code,
+    epochTolerance: 30,
+    ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
+  }).catch(() => null);
+  return result?.valid && "timeStep" in result ? result.timeStep : null;
+}
+
+/**
+ * Records that a code of `step` was used. Conditional, so that of two requests racing with one
+ * code only one succeeds; false means the code was used already.
+ */
+async function claimStep(tx: DbOrTx, userId: string, step: number): Promise<boolean> {
+  const claimed = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
+}
+
+/** Checks a code and uses it up; false when it is wrong or was used already. */
+async function acceptCode(
+  tx: DbOrTx,
+  userId: string,
+  row: { secret: string | null; lastStep: number | null } | undefined,
+  code: string,
+): Promise<boolean> {
+  if (!row?.secret) return false;
+  const step = await totpStep(row.secret, code, row.lastStep);
+  return step !== null && (await claimStep(tx, userId, step));
 }
 
 async function secretOf(db: Db, userId: string) {
   const [row] = await db
     .select({
       secret: users.totpSecret,
+      lastStep: users.totpLastStep,
       enabledAt: users.totpEnabledAt,
       lockedUntil: users.lockedUntil,
     })
@@ -46,13 +85,13 @@ export async function enableTotp(db: Db, actor: Actor, audit: AuditContext, code
   if (!row?.secret || row.enabledAt) {
     throw new DomainError(409, "totp_not_started", "Starta aktiveringen först.");
   }
-  if (!(await totpMatches(row.secret, code))) {
-    throw new BadRequestError(
-      "Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.",
-      [{ path: "code", message: "Koden stämmer inte." }],
-    );
-  }
   await db.transaction(async (tx) => {
+    if (!(await acceptCode(tx, actor.userId, row, code))) {
+      throw new BadRequestError(
+        "Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.",
+        [{ path: "code", message: "Koden stämmer inte." }],
+      );
+    }
     await tx.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, actor.userId));
     await recordAudit(tx, audit, {
       action: "auth.totp_enabled",
@@ -79,12 +118,12 @@ export async function disableTotp(
   const row = await secretOf(db, actor.userId);
   if (!row?.secret || !row.enabledAt)
     throw new DomainError(409, "totp_not_enabled", "Tvåstegsverifiering är inte aktiverad.");
-  if (!(await totpMatches(row.secret, code))) {
-    throw new BadRequestError("Koden stämmer inte.", [
-      { path: "code", message: "Koden stämmer inte." },
-    ]);
-  }
   await db.transaction(async (tx) => {
+    if (!(await acceptCode(tx, actor.userId, row, code))) {
+      throw new BadRequestError("Koden stämmer inte.", [
+        { path: "code", message: "Koden stämmer inte." },
+      ]);
+    }
     await tx
       .update(users)
       .set({ totpEnabledAt: null, totpSecret: null })
@@ -122,7 +161,7 @@ export async function verifySecondFactor(
       "För många misslyckade försök. Kontot är låst en stund; försök igen senare.",
     );
   }
-  if (!row?.secret || !(await totpMatches(row.secret, code))) {
+  if (!(await acceptCode(deps.db, actor.userId, row, code))) {
     await registerFailure(deps, actor.userId);
     await recordAudit(deps.db, audit, {
       action: "auth.sign_in",
