@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -102,6 +103,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     const env = {
       NODE_ENV: "production",
       DATABASE_URL: server.url,
+      PARAPLY_SECRET_KEY: randomBytes(32).toString("base64"),
       // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
       RATE_LIMIT_PER_MINUTE: "100000000",
       LOGIN_RATE_LIMIT_PER_MINUTE: "1000",

@@ -16,6 +16,12 @@ const ConfigSchema = z
     PARAPLY_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     PARAPLY_DEMO: boolFromEnv.optional(),
     PARAPLY_PUBLIC_URL: z.url().optional(),
+    PARAPLY_SECRET_KEY: z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v), {
+        message: "must be 32 random bytes in base64 (for example: openssl rand -base64 32)",
+      })
+      .optional(),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()
@@ -55,6 +61,14 @@ const ConfigSchema = z
         code: "custom",
         path: ["OIDC_ISSUER"],
         message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.PARAPLY_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PARAPLY_SECRET_KEY"],
+        message:
+          "is required in production (32 random bytes in base64; keep it outside the database and its backups)",
       });
     }
     if (env.NODE_ENV === "production" && env.PARAPLY_DEMO) {

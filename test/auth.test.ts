@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
 import { buildApp } from "../src/server/app.ts";
+import { sealPlainTotpSecrets } from "../src/server/platform/commands/totp.ts";
+import { SecretBox } from "../src/server/platform/secret-box.ts";
 import { hashToken, SESSION_COOKIE } from "../src/server/platform/sessions.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { buildTestApp, TEST_SECRET_KEY, type TestApp } from "./helpers/app.ts";
 import {
   actorWith,
   buildMunicipality,
@@ -361,6 +363,52 @@ describe("TOTP two-factor authentication", () => {
     );
   });
 
+  it("stores the secret sealed under the key outside the database; plain ones are sealed at start", async () => {
+    const user = await buildUser(t.db);
+    const secret = await enrol(t, (await signIn(t, user.email)).cookie);
+    const stored = async () =>
+      (await t.pool.query("SELECT totp_secret FROM platform.users WHERE id = $1", [user.id]))
+        .rows[0].totp_secret as string;
+    expect(await stored()).toMatch(/^v1\./);
+    expect(await stored()).not.toContain(secret);
+
+    // As written by versions before sealing: plain text. The start seals it; codes still work.
+    await t.pool.query("UPDATE platform.users SET totp_secret = $2 WHERE id = $1", [
+      user.id,
+      secret,
+    ]);
+    const secrets = new SecretBox(Buffer.from(TEST_SECRET_KEY, "base64"));
+    expect(await sealPlainTotpSecrets({ db: t.db, secrets })).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toMatch(/^v1\./);
+    expect(secrets.open(await stored())).toBe(secret);
+    const res = await login(t, user.email);
+    const mfa = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/mfa",
+      headers: { cookie: cookieOf(res)! },
+      payload: { code: await freshCode(secret) },
+    });
+    expect(mfa.statusCode).toBe(200);
+  });
+
+  it("refuses every code when the secret was sealed under another key", async () => {
+    const user = await buildUser(t.db);
+    const secret = await enrol(t, (await signIn(t, user.email)).cookie);
+    const other = new SecretBox(Buffer.alloc(32, 7));
+    await t.pool.query("UPDATE platform.users SET totp_secret = $2 WHERE id = $1", [
+      user.id,
+      other.seal(secret),
+    ]);
+    const res = await login(t, user.email);
+    const mfa = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/mfa",
+      headers: { cookie: cookieOf(res)! },
+      payload: { code: await freshCode(secret) },
+    });
+    expect(mfa.statusCode).toBe(400);
+  });
+
   it("accepts each code once, also when two requests race with it", async () => {
     const user = await buildUser(t.db);
     const secret = await enrol(t, (await signIn(t, user.email)).cookie);
@@ -460,6 +508,7 @@ describe("TOTP two-factor authentication", () => {
       const config = loadConfig({
         NODE_ENV: "test",
         DATABASE_URL: own,
+        PARAPLY_SECRET_KEY: TEST_SECRET_KEY,
         LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
         RATE_LIMIT_PER_MINUTE: "100000",
       });

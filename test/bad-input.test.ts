@@ -149,6 +149,7 @@ describe("public health routes", () => {
 });
 
 describe("configuration", () => {
+  const KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
   const problemsOf = (env: Record<string, string>) => {
     try {
       loadConfig(env);
@@ -185,9 +186,21 @@ describe("configuration", () => {
   });
 
   it("refuses demo data in production", () => {
-    expect(problemsOf({ NODE_ENV: "production", PARAPLY_DEMO: "true" })).toEqual([
-      expect.stringMatching(/^PARAPLY_DEMO: /),
+    expect(
+      problemsOf({ NODE_ENV: "production", PARAPLY_DEMO: "true", PARAPLY_SECRET_KEY: KEY }),
+    ).toEqual([expect.stringMatching(/^PARAPLY_DEMO: /)]);
+  });
+
+  it("requires a well-formed secret key in production", () => {
+    expect(problemsOf({ NODE_ENV: "production" })).toEqual([
+      expect.stringMatching(/^PARAPLY_SECRET_KEY: is required in production/),
     ]);
+    expect(problemsOf({ PARAPLY_SECRET_KEY: "too-short" })).toEqual([
+      expect.stringMatching(/^PARAPLY_SECRET_KEY: must be 32 random bytes in base64/),
+    ]);
+    expect(loadConfig({ NODE_ENV: "production", PARAPLY_SECRET_KEY: KEY }).NODE_ENV).toBe(
+      "production",
+    );
   });
 
   it("makes `paraply migrate` exit 2 naming PORT when PORT is wrong", () => {

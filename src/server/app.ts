@@ -21,6 +21,7 @@ import { AuthCache } from "./platform/auth-cache.ts";
 import { registerAuthRoutes } from "./platform/auth-routes.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
+import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
 import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
@@ -38,6 +39,8 @@ export interface AppDeps {
   db: Db;
   /** For /readyz: whether the database answers and its migrations are current. */
   ready: () => Promise<boolean>;
+  /** Seals secrets kept in the database; by default from the configured key. */
+  secrets?: SecretBox;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -109,7 +112,14 @@ export async function buildApp(deps: AppDeps) {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  registerAuthRoutes(app, { db, config, times, secureCookies, oidc });
+  registerAuthRoutes(app, {
+    db,
+    config,
+    times,
+    secureCookies,
+    oidc,
+    secrets: deps.secrets ?? secretBoxFor(config),
+  });
   registerOrganisationRoutes(app, { db });
   registerAreaGroupRoutes(app, { db });
   registerUserRoutes(app, { db });

@@ -5,6 +5,8 @@ import type { Config } from "../config.ts";
 import { type Database, migrateDatabase, migrationsCurrent, openDatabase } from "../db/database.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
+import { sealPlainTotpSecrets } from "./platform/commands/totp.ts";
+import { secretBoxFor } from "./platform/secret-box.ts";
 import { ensureReadinessReferenceData } from "./readiness/reference-data.ts";
 
 export interface RunningServer {
@@ -43,6 +45,9 @@ export async function startServer(
   try {
     await migrateDatabase(database.url);
     await ensureReadinessReferenceData(database.db);
+    const secrets = secretBoxFor(config);
+    const sealed = await sealPlainTotpSecrets({ db: database.db, secrets });
+    if (sealed > 0) log.info(`Sealed ${sealed} two-factor secrets stored in plain text`);
     if (options.demo && (await databaseIsEmpty(database.db))) {
       const users = await seedDemo(database.db);
       options.onDemoUsers?.(users);
@@ -55,6 +60,7 @@ export async function startServer(
         return migrationsCurrent(database.pool);
       },
       logger: log,
+      secrets,
     });
     await app.listen({ host: config.HOST, port: config.PORT });
     const address = app.server.address();

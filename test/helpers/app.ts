@@ -3,6 +3,8 @@ import { loadConfig } from "../../src/config.ts";
 import { connect, migrationsCurrent } from "../../src/db/database.ts";
 import { buildApp } from "../../src/server/app.ts";
 
+export const TEST_SECRET_KEY = "cGFyYXBseS10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=";
+
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** The real app on the run's database, called through Fastify's inject. */
@@ -17,6 +19,8 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     // once the change notification arrives. The cache has its own tests (auth-cache.test.ts), and
     // the browser journeys run with it on.
     AUTH_CACHE_SECONDS: "0",
+    // One key for every instance on the run's database, as in a real deployment.
+    PARAPLY_SECRET_KEY: TEST_SECRET_KEY,
     ...env,
   });
   const { db, pool } = connect(url, 5);

@@ -31,6 +31,7 @@ import {
 import type { Oidc } from "./oidc.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
 import { grantsOfUsers, readSecuritySettings } from "./queries.ts";
+import type { SecretBox } from "./secret-box.ts";
 import {
   revokeSession,
   revokeUserSessions,
@@ -44,6 +45,7 @@ interface Deps {
   times: SessionTimes;
   secureCookies: boolean;
   oidc: Oidc | null;
+  secrets: SecretBox;
 }
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -56,8 +58,10 @@ function actorOf(request: { actor?: Actor }): Actor {
 export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = deps;
+  const totpDeps = { db, secrets: deps.secrets };
   const signInDeps = {
     db,
+    secrets: deps.secrets,
     times: deps.times,
     maxFailures: config.LOGIN_MAX_FAILURES,
     lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
@@ -207,7 +211,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
       config: { access: "enrolment" },
       schema: { tags: ["auth"], response: { 200: TotpSetupSchema } },
     },
-    async (request) => beginTotpEnrolment(db, actorOf(request), auditContextOf(request)),
+    async (request) => beginTotpEnrolment(totpDeps, actorOf(request), auditContextOf(request)),
   );
 
   app.post(
@@ -217,7 +221,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
       schema: { tags: ["auth"], body: TotpCodeSchema, response: { 200: Ok } },
     },
     async (request) => {
-      await enableTotp(db, actorOf(request), auditContextOf(request), request.body.code);
+      await enableTotp(totpDeps, actorOf(request), auditContextOf(request), request.body.code);
       return { ok: true as const };
     },
   );
@@ -231,7 +235,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       const required = await totpRequiredFor(db, actor);
-      await disableTotp(db, actor, auditContextOf(request), request.body.code, required);
+      await disableTotp(totpDeps, actor, auditContextOf(request), request.body.code, required);
       return { ok: true as const };
     },
   );

@@ -1,12 +1,18 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, notLike, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { Db, DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import type { Actor } from "../../plugins/actor.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, DomainError } from "../../plugins/errors.ts";
+import type { SecretBox } from "../secret-box.ts";
 import { completeMfa } from "../sessions.ts";
 import { registerFailure, type SignInDeps } from "./sign-in.ts";
+
+export interface TotpDeps {
+  db: Db;
+  secrets: SecretBox;
+}
 
 /**
  * The time step a code belongs to, if it is the current code or the one before or after it (for
@@ -52,8 +58,8 @@ async function acceptCode(
   return step !== null && (await claimStep(tx, userId, step));
 }
 
-async function secretOf(db: Db, userId: string) {
-  const [row] = await db
+async function secretOf(deps: TotpDeps, userId: string) {
+  const [row] = await deps.db
     .select({
       secret: users.totpSecret,
       lastStep: users.totpLastStep,
@@ -62,15 +68,39 @@ async function secretOf(db: Db, userId: string) {
     })
     .from(users)
     .where(eq(users.id, userId));
-  return row;
+  if (!row) return undefined;
+  // A seed sealed under another key (a backup restored elsewhere) opens to nothing: every code
+  // is then wrong, and an administrator turns two-factor off for the person to enrol again.
+  return { ...row, secret: row.secret === null ? null : deps.secrets.open(row.secret) };
 }
 
-export async function beginTotpEnrolment(db: Db, actor: Actor, audit: AuditContext) {
+/** Seals TOTP seeds stored in plain text by versions before sealing existed; run at start. */
+export async function sealPlainTotpSecrets(deps: TotpDeps): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const plain = await tx
+      .select({ id: users.id, secret: users.totpSecret })
+      .from(users)
+      .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, "v1.%")))
+      .for("update");
+    for (const row of plain) {
+      await tx
+        .update(users)
+        .set({ totpSecret: deps.secrets.seal(row.secret as string) })
+        .where(eq(users.id, row.id));
+    }
+    return plain.length;
+  });
+}
+
+export async function beginTotpEnrolment(deps: TotpDeps, actor: Actor, audit: AuditContext) {
   if (actor.totpEnabled)
     throw new DomainError(409, "totp_enabled", "Tvåstegsverifiering är redan aktiverad.");
   const secret = generateSecret();
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.userId));
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: deps.secrets.seal(secret) })
+      .where(eq(users.id, actor.userId));
     await recordAudit(tx, audit, {
       action: "auth.totp_enrolment_started",
       subjectType: "user",
@@ -80,12 +110,12 @@ export async function beginTotpEnrolment(db: Db, actor: Actor, audit: AuditConte
   return { secret, otpauthUri: generateURI({ issuer: "Paraply", label: actor.email, secret }) };
 }
 
-export async function enableTotp(db: Db, actor: Actor, audit: AuditContext, code: string) {
-  const row = await secretOf(db, actor.userId);
+export async function enableTotp(deps: TotpDeps, actor: Actor, audit: AuditContext, code: string) {
+  const row = await secretOf(deps, actor.userId);
   if (!row?.secret || row.enabledAt) {
     throw new DomainError(409, "totp_not_started", "Starta aktiveringen först.");
   }
-  await db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     if (!(await acceptCode(tx, actor.userId, row, code))) {
       throw new BadRequestError(
         "Koden stämmer inte. Kontrollera klockan i telefonen och försök igen.",
@@ -102,7 +132,7 @@ export async function enableTotp(db: Db, actor: Actor, audit: AuditContext, code
 }
 
 export async function disableTotp(
-  db: Db,
+  deps: TotpDeps,
   actor: Actor,
   audit: AuditContext,
   code: string,
@@ -115,10 +145,10 @@ export async function disableTotp(
       "Din roll kräver tvåstegsverifiering; den kan inte stängas av.",
     );
   }
-  const row = await secretOf(db, actor.userId);
+  const row = await secretOf(deps, actor.userId);
   if (!row?.secret || !row.enabledAt)
     throw new DomainError(409, "totp_not_enabled", "Tvåstegsverifiering är inte aktiverad.");
-  await db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     if (!(await acceptCode(tx, actor.userId, row, code))) {
       throw new BadRequestError("Koden stämmer inte.", [
         { path: "code", message: "Koden stämmer inte." },
@@ -138,14 +168,14 @@ export async function disableTotp(
 
 /** The second step of a password sign-in. Wrong codes count towards the lockout. */
 export async function verifySecondFactor(
-  deps: SignInDeps,
+  deps: SignInDeps & TotpDeps,
   actor: Actor,
   audit: AuditContext,
   code: string,
 ) {
   if (!actor.mfaPending)
     throw new DomainError(409, "mfa_not_pending", "Inloggningen är redan klar.");
-  const row = await secretOf(deps.db, actor.userId);
+  const row = await secretOf(deps, actor.userId);
   // Wrong codes lock the account like wrong passwords, so the lock must hold at this step too.
   if (row?.lockedUntil && row.lockedUntil > new Date()) {
     await recordAudit(deps.db, audit, {
