@@ -63,8 +63,8 @@ describe("account journey", () => {
   it("enrols in two-factor, signs in with a code, changes the password", async () => {
     const admin = await newPage();
     await signIn(admin.page, ADMIN);
+    // The administrator stays on the new reader's page for the end of the journey.
     const email = await createReader(admin.page, "tvasteg");
-    await admin.context.close();
 
     const { context, page } = await newPage();
     await signIn(page, email, USER_PASSWORD);
@@ -122,6 +122,19 @@ describe("account journey", () => {
     await heading(page, "Tvåstegsverifiering");
     await page.getByLabel("Kod", { exact: true }).fill(await freshCode(secret));
     await page.getByRole("button", { name: "Verifiera" }).click();
+    await heading(page, /^Välkommen/);
+
+    // The phone is lost: an administrator turns two-factor off; the password alone signs in again
+    await admin.page.reload();
+    const resetTotp = admin.page.getByRole("button", { name: "Stäng av tvåstegsverifiering" });
+    await visible(resetTotp);
+    await expectNoAxeViolations(admin.page, "user: two-factor on");
+    await resetTotp.click();
+    await containsText(admin.page.getByRole("status"), "Tvåstegsverifieringen har stängts av.");
+    await hasCount(resetTotp, 0);
+    await expectNoAxeViolations(admin.page, "user: two-factor turned off");
+    await admin.context.close();
+    await submitPassword(page, email, newPassword);
     await heading(page, /^Välkommen/);
     await context.close();
   });

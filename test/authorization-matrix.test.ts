@@ -105,6 +105,11 @@ const MATRIX: Record<string, Row> = {
     system_admin: 200,
     org_admin: scoped(200, 404),
   },
+  "POST /api/users/{id}/reset-totp": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 404),
+  },
   "POST /api/users/{id}/grants": { ...all(403), system_admin: 201, org_admin: scoped(201, 404) },
   "DELETE /api/users/{id}/grants/{grantId}": {
     ...all(403),
@@ -293,6 +298,9 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "PATCH /api/users/{id}": async (f) => ({
     url: `/api/users/${(await targetUser(f)).id}`,
     payload: { displayName: "Nytt Namn", version: 1 },
+  }),
+  "POST /api/users/{id}/reset-totp": async (f) => ({
+    url: `/api/users/${(await targetUser(f)).id}/reset-totp`,
   }),
   "POST /api/users/{id}/reset-password": async (f) => ({
     url: `/api/users/${(await targetUser(f)).id}/reset-password`,

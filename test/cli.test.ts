@@ -146,4 +146,33 @@ describe("paraply user", () => {
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("No user with e-mail");
   });
+
+  it("turns two-factor off for someone who lost their app, audited as the CLI", async () => {
+    const user = await buildUser(t.db);
+    await t.pool.query(
+      "UPDATE platform.users SET totp_secret = 'v1.x', totp_enabled_at = now() WHERE id = $1",
+      [user.id],
+    );
+    const [run, unknown, bad] = await Promise.all([
+      paraply("user", "reset-totp", "--email", user.email),
+      paraply("user", "reset-totp", "--email", email()),
+      paraply("user", "reset-totp", "--email", "not-an-address"),
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Two-factor authentication turned off");
+    const row = await t.pool.query(
+      "SELECT totp_secret, totp_enabled_at FROM platform.users WHERE id = $1",
+      [user.id],
+    );
+    expect(row.rows[0]).toEqual({ totp_secret: null, totp_enabled_at: null });
+    const audit = await t.pool.query(
+      "SELECT actor_label FROM platform.audit_log WHERE action = 'user.reset_totp' AND subject_id = $1",
+      [user.id],
+    );
+    expect(audit.rows).toEqual([{ actor_label: "paraply user reset-totp" }]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain("No user with e-mail");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--email");
+  });
 });

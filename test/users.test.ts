@@ -11,6 +11,7 @@ import {
   signIn,
 } from "./helpers/factories.ts";
 import { auditRowsFor, call } from "./helpers/http.ts";
+import { freshCode } from "./helpers/totp.ts";
 
 let t: TestApp;
 let sysadmin: Awaited<ReturnType<typeof actorWith>>;
@@ -49,6 +50,7 @@ describe("without a session", () => {
     ["GET", `/api/users/${id}`],
     ["PATCH", `/api/users/${id}`],
     ["POST", `/api/users/${id}/reset-password`],
+    ["POST", `/api/users/${id}/reset-totp`],
     ["POST", `/api/users/${id}/grants`],
     ["DELETE", `/api/users/${id}/grants/${randomUUID()}`],
   ] as const)("%s %s answers 401", async (method, url) => {
@@ -398,6 +400,41 @@ describe("POST /api/users/:id/reset-password", () => {
       password: PASSWORD,
     });
     expect(hidden.statusCode).toBe(404);
+  });
+});
+
+describe("POST /api/users/:id/reset-totp", () => {
+  it("turns a lost authenticator off: the person signs in with the password and may enrol again", async () => {
+    const { unit, admin, foreign } = await adminScene();
+    const user = await buildUser(t.db, { organisationId: unit.id });
+    const session = await signIn(t, user.email);
+    const setup = await call(t, "POST", "/api/auth/totp/setup", session);
+    const secret = setup.json().secret as string;
+    const enabled = await call(t, "POST", "/api/auth/totp/enable", session, {
+      code: await freshCode(secret),
+    });
+    expect(enabled.statusCode).toBe(200);
+
+    const res = await call(t, "POST", `/api/users/${user.id}/reset-totp`, admin.headers);
+    expect(res.statusCode).toBe(200);
+    expect((await call(t, "GET", "/api/auth/me", session)).statusCode).toBe(401);
+    const again = await signIn(t, user.email);
+    const me = await call(t, "GET", "/api/auth/me", again);
+    expect(me.json().totpEnabled).toBe(false);
+    expect(await auditRowsFor(t, user.id)).toContainEqual(
+      expect.objectContaining({ action: "user.reset_totp", actor_id: admin.user.id }),
+    );
+    const stored = await t.pool.query(
+      "SELECT totp_secret, totp_enabled_at FROM platform.users WHERE id = $1",
+      [user.id],
+    );
+    expect(stored.rows[0]).toEqual({ totp_secret: null, totp_enabled_at: null });
+
+    const outside = await buildUser(t.db, { organisationId: foreign.id });
+    const hidden = await call(t, "POST", `/api/users/${outside.id}/reset-totp`, admin.headers);
+    expect(hidden.statusCode).toBe(404);
+    const self = await call(t, "POST", `/api/users/${admin.user.id}/reset-totp`, admin.headers);
+    expect(self.statusCode).toBe(403);
   });
 });
 

@@ -1,12 +1,17 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
 import { ROLES } from "../../domain/platform/roles.ts";
 import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
-import { createUser, resetPassword } from "../../server/platform/commands/manage-users.ts";
+import {
+  createUser,
+  resetPassword,
+  resetTwoFactor,
+} from "../../server/platform/commands/manage-users.ts";
 import { systemAuditContext } from "../../server/plugins/audit.ts";
 import { DomainError } from "../../server/plugins/errors.ts";
 import { configForCli } from "../config.ts";
@@ -56,6 +61,26 @@ const UserCreateArgs = z.object({
   password: PasswordSchema,
 });
 
+function flagProblems(error: z.ZodError): string {
+  return error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n");
+}
+
+/** Runs `act` on the account with this e-mail; exit 1 when there is none. */
+async function withUserByEmail(
+  io: CliIo,
+  email: string,
+  act: (db: Db, user: typeof users.$inferSelect) => Promise<void>,
+): Promise<number> {
+  const config = configForCli(io);
+  if (!config) return EXIT.usage;
+  return withDatabase(config, io, async ({ db }) => {
+    const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+    if (!user) return fail(io, `No user with e-mail ${email}`, EXIT.failure);
+    await act(db, user);
+    return EXIT.ok;
+  });
+}
+
 function fail(io: CliIo, message: string, code: number = EXIT.usage): number {
   io.stderr(`${message}\n`);
   return code;
@@ -64,6 +89,7 @@ function fail(io: CliIo, message: string, code: number = EXIT.usage): number {
 const USER_USAGE = `Usage:
   paraply user create --email E --name N --role ROLE [--organisation ID] --password P
   paraply user reset-password --email E --password P
+  paraply user reset-totp --email E      (turn off two-factor for someone who lost their app)
 Roles: ${ROLES.join(", ")}
 `;
 
@@ -88,11 +114,7 @@ export const userCommand: CliCommand = async (args, io) => {
   const v = parsed.values;
   if (sub === "create") {
     const input = UserCreateArgs.safeParse(v);
-    if (!input.success)
-      return fail(
-        io,
-        input.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
-      );
+    if (!input.success) return fail(io, flagProblems(input.error));
     if (input.data.role !== "system_admin" && !input.data.organisation)
       return fail(io, `--organisation is required for role ${input.data.role}`);
     const config = configForCli(io);
@@ -117,19 +139,8 @@ export const userCommand: CliCommand = async (args, io) => {
   }
   if (sub === "reset-password") {
     const input = z.object({ email: EmailSchema, password: PasswordSchema }).safeParse(v);
-    if (!input.success)
-      return fail(
-        io,
-        input.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"),
-      );
-    const config = configForCli(io);
-    if (!config) return EXIT.usage;
-    return withDatabase(config, io, async ({ db }) => {
-      const [user] = await db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = ${input.data.email}`);
-      if (!user) return fail(io, `No user with e-mail ${input.data.email}`, EXIT.failure);
+    if (!input.success) return fail(io, flagProblems(input.error));
+    return withUserByEmail(io, input.data.email, async (db, user) => {
       await resetPassword(
         db,
         systemAuditContext("paraply user reset-password"),
@@ -137,7 +148,16 @@ export const userCommand: CliCommand = async (args, io) => {
         input.data.password,
       );
       io.stdout(`Password reset for ${user.email}; their sessions were signed out.\n`);
-      return EXIT.ok;
+    });
+  }
+  if (sub === "reset-totp") {
+    const input = z.strictObject({ email: EmailSchema }).safeParse(v);
+    if (!input.success) return fail(io, flagProblems(input.error));
+    return withUserByEmail(io, input.data.email, async (db, user) => {
+      await resetTwoFactor(db, systemAuditContext("paraply user reset-totp"), user.id);
+      io.stdout(
+        `Two-factor authentication turned off for ${user.email}; their sessions were signed out.\n`,
+      );
     });
   }
   return fail(io, USER_USAGE);

@@ -23,6 +23,7 @@ import {
   createUser,
   grantRole,
   resetPassword,
+  resetTwoFactor,
   revokeRole,
   updateUser,
 } from "./commands/manage-users.ts";
@@ -167,6 +168,21 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
       const { target } = await visibleUser(ctx, request.params.id);
       await authorize(ctx, "user.update", target);
       await resetPassword(db, auditContextOf(request), request.params.id, request.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/users/:id/reset-totp",
+    {
+      config: { access: { permission: "user.manage" } },
+      schema: { tags, params: IdParamsSchema, response: { 200: Ok } },
+    },
+    async (request) => {
+      const ctx = accessContextOf(request, db);
+      const { target } = await visibleUser(ctx, request.params.id);
+      await authorize(ctx, "user.update", target);
+      await resetTwoFactor(db, auditContextOf(request), request.params.id);
       return { ok: true as const };
     },
   );

@@ -53,6 +53,11 @@ export function UserDetailPage() {
     onSuccess: () => refresh(t("common.saved")),
     onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
   });
+  const resetTotp = useMutation({
+    mutationFn: () => api("POST", `/api/users/${id}/reset-totp`),
+    onSuccess: () => refresh(t("users.totpReset")),
+    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+  });
   if (user.isPending) return <Loading />;
   if (user.isError) return <NotFoundPage />;
   const u = user.data;
@@ -103,6 +108,22 @@ export function UserDetailPage() {
         </Card>
         {manage ? (
           <ResetPassword user={u} onDone={() => void refresh(t("users.passwordReset"))} />
+        ) : null}
+        {manage && u.totpEnabled ? (
+          <Card data-color="neutral">
+            <Heading level={2} data-size="sm">
+              {t("users.resetTotp")}
+            </Heading>
+            <Paragraph>{t("users.resetTotpHelp")}</Paragraph>
+            <Button
+              variant="secondary"
+              data-color="danger"
+              onClick={() => resetTotp.mutate()}
+              disabled={resetTotp.isPending}
+            >
+              {t("users.resetTotp")}
+            </Button>
+          </Card>
         ) : null}
       </div>
       <section aria-labelledby="grants-heading">
