@@ -10,15 +10,15 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { z } from "zod";
 import {
   AREA_GROUP_SET_KINDS,
   type AreaGroup,
   type AreaGroupSet,
   AreaGroupSetCreateSchema,
-  type AreaGroupSetListSchema,
+  AreaGroupSetUpdateSchema,
+  AreaGroupUpdateSchema,
 } from "../../../domain/platform/area-groups.ts";
-import { type ApiError, api, get } from "../../api.ts";
+import { api } from "../../api.ts";
 import {
   Options,
   SelectField,
@@ -29,8 +29,8 @@ import {
 import { areaTypeName } from "../../components/labels.ts";
 import { DescriptionField } from "../../components/organisation-fields.tsx";
 import { type Organisation, useOrganisations } from "../../components/organisations.ts";
+import { ConfirmRemove, EditForm, findGroup, setsQuery, usePanels } from "./area-group-edit.tsx";
 
-type SetList = z.infer<typeof AreaGroupSetListSchema>;
 type Area = { id: string; name: string };
 
 /** The municipality's areas, nested ones included, by name. */
@@ -60,15 +60,12 @@ function useMunicipalityAreas(municipalityId: string): Area[] {
 export function AreaGroupsSection({ municipality }: { municipality: Organisation }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
-  const sets = useQuery<SetList, ApiError>({
-    queryKey: ["area-group-sets", municipality.id],
-    queryFn: () => get<SetList>(`/api/organisations/${municipality.id}/area-group-sets`),
-  });
+  const sets = useQuery(setsQuery(municipality.id));
   const areas = useMunicipalityAreas(municipality.id);
   const manage = sets.data?.abilities.manage ?? false;
   return (
     <section aria-labelledby="area-groups-heading" className="area-groups">
-      <Heading level={2} data-size="md" id="area-groups-heading">
+      <Heading level={2} data-size="md" id="area-groups-heading" tabIndex={-1}>
         {t("areaGroups.title")}
       </Heading>
       <Paragraph>{t("areaGroups.intro")}</Paragraph>
@@ -87,6 +84,11 @@ export function AreaGroupsSection({ municipality }: { municipality: Organisation
             areas={areas}
             manage={manage && !municipality.archived}
             onStatus={setStatus}
+            onRemoved={(message) => {
+              setStatus(message);
+              // The set's card is gone: focus goes to the section rather than to the page's top.
+              document.getElementById("area-groups-heading")?.focus();
+            }}
           />
         ))
       )}
@@ -102,24 +104,101 @@ function GroupSetCard({
   areas,
   manage,
   onStatus,
+  onRemoved,
 }: {
   set: AreaGroupSet;
   areas: Area[];
   manage: boolean;
   onStatus: (message: string) => void;
+  onRemoved: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const headingId = `area-group-set-${set.id}`;
+  const panels = usePanels(headingId);
   const names = new Map(areas.map((a) => [a.id, a.name]));
+  const done = (message: string | null) => {
+    panels.close();
+    if (message) onStatus(message);
+  };
   return (
     <Card data-color="neutral" aria-labelledby={headingId} role="region">
-      <Heading level={3} data-size="sm" id={headingId}>
+      <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
         {set.name}
       </Heading>
       <Paragraph data-size="sm">
         {t("areaGroups.kind")}: {areaTypeName(t, set.kind)}
         {set.description ? ` – ${set.description}` : ""}
       </Paragraph>
+      {manage ? (
+        <div className="button-row">
+          <Button
+            type="button"
+            variant="secondary"
+            data-size="sm"
+            aria-label={t("areaGroups.editSetNamed", { set: set.name })}
+            {...panels.toggle("edit")}
+          >
+            {t("areaGroups.edit")}
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            data-color="danger"
+            data-size="sm"
+            aria-label={t("areaGroups.removeSetNamed", { set: set.name })}
+            {...panels.toggle("remove")}
+          >
+            {t("areaGroups.remove")}
+          </Button>
+        </div>
+      ) : null}
+      {manage && panels.open === "edit" ? (
+        <EditForm
+          id={panels.panelId("edit")}
+          title={t("areaGroups.editSetTitle", { set: set.name })}
+          nameLabel={t("areaGroups.setName")}
+          item={{ name: set.name, description: set.description, version: set.version }}
+          url={`/api/area-group-sets/${set.id}`}
+          schema={AreaGroupSetUpdateSchema}
+          municipalityId={set.municipalityId}
+          fresh={(list) => list.sets.find((s) => s.id === set.id)}
+          texts={{
+            stale: t("areaGroups.staleSet", { set: set.name }),
+            gone: t("areaGroups.setGone", { set: set.name }),
+            saved: (name) => t("areaGroups.setSaved", { set: name }),
+          }}
+          onDone={done}
+          onGone={onRemoved}
+        />
+      ) : null}
+      {manage && panels.open === "remove" ? (
+        <ConfirmRemove
+          id={panels.panelId("remove")}
+          title={t("areaGroups.removeSetTitle", { set: set.name })}
+          confirmLabel={t("areaGroups.confirmRemoveSet")}
+          url={`/api/area-group-sets/${set.id}`}
+          version={set.version}
+          municipalityId={set.municipalityId}
+          fresh={(list) => list.sets.find((s) => s.id === set.id)}
+          texts={{
+            stale: t("areaGroups.staleSet", { set: set.name }),
+            gone: t("areaGroups.setGone", { set: set.name }),
+            removed: t("areaGroups.setRemoved", { set: set.name }),
+          }}
+          onCancel={() => done(null)}
+          onRemoved={onRemoved}
+        >
+          <Paragraph>
+            {set.groups.length > 0
+              ? t("areaGroups.removeSetWithGroups", {
+                  set: set.name,
+                  groups: set.groups.map((g) => g.name).join(", "),
+                })
+              : t("areaGroups.removeSetNoGroups", { set: set.name })}
+          </Paragraph>
+          <Paragraph>{t("areaGroups.areasRemain")}</Paragraph>
+        </ConfirmRemove>
+      ) : null}
       {set.groups.length === 0 ? (
         <Paragraph>{t("areaGroups.noGroups")}</Paragraph>
       ) : (
@@ -133,6 +212,11 @@ function GroupSetCard({
                 names={names}
                 manage={manage}
                 onStatus={onStatus}
+                onRemoved={(message) => {
+                  onStatus(message);
+                  // The group's item is gone: focus goes to its set.
+                  document.getElementById(headingId)?.focus();
+                }}
               />
             </li>
           ))}
@@ -150,6 +234,7 @@ function GroupItem({
   names,
   manage,
   onStatus,
+  onRemoved,
 }: {
   set: AreaGroupSet;
   group: AreaGroup;
@@ -157,11 +242,15 @@ function GroupItem({
   names: Map<string, string>;
   manage: boolean;
   onStatus: (message: string) => void;
+  onRemoved: (message: string) => void;
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const editorId = `area-group-members-${group.id}`;
+  const panels = usePanels(`area-group-${group.id}`);
   const memberNames = group.areaIds.map((id) => names.get(id) ?? t("areaGroups.hiddenArea"));
+  const done = (message: string | null) => {
+    panels.close();
+    if (message) onStatus(message);
+  };
   return (
     <>
       <strong>{group.name}</strong>
@@ -169,29 +258,86 @@ function GroupItem({
       {memberNames.length > 0 ? memberNames.join(", ") : t("areaGroups.noAreas")}
       {manage ? (
         <div className="button-row area-group-actions">
+          <Button type="button" variant="secondary" data-size="sm" {...panels.toggle("members")}>
+            {t("areaGroups.chooseAreasFor", { group: group.name })}
+          </Button>
           <Button
             type="button"
             variant="secondary"
             data-size="sm"
-            aria-expanded={open}
-            aria-controls={open ? editorId : undefined}
-            onClick={() => setOpen((v) => !v)}
+            aria-label={t("areaGroups.editGroupNamed", { group: group.name })}
+            {...panels.toggle("edit")}
           >
-            {t("areaGroups.chooseAreasFor", { group: group.name })}
+            {t("areaGroups.edit")}
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            data-color="danger"
+            data-size="sm"
+            aria-label={t("areaGroups.removeGroupNamed", { group: group.name })}
+            {...panels.toggle("remove")}
+          >
+            {t("areaGroups.remove")}
           </Button>
         </div>
       ) : null}
-      {manage && open ? (
+      {manage && panels.open === "members" ? (
         <MemberEditor
-          id={editorId}
+          id={panels.panelId("members")}
           set={set}
           group={group}
           areas={areas}
-          onSaved={(message) => {
-            setOpen(false);
-            onStatus(message);
-          }}
+          onSaved={done}
         />
+      ) : null}
+      {manage && panels.open === "edit" ? (
+        <EditForm
+          id={panels.panelId("edit")}
+          title={t("areaGroups.editGroupTitle", { group: group.name })}
+          nameLabel={t("areaGroups.groupName")}
+          item={{ name: group.name, version: group.version }}
+          url={`/api/area-groups/${group.id}`}
+          schema={AreaGroupUpdateSchema}
+          municipalityId={set.municipalityId}
+          fresh={(list) => findGroup(list, group.id)}
+          texts={{
+            stale: t("areaGroups.staleGroup", { group: group.name }),
+            gone: t("areaGroups.groupGone", { group: group.name }),
+            saved: (name) => t("areaGroups.groupSaved", { group: name }),
+          }}
+          onDone={done}
+          onGone={onRemoved}
+        />
+      ) : null}
+      {manage && panels.open === "remove" ? (
+        <ConfirmRemove
+          id={panels.panelId("remove")}
+          title={t("areaGroups.removeGroupTitle", { group: group.name })}
+          confirmLabel={t("areaGroups.confirmRemoveGroup")}
+          url={`/api/area-groups/${group.id}`}
+          version={group.version}
+          municipalityId={set.municipalityId}
+          fresh={(list) => findGroup(list, group.id)}
+          texts={{
+            stale: t("areaGroups.staleGroup", { group: group.name }),
+            gone: t("areaGroups.groupGone", { group: group.name }),
+            removed: t("areaGroups.groupRemoved", { group: group.name, set: set.name }),
+          }}
+          onCancel={() => done(null)}
+          onRemoved={onRemoved}
+        >
+          <Paragraph>
+            {memberNames.length > 0
+              ? t("areaGroups.removeGroupWithAreas", {
+                  group: group.name,
+                  set: set.name,
+                  areas: memberNames.join(", "),
+                })
+              : t("areaGroups.removeGroupNoAreas", { group: group.name, set: set.name })}
+          </Paragraph>
+          <Paragraph>{t("areaGroups.areasRemain")}</Paragraph>
+        </ConfirmRemove>
       ) : null}
     </>
   );
