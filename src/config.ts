@@ -5,6 +5,10 @@ const boolFromEnv = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+const SecretKeySchema = z.string().refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v), {
+  message: "must be 32 random bytes in base64 (for example: openssl rand -base64 32)",
+});
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,12 +20,10 @@ const ConfigSchema = z
     PARAPLY_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     PARAPLY_DEMO: boolFromEnv.optional(),
     PARAPLY_PUBLIC_URL: z.url().optional(),
-    PARAPLY_SECRET_KEY: z
-      .string()
-      .refine((v) => /^[A-Za-z0-9+/]{43}=$/.test(v), {
-        message: "must be 32 random bytes in base64 (for example: openssl rand -base64 32)",
-      })
-      .optional(),
+    PARAPLY_SECRET_KEY: SecretKeySchema.optional(),
+    PARAPLY_SECRET_KEY_PREVIOUS: SecretKeySchema.optional().describe(
+      "The key before a rotation: secrets sealed under it are opened and sealed anew at start",
+    ),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
 import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
 import { buildApp } from "../src/server/app.ts";
-import { sealPlainTotpSecrets } from "../src/server/platform/commands/totp.ts";
+import { sealTotpSecrets } from "../src/server/platform/commands/totp.ts";
 import { SecretBox } from "../src/server/platform/secret-box.ts";
 import { hashToken, SESSION_COOKIE } from "../src/server/platform/sessions.ts";
-import { buildTestApp, TEST_SECRET_KEY, type TestApp } from "./helpers/app.ts";
+import { buildTestApp, TEST_SECRET_KEY, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import {
   actorWith,
   buildMunicipality,
@@ -378,7 +378,7 @@ describe("TOTP two-factor authentication", () => {
       secret,
     ]);
     const secrets = new SecretBox(Buffer.from(TEST_SECRET_KEY, "base64"));
-    expect(await sealPlainTotpSecrets({ db: t.db, secrets })).toBeGreaterThanOrEqual(1);
+    expect((await sealTotpSecrets({ db: t.db, secrets })).sealed).toBeGreaterThanOrEqual(1);
     expect(await stored()).toMatch(/^v1\./);
     expect(secrets.open(await stored())).toBe(secret);
     const res = await login(t, user.email);
@@ -389,6 +389,37 @@ describe("TOTP two-factor authentication", () => {
       payload: { code: await freshCode(secret) },
     });
     expect(mfa.statusCode).toBe(200);
+  });
+
+  it("moves every seed to a new key at start after a rotation", async () => {
+    await withOwnDatabase(async ({ db, pool }) => {
+      const user = await buildUser(db);
+      const oldKey = Buffer.from(TEST_SECRET_KEY, "base64");
+      const plainSecret = "JBSWY3DPEHPK3PXP";
+      await pool.query("UPDATE platform.users SET totp_secret = $2 WHERE id = $1", [
+        user.id,
+        new SecretBox(oldKey).seal(plainSecret),
+      ]);
+      const newKey = randomBytes(32);
+      const rotated = new SecretBox(newKey, [oldKey]);
+      expect(await sealTotpSecrets({ db, secrets: rotated })).toEqual({ sealed: 1, unknown: 0 });
+      const stored = await pool.query("SELECT totp_secret FROM platform.users WHERE id = $1", [
+        user.id,
+      ]);
+      expect(new SecretBox(newKey).open(stored.rows[0].totp_secret)).toBe(plainSecret);
+      // A second start finds nothing left to do; a seed under an unknown key is counted, not lost.
+      expect(await sealTotpSecrets({ db, secrets: rotated })).toEqual({ sealed: 0, unknown: 0 });
+      const unknown = new SecretBox(randomBytes(32)).seal(plainSecret);
+      await pool.query("UPDATE platform.users SET totp_secret = $2 WHERE id = $1", [
+        user.id,
+        unknown,
+      ]);
+      expect(await sealTotpSecrets({ db, secrets: rotated })).toEqual({ sealed: 0, unknown: 1 });
+      const kept = await pool.query("SELECT totp_secret FROM platform.users WHERE id = $1", [
+        user.id,
+      ]);
+      expect(kept.rows[0].totp_secret).toBe(unknown);
+    });
   });
 
   it("refuses every code when the secret was sealed under another key", async () => {

@@ -5,7 +5,8 @@ import type { Config } from "../config.ts";
 import { type Database, migrateDatabase, migrationsCurrent, openDatabase } from "../db/database.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
-import { sealPlainTotpSecrets } from "./platform/commands/totp.ts";
+import { sealTotpSecrets } from "./platform/commands/totp.ts";
+import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
 import { ensureReadinessReferenceData } from "./readiness/reference-data.ts";
 
@@ -46,8 +47,13 @@ export async function startServer(
     await migrateDatabase(database.url);
     await ensureReadinessReferenceData(database.db);
     const secrets = secretBoxFor(config);
-    const sealed = await sealPlainTotpSecrets({ db: database.db, secrets });
-    if (sealed > 0) log.info(`Sealed ${sealed} two-factor secrets stored in plain text`);
+    const { sealed, unknown } = await sealTotpSecrets({ db: database.db, secrets });
+    if (sealed > 0) log.info(`Sealed ${sealed} two-factor secrets under the current key`);
+    if (unknown > 0) {
+      log.warn(
+        `${unknown} two-factor secrets are sealed under a key this instance does not have; those people cannot sign in with a code until PARAPLY_SECRET_KEY(_PREVIOUS) is right or their two-factor is reset`,
+      );
+    }
     if (options.demo && (await databaseIsEmpty(database.db))) {
       const users = await seedDemo(database.db);
       options.onDemoUsers?.(users);
@@ -63,12 +69,18 @@ export async function startServer(
       secrets,
     });
     await app.listen({ host: config.HOST, port: config.PORT });
+    const stopMaintenance = scheduleMaintenance(
+      database.db,
+      { idleMinutes: config.SESSION_IDLE_MINUTES },
+      log,
+    );
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     return {
       url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
       database,
       close: async () => {
+        stopMaintenance();
         await app.close();
         await database.close();
       },

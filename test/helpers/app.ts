@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { inject } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { connect, migrationsCurrent } from "../../src/db/database.ts";
+import { connect, migrateDatabase, migrationsCurrent } from "../../src/db/database.ts";
 import { buildApp } from "../../src/server/app.ts";
 
 export const TEST_SECRET_KEY = "cGFyYXBseS10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=";
@@ -36,4 +38,32 @@ export async function buildTestApp(env: Record<string, string> = {}) {
       await pool.end();
     },
   };
+}
+
+/**
+ * A migrated database of its own on the run's server, dropped afterwards: for a test whose change
+ * reaches every row of a table (a key rotation), which would disturb tests running beside it.
+ */
+export async function withOwnDatabase<T>(
+  use: (db: { url: string; db: ReturnType<typeof connect>["db"]; pool: pg.Pool }) => Promise<T>,
+): Promise<T> {
+  const base = inject("databaseUrl");
+  const name = `own_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    await migrateDatabase(url.toString());
+    const { db, pool } = connect(url.toString(), 2);
+    try {
+      return await use({ url: url.toString(), db, pool });
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }

@@ -32,6 +32,17 @@ describe("SecretBox", () => {
     expect(box.open("JBSWY3DPEHPK3PXP")).toBeNull();
   });
 
+  it("after a rotation opens what the previous key sealed, and seals only with the new one", () => {
+    const oldKey = randomBytes(32);
+    const before = new SecretBox(oldKey).seal("JBSWY3DPEHPK3PXP");
+    const rotated = new SecretBox(randomBytes(32), [oldKey]);
+    expect(rotated.open(before)).toBe("JBSWY3DPEHPK3PXP");
+    expect(rotated.isCurrent(before)).toBe(false);
+    const after = rotated.seal("JBSWY3DPEHPK3PXP");
+    expect(rotated.isCurrent(after)).toBe(true);
+    expect(new SecretBox(oldKey).open(after)).toBeNull();
+  });
+
   it("refuses a key that is not 32 bytes", () => {
     expect(() => new SecretBox(randomBytes(16))).toThrow(/32 bytes/);
   });

@@ -14,8 +14,17 @@ const TAG_BYTES = 16;
  * leaves room for another key or algorithm later.
  */
 export class SecretBox {
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error("The secret key must be 32 bytes");
+  private readonly previous: Buffer[];
+
+  /** `previous` are keys from before a rotation: still opened, never sealed with. */
+  constructor(
+    private readonly key: Buffer,
+    previous: Buffer[] = [],
+  ) {
+    for (const k of [key, ...previous]) {
+      if (k.length !== 32) throw new Error("The secret key must be 32 bytes");
+    }
+    this.previous = previous;
   }
 
   seal(plain: string): string {
@@ -25,21 +34,34 @@ export class SecretBox {
     return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
   }
 
-  /** The plain secret, or null when the value was sealed under another key or altered. */
+  /** The plain secret, or null when the value was sealed under an unknown key or altered. */
   open(sealed: string): string | null {
+    return this.openWith(sealed, [this.key, ...this.previous])?.plain ?? null;
+  }
+
+  /** Whether a sealed value opens with the current key (false: a previous key, or none). */
+  isCurrent(sealed: string): boolean {
+    return this.openWith(sealed, [this.key]) !== null;
+  }
+
+  private openWith(sealed: string, keys: Buffer[]): { plain: string } | null {
     if (!SecretBox.isSealed(sealed)) return null;
     const raw = Buffer.from(sealed.slice(PREFIX.length), "base64url");
     if (raw.length < IV_BYTES + TAG_BYTES) return null;
-    try {
-      const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, IV_BYTES));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([
-        decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-        decipher.final(),
-      ]).toString("utf8");
-    } catch {
-      return null;
+    for (const key of keys) {
+      try {
+        const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES));
+        decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+        const plain = Buffer.concat([
+          decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]).toString("utf8");
+        return { plain };
+      } catch {
+        // The tag did not match under this key: try the next.
+      }
     }
+    return null;
   }
 
   static isSealed(value: string): boolean {
@@ -52,8 +74,11 @@ export class SecretBox {
  * data directory, made on first use, so that `npm start` and development need no setup.
  */
 export function secretBoxFor(config: Config): SecretBox {
+  const previous = config.PARAPLY_SECRET_KEY_PREVIOUS
+    ? [Buffer.from(config.PARAPLY_SECRET_KEY_PREVIOUS, "base64")]
+    : [];
   if (config.PARAPLY_SECRET_KEY) {
-    return new SecretBox(Buffer.from(config.PARAPLY_SECRET_KEY, "base64"));
+    return new SecretBox(Buffer.from(config.PARAPLY_SECRET_KEY, "base64"), previous);
   }
   const file = path.join(config.dataDir, "secret-key");
   let encoded: string;
@@ -69,5 +94,5 @@ export function secretBoxFor(config: Config): SecretBox {
       encoded = readFileSync(file, "utf8").trim();
     }
   }
-  return new SecretBox(Buffer.from(encoded, "base64"));
+  return new SecretBox(Buffer.from(encoded, "base64"), previous);
 }

@@ -1,11 +1,11 @@
-import { and, eq, isNotNull, isNull, lt, notLike, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
 import type { Db, DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import type { Actor } from "../../plugins/actor.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, DomainError } from "../../plugins/errors.ts";
-import type { SecretBox } from "../secret-box.ts";
+import { SecretBox } from "../secret-box.ts";
 import { completeMfa } from "../sessions.ts";
 import { registerFailure, type SignInDeps } from "./sign-in.ts";
 
@@ -74,21 +74,37 @@ async function secretOf(deps: TotpDeps, userId: string) {
   return { ...row, secret: row.secret === null ? null : deps.secrets.open(row.secret) };
 }
 
-/** Seals TOTP seeds stored in plain text by versions before sealing existed; run at start. */
-export async function sealPlainTotpSecrets(deps: TotpDeps): Promise<number> {
+/**
+ * Brings every stored TOTP seed under the current key: seeds in plain text (versions before
+ * sealing) and seeds sealed under PARAPLY_SECRET_KEY_PREVIOUS are sealed anew. Run at start; a
+ * seed under no known key is left as it is (its owner's codes fail until two-factor is reset).
+ */
+export async function sealTotpSecrets(
+  deps: TotpDeps,
+): Promise<{ sealed: number; unknown: number }> {
   return deps.db.transaction(async (tx) => {
-    const plain = await tx
+    const stored = await tx
       .select({ id: users.id, secret: users.totpSecret })
       .from(users)
-      .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, "v1.%")))
+      .where(isNotNull(users.totpSecret))
       .for("update");
-    for (const row of plain) {
+    let sealed = 0;
+    let unknown = 0;
+    for (const row of stored) {
+      const value = row.secret as string;
+      if (SecretBox.isSealed(value) && deps.secrets.isCurrent(value)) continue;
+      const plain = SecretBox.isSealed(value) ? deps.secrets.open(value) : value;
+      if (plain === null) {
+        unknown++;
+        continue;
+      }
       await tx
         .update(users)
-        .set({ totpSecret: deps.secrets.seal(row.secret as string) })
+        .set({ totpSecret: deps.secrets.seal(plain) })
         .where(eq(users.id, row.id));
+      sealed++;
     }
-    return plain.length;
+    return { sealed, unknown };
   });
 }
 
