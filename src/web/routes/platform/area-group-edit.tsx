@@ -64,7 +64,7 @@ export function useReloadSets(municipalityId: string) {
  * only what changed with the version the form was opened from; when someone else changed the item
  * meanwhile (409), the reader reloads it and makes the change again.
  */
-export function EditForm({
+function EditForm({
   id,
   title,
   nameLabel,
@@ -201,7 +201,7 @@ export function EditForm({
  * The confirmation step before a set or group is deleted: says what goes (`children`) and is
  * sent with the version it was opened from, so a deletion is never decided on an old picture.
  */
-export function ConfirmRemove({
+function ConfirmRemove({
   id,
   title,
   confirmLabel,
@@ -291,4 +291,105 @@ export function ConfirmRemove({
       </ValidatedForm>
     </div>
   );
+}
+
+/** A set or a group as its edit and remove panels need it, with its texts. */
+export interface EditableItem {
+  panels: ReturnType<typeof usePanels>;
+  item: Editable;
+  url: string;
+  schema: z.ZodType<object>;
+  municipalityId: string;
+  fresh: (list: SetList) => Editable | undefined;
+  labels: {
+    editNamed: string;
+    removeNamed: string;
+    editTitle: string;
+    nameLabel: string;
+    removeTitle: string;
+    confirmRemove: string;
+    stale: string;
+    gone: string;
+    removed: string;
+    saved: (name: string) => string;
+  };
+}
+
+/** The item's "Byt namn/ändra" and "Ta bort" toggles, named for screen readers. */
+export function ItemButtons({ target }: { target: EditableItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Button
+        type="button"
+        variant="secondary"
+        data-size="sm"
+        aria-label={target.labels.editNamed}
+        {...target.panels.toggle("edit")}
+      >
+        {t("areaGroups.edit")}
+      </Button>
+      <Button
+        type="button"
+        variant="secondary"
+        data-color="danger"
+        data-size="sm"
+        aria-label={target.labels.removeNamed}
+        {...target.panels.toggle("remove")}
+      >
+        {t("areaGroups.remove")}
+      </Button>
+    </>
+  );
+}
+
+/** The open edit form or removal confirmation; `children` say what a removal takes with it. */
+export function ItemPanels({
+  target,
+  onDone,
+  onRemoved,
+  children,
+}: {
+  target: EditableItem;
+  onDone: (message: string | null) => void;
+  onRemoved: (message: string) => void;
+  children: ReactNode;
+}) {
+  const { panels, labels } = target;
+  if (panels.open === "edit") {
+    return (
+      <EditForm
+        id={panels.panelId("edit")}
+        title={labels.editTitle}
+        nameLabel={labels.nameLabel}
+        item={target.item}
+        url={target.url}
+        schema={target.schema}
+        municipalityId={target.municipalityId}
+        fresh={target.fresh}
+        texts={{ stale: labels.stale, gone: labels.gone, saved: labels.saved }}
+        onDone={onDone}
+        onGone={onRemoved}
+      />
+    );
+  }
+  if (panels.open === "remove") {
+    return (
+      <ConfirmRemove
+        id={panels.panelId("remove")}
+        title={labels.removeTitle}
+        confirmLabel={labels.confirmRemove}
+        url={target.url}
+        version={target.item.version}
+        municipalityId={target.municipalityId}
+        fresh={target.fresh}
+        texts={{ stale: labels.stale, gone: labels.gone, removed: labels.removed }}
+        onCancel={() => onDone(null)}
+        onRemoved={onRemoved}
+      >
+        {children}
+      </ConfirmRemove>
+    );
+  }
+  return null;
 }

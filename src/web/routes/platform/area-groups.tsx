@@ -29,7 +29,14 @@ import {
 import { areaTypeName } from "../../components/labels.ts";
 import { DescriptionField } from "../../components/organisation-fields.tsx";
 import { type Organisation, useOrganisations } from "../../components/organisations.ts";
-import { ConfirmRemove, EditForm, findGroup, setsQuery, usePanels } from "./area-group-edit.tsx";
+import {
+  type EditableItem,
+  findGroup,
+  ItemButtons,
+  ItemPanels,
+  setsQuery,
+  usePanels,
+} from "./area-group-edit.tsx";
 
 type Area = { id: string; name: string };
 
@@ -120,6 +127,26 @@ function GroupSetCard({
     panels.close();
     if (message) onStatus(message);
   };
+  const target: EditableItem = {
+    panels,
+    item: { name: set.name, description: set.description, version: set.version },
+    url: `/api/area-group-sets/${set.id}`,
+    schema: AreaGroupSetUpdateSchema,
+    municipalityId: set.municipalityId,
+    fresh: (list) => list.sets.find((s) => s.id === set.id),
+    labels: {
+      editNamed: t("areaGroups.editSetNamed", { set: set.name }),
+      removeNamed: t("areaGroups.removeSetNamed", { set: set.name }),
+      editTitle: t("areaGroups.editSetTitle", { set: set.name }),
+      nameLabel: t("areaGroups.setName"),
+      removeTitle: t("areaGroups.removeSetTitle", { set: set.name }),
+      confirmRemove: t("areaGroups.confirmRemoveSet"),
+      stale: t("areaGroups.staleSet", { set: set.name }),
+      gone: t("areaGroups.setGone", { set: set.name }),
+      removed: t("areaGroups.setRemoved", { set: set.name }),
+      saved: (name) => t("areaGroups.setSaved", { set: name }),
+    },
+  };
   return (
     <Card data-color="neutral" aria-labelledby={headingId} role="region">
       <Heading level={3} data-size="sm" id={headingId} tabIndex={-1}>
@@ -131,63 +158,11 @@ function GroupSetCard({
       </Paragraph>
       {manage ? (
         <div className="button-row">
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            aria-label={t("areaGroups.editSetNamed", { set: set.name })}
-            {...panels.toggle("edit")}
-          >
-            {t("areaGroups.edit")}
-          </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            data-color="danger"
-            data-size="sm"
-            aria-label={t("areaGroups.removeSetNamed", { set: set.name })}
-            {...panels.toggle("remove")}
-          >
-            {t("areaGroups.remove")}
-          </Button>
+          <ItemButtons target={target} />
         </div>
       ) : null}
-      {manage && panels.open === "edit" ? (
-        <EditForm
-          id={panels.panelId("edit")}
-          title={t("areaGroups.editSetTitle", { set: set.name })}
-          nameLabel={t("areaGroups.setName")}
-          item={{ name: set.name, description: set.description, version: set.version }}
-          url={`/api/area-group-sets/${set.id}`}
-          schema={AreaGroupSetUpdateSchema}
-          municipalityId={set.municipalityId}
-          fresh={(list) => list.sets.find((s) => s.id === set.id)}
-          texts={{
-            stale: t("areaGroups.staleSet", { set: set.name }),
-            gone: t("areaGroups.setGone", { set: set.name }),
-            saved: (name) => t("areaGroups.setSaved", { set: name }),
-          }}
-          onDone={done}
-          onGone={onRemoved}
-        />
-      ) : null}
-      {manage && panels.open === "remove" ? (
-        <ConfirmRemove
-          id={panels.panelId("remove")}
-          title={t("areaGroups.removeSetTitle", { set: set.name })}
-          confirmLabel={t("areaGroups.confirmRemoveSet")}
-          url={`/api/area-group-sets/${set.id}`}
-          version={set.version}
-          municipalityId={set.municipalityId}
-          fresh={(list) => list.sets.find((s) => s.id === set.id)}
-          texts={{
-            stale: t("areaGroups.staleSet", { set: set.name }),
-            gone: t("areaGroups.setGone", { set: set.name }),
-            removed: t("areaGroups.setRemoved", { set: set.name }),
-          }}
-          onCancel={() => done(null)}
-          onRemoved={onRemoved}
-        >
+      {manage ? (
+        <ItemPanels target={target} onDone={done} onRemoved={onRemoved}>
           <Paragraph>
             {set.groups.length > 0
               ? t("areaGroups.removeSetWithGroups", {
@@ -197,7 +172,7 @@ function GroupSetCard({
               : t("areaGroups.removeSetNoGroups", { set: set.name })}
           </Paragraph>
           <Paragraph>{t("areaGroups.areasRemain")}</Paragraph>
-        </ConfirmRemove>
+        </ItemPanels>
       ) : null}
       {set.groups.length === 0 ? (
         <Paragraph>{t("areaGroups.noGroups")}</Paragraph>
@@ -251,6 +226,26 @@ function GroupItem({
     panels.close();
     if (message) onStatus(message);
   };
+  const target: EditableItem = {
+    panels,
+    item: { name: group.name, version: group.version },
+    url: `/api/area-groups/${group.id}`,
+    schema: AreaGroupUpdateSchema,
+    municipalityId: set.municipalityId,
+    fresh: (list) => findGroup(list, group.id),
+    labels: {
+      editNamed: t("areaGroups.editGroupNamed", { group: group.name }),
+      removeNamed: t("areaGroups.removeGroupNamed", { group: group.name }),
+      editTitle: t("areaGroups.editGroupTitle", { group: group.name }),
+      nameLabel: t("areaGroups.groupName"),
+      removeTitle: t("areaGroups.removeGroupTitle", { group: group.name }),
+      confirmRemove: t("areaGroups.confirmRemoveGroup"),
+      stale: t("areaGroups.staleGroup", { group: group.name }),
+      gone: t("areaGroups.groupGone", { group: group.name }),
+      removed: t("areaGroups.groupRemoved", { group: group.name, set: set.name }),
+      saved: (name) => t("areaGroups.groupSaved", { group: name }),
+    },
+  };
   return (
     <>
       <strong>{group.name}</strong>
@@ -261,25 +256,7 @@ function GroupItem({
           <Button type="button" variant="secondary" data-size="sm" {...panels.toggle("members")}>
             {t("areaGroups.chooseAreasFor", { group: group.name })}
           </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            data-size="sm"
-            aria-label={t("areaGroups.editGroupNamed", { group: group.name })}
-            {...panels.toggle("edit")}
-          >
-            {t("areaGroups.edit")}
-          </Button>
-          <Button
-            type="button"
-            variant="secondary"
-            data-color="danger"
-            data-size="sm"
-            aria-label={t("areaGroups.removeGroupNamed", { group: group.name })}
-            {...panels.toggle("remove")}
-          >
-            {t("areaGroups.remove")}
-          </Button>
+          <ItemButtons target={target} />
         </div>
       ) : null}
       {manage && panels.open === "members" ? (
@@ -291,42 +268,8 @@ function GroupItem({
           onSaved={done}
         />
       ) : null}
-      {manage && panels.open === "edit" ? (
-        <EditForm
-          id={panels.panelId("edit")}
-          title={t("areaGroups.editGroupTitle", { group: group.name })}
-          nameLabel={t("areaGroups.groupName")}
-          item={{ name: group.name, version: group.version }}
-          url={`/api/area-groups/${group.id}`}
-          schema={AreaGroupUpdateSchema}
-          municipalityId={set.municipalityId}
-          fresh={(list) => findGroup(list, group.id)}
-          texts={{
-            stale: t("areaGroups.staleGroup", { group: group.name }),
-            gone: t("areaGroups.groupGone", { group: group.name }),
-            saved: (name) => t("areaGroups.groupSaved", { group: name }),
-          }}
-          onDone={done}
-          onGone={onRemoved}
-        />
-      ) : null}
-      {manage && panels.open === "remove" ? (
-        <ConfirmRemove
-          id={panels.panelId("remove")}
-          title={t("areaGroups.removeGroupTitle", { group: group.name })}
-          confirmLabel={t("areaGroups.confirmRemoveGroup")}
-          url={`/api/area-groups/${group.id}`}
-          version={group.version}
-          municipalityId={set.municipalityId}
-          fresh={(list) => findGroup(list, group.id)}
-          texts={{
-            stale: t("areaGroups.staleGroup", { group: group.name }),
-            gone: t("areaGroups.groupGone", { group: group.name }),
-            removed: t("areaGroups.groupRemoved", { group: group.name, set: set.name }),
-          }}
-          onCancel={() => done(null)}
-          onRemoved={onRemoved}
-        >
+      {manage ? (
+        <ItemPanels target={target} onDone={done} onRemoved={onRemoved}>
           <Paragraph>
             {memberNames.length > 0
               ? t("areaGroups.removeGroupWithAreas", {
@@ -337,7 +280,7 @@ function GroupItem({
               : t("areaGroups.removeGroupNoAreas", { group: group.name, set: set.name })}
           </Paragraph>
           <Paragraph>{t("areaGroups.areasRemain")}</Paragraph>
-        </ConfirmRemove>
+        </ItemPanels>
       ) : null}
     </>
   );
