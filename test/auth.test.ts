@@ -363,6 +363,17 @@ describe("TOTP two-factor authentication", () => {
     );
   });
 
+  /** Password, then the code, on the shared app; the answer to the code. */
+  async function signInWithCode(email: string, code: string) {
+    const res = await login(t, email);
+    return t.app.inject({
+      method: "POST",
+      url: "/api/auth/mfa",
+      headers: { cookie: cookieOf(res)! },
+      payload: { code },
+    });
+  }
+
   it("stores the secret sealed under the key outside the database; plain ones are sealed at start", async () => {
     const user = await buildUser(t.db);
     const secret = await enrol(t, (await signIn(t, user.email)).cookie);
@@ -381,13 +392,7 @@ describe("TOTP two-factor authentication", () => {
     expect((await sealTotpSecrets({ db: t.db, secrets })).sealed).toBeGreaterThanOrEqual(1);
     expect(await stored()).toMatch(/^v1\./);
     expect(secrets.open(await stored())).toBe(secret);
-    const res = await login(t, user.email);
-    const mfa = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/mfa",
-      headers: { cookie: cookieOf(res)! },
-      payload: { code: await freshCode(secret) },
-    });
+    const mfa = await signInWithCode(user.email, await freshCode(secret));
     expect(mfa.statusCode).toBe(200);
   });
 
@@ -430,13 +435,7 @@ describe("TOTP two-factor authentication", () => {
       user.id,
       other.seal(secret),
     ]);
-    const res = await login(t, user.email);
-    const mfa = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/mfa",
-      headers: { cookie: cookieOf(res)! },
-      payload: { code: await freshCode(secret) },
-    });
+    const mfa = await signInWithCode(user.email, await freshCode(secret));
     expect(mfa.statusCode).toBe(400);
   });
 

@@ -47,6 +47,15 @@ export function usePanels(idPrefix: string) {
   };
 }
 
+/**
+ * A stale version (409) told in the item's own words; the server's text is in Swedish only and
+ * does not name the item. Any other error as it came.
+ */
+function explainConflict(error: Error, stale: string): { stale: boolean; error: Error } {
+  const isStale = error instanceof ApiError && error.code === "stale_version";
+  return { stale: isStale, error: isStale ? new ApiError(409, "stale_version", stale) : error };
+}
+
 export const findGroup = (list: SetList, id: string) =>
   list.sets.flatMap((s) => s.groups).find((g) => g.id === id);
 
@@ -116,10 +125,9 @@ function EditForm({
         onGone(texts.gone);
         return;
       }
-      const isStale = error instanceof ApiError && error.code === "stale_version";
-      setStale(isStale);
-      // The server's text is in Swedish only and does not name the item; this one does both.
-      errors.fromError(isStale ? new ApiError(409, error.code, texts.stale) : error);
+      const explained = explainConflict(error, texts.stale);
+      setStale(explained.stale);
+      errors.fromError(explained.error);
     },
   });
   const reload = async () => {
@@ -246,9 +254,9 @@ function ConfirmRemove({
     onSuccess: () => gone(texts.removed),
     onError: async (error) => {
       if (error instanceof ApiError && error.status === 404) return gone(texts.gone);
-      const isStale = error instanceof ApiError && error.code === "stale_version";
-      setStale(isStale);
-      errors.fromError(isStale ? new ApiError(409, error.code, texts.stale) : error);
+      const explained = explainConflict(error, texts.stale);
+      setStale(explained.stale);
+      errors.fromError(explained.error);
     },
   });
   const reload = async () => {
