@@ -62,6 +62,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/auth/me": all(200),
   "PATCH /api/auth/me": all(200),
   "POST /api/auth/password": all(200),
+  "GET /api/auth/sessions": all(200),
+  // Every caller's own sessions only: another person's is not found.
+  "DELETE /api/auth/sessions/{id}": all(404),
+  "POST /api/auth/sessions/revoke-others": all(200),
   "POST /api/auth/totp/setup": all(200),
   "POST /api/auth/totp/enable": all(200),
   // Reached, but the caller has no TOTP to turn off.
@@ -219,6 +223,11 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "POST /api/auth/mfa": async () => ({ url: "/api/auth/mfa", payload: { code: "123456" } }),
   "POST /api/auth/logout": async () => ({ url: "/api/auth/logout" }),
   "GET /api/auth/me": async () => ({ url: "/api/auth/me" }),
+  "GET /api/auth/sessions": async () => ({ url: "/api/auth/sessions" }),
+  "DELETE /api/auth/sessions/{id}": async () => ({ url: `/api/auth/sessions/${randomUUID()}` }),
+  "POST /api/auth/sessions/revoke-others": async () => ({
+    url: "/api/auth/sessions/revoke-others",
+  }),
   "PATCH /api/auth/me": async () => ({ url: "/api/auth/me", payload: { locale: "sv" } }),
   "POST /api/auth/password": async () => ({
     url: "/api/auth/password",

@@ -22,6 +22,7 @@ import { registerAuthRoutes } from "./platform/auth-routes.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
+import { registerSessionRoutes } from "./platform/session-routes.ts";
 import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
@@ -120,6 +121,7 @@ export async function buildApp(deps: AppDeps) {
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
   });
+  registerSessionRoutes(app, { db, times });
   registerOrganisationRoutes(app, { db });
   registerAreaGroupRoutes(app, { db });
   registerUserRoutes(app, { db });

@@ -194,6 +194,8 @@ export const sessions = platform.table(
   "sessions",
   {
     id: text("id").primaryKey(),
+    /** How the owner names a session (to end it from another device): never the token's hash. */
+    publicId: uuid("public_id").notNull().unique().defaultRandom(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

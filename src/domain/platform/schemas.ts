@@ -79,6 +79,19 @@ export const PasswordChangeSchema = z.strictObject({
 
 // ---- organisations -----------------------------------------------------------------------
 
+export const OwnSessionSchema = z.object({
+  id: z.uuid().describe("The session's public id (not its token)"),
+  authMethod: z.enum(["password", "oidc"]),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean().describe("The session this request was made with"),
+});
+
+export const SessionsRevokedSchema = z.object({ revoked: z.number().int().min(0) });
+
 export const MunicipalityRefSchema = z.object({
   code: z.string().length(4),
   name: z.string(),

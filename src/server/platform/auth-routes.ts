@@ -16,10 +16,10 @@ import {
   TotpCodeSchema,
   TotpSetupSchema,
 } from "../../domain/platform/schemas.ts";
-import type { Actor } from "../plugins/actor.ts";
+import { type Actor, actorOf } from "../plugins/actor.ts";
 import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { sessionCookieOptions } from "../plugins/auth.ts";
-import { BadRequestError, UnauthenticatedError } from "../plugins/errors.ts";
+import { BadRequestError } from "../plugins/errors.ts";
 import { beginOidcSignIn, finishOidcSignIn } from "./commands/oidc-sign-in.ts";
 import { signIn } from "./commands/sign-in.ts";
 import {
@@ -49,11 +49,6 @@ interface Deps {
 }
 
 const Ok = z.object({ ok: z.literal(true) });
-
-function actorOf(request: { actor?: Actor }): Actor {
-  if (!request.actor) throw new UnauthenticatedError();
-  return request.actor;
-}
 
 export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -4,6 +4,7 @@ import type {
   areaGroups,
   auditLog,
   organisations,
+  sessions,
   users,
 } from "../../db/schema/platform.ts";
 import type { AreaGroupSchema, AreaGroupSetSchema } from "../../domain/platform/area-groups.ts";
@@ -11,6 +12,7 @@ import type {
   AuditEntrySchema,
   GrantSchema,
   OrganisationSchema,
+  OwnSessionSchema,
   UserSchema,
   UserSummarySchema,
 } from "../../domain/platform/schemas.ts";
@@ -115,5 +117,22 @@ export function presentAreaGroupSet(
     description: set.description,
     version: set.version,
     groups,
+  };
+}
+
+/** One of the caller's own sessions: the token and its hash never leave the server. */
+export function presentOwnSession(
+  session: typeof sessions.$inferSelect,
+  currentId: string,
+): z.infer<typeof OwnSessionSchema> {
+  return {
+    id: session.publicId,
+    authMethod: session.authMethod,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    ip: session.ip,
+    userAgent: session.userAgent,
+    current: session.id === currentId,
   };
 }

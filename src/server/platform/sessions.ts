@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { type Db, type DbOrTx, poolOf } from "../../db/database.ts";
 import { sessions } from "../../db/schema/platform.ts";
 import type { Role } from "../../domain/platform/roles.ts";
@@ -145,4 +145,20 @@ export async function loadActor(
   };
   cache?.setActor(id, actor, row.expires_at, version);
   return actor;
+}
+
+/** A person's sessions that can still be used (not revoked, within both limits), newest first. */
+export async function readLiveSessions(tx: DbOrTx, userId: string, times: SessionTimes) {
+  return tx
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        gt(sessions.lastSeenAt, sql`now() - make_interval(mins => ${times.idleMinutes}::int)`),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
 }

@@ -1,6 +1,7 @@
 import type { Permission, Role } from "../../domain/platform/roles.ts";
 import { roleAllows } from "../../domain/platform/roles.ts";
 import type { AuthCache } from "../platform/auth-cache.ts";
+import { UnauthenticatedError } from "./errors.ts";
 
 export interface RoleGrant {
   id: string;
@@ -35,6 +36,12 @@ export type RouteAccess =
   | "enrolment"
   | "session"
   | { permission: Permission };
+
+/** The caller of a route that needs a session (the auth hook has already refused others). */
+export function actorOf(request: { actor?: Actor }): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}
 
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.grants.some((g) => g.role === "system_admin");

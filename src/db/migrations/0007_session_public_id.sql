@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."sessions" ADD COLUMN "public_id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform"."sessions" ADD CONSTRAINT "sessions_public_id_unique" UNIQUE("public_id");

@@ -1,0 +1,70 @@
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "../../../db/database.ts";
+import { sessions } from "../../../db/schema/platform.ts";
+import type { Actor } from "../../plugins/actor.ts";
+import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
+import { DomainError, NotFoundError } from "../../plugins/errors.ts";
+import { readLiveSessions, type SessionTimes } from "../sessions.ts";
+
+/**
+ * Ends one of the caller's other sessions (a device left signed in). Another person's session,
+ * or one already ended, is not found; the session in use ends by signing out.
+ */
+export async function revokeOwnSession(
+  db: Db,
+  actor: Actor,
+  audit: AuditContext,
+  publicId: string,
+  times: SessionTimes,
+) {
+  await db.transaction(async (tx) => {
+    const live = await readLiveSessions(tx, actor.userId, times);
+    const target = live.find((s) => s.publicId === publicId);
+    if (!target) throw new NotFoundError("Sessionen finns inte eller har redan avslutats.");
+    if (target.id === actor.sessionId) {
+      throw new DomainError(
+        409,
+        "current_session",
+        "Det är den här sessionen. Använd Logga ut för att avsluta den.",
+      );
+    }
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.id, target.id), isNull(sessions.revokedAt)));
+    await recordAudit(tx, audit, {
+      action: "auth.session_revoked",
+      subjectType: "user",
+      subjectId: actor.userId,
+      details: { session: publicId },
+    });
+  });
+}
+
+/** Ends every session of the caller's but the one in use ("sign out everywhere else"). */
+export async function revokeOtherOwnSessions(
+  db: Db,
+  actor: Actor,
+  audit: AuditContext,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(sessions.userId, actor.userId),
+          ne(sessions.id, actor.sessionId),
+          isNull(sessions.revokedAt),
+        ),
+      )
+      .returning({ id: sessions.id });
+    await recordAudit(tx, audit, {
+      action: "auth.other_sessions_revoked",
+      subjectType: "user",
+      subjectId: actor.userId,
+      details: { count: ended.length },
+    });
+    return ended.length;
+  });
+}
