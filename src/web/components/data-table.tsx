@@ -1,7 +1,11 @@
 import { Table, type TableProps } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
-/** A zebra-striped table in its scrolling wrapper: caption, one header row of columns, then the rows. */
+/**
+ * A zebra-striped table in its scrolling wrapper: caption, one header row of columns, then the
+ * rows. The wrapper is a named, focusable region so that a table wider than the screen (at 200 %
+ * zoom) can be scrolled with the keyboard too.
+ */
 export function DataTable({
   caption,
   hiddenCaption,
@@ -15,10 +19,14 @@ export function DataTable({
   columns: ReactNode[];
   children: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+    <section className="table-wrap" aria-labelledby={captionId} tabIndex={0}>
       <Table zebra {...props}>
-        <caption className={hiddenCaption ? "visually-hidden" : undefined}>{caption}</caption>
+        <caption id={captionId} className={hiddenCaption ? "visually-hidden" : undefined}>
+          {caption}
+        </caption>
         <Table.Head>
           <Table.Row>
             {columns.map((column, i) => (
@@ -29,6 +37,6 @@ export function DataTable({
         </Table.Head>
         <Table.Body>{children}</Table.Body>
       </Table>
-    </div>
+    </section>
   );
 }

@@ -15,6 +15,7 @@ import { LanguageSwitch } from "../../components/layout.tsx";
 import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
 import { PageTitle } from "../../components/page.tsx";
 import { type Me, useMe } from "../../components/session.ts";
+import { SessionsSection } from "./account-sessions.tsx";
 
 type TotpSetup = z.infer<typeof TotpSetupSchema>;
 
@@ -51,6 +52,8 @@ export function AccountPage() {
         </Card>
         {me.authMethod === "password" ? <ChangePassword onStatus={setStatus} /> : null}
       </div>
+      {/* Until two-factor enrolment is done the API answers nothing else but enrolment. */}
+      {me.mfaEnrolmentRequired ? null : <SessionsSection onStatus={setStatus} />}
     </>
   );
 }
