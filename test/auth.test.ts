@@ -1,10 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { generate } from "otplib";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
-import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
-import { buildApp } from "../src/server/app.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealTotpSecrets } from "../src/server/platform/commands/totp.ts";
 import { SecretBox } from "../src/server/platform/secret-box.ts";
 import { hashToken, SESSION_COOKIE } from "../src/server/platform/sessions.ts";
@@ -524,83 +520,54 @@ describe("TOTP two-factor authentication", () => {
   // Security settings are platform-wide, so this runs in its own database to leave the shared one
   // (and every other test's roles) alone.
   it("when required for a role, sends an unenrolled user to enrolment first", async () => {
-    const base = inject("databaseUrl");
-    const name = `mfa_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const own = url.toString();
-    let app: TestApp | undefined;
-    try {
-      await migrateDatabase(own);
-      const config = loadConfig({
-        NODE_ENV: "test",
-        DATABASE_URL: own,
-        PARAPLY_SECRET_KEY: TEST_SECRET_KEY,
-        LOGIN_RATE_LIMIT_PER_MINUTE: "10000",
-        RATE_LIMIT_PER_MINUTE: "100000",
-      });
-      const { db, pool } = connect(own, 3);
-      const fastify = await buildApp({ config, db, ready: () => migrationsCurrent(pool) });
-      await fastify.ready();
-      app = {
-        app: fastify,
-        db,
-        pool,
-        config,
-        close: async () => {
-          await fastify.close();
-          await pool.end();
-        },
-      };
+    await withOwnDatabase(async ({ url }) => {
+      const app = await buildTestApp({ DATABASE_URL: url });
+      try {
+        const sysadmin = await actorWith(app, "system_admin", null);
+        const municipality = await buildMunicipality(app.db);
+        const practitioner = await actorWith(app, "practitioner", municipality.id);
+        const put = await app.app.inject({
+          method: "PUT",
+          url: "/api/settings/security",
+          headers: sysadmin.headers,
+          payload: { requireMfaForRoles: ["practitioner", "practitioner"] },
+        });
+        expect(put.statusCode).toBe(200);
+        expect(put.json()).toEqual({ requireMfaForRoles: ["practitioner"] });
+        const audited = await app.pool.query(
+          "SELECT actor_id FROM platform.audit_log WHERE action = 'settings.security_update'",
+        );
+        expect(audited.rows).toEqual([{ actor_id: sysadmin.user.id }]);
 
-      const sysadmin = await actorWith(app, "system_admin", null);
-      const municipality = await buildMunicipality(app.db);
-      const practitioner = await actorWith(app, "practitioner", municipality.id);
-      const put = await app.app.inject({
-        method: "PUT",
-        url: "/api/settings/security",
-        headers: sysadmin.headers,
-        payload: { requireMfaForRoles: ["practitioner", "practitioner"] },
-      });
-      expect(put.statusCode).toBe(200);
-      expect(put.json()).toEqual({ requireMfaForRoles: ["practitioner"] });
-      const audited = await app.pool.query(
-        "SELECT actor_id FROM platform.audit_log WHERE action = 'settings.security_update'",
-      );
-      expect(audited.rows).toEqual([{ actor_id: sysadmin.user.id }]);
+        const cookie = practitioner.headers.cookie;
+        const blocked = await app.app.inject({ url: "/api/organisations", headers: { cookie } });
+        expect(blocked.statusCode).toBe(403);
+        expect(blocked.json().error.code).toBe("mfa_enrolment_required");
+        const meRes = await me(app, cookie);
+        expect(meRes.statusCode).toBe(200);
+        expect(meRes.json().mfaEnrolmentRequired).toBe(true);
+        // Roles not listed are untouched.
+        expect(
+          (await app.app.inject({ url: "/api/organisations", headers: sysadmin.headers }))
+            .statusCode,
+        ).toBe(200);
 
-      const cookie = practitioner.headers.cookie;
-      const blocked = await app.app.inject({ url: "/api/organisations", headers: { cookie } });
-      expect(blocked.statusCode).toBe(403);
-      expect(blocked.json().error.code).toBe("mfa_enrolment_required");
-      const meRes = await me(app, cookie);
-      expect(meRes.statusCode).toBe(200);
-      expect(meRes.json().mfaEnrolmentRequired).toBe(true);
-      // Roles not listed are untouched.
-      expect(
-        (await app.app.inject({ url: "/api/organisations", headers: sysadmin.headers })).statusCode,
-      ).toBe(200);
-
-      const secret = await enrol(app, cookie);
-      expect(
-        (await app.app.inject({ url: "/api/organisations", headers: { cookie } })).statusCode,
-      ).toBe(200);
-      // Required TOTP cannot be turned off.
-      const off = await app.app.inject({
-        method: "POST",
-        url: "/api/auth/totp/disable",
-        headers: { cookie },
-        payload: { code: await freshCode(secret) },
-      });
-      expect(off.statusCode).toBe(403);
-      expect(off.json().error.code).toBe("totp_required");
-    } finally {
-      await app?.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+        const secret = await enrol(app, cookie);
+        expect(
+          (await app.app.inject({ url: "/api/organisations", headers: { cookie } })).statusCode,
+        ).toBe(200);
+        // Required TOTP cannot be turned off.
+        const off = await app.app.inject({
+          method: "POST",
+          url: "/api/auth/totp/disable",
+          headers: { cookie },
+          payload: { code: await freshCode(secret) },
+        });
+        expect(off.statusCode).toBe(403);
+        expect(off.json().error.code).toBe("totp_required");
+      } finally {
+        await app.close();
+      }
+    });
   });
 });

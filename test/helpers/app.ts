@@ -11,7 +11,8 @@ export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** The real app on the run's database, called through Fastify's inject. */
 export async function buildTestApp(env: Record<string, string> = {}) {
-  const url = inject("databaseUrl");
+  // Another database on the run's server may be named (see withOwnDatabase).
+  const url = env.DATABASE_URL ?? inject("databaseUrl");
   const config = loadConfig({
     NODE_ENV: "test",
     DATABASE_URL: url,
