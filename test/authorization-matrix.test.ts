@@ -109,6 +109,11 @@ const MATRIX: Record<string, Row> = {
     system_admin: 200,
     org_admin: scoped(200, 404),
   },
+  "POST /api/users/{id}/revoke-sessions": {
+    ...all(403),
+    system_admin: 200,
+    org_admin: scoped(200, 404),
+  },
   "POST /api/users/{id}/reset-totp": {
     ...all(403),
     system_admin: 200,
@@ -307,6 +312,9 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "PATCH /api/users/{id}": async (f) => ({
     url: `/api/users/${(await targetUser(f)).id}`,
     payload: { displayName: "Nytt Namn", version: 1 },
+  }),
+  "POST /api/users/{id}/revoke-sessions": async (f) => ({
+    url: `/api/users/${(await targetUser(f)).id}/revoke-sessions`,
   }),
   "POST /api/users/{id}/reset-totp": async (f) => ({
     url: `/api/users/${(await targetUser(f)).id}/reset-totp`,

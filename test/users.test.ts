@@ -51,6 +51,7 @@ describe("without a session", () => {
     ["PATCH", `/api/users/${id}`],
     ["POST", `/api/users/${id}/reset-password`],
     ["POST", `/api/users/${id}/reset-totp`],
+    ["POST", `/api/users/${id}/revoke-sessions`],
     ["POST", `/api/users/${id}/grants`],
     ["DELETE", `/api/users/${id}/grants/${randomUUID()}`],
   ] as const)("%s %s answers 401", async (method, url) => {
@@ -400,6 +401,39 @@ describe("POST /api/users/:id/reset-password", () => {
       password: PASSWORD,
     });
     expect(hidden.statusCode).toBe(404);
+  });
+});
+
+describe("POST /api/users/:id/revoke-sessions", () => {
+  it("signs a person out everywhere without touching the account, audited", async () => {
+    const { unit, admin, foreign } = await adminScene();
+    const user = await buildUser(t.db, { organisationId: unit.id });
+    const sessions = [await signIn(t, user.email), await signIn(t, user.email)];
+    const res = await call(t, "POST", `/api/users/${user.id}/revoke-sessions`, admin.headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ revoked: 2 });
+    for (const session of sessions) {
+      expect((await call(t, "GET", "/api/auth/me", session)).statusCode).toBe(401);
+    }
+    // The password still works.
+    await signIn(t, user.email);
+    expect(await auditRowsFor(t, user.id)).toContainEqual(
+      expect.objectContaining({
+        action: "user.sessions_revoked",
+        actor_id: admin.user.id,
+        details: { count: 2 },
+      }),
+    );
+    const outside = await buildUser(t.db, { organisationId: foreign.id });
+    const hidden = await call(t, "POST", `/api/users/${outside.id}/revoke-sessions`, admin.headers);
+    expect(hidden.statusCode).toBe(404);
+    const unknown = await call(
+      t,
+      "POST",
+      `/api/users/${randomUUID()}/revoke-sessions`,
+      admin.headers,
+    );
+    expect(unknown.statusCode).toBe(404);
   });
 });
 

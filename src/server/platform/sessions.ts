@@ -51,8 +51,12 @@ export async function revokeSession(tx: DbOrTx, id: string): Promise<void> {
 }
 
 /** Ends a user's sessions; `keep` spares the one the change was made from (own password change). */
-export async function revokeUserSessions(tx: DbOrTx, userId: string, keep?: string): Promise<void> {
-  await tx
+export async function revokeUserSessions(
+  tx: DbOrTx,
+  userId: string,
+  keep?: string,
+): Promise<number> {
+  const ended = await tx
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(
@@ -61,7 +65,9 @@ export async function revokeUserSessions(tx: DbOrTx, userId: string, keep?: stri
         isNull(sessions.revokedAt),
         keep ? ne(sessions.id, keep) : undefined,
       ),
-    );
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function completeMfa(tx: DbOrTx, id: string): Promise<void> {

@@ -10,6 +10,7 @@ import {
   IdParamsSchema,
   PasswordResetSchema,
   RoleGrantCreateSchema,
+  SessionsRevokedSchema,
   UserCreateSchema,
   UserListQuerySchema,
   UserSchema,
@@ -21,6 +22,7 @@ import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import {
   createUser,
+  endUserSessions,
   grantRole,
   resetPassword,
   resetTwoFactor,
@@ -169,6 +171,20 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
       await authorize(ctx, "user.update", target);
       await resetPassword(db, auditContextOf(request), request.params.id, request.body.password);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/users/:id/revoke-sessions",
+    {
+      config: { access: { permission: "user.manage" } },
+      schema: { tags, params: IdParamsSchema, response: { 200: SessionsRevokedSchema } },
+    },
+    async (request) => {
+      const ctx = accessContextOf(request, db);
+      const { target } = await visibleUser(ctx, request.params.id);
+      await authorize(ctx, "user.update", target);
+      return { revoked: await endUserSessions(db, auditContextOf(request), request.params.id) };
     },
   );
 

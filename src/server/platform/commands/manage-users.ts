@@ -150,6 +150,22 @@ export async function resetTwoFactor(db: Db, audit: AuditContext, id: string) {
   });
 }
 
+/** Signs a person out everywhere (a lost or shared device), without changing their account. */
+export async function endUserSessions(db: Db, audit: AuditContext, id: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
+    if (!user) throw new NotFoundError();
+    const count = await revokeUserSessions(tx, id);
+    await recordAudit(tx, audit, {
+      action: "user.sessions_revoked",
+      subjectType: "user",
+      subjectId: id,
+      details: { count },
+    });
+    return count;
+  });
+}
+
 export async function grantRole(
   db: Db,
   audit: AuditContext,

@@ -58,6 +58,14 @@ export function UserDetailPage() {
     onSuccess: () => refresh(t("users.totpReset")),
     onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
   });
+  const endSessions = useMutation({
+    mutationFn: () => api<{ revoked: number }>("POST", `/api/users/${id}/revoke-sessions`),
+    onSuccess: ({ revoked }) =>
+      refresh(
+        revoked === 0 ? t("users.noSessionsToEnd") : t("users.sessionsEnded", { count: revoked }),
+      ),
+    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+  });
   if (user.isPending) return <Loading />;
   if (user.isError) return <NotFoundPage />;
   const u = user.data;
@@ -108,6 +116,22 @@ export function UserDetailPage() {
         </Card>
         {manage ? (
           <ResetPassword user={u} onDone={() => void refresh(t("users.passwordReset"))} />
+        ) : null}
+        {manage ? (
+          <Card data-color="neutral">
+            <Heading level={2} data-size="sm">
+              {t("users.endSessions")}
+            </Heading>
+            <Paragraph>{t("users.endSessionsHelp")}</Paragraph>
+            <Button
+              variant="secondary"
+              data-color="danger"
+              onClick={() => endSessions.mutate()}
+              disabled={endSessions.isPending}
+            >
+              {t("users.endSessions")}
+            </Button>
+          </Card>
         ) : null}
         {manage && u.totpEnabled ? (
           <Card data-color="neutral">
