@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
-import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 
 let t: TestApp;
@@ -295,5 +295,44 @@ describe("tampering, in throwaway databases", () => {
     expect(run.stderr).not.toContain("tampered");
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, problems: [] });
+  });
+});
+
+describe("DATABASE_READ_URL", () => {
+  it("sends the audit log's search and export to the read replica; access is decided on the primary", async () => {
+    await withOwnDatabase(async ({ url, db: replica }) => {
+      // Stands in for a replica: a database holding one entry the primary does not have.
+      await recordAudit(replica, systemAuditContext("replica-check"), {
+        action: "replica.marker",
+        subjectId: "only-on-the-replica",
+      });
+      const app = await buildTestApp({ DATABASE_READ_URL: url });
+      try {
+        const admin = await actorWith(app, "system_admin", null);
+        const search = await app.app.inject({
+          url: "/api/audit?subjectId=only-on-the-replica",
+          headers: admin.headers,
+        });
+        expect(search.statusCode).toBe(200);
+        expect(search.json().map((e: { action: string }) => e.action)).toEqual(["replica.marker"]);
+        const exported = await app.app.inject({
+          url: "/api/audit/export.csv?subjectId=only-on-the-replica",
+          headers: admin.headers,
+        });
+        expect(exported.body).toContain("replica.marker");
+        // The export's own audit row is written to the primary.
+        const onPrimary = await app.pool.query(
+          "SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'audit.export' AND actor_id = $1",
+          [admin.user.id],
+        );
+        expect(onPrimary.rows[0].n).toBe(1);
+        // A reader is refused by the primary's rules before the replica is asked.
+        const reader = await actorWith(app, "reader", (await buildMunicipality(app.db)).id);
+        const refused = await app.app.inject({ url: "/api/audit", headers: reader.headers });
+        expect(refused.statusCode).toBe(403);
+      } finally {
+        await app.close();
+      }
+    });
   });
 });

@@ -40,6 +40,14 @@ export function poolOf(db: Db): pg.Pool {
   return (db as Db & { $client: pg.Pool }).$client;
 }
 
+/**
+ * The read replica for reporting reads that may lag the primary a little (DATABASE_READ_URL), or
+ * none: those reads then go to the primary.
+ */
+export function connectReadReplica(config: Config): { db: Db; pool: pg.Pool } | undefined {
+  return config.DATABASE_READ_URL ? connect(config.DATABASE_READ_URL, 5) : undefined;
+}
+
 /** Connects to DATABASE_URL, or starts the embedded server under the data directory. */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   let embedded: EmbeddedServer | undefined;

@@ -40,6 +40,11 @@ export interface AppDeps {
   db: Db;
   /** For /readyz: whether the database answers and its migrations are current. */
   ready: () => Promise<boolean>;
+  /**
+   * Where reporting reads go (the audit log's search and export): a read replica when
+   * DATABASE_READ_URL is set, else the primary. Access is always decided on the primary.
+   */
+  readDb?: Db;
   /** Seals secrets kept in the database; by default from the configured key. */
   secrets?: SecretBox;
   /** A pino logger; without one the app logs nothing (tests). */
@@ -125,7 +130,7 @@ export async function buildApp(deps: AppDeps) {
   registerOrganisationRoutes(app, { db });
   registerAreaGroupRoutes(app, { db });
   registerUserRoutes(app, { db });
-  registerAuditRoutes(app, { db });
+  registerAuditRoutes(app, { db, readDb: deps.readDb ?? db });
   registerReadinessRoutes(app, { db });
 
   registerWebRoutes(app);

@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
 import type { Config } from "../config.ts";
-import { type Database, migrateDatabase, migrationsCurrent, openDatabase } from "../db/database.ts";
+import {
+  connectReadReplica,
+  type Database,
+  migrateDatabase,
+  migrationsCurrent,
+  openDatabase,
+} from "../db/database.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
@@ -58,6 +64,7 @@ export async function startServer(
       const users = await seedDemo(database.db);
       options.onDemoUsers?.(users);
     }
+    const replica = connectReadReplica(config);
     const app = await buildApp({
       config,
       db: database.db,
@@ -67,6 +74,7 @@ export async function startServer(
       },
       logger: log,
       secrets,
+      ...(replica ? { readDb: replica.db } : {}),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
     const stopMaintenance = scheduleMaintenance(
@@ -82,6 +90,7 @@ export async function startServer(
       close: async () => {
         stopMaintenance();
         await app.close();
+        await replica?.pool.end();
         await database.close();
       },
     };

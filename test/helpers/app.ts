@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import { connect, migrateDatabase, migrationsCurrent } from "../../src/db/database.ts";
+import {
+  connect,
+  connectReadReplica,
+  migrateDatabase,
+  migrationsCurrent,
+} from "../../src/db/database.ts";
 import { buildApp } from "../../src/server/app.ts";
 
 export const TEST_SECRET_KEY = "cGFyYXBseS10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=";
@@ -27,7 +32,13 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     ...env,
   });
   const { db, pool } = connect(url, 5);
-  const app = await buildApp({ config, db, ready: () => migrationsCurrent(pool) });
+  const replica = connectReadReplica(config);
+  const app = await buildApp({
+    config,
+    db,
+    ready: () => migrationsCurrent(pool),
+    ...(replica ? { readDb: replica.db } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -37,6 +48,7 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     close: async () => {
       await app.close();
       await pool.end();
+      await replica?.pool.end();
     },
   };
 }

@@ -17,9 +17,9 @@ import { readSecuritySettings } from "./queries.ts";
 
 const EXPORT_LIMIT = 100_000;
 
-export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
+export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; readDb: Db }): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+  const { db, readDb } = deps;
 
   async function scopeFor(request: Parameters<typeof accessContextOf>[0], organisationId?: string) {
     const ctx = accessContextOf(request, db);
@@ -39,7 +39,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db }):
     },
     async (request) => {
       const scope = await scopeFor(request, request.query.organisationId);
-      return (await searchAudit(db, scope, request.query)).map(presentAuditEntry);
+      return (await searchAudit(readDb, scope, request.query)).map(presentAuditEntry);
     },
   );
 
@@ -51,7 +51,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db }):
     },
     async (request, reply) => {
       const scope = await scopeFor(request, request.query.organisationId);
-      const rows = (await searchAudit(db, scope, request.query, EXPORT_LIMIT)).map(
+      const rows = (await searchAudit(readDb, scope, request.query, EXPORT_LIMIT)).map(
         presentAuditEntry,
       );
       // The export is itself a read of the log and is recorded before it is sent.
