@@ -404,6 +404,18 @@ describe("POST /api/users/:id/reset-password", () => {
   });
 });
 
+describe("administrator actions on a person with a malformed id", () => {
+  it.each(["reset-totp", "revoke-sessions"])(
+    "POST /api/users/not-a-uuid/%s answers 400",
+    async (action) => {
+      const { admin } = await adminScene();
+      const res = await call(t, "POST", `/api/users/not-a-uuid/${action}`, admin.headers);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.issues[0].path).toBe("params.id");
+    },
+  );
+});
+
 describe("POST /api/users/:id/revoke-sessions", () => {
   it("signs a person out everywhere without touching the account, audited", async () => {
     const { unit, admin, foreign } = await adminScene();

@@ -12,10 +12,11 @@ interface Entry<T> {
 
 /**
  * A short-lived cache of sessions, access scopes and the organisation tree, so that an
- * authenticated read does not pay several round trips before (or for) its own query. It is only trusted while this instance listens to
- * the database's change notifications (see migration 0004): a revoked session, a changed role or
- * a moved organisation drops the affected entries on every instance at commit. If the listening
- * connection is lost, the cache empties and stays off until it is back, so staleness is bounded
+ * authenticated read does not pay several round trips before (or for) its own query. It is only
+ * trusted while this instance listens to the database's change notifications (see migration
+ * 0004): a revoked session, a changed role or a moved organisation drops the affected entries on
+ * every instance at commit. If the listening connection is lost, the cache empties and stays off
+ * until it is back, so staleness is bounded
  * by the notification delay, never by the time-to-live alone.
  */
 export class AuthCache {

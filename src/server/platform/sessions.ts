@@ -108,18 +108,16 @@ const LOAD_ACTOR = {
 };
 
 /**
- * Loads the actor for a session token in one round trip: the session must be unrevoked,
- * within both its absolute and idle limits, and its user enabled.
+ * Loads the actor for a session (by its token's hash) in one round trip: the session must be
+ * unrevoked, within both its absolute and idle limits, and its user enabled. The caller has
+ * looked in the cache already; what is loaded is stored there.
  */
 export async function loadActor(
   db: Db,
-  token: string,
+  id: string,
   times: SessionTimes,
   cache?: AuthCache,
 ): Promise<Actor | null> {
-  const id = hashToken(token);
-  const cached = cache?.getActor(id);
-  if (cached) return cached;
   const version = cache?.version ?? 0;
   const pool = poolOf(db);
   const result = await pool.query<SessionRow>({

@@ -73,9 +73,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
       done(refused);
     };
     if (!token) return proceed(undefined);
-    const cached = options.cache?.getActor(hashToken(token));
+    const id = hashToken(token);
+    const cached = options.cache?.getActor(id);
     if (cached) return proceed(cached);
-    loadActor(options.db, token, options.times, options.cache).then(proceed, done);
+    loadActor(options.db, id, options.times, options.cache).then(proceed, done);
   });
 
   // A person's own change (second factor, sign-out, password) must hold for their very next

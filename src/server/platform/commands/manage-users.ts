@@ -150,11 +150,12 @@ export async function resetTwoFactor(db: Db, audit: AuditContext, id: string) {
   });
 }
 
-/** Signs a person out everywhere (a lost or shared device), without changing their account. */
+/**
+ * Signs a person out everywhere (a lost or shared device), without changing their account. The
+ * caller has found the person (the route through its access check).
+ */
 export async function endUserSessions(db: Db, audit: AuditContext, id: string): Promise<number> {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
-    if (!user) throw new NotFoundError();
     const count = await revokeUserSessions(tx, id);
     await recordAudit(tx, audit, {
       action: "user.sessions_revoked",

@@ -1,10 +1,13 @@
-import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../../db/database.ts";
-import { sessions } from "../../../db/schema/platform.ts";
 import type { Actor } from "../../plugins/actor.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError, NotFoundError } from "../../plugins/errors.ts";
-import { readLiveSessions, type SessionTimes } from "../sessions.ts";
+import {
+  readLiveSessions,
+  revokeSession,
+  revokeUserSessions,
+  type SessionTimes,
+} from "../sessions.ts";
 
 /**
  * Ends one of the caller's other sessions (a device left signed in). Another person's session,
@@ -28,10 +31,7 @@ export async function revokeOwnSession(
         "Det är den här sessionen. Använd Logga ut för att avsluta den.",
       );
     }
-    await tx
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.id, target.id), isNull(sessions.revokedAt)));
+    await revokeSession(tx, target.id);
     await recordAudit(tx, audit, {
       action: "auth.session_revoked",
       subjectType: "user",
@@ -48,23 +48,13 @@ export async function revokeOtherOwnSessions(
   audit: AuditContext,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: new Date() })
-      .where(
-        and(
-          eq(sessions.userId, actor.userId),
-          ne(sessions.id, actor.sessionId),
-          isNull(sessions.revokedAt),
-        ),
-      )
-      .returning({ id: sessions.id });
+    const count = await revokeUserSessions(tx, actor.userId, actor.sessionId);
     await recordAudit(tx, audit, {
       action: "auth.other_sessions_revoked",
       subjectType: "user",
       subjectId: actor.userId,
-      details: { count: ended.length },
+      details: { count },
     });
-    return ended.length;
+    return count;
   });
 }

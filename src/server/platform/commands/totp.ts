@@ -78,34 +78,33 @@ async function secretOf(deps: TotpDeps, userId: string) {
  * Brings every stored TOTP seed under the current key: seeds in plain text (versions before
  * sealing) and seeds sealed under PARAPLY_SECRET_KEY_PREVIOUS are sealed anew. Run at start; a
  * seed under no known key is left as it is (its owner's codes fail until two-factor is reset).
+ * Takes no locks: each rewrite only applies if the seed is still the one read, so instances
+ * starting together, or a person enrolling meanwhile, are never overwritten.
  */
 export async function sealTotpSecrets(
   deps: TotpDeps,
 ): Promise<{ sealed: number; unknown: number }> {
-  return deps.db.transaction(async (tx) => {
-    const stored = await tx
-      .select({ id: users.id, secret: users.totpSecret })
-      .from(users)
-      .where(isNotNull(users.totpSecret))
-      .for("update");
-    let sealed = 0;
-    let unknown = 0;
-    for (const row of stored) {
-      const value = row.secret as string;
-      if (SecretBox.isSealed(value) && deps.secrets.isCurrent(value)) continue;
-      const plain = SecretBox.isSealed(value) ? deps.secrets.open(value) : value;
-      if (plain === null) {
-        unknown++;
-        continue;
-      }
-      await tx
-        .update(users)
-        .set({ totpSecret: deps.secrets.seal(plain) })
-        .where(eq(users.id, row.id));
-      sealed++;
+  const stored = await deps.db
+    .select({ id: users.id, secret: users.totpSecret })
+    .from(users)
+    .where(isNotNull(users.totpSecret));
+  let sealed = 0;
+  let unknown = 0;
+  for (const { id, secret } of stored as { id: string; secret: string }[]) {
+    if (SecretBox.isSealed(secret) && deps.secrets.isCurrent(secret)) continue;
+    const plain = SecretBox.isSealed(secret) ? deps.secrets.open(secret) : secret;
+    if (plain === null) {
+      unknown++;
+      continue;
     }
-    return { sealed, unknown };
-  });
+    const rewritten = await deps.db
+      .update(users)
+      .set({ totpSecret: deps.secrets.seal(plain) })
+      .where(and(eq(users.id, id), eq(users.totpSecret, secret)))
+      .returning({ id: users.id });
+    sealed += rewritten.length;
+  }
+  return { sealed, unknown };
 }
 
 export async function beginTotpEnrolment(deps: TotpDeps, actor: Actor, audit: AuditContext) {

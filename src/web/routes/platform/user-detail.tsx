@@ -37,6 +37,7 @@ export function UserDetailPage() {
     queryFn: () => get<User>(`/api/users/${id}`),
   });
   const [actionError, setActionError] = useState<string | null>(null);
+  const showError = (e: ApiError) => setActionError(e.message || t("common.unknownError"));
   const refresh = async (message: string) => {
     setActionError(null);
     await client.invalidateQueries({ queryKey: ["users"] });
@@ -46,17 +47,17 @@ export function UserDetailPage() {
     mutationFn: (u: User) =>
       api("PATCH", `/api/users/${u.id}`, { disabled: !u.disabled, version: u.version }),
     onSuccess: () => refresh(t("common.saved")),
-    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+    onError: showError,
   });
   const removeGrant = useMutation({
     mutationFn: (grantId: string) => api("DELETE", `/api/users/${id}/grants/${grantId}`),
     onSuccess: () => refresh(t("common.saved")),
-    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+    onError: showError,
   });
   const resetTotp = useMutation({
     mutationFn: () => api("POST", `/api/users/${id}/reset-totp`),
     onSuccess: () => refresh(t("users.totpReset")),
-    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+    onError: showError,
   });
   const endSessions = useMutation({
     mutationFn: () => api<{ revoked: number }>("POST", `/api/users/${id}/revoke-sessions`),
@@ -64,7 +65,7 @@ export function UserDetailPage() {
       refresh(
         revoked === 0 ? t("users.noSessionsToEnd") : t("users.sessionsEnded", { count: revoked }),
       ),
-    onError: (e: ApiError) => setActionError(e.message || t("common.unknownError")),
+    onError: showError,
   });
   if (user.isPending) return <Loading />;
   if (user.isError) return <NotFoundPage />;
@@ -118,36 +119,18 @@ export function UserDetailPage() {
           <ResetPassword user={u} onDone={() => void refresh(t("users.passwordReset"))} />
         ) : null}
         {manage ? (
-          <Card data-color="neutral">
-            <Heading level={2} data-size="sm">
-              {t("users.endSessions")}
-            </Heading>
-            <Paragraph>{t("users.endSessionsHelp")}</Paragraph>
-            <Button
-              variant="secondary"
-              data-color="danger"
-              onClick={() => endSessions.mutate()}
-              disabled={endSessions.isPending}
-            >
-              {t("users.endSessions")}
-            </Button>
-          </Card>
+          <AccountAction
+            title={t("users.endSessions")}
+            help={t("users.endSessionsHelp")}
+            run={endSessions}
+          />
         ) : null}
         {manage && u.totpEnabled ? (
-          <Card data-color="neutral">
-            <Heading level={2} data-size="sm">
-              {t("users.resetTotp")}
-            </Heading>
-            <Paragraph>{t("users.resetTotpHelp")}</Paragraph>
-            <Button
-              variant="secondary"
-              data-color="danger"
-              onClick={() => resetTotp.mutate()}
-              disabled={resetTotp.isPending}
-            >
-              {t("users.resetTotp")}
-            </Button>
-          </Card>
+          <AccountAction
+            title={t("users.resetTotp")}
+            help={t("users.resetTotpHelp")}
+            run={resetTotp}
+          />
         ) : null}
       </div>
       <section aria-labelledby="grants-heading">
@@ -250,6 +233,34 @@ function AddGrant({ user, onDone }: { user: User; onDone: () => void }) {
         <RoleGrantFields grant={grant} form={errors} />
       </ValidatedForm>
     </div>
+  );
+}
+
+/** A one-button action on the person's account, with what it does said beside it. */
+function AccountAction({
+  title,
+  help,
+  run,
+}: {
+  title: string;
+  help: string;
+  run: { mutate: () => void; isPending: boolean };
+}) {
+  return (
+    <Card data-color="neutral">
+      <Heading level={2} data-size="sm">
+        {title}
+      </Heading>
+      <Paragraph>{help}</Paragraph>
+      <Button
+        variant="secondary"
+        data-color="danger"
+        onClick={() => run.mutate()}
+        disabled={run.isPending}
+      >
+        {title}
+      </Button>
+    </Card>
   );
 }
 
