@@ -15,7 +15,7 @@ import {
   readinessScoreSubmissions,
   readinessScores,
   readinessTeam,
-} from "../schema/community.ts";
+} from "../schema/readiness.ts";
 import { users } from "../schema/platform.ts";
 
 type Scores = Record<DimensionLetter, number>;

@@ -9,7 +9,7 @@ import {
   readinessScoreSubmissions,
   readinessScores,
   readinessTeam,
-} from "../../db/schema/community.ts";
+} from "../../db/schema/readiness.ts";
 import { organisations, users } from "../../db/schema/platform.ts";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { OrgIdSet } from "../platform/queries.ts";

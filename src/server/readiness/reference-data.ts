@@ -1,5 +1,5 @@
 import type { DbOrTx } from "../../db/database.ts";
-import { readinessGuides } from "../../db/schema/community.ts";
+import { readinessGuides } from "../../db/schema/readiness.ts";
 import { DEFAULT_GUIDE } from "../../domain/readiness/guide.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessAssessments, readinessTeam } from "../../../db/schema/community.ts";
+import { readinessAssessments, readinessTeam } from "../../../db/schema/readiness.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessGuides } from "../../../db/schema/community.ts";
+import { readinessGuides } from "../../../db/schema/readiness.ts";
 import type { GuideCreateBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";

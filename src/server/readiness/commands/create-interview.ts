@@ -5,7 +5,7 @@ import {
   readinessAssessments,
   readinessInterviews,
   readinessRespondents,
-} from "../../../db/schema/community.ts";
+} from "../../../db/schema/readiness.ts";
 import type { InterviewCreateBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";

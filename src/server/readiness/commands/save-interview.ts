@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessInterviews } from "../../../db/schema/community.ts";
+import { readinessInterviews } from "../../../db/schema/readiness.ts";
 import type { InterviewSaveBodySchema } from "../../../domain/readiness/api.ts";
 import type { GuideQuestion } from "../../../domain/readiness/guide.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessRespondents } from "../../../db/schema/community.ts";
+import { readinessRespondents } from "../../../db/schema/readiness.ts";
 import type {
   RespondentBodySchema,
   RespondentUpdateBodySchema,

@@ -6,7 +6,7 @@ import {
   readinessInterviews,
   readinessScoreSubmissions,
   readinessTeam,
-} from "../../../db/schema/community.ts";
+} from "../../../db/schema/readiness.ts";
 import type { ConsensusBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";

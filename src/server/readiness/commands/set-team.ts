@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessTeam } from "../../../db/schema/community.ts";
+import { readinessTeam } from "../../../db/schema/readiness.ts";
 import type { TeamBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";

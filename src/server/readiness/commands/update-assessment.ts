@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../../db/database.ts";
-import { readinessAssessments } from "../../../db/schema/community.ts";
+import { readinessAssessments } from "../../../db/schema/readiness.ts";
 import type { AssessmentUpdateBodySchema } from "../../../domain/readiness/api.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
