@@ -5,7 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
-import { ensureReadinessReferenceData } from "../src/server/readiness/reference-data.ts";
+import { ensureReadinessReferenceData } from "../src/db/reference/readiness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

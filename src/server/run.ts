@@ -9,12 +9,12 @@ import {
   migrationsCurrent,
   openDatabase,
 } from "../db/database.ts";
+import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
 import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
-import { ensureReadinessReferenceData } from "./readiness/reference-data.ts";
 
 export interface RunningServer {
   url: string;

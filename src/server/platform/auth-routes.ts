@@ -16,6 +16,7 @@ import {
   TotpCodeSchema,
   TotpSetupSchema,
 } from "../../domain/platform/schemas.ts";
+import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
 import { type Actor, actorOf } from "../plugins/actor.ts";
 import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { sessionCookieOptions } from "../plugins/auth.ts";
@@ -29,7 +30,6 @@ import {
   verifySecondFactor,
 } from "./commands/totp.ts";
 import type { Oidc } from "./oidc.ts";
-import { hashPassword, verifyPassword } from "./passwords.ts";
 import { grantsOfUsers, readSecuritySettings } from "./queries.ts";
 import type { SecretBox } from "./secret-box.ts";
 import {

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { organisations, users } from "../../db/schema/platform.ts";
 import {
   readinessAssessments,
   readinessConsensus,
@@ -10,7 +11,6 @@ import {
   readinessScores,
   readinessTeam,
 } from "../../db/schema/readiness.ts";
-import { organisations, users } from "../../db/schema/platform.ts";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
 

@@ -4,9 +4,9 @@ import type { Db } from "../../../db/database.ts";
 import { organisations, roleAssignments, users } from "../../../db/schema/platform.ts";
 import type { Role } from "../../../domain/platform/roles.ts";
 import type { UserCreateSchema, UserUpdateSchema } from "../../../domain/platform/schemas.ts";
+import { hashPassword } from "../../../lib/passwords.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
-import { hashPassword } from "../passwords.ts";
 import { revokeUserSessions } from "../sessions.ts";
 
 async function assertOrganisation(db: Db, organisationId: string | null) {

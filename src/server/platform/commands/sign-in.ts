@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
+import { burnPasswordCheck, verifyPassword } from "../../../lib/passwords.ts";
 import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError } from "../../plugins/errors.ts";
-import { burnPasswordCheck, verifyPassword } from "../passwords.ts";
 import { createSession, type SessionTimes } from "../sessions.ts";
 
 export interface SignInDeps {
