@@ -5,25 +5,9 @@ import { createBrowserRouter, Outlet, RouterProvider, useNavigate } from "react-
 import { ApiError, onAuthError } from "./api.ts";
 import { SignedInLayout } from "./components/layout.tsx";
 import i18n from "./i18n/index.ts";
-import { AccountPage } from "./routes/platform/account.tsx";
-import { AuditPage } from "./routes/platform/audit.tsx";
-import { HomePage } from "./routes/platform/home.tsx";
+import { moduleRoutes } from "./modules.ts";
 import { LoginPage } from "./routes/platform/login.tsx";
 import { NotFoundPage } from "./routes/platform/not-found.tsx";
-import { OrganisationDetailPage } from "./routes/platform/organisation-detail.tsx";
-import { OrganisationsPage } from "./routes/platform/organisations.tsx";
-import { SettingsPage } from "./routes/platform/settings.tsx";
-import { UserDetailPage } from "./routes/platform/user-detail.tsx";
-import { UsersPage } from "./routes/platform/users.tsx";
-import { ReadinessComparePage } from "./routes/readiness/compare.tsx";
-import { ReadinessConsensusPage } from "./routes/readiness/consensus.tsx";
-import { ReadinessGuideEditorPage, ReadinessGuidesPage } from "./routes/readiness/guides.tsx";
-import { ReadinessInterviewPage } from "./routes/readiness/interview.tsx";
-import { ReadinessListPage } from "./routes/readiness/list.tsx";
-import { ReadinessNewPage } from "./routes/readiness/new.tsx";
-import { ReadinessOverviewPage } from "./routes/readiness/overview.tsx";
-import { ReadinessResultsPage } from "./routes/readiness/results.tsx";
-import { ReadinessScoringPage } from "./routes/readiness/scoring.tsx";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,33 +48,7 @@ const router = createBrowserRouter([
       { path: "/login", element: <LoginPage /> },
       {
         element: <SignedInLayout />,
-        children: [
-          { path: "/", element: <HomePage /> },
-          { path: "/organisations", element: <OrganisationsPage /> },
-          { path: "/organisations/:id", element: <OrganisationDetailPage /> },
-          { path: "/users", element: <UsersPage /> },
-          { path: "/users/:id", element: <UserDetailPage /> },
-          { path: "/audit", element: <AuditPage /> },
-          { path: "/settings", element: <SettingsPage /> },
-          { path: "/account", element: <AccountPage /> },
-          { path: "/readiness", element: <ReadinessListPage /> },
-          { path: "/readiness/new", element: <ReadinessNewPage /> },
-          { path: "/readiness/compare", element: <ReadinessComparePage /> },
-          { path: "/readiness/guides", element: <ReadinessGuidesPage /> },
-          { path: "/readiness/guides/new", element: <ReadinessGuideEditorPage /> },
-          { path: "/readiness/:id", element: <ReadinessOverviewPage /> },
-          { path: "/readiness/:id/consensus", element: <ReadinessConsensusPage /> },
-          { path: "/readiness/:id/results", element: <ReadinessResultsPage /> },
-          {
-            path: "/readiness/:id/interviews/:interviewId",
-            element: <ReadinessInterviewPage />,
-          },
-          {
-            path: "/readiness/:id/interviews/:interviewId/scores",
-            element: <ReadinessScoringPage />,
-          },
-          { path: "*", element: <NotFoundPage /> },
-        ],
+        children: [...moduleRoutes(), { path: "*", element: <NotFoundPage /> }],
       },
     ],
   },

@@ -5,18 +5,11 @@ import { useTranslation } from "react-i18next";
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { api } from "../api.ts";
 import { LANGUAGES, type Language } from "../i18n/index.ts";
+import { navEntries } from "../modules.ts";
 import { Loading } from "./page.tsx";
-import { type Me, type Permission, useMe } from "./session.ts";
+import { type Me, useMe } from "./session.ts";
 
-const NAV: { to: string; key: string; permission?: Permission }[] = [
-  { to: "/", key: "nav.home" },
-  { to: "/organisations", key: "nav.organisations", permission: "organisation.read" },
-  { to: "/readiness", key: "nav.readiness", permission: "community.read" },
-  { to: "/users", key: "nav.users", permission: "user.read" },
-  { to: "/audit", key: "nav.audit", permission: "audit.read" },
-  { to: "/settings", key: "nav.settings", permission: "platform.manage" },
-  { to: "/account", key: "nav.account" },
-];
+const NAV = navEntries();
 
 export function LanguageSwitch({ me }: { me?: Me }) {
   const { t, i18n } = useTranslation();

@@ -1,10 +1,8 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json" with { type: "json" };
-import sv from "./sv.json" with { type: "json" };
+import { i18nOptions, type Language } from "./catalogues.ts";
 
-export const LANGUAGES = ["sv", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from "./catalogues.ts";
 
 const STORAGE_KEY = "paraply.lang";
 
@@ -18,7 +16,7 @@ export function setDocumentLanguage(lang: string): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  ...i18nOptions(),
   lng: initialLanguage(),
   fallbackLng: "sv",
   interpolation: { escapeValue: false },
