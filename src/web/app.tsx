@@ -1,29 +1,11 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { type ComponentType, useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createBrowserRouter, Outlet, RouterProvider, useNavigate } from "react-router";
 import { ApiError, onAuthError } from "./api.ts";
-import { SignedInLayout } from "./components/layout.tsx";
-import i18n from "./i18n/index.ts";
-import { AccountPage } from "./routes/platform/account.tsx";
-import { AuditPage } from "./routes/platform/audit.tsx";
-import { HomePage } from "./routes/platform/home.tsx";
-import { LoginPage } from "./routes/platform/login.tsx";
-import { NotFoundPage } from "./routes/platform/not-found.tsx";
-import { OrganisationDetailPage } from "./routes/platform/organisation-detail.tsx";
-import { OrganisationsPage } from "./routes/platform/organisations.tsx";
-import { SettingsPage } from "./routes/platform/settings.tsx";
-import { UserDetailPage } from "./routes/platform/user-detail.tsx";
-import { UsersPage } from "./routes/platform/users.tsx";
-import { ReadinessComparePage } from "./routes/readiness/compare.tsx";
-import { ReadinessConsensusPage } from "./routes/readiness/consensus.tsx";
-import { ReadinessGuideEditorPage, ReadinessGuidesPage } from "./routes/readiness/guides.tsx";
-import { ReadinessInterviewPage } from "./routes/readiness/interview.tsx";
-import { ReadinessListPage } from "./routes/readiness/list.tsx";
-import { ReadinessNewPage } from "./routes/readiness/new.tsx";
-import { ReadinessOverviewPage } from "./routes/readiness/overview.tsx";
-import { ReadinessResultsPage } from "./routes/readiness/results.tsx";
-import { ReadinessScoringPage } from "./routes/readiness/scoring.tsx";
+import { Shell, SignedInLayout } from "./components/layout.tsx";
+import { Loading } from "./components/page.tsx";
+import i18n, { loadTexts, type TextSection } from "./i18n/index.ts";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,39 +39,102 @@ function AuthRedirects() {
   return <Outlet />;
 }
 
+/**
+ * Loads a page's module only when its route is first visited, so each page (and what only it
+ * uses, such as the chart library) is its own chunk and the sign-in page stays small. A page of
+ * a context with its own texts loads them alongside.
+ */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K, texts?: TextSection) {
+  return async () => {
+    const [module] = await Promise.all([load(), texts ? loadTexts(texts) : undefined]);
+    return { Component: module[name] as ComponentType };
+  };
+}
+
+/** Shown while the first page's chunk loads: the same frame the pages render in, so nothing jumps. */
+function FirstPageFallback() {
+  return (
+    <Shell>
+      <Loading />
+    </Shell>
+  );
+}
+
+type LazyPage = ReturnType<typeof page>;
+
+/** Each context's pages by path; a page's chunk is loaded when its path is first visited. */
+const PLATFORM_PAGES: Record<string, LazyPage> = {
+  "/": page(() => import("./routes/platform/home.tsx"), "HomePage"),
+  "/organisations": page(() => import("./routes/platform/organisations.tsx"), "OrganisationsPage"),
+  "/organisations/:id": page(
+    () => import("./routes/platform/organisation-detail.tsx"),
+    "OrganisationDetailPage",
+  ),
+  "/users": page(() => import("./routes/platform/users.tsx"), "UsersPage"),
+  "/users/:id": page(() => import("./routes/platform/user-detail.tsx"), "UserDetailPage"),
+  "/audit": page(() => import("./routes/platform/audit.tsx"), "AuditPage"),
+  "/settings": page(() => import("./routes/platform/settings.tsx"), "SettingsPage"),
+  "/account": page(() => import("./routes/platform/account.tsx"), "AccountPage"),
+};
+
+const readiness = <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  page(load, name, "readiness");
+
+const READINESS_PAGES: Record<string, LazyPage> = {
+  "/readiness": readiness(() => import("./routes/readiness/list.tsx"), "ReadinessListPage"),
+  "/readiness/new": readiness(() => import("./routes/readiness/new.tsx"), "ReadinessNewPage"),
+  "/readiness/compare": readiness(
+    () => import("./routes/readiness/compare.tsx"),
+    "ReadinessComparePage",
+  ),
+  "/readiness/guides": readiness(
+    () => import("./routes/readiness/guides.tsx"),
+    "ReadinessGuidesPage",
+  ),
+  "/readiness/guides/new": readiness(
+    () => import("./routes/readiness/guides.tsx"),
+    "ReadinessGuideEditorPage",
+  ),
+  "/readiness/:id": readiness(
+    () => import("./routes/readiness/overview.tsx"),
+    "ReadinessOverviewPage",
+  ),
+  "/readiness/:id/consensus": readiness(
+    () => import("./routes/readiness/consensus.tsx"),
+    "ReadinessConsensusPage",
+  ),
+  "/readiness/:id/results": readiness(
+    () => import("./routes/readiness/results.tsx"),
+    "ReadinessResultsPage",
+  ),
+  "/readiness/:id/interviews/:interviewId": readiness(
+    () => import("./routes/readiness/interview.tsx"),
+    "ReadinessInterviewPage",
+  ),
+  "/readiness/:id/interviews/:interviewId/scores": readiness(
+    () => import("./routes/readiness/scoring.tsx"),
+    "ReadinessScoringPage",
+  ),
+};
+
+const routes = (pages: Record<string, LazyPage>) =>
+  Object.entries(pages).map(([path, lazy]) => ({ path, lazy }));
+
 const router = createBrowserRouter([
   {
     element: <AuthRedirects />,
+    HydrateFallback: FirstPageFallback,
     children: [
-      { path: "/login", element: <LoginPage /> },
+      { path: "/login", lazy: page(() => import("./routes/platform/login.tsx"), "LoginPage") },
       {
         element: <SignedInLayout />,
         children: [
-          { path: "/", element: <HomePage /> },
-          { path: "/organisations", element: <OrganisationsPage /> },
-          { path: "/organisations/:id", element: <OrganisationDetailPage /> },
-          { path: "/users", element: <UsersPage /> },
-          { path: "/users/:id", element: <UserDetailPage /> },
-          { path: "/audit", element: <AuditPage /> },
-          { path: "/settings", element: <SettingsPage /> },
-          { path: "/account", element: <AccountPage /> },
-          { path: "/readiness", element: <ReadinessListPage /> },
-          { path: "/readiness/new", element: <ReadinessNewPage /> },
-          { path: "/readiness/compare", element: <ReadinessComparePage /> },
-          { path: "/readiness/guides", element: <ReadinessGuidesPage /> },
-          { path: "/readiness/guides/new", element: <ReadinessGuideEditorPage /> },
-          { path: "/readiness/:id", element: <ReadinessOverviewPage /> },
-          { path: "/readiness/:id/consensus", element: <ReadinessConsensusPage /> },
-          { path: "/readiness/:id/results", element: <ReadinessResultsPage /> },
+          ...routes(PLATFORM_PAGES),
+          ...routes(READINESS_PAGES),
           {
-            path: "/readiness/:id/interviews/:interviewId",
-            element: <ReadinessInterviewPage />,
+            path: "*",
+            lazy: page(() => import("./routes/platform/not-found.tsx"), "NotFoundPage"),
           },
-          {
-            path: "/readiness/:id/interviews/:interviewId/scores",
-            element: <ReadinessScoringPage />,
-          },
-          { path: "*", element: <NotFoundPage /> },
         ],
       },
     ],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "./en.json" with { type: "json" };
+import readinessEn from "./readiness/en.json" with { type: "json" };
+import readinessSv from "./readiness/sv.json" with { type: "json" };
 import sv from "./sv.json" with { type: "json" };
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -20,13 +22,24 @@ function emptyValues(catalogue: Catalogue, prefix = ""): string[] {
   );
 }
 
+/** The whole catalogue of a language: the core texts and each context's own (i18n/index.ts). */
+const catalogues: Record<"sv" | "en", Catalogue> = {
+  sv: { ...sv, readiness: readinessSv },
+  en: { ...en, readiness: readinessEn },
+};
+
 describe("the UI catalogues", () => {
   it("have the same keys in Swedish and English", () => {
-    expect(keys(en as Catalogue).sort()).toEqual(keys(sv as Catalogue).sort());
+    expect(keys(catalogues.en).sort()).toEqual(keys(catalogues.sv).sort());
   });
 
   it("have no empty texts", () => {
-    expect(emptyValues(sv as Catalogue)).toEqual([]);
-    expect(emptyValues(en as Catalogue)).toEqual([]);
+    expect(emptyValues(catalogues.sv)).toEqual([]);
+    expect(emptyValues(catalogues.en)).toEqual([]);
+  });
+
+  it("keep a context's texts out of the core catalogue, which every page loads", () => {
+    expect(Object.keys(sv)).not.toContain("readiness");
+    expect(Object.keys(en)).not.toContain("readiness");
   });
 });
