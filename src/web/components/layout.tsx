@@ -111,14 +111,15 @@ function Header({ me }: { me?: Me }) {
 }
 
 /**
- * Says politely that the next page is on its way while its chunk loads. The region is always
- * present (so screen readers announce the change) and sits out of the flow (so nothing jumps).
+ * Says politely that the next page is on its way while its chunk loads. The live region is
+ * always present (so screen readers announce the change) and sits out of the flow (so nothing
+ * jumps). It is not a `status` role: that stays with the pages' own outcome messages.
  */
 function RouteStatus() {
   const { t } = useTranslation();
   const loading = useNavigation().state === "loading";
   return (
-    <p role="status" className="route-status">
+    <p aria-live="polite" aria-atomic="true" className="route-status">
       {loading ? t("common.loadingPage") : ""}
     </p>
   );
