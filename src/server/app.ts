@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
@@ -49,6 +49,8 @@ export interface AppDeps {
   secrets?: SecretBox;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
+  /** The built web UI; by default dist/web. */
+  webDist?: string;
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -133,24 +135,41 @@ export async function buildApp(deps: AppDeps) {
   registerAuditRoutes(app, { db, readDb: deps.readDb ?? db });
   registerReadinessRoutes(app, { db });
 
-  registerWebRoutes(app);
+  registerWebRoutes(app, deps.webDist ?? WEB_DIST);
   return app;
 }
 
 export type PlatformApp = Awaited<ReturnType<typeof buildApp>>;
 
-/** Serves the built web UI; any non-API path falls back to index.html for client routing. */
-function registerWebRoutes(app: FastifyInstance): void {
-  if (!existsSync(WEB_DIST)) return;
-  app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
+
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * Serves the built web UI; any other non-API path gets index.html for client routing. The build
+ * writes a `.br` and a `.gz` beside each file (vite.config.ts), and `preCompressed` sends the best
+ * one the request accepts, or the plain file. Hashed assets are kept for a year; index.html is
+ * asked for again each time, so a deploy reaches every tab on its next load.
+ */
+function registerWebRoutes(app: FastifyInstance, root: string): void {
+  if (!existsSync(root)) return;
+  app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { "*": string })["*"];
     if (file.startsWith("api/")) {
       return reply.status(404).send({ error: { code: "not_found", message: "Hittades inte." } });
     }
-    if (file && existsSync(path.join(WEB_DIST, file)) && !file.includes("..")) {
-      return reply.sendFile(file, { maxAge: file.startsWith("assets/") ? 31_536_000_000 : 0 });
+    // The same URL is sent br, gzip or plain: caches must keep them apart.
+    reply.header("vary", "accept-encoding");
+    const known = file !== "" && !file.includes("..") && isFile(path.join(root, file));
+    if (file.startsWith("assets/")) {
+      // A chunk of an older build answered with the page would fail as a script; 404 instead.
+      if (!known) return reply.callNotFound();
+      return reply.sendFile(file, { immutable: true, maxAge: ONE_YEAR_MS });
     }
-    return reply.sendFile("index.html", { maxAge: 0 });
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile(known ? file : "index.html", { cacheControl: false });
   });
 }

@@ -3,11 +3,11 @@ import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createBrowserRouter, Outlet, RouterProvider, useNavigate } from "react-router";
 import { ApiError, onAuthError } from "./api.ts";
-import { SignedInLayout } from "./components/layout.tsx";
+import { Shell, SignedInLayout } from "./components/layout.tsx";
+import { page } from "./components/lazy-page.ts";
+import { Loading } from "./components/page.tsx";
 import i18n from "./i18n/index.ts";
 import { moduleRoutes } from "./modules.ts";
-import { LoginPage } from "./routes/platform/login.tsx";
-import { NotFoundPage } from "./routes/platform/not-found.tsx";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -41,14 +41,30 @@ function AuthRedirects() {
   return <Outlet />;
 }
 
+/** Shown while the first page's chunk loads: the same frame the pages render in, so nothing jumps. */
+function FirstPageFallback() {
+  return (
+    <Shell>
+      <Loading />
+    </Shell>
+  );
+}
+
 const router = createBrowserRouter([
   {
     element: <AuthRedirects />,
+    HydrateFallback: FirstPageFallback,
     children: [
-      { path: "/login", element: <LoginPage /> },
+      { path: "/login", lazy: page(() => import("./routes/platform/login.tsx"), "LoginPage") },
       {
         element: <SignedInLayout />,
-        children: [...moduleRoutes(), { path: "*", element: <NotFoundPage /> }],
+        children: [
+          ...moduleRoutes(),
+          {
+            path: "*",
+            lazy: page(() => import("./routes/platform/not-found.tsx"), "NotFoundPage"),
+          },
+        ],
       },
     ],
   },

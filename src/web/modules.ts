@@ -30,6 +30,11 @@ export interface WebModule {
    * only one of them (checked by catalogues.test.ts).
    */
   namespace: string;
+  /**
+   * Whether the namespace loads before the first render (the shell: sign-in, menu, home). Any
+   * other module's texts load with its first page, so the sign-in page does not carry them.
+   */
+  textsAtStart?: boolean;
   nav: NavEntry[];
   /** Pages inside the signed-in layout; give each a `lazy` loader (`page()`) so it is its own chunk. */
   routes: RouteObject[];

@@ -15,7 +15,10 @@ export const TEST_SECRET_KEY = "cGFyYXBseS10ZXN0LWtleS0zMi1ieXRlcy1sb25nISE=";
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** The real app on the run's database, called through Fastify's inject. */
-export async function buildTestApp(env: Record<string, string> = {}) {
+export async function buildTestApp(
+  env: Record<string, string> = {},
+  options: { webDist?: string } = {},
+) {
   // Another database on the run's server may be named (see withOwnDatabase).
   const url = env.DATABASE_URL ?? inject("databaseUrl");
   const config = loadConfig({
@@ -38,6 +41,7 @@ export async function buildTestApp(env: Record<string, string> = {}) {
     db,
     ready: () => migrationsCurrent(pool),
     ...(replica ? { readDb: replica.db } : {}),
+    ...(options.webDist ? { webDist: options.webDist } : {}),
   });
   await app.ready();
   return {

@@ -2,7 +2,7 @@ import { Button, Field, Label, Select, SkipLink } from "@digdir/designsystemet-r
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation, useNavigate, useNavigation } from "react-router";
 import { api } from "../api.ts";
 import { LANGUAGES, type Language } from "../i18n/index.ts";
 import { navEntries } from "../modules.ts";
@@ -103,6 +103,21 @@ function Header({ me }: { me?: Me }) {
   );
 }
 
+/**
+ * Says politely that the next page is on its way while its chunk loads. The live region is
+ * always present (so screen readers announce the change) and sits out of the flow (so nothing
+ * jumps). It is not a `status` role: that stays with the pages' own outcome messages.
+ */
+function RouteStatus() {
+  const { t } = useTranslation();
+  const loading = useNavigation().state === "loading";
+  return (
+    <p aria-live="polite" aria-atomic="true" className="route-status">
+      {loading ? t("common.loadingPage") : ""}
+    </p>
+  );
+}
+
 export function Shell({ me, children }: { me?: Me; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -110,6 +125,7 @@ export function Shell({ me, children }: { me?: Me; children: React.ReactNode }) 
       <SkipLink href="#main">{t("common.skipToContent")}</SkipLink>
       <Header me={me} />
       <main id="main" tabIndex={-1} className="app-main">
+        <RouteStatus />
         {children}
       </main>
       <footer className="app-footer">

@@ -1,21 +1,17 @@
-import { COMMON_NAMESPACE, WEB_MODULES } from "../modules.ts";
+import { LANGUAGES, type Language, NAMESPACES, textNamespaces } from "./namespaces.ts";
 
-export const LANGUAGES = ["sv", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language, NAMESPACES } from "./namespaces.ts";
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
-/** Every file `<language>/<namespace>.json` beside this one, bundled with the app. */
+/**
+ * Every file `<language>/<namespace>.json` beside this one, read at once. For tests only: the
+ * app loads each file as its own chunk (i18n/index.ts).
+ */
 export const CATALOGUE_FILES = import.meta.glob<Catalogue>("./*/*.json", {
   eager: true,
   import: "default",
 });
-
-/** The shared namespace first, then one per web module, in module order. */
-export const NAMESPACES: readonly string[] = [
-  COMMON_NAMESPACE,
-  ...WEB_MODULES.map((m) => m.namespace),
-];
 
 export function catalogue(language: Language, namespace: string): Catalogue {
   const found = CATALOGUE_FILES[`./${language}/${namespace}.json`];
@@ -23,13 +19,7 @@ export function catalogue(language: Language, namespace: string): Catalogue {
   return found;
 }
 
-/**
- * i18next's resources and namespace options. `t("readiness.title")` looks in the shared
- * namespace and then in each module's (`fallbackNS`), so pages need neither a namespace prefix
- * nor `useTranslation("readiness")`; it also lets a module keep a key under another's top-level
- * name (readiness's `nav.readiness`). A key defined in two namespaces would be ambiguous, so the
- * catalogue test forbids it.
- */
+/** Every namespace of both languages as i18next resources, for tests that render texts. */
 export function i18nOptions() {
   return {
     resources: Object.fromEntries(
@@ -39,7 +29,6 @@ export function i18nOptions() {
       ]),
     ),
     ns: [...NAMESPACES],
-    defaultNS: COMMON_NAMESPACE,
-    fallbackNS: NAMESPACES.filter((ns) => ns !== COMMON_NAMESPACE),
+    ...textNamespaces(),
   };
 }

@@ -5,6 +5,7 @@ import type { WebModule } from "../../modules.ts";
 export const platformModule: WebModule = {
   name: "platform",
   namespace: "platform",
+  textsAtStart: true,
   nav: [
     { to: "/", key: "nav.home", section: "start" },
     {

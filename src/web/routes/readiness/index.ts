@@ -1,5 +1,8 @@
-import { page } from "../../components/lazy-page.ts";
+import { page as pageOf } from "../../components/lazy-page.ts";
 import type { WebModule } from "../../modules.ts";
+
+const page = <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  pageOf(load, name, "readiness");
 
 /** Community readiness assessments (CRM): interviews, blind scoring, consensus, results. */
 export const readinessModule: WebModule = {
