@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { shellNamespaces } from "../src/web/i18n/namespaces.ts";
 
 /**
  * bench/web: what the browser downloads for each page of the built web UI. A page needs the
@@ -101,10 +102,13 @@ export async function pageBundles(
   );
   const pages = await Promise.all(
     routes.map((route) => {
-      const files = closure(manifest, `i18n/${language}.json`, new Set(entryFiles));
-      // A context's own texts (src/web/i18n/<context>/) come with its pages.
-      const section = `i18n/${route.split("/")[1]}/${language}.json`;
-      if (manifest[section]) closure(manifest, section, files);
+      const files = new Set(entryFiles);
+      // The shell's texts load before the first render; a context's own come with its pages.
+      const context = route.split("/")[1] ?? "";
+      for (const namespace of new Set([...shellNamespaces(), context])) {
+        const key = `i18n/${language}/${namespace}.json`;
+        if (manifest[key]) closure(manifest, key, files);
+      }
       return bundle(dist, route, closure(manifest, route, files));
     }),
   );
