@@ -1,13 +1,33 @@
+import { benchAudit } from "./audit.ts";
 import { benchHttp } from "./http.ts";
 
-/** `npm run bench`: prints figures; it never fails on slow numbers (shared machines are noisy). */
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+/**
+ * `npm run bench [-- http|audit]`: prints figures; it never fails on slow numbers (shared machines
+ * are noisy). Without a name it runs bench/http.
+ */
+const which = process.argv[2] ?? "http";
+const seconds = Math.min(Math.max(Number(process.env.BENCH_SECONDS ?? 5), 1), 60);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-await benchHttp({
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-  seconds: Math.min(Math.max(seconds, 1), 60),
-  warmupSeconds: 2,
-  pgPort: Number(process.env.BENCH_PG_PORT ?? 54359),
-  // Odd, so that the median is one measured round.
-  rounds: Math.min(Math.max(Math.floor(rounds / 2) * 2 + 1, 1), 11),
-});
+// Odd, so that the median is one measured round.
+const oddRounds = Math.min(Math.max(Math.floor(rounds / 2) * 2 + 1, 1), 11);
+
+if (which === "http") {
+  await benchHttp({
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+    seconds,
+    warmupSeconds: 2,
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54359),
+    rounds: oddRounds,
+  });
+} else if (which === "audit") {
+  await benchAudit({
+    connections: Math.min(Math.max(Number(process.env.BENCH_CONNECTIONS ?? 50), 1), 90),
+    seconds,
+    warmupSeconds: 1,
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54360),
+    rounds: oddRounds,
+  });
+} else {
+  console.error(`Unknown benchmark "${which}". Usage: npm run bench [-- http|audit]`);
+  process.exitCode = 2;
+}
