@@ -11,8 +11,9 @@ import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
  * bench/audit: what the audit log's chain costs a read of personal data. Each of `connections`
  * clients runs small read transactions back to back (BEGIN; a colleague's user row with their
  * organisation; COMMIT), audited (the same plus the audit row the app writes for it) or not,
- * in alternating rounds in one run. A third variant writes the same row into a copy of the table
- * without the chain trigger, to tell the chain's cost from the cost of writing a row at all.
+ * in alternating rounds in one run. Two more variants write the same row into copies of the
+ * table: one chained as before migration 0009 (one chain, one lock held until commit), one not
+ * chained at all, to tell the chain's cost from the cost of writing a row.
  * Figures only; timings on shared machines are noisy.
  */
 
@@ -51,8 +52,53 @@ const auditInto = (table: string) => ({
                  $5, true, NULL, '{}')`,
 });
 const UNCHAINED_TABLE = "public.bench_audit_unchained";
+const SINGLE_TABLE = "public.bench_audit_single";
 
-type Variant = "audited" | "unchained" | "unaudited";
+const VARIANTS = ["audited", "single", "unchained", "unaudited"] as const;
+type Variant = (typeof VARIANTS)[number];
+const TABLES: Record<Exclude<Variant, "unaudited">, string> = {
+  audited: "platform.audit_log",
+  single: SINGLE_TABLE,
+  unchained: UNCHAINED_TABLE,
+};
+const LABELS: Record<Variant, string> = {
+  audited: "audited (32 chains, 0009)",
+  single: "audited (one chain, before 0009)",
+  unchained: "audit row without a chain",
+  unaudited: "unaudited (select only)",
+};
+
+/** Copies of the audit table with the same columns and indexes: one unchained, one chained as before 0009. */
+async function createVariantTables(pool: pg.Pool): Promise<void> {
+  for (const [table, unique] of [
+    [UNCHAINED_TABLE, ""],
+    [SINGLE_TABLE, "UNIQUE"],
+  ] as const) {
+    await pool.query(`
+      CREATE TABLE ${table} (LIKE platform.audit_log INCLUDING DEFAULTS);
+      ALTER TABLE ${table} ADD PRIMARY KEY (id);
+      CREATE ${unique} INDEX ON ${table} (seq);
+      CREATE INDEX ON ${table} (chain, chain_seq);
+      CREATE INDEX ON ${table} (occurred_at);
+      CREATE INDEX ON ${table} (actor_id);
+      CREATE INDEX ON ${table} (subject_type, subject_id);
+      CREATE INDEX ON ${table} (organisation_id);`);
+  }
+  // The trigger of migration 0001, on the copy.
+  await pool.query(`
+    CREATE FUNCTION public.bench_audit_single_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE last_row record;
+    BEGIN
+      PERFORM pg_advisory_xact_lock(hashtext('${SINGLE_TABLE}'));
+      SELECT seq, hash INTO last_row FROM ${SINGLE_TABLE} ORDER BY seq DESC LIMIT 1;
+      NEW.seq := coalesce(last_row.seq, 0) + 1;
+      NEW.prev_hash := coalesce(last_row.hash, '');
+      NEW.hash := platform.audit_row_hash(ROW(NEW.*)::platform.audit_log);
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER chain BEFORE INSERT ON ${SINGLE_TABLE}
+      FOR EACH ROW EXECUTE FUNCTION public.bench_audit_single_chain();`);
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -83,7 +129,7 @@ async function load(
   const latencies: number[] = [];
   let errors = 0;
   let counter = 0;
-  const audit = auditInto(variant === "unchained" ? UNCHAINED_TABLE : "platform.audit_log");
+  const audit = variant === "unaudited" ? null : auditInto(TABLES[variant]);
   await Promise.all(
     clients.map(async (client, c) => {
       for (;;) {
@@ -94,7 +140,7 @@ async function load(
         try {
           await client.query("BEGIN");
           await client.query({ ...READ, values: [subject.userId] });
-          if (variant !== "unaudited") {
+          if (audit) {
             await client.query({
               ...audit,
               values: [
@@ -150,57 +196,46 @@ export async function benchAudit(options: AuditBenchOptions): Promise<void> {
       await client.connect();
       clients.push(client);
     }
-    // The same columns, defaults and indexes, without the chain trigger (the indexes are not
-    // unique: without the trigger every row would have seq 0).
-    await pool.query(`
-      CREATE TABLE ${UNCHAINED_TABLE} (LIKE platform.audit_log INCLUDING DEFAULTS);
-      ALTER TABLE ${UNCHAINED_TABLE} ADD PRIMARY KEY (id);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (seq);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (chain, chain_seq);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (occurred_at);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (actor_id);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (subject_type, subject_id);
-      CREATE INDEX ON ${UNCHAINED_TABLE} (organisation_id);`);
+    await createVariantTables(pool);
     const settings = await pool.query<{ name: string; setting: string }>(
       "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'max_connections') ORDER BY name",
     );
     console.log(
-      `bench/audit: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating audited, unchained and unaudited read transactions (${subjects.length} users; ${os.cpus().length} CPUs; ${settings.rows.map((s) => `${s.name}=${s.setting}`).join(", ")})`,
+      `bench/audit: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating ${VARIANTS.map((v) => LABELS[v]).join(" / ")} read transactions (${subjects.length} users; ${os.cpus().length} CPUs; ${settings.rows.map((s) => `${s.name}=${s.setting}`).join(", ")})`,
     );
     const rounds: Record<Variant, LoadResult>[] = [];
-    const percent = (a: LoadResult, b: LoadResult) =>
-      `${((a.transactionsPerSecond / b.transactionsPerSecond) * 100).toFixed(1)} %`;
     for (let i = 0; i < options.rounds; i++) {
-      const audited = await load(clients, subjects, "audited", options);
-      const unchained = await load(clients, subjects, "unchained", options);
-      const unaudited = await load(clients, subjects, "unaudited", options);
-      rounds.push({ audited, unchained, unaudited });
-      const figure = (r: LoadResult) =>
-        `${r.transactionsPerSecond.toFixed(0)} tx/s (p99 ${r.p99.toFixed(1)} ms)`;
+      const round = {} as Record<Variant, LoadResult>;
+      for (const variant of VARIANTS)
+        round[variant] = await load(clients, subjects, variant, options);
+      rounds.push(round);
       console.log(
-        `  round ${i + 1}: audited ${figure(audited)}, unchained ${figure(unchained)}, unaudited ${figure(unaudited)}; audited/unaudited ${percent(audited, unaudited)}, audited/unchained ${percent(audited, unchained)}`,
+        `  round ${i + 1}: ${VARIANTS.map((v) => `${v} ${round[v].transactionsPerSecond.toFixed(0)} tx/s (p99 ${round[v].p99.toFixed(1)} ms)`).join(", ")}; audited/unaudited ${((round.audited.transactionsPerSecond / round.unaudited.transactionsPerSecond) * 100).toFixed(1)} %`,
       );
     }
-    const ratioOf = (r: (typeof rounds)[number]) =>
-      r.audited.transactionsPerSecond / r.unaudited.transactionsPerSecond;
-    const middle = median(rounds.map(ratioOf));
-    const representative = rounds.find((r) => ratioOf(r) === middle)!;
-    const row = (name: string, r: LoadResult) =>
-      `${name.padEnd(34)} ${r.transactionsPerSecond.toFixed(0).padStart(7)} tx/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}`;
-    console.log("median round:");
-    console.log(row("audited read (select + audit row)", representative.audited));
-    console.log(row("unchained audit row (no trigger)", representative.unchained));
-    console.log(row("unaudited read (select)", representative.unaudited));
-    const chainShare = median(
-      rounds.map((r) => r.audited.transactionsPerSecond / r.unchained.transactionsPerSecond),
+    const ratio = (r: Record<Variant, LoadResult>, v: Variant) =>
+      r[v].transactionsPerSecond / r.unaudited.transactionsPerSecond;
+    const middle = median(rounds.map((r) => ratio(r, "audited")));
+    const representative = rounds.find((r) => ratio(r, "audited") === middle)!;
+    console.log("median round (by audited / unaudited):");
+    for (const v of VARIANTS) {
+      const r = representative[v];
+      console.log(
+        `  ${LABELS[v].padEnd(34)} ${r.transactionsPerSecond.toFixed(0).padStart(7)} tx/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}`,
+      );
+    }
+    console.log(`ratios to unaudited, median of ${options.rounds} rounds:`);
+    for (const v of VARIANTS.filter((x) => x !== "unaudited")) {
+      const m = median(rounds.map((r) => ratio(r, v)));
+      console.log(`  ${LABELS[v].padEnd(34)} ${(m * 100).toFixed(1).padStart(5)} %`);
+    }
+    console.log(
+      `target: audited ≥ 75 % of unaudited (auditing costs ≤ 25 %): ${middle >= 0.75 ? "met" : "not met"}; audited (32 chains) / audit row without a chain, median: ${(median(rounds.map((r) => r.audited.transactionsPerSecond / r.unchained.transactionsPerSecond)) * 100).toFixed(1)} %`,
     );
     const chain = await pool.query<{ rows: string }>(
       "SELECT count(*)::text AS rows FROM platform.audit_log",
     );
     const verified = await verifyAuditChain(db);
-    console.log(
-      `ratio audited / unaudited (median of ${options.rounds}): ${(middle * 100).toFixed(1)} %  (target ≥ 75 %, i.e. auditing costs ≤ 25 %: ${middle >= 0.75 ? "met" : "not met"}); audited / unchained (median): ${(chainShare * 100).toFixed(1)} %`,
-    );
     console.log(
       `${chain.rows[0]!.rows} audit rows written in ${verified.heads.length} chains; verify: ${verified.ok ? "ok" : `${verified.problems.length} problems`}`,
     );

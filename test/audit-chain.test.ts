@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, MIGRATIONS_DIR, migrateDatabase } from "../src/db/database.ts";
+import { ANCHOR_LOCK, anchorUnderLock } from "../src/server/platform/audit-anchor.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 
 // Tampering needs what the app's runtime role lacks (disabling triggers, UPDATE and DELETE on
@@ -283,6 +284,23 @@ describe("tampering", () => {
     expect(run.stderr).toContain(
       `chain ${tail.chain} row 4 (seq ${tail.seq}) is no longer in the audit log`,
     );
+  });
+
+  it("anchors on the app's schedule only while no other instance is anchoring", async () => {
+    const { db, pool } = await chainedDatabase();
+    const file = path.join(anchorDir, `${randomUUID()}.jsonl`);
+    const other = await pool.connect();
+    try {
+      await other.query("SELECT pg_advisory_lock($1)", [ANCHOR_LOCK]);
+      expect(await anchorUnderLock(db, file)).toBeNull();
+      await other.query("SELECT pg_advisory_unlock($1)", [ANCHOR_LOCK]);
+      const anchor = await anchorUnderLock(db, file);
+      expect(anchor?.heads).toHaveLength(2);
+      expect((await fs.readFile(file, "utf8")).trim()).toBe(JSON.stringify(anchor));
+    } finally {
+      other.release();
+      await pool.end();
+    }
   });
 
   it("refuses an anchor file that is not one, naming the line", async () => {

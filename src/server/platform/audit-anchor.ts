@@ -76,11 +76,22 @@ export async function verifyAuditAnchors(
 }
 
 // Any instance may anchor; the lock makes one do it at a time.
-const ANCHOR_LOCK = 7_351_003;
+export const ANCHOR_LOCK = 7_351_003;
 
 interface Logger {
   info: (o: object, msg: string) => void;
   warn: (o: object, msg: string) => void;
+}
+
+/** One scheduled anchoring: null when another instance is anchoring at this moment. */
+export function anchorUnderLock(db: Db, file: string): Promise<AuditAnchor | null> {
+  return db.transaction(async (tx) => {
+    const lock = await tx.execute<{ locked: boolean }>(
+      sql`SELECT pg_try_advisory_xact_lock(${ANCHOR_LOCK}) AS locked`,
+    );
+    if (!lock.rows[0]?.locked) return null;
+    return appendAuditAnchor(tx, file);
+  });
 }
 
 /**
@@ -93,25 +104,13 @@ export function scheduleAuditAnchors(
   log: Logger,
 ): () => void {
   const run = () =>
-    db
-      .transaction(async (tx) => {
-        const lock = await tx.execute<{ locked: boolean }>(
-          sql`SELECT pg_try_advisory_xact_lock(${ANCHOR_LOCK}) AS locked`,
-        );
-        if (!lock.rows[0]?.locked) return null;
-        return appendAuditAnchor(tx, options.file);
-      })
-      .then(
-        (anchor) => {
-          if (anchor)
-            log.info({ file: options.file, chains: anchor.heads.length }, "audit anchored");
-        },
-        (error: unknown) =>
-          log.warn(
-            { err: error, file: options.file },
-            "audit anchoring failed; it runs again later",
-          ),
-      );
+    anchorUnderLock(db, options.file).then(
+      (anchor) => {
+        if (anchor) log.info({ file: options.file, chains: anchor.heads.length }, "audit anchored");
+      },
+      (error: unknown) =>
+        log.warn({ err: error, file: options.file }, "audit anchoring failed; it runs again later"),
+    );
   const first = setTimeout(run, 60_000);
   const every = setInterval(run, options.everyMs);
   first.unref();
