@@ -1,4 +1,5 @@
 import { benchAudit } from "./audit.ts";
+import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
 
 /**
@@ -25,6 +26,13 @@ if (which === "http") {
     seconds,
     warmupSeconds: 1,
     pgPort: Number(process.env.BENCH_PG_PORT ?? 54360),
+    rounds: oddRounds,
+  });
+  await benchAuditHttp({
+    connections: Math.min(Math.max(Number(process.env.BENCH_CONNECTIONS ?? 50), 1), 90),
+    seconds,
+    warmupSeconds: 2,
+    pgPort: Number(process.env.BENCH_PG_PORT ?? 54360) + 1,
     rounds: oddRounds,
   });
 } else {
