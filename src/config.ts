@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -51,6 +52,17 @@ const ConfigSchema = z
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
+    AUDIT_ANCHOR_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Where the app appends the audit chains' heads on a schedule (JSON lines)"),
+    AUDIT_ANCHOR_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -71,6 +83,13 @@ const ConfigSchema = z
         path: ["PARAPLY_SECRET_KEY"],
         message:
           "is required in production (32 random bytes in base64; keep it outside the database and its backups)",
+      });
+    }
+    if (env.AUDIT_ANCHOR_FILE && !existsSync(path.dirname(path.resolve(env.AUDIT_ANCHOR_FILE)))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUDIT_ANCHOR_FILE"],
+        message: "its directory does not exist",
       });
     }
     if (env.NODE_ENV === "production" && env.PARAPLY_DEMO) {

@@ -1,8 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, migrateDatabase } from "../src/db/database.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
@@ -207,94 +204,6 @@ describe("the audit table in PostgreSQL", () => {
     expect(result.ok).toBe(true);
     expect(result.rows).toBeGreaterThan(0);
     expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
-
-describe("tampering, in throwaway databases", () => {
-  const base = inject("databaseUrl");
-  const created: string[] = [];
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-
-  /** A migrated database holding five audit rows; returns its URL and their sequence numbers. */
-  async function chainedDatabase() {
-    const name = `tamper_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    created.push(name);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await migrateDatabase(url.toString());
-    const { db, pool } = connect(url.toString(), 2);
-    for (let i = 1; i <= 5; i++) {
-      await recordAudit(db, systemAuditContext("tamper-test"), {
-        action: "test.row",
-        details: { i },
-      });
-    }
-    const seqs = (
-      await pool.query<{ seq: string }>("SELECT seq FROM platform.audit_log ORDER BY seq")
-    ).rows.map((r) => Number(r.seq));
-    expect((await verifyAuditChain(db)).ok).toBe(true);
-    return { url: url.toString(), db, pool, seqs };
-  }
-
-  function cli(url: string, ...args: string[]) {
-    return spawnSync(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  }
-
-  it("finds a changed row, and `paraply audit verify` exits 1", async () => {
-    const { url, db, pool, seqs } = await chainedDatabase();
-    const target = seqs[2]!;
-    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
-    await pool.query(`UPDATE platform.audit_log SET details = '{"i": 99}' WHERE seq = $1`, [
-      target,
-    ]);
-    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
-    const result = await verifyAuditChain(db);
-    expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([{ seq: target, problem: "hash_mismatch" }]);
-    await pool.end();
-
-    const run = cli(url, "audit", "verify");
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`first at seq ${target}`);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false });
-  });
-
-  it("finds a removed row", async () => {
-    const { db, pool, seqs } = await chainedDatabase();
-    const removed = seqs[2]!;
-    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
-    await pool.query("DELETE FROM platform.audit_log WHERE seq = $1", [removed]);
-    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
-    const result = await verifyAuditChain(db);
-    await pool.end();
-    expect(result.ok).toBe(false);
-    expect(result.problems).toEqual(
-      expect.arrayContaining([
-        { seq: removed + 1, problem: "missing_rows" },
-        { seq: removed + 1, problem: "broken_link" },
-      ]),
-    );
-  });
-
-  it("`paraply audit verify` exits 0 on the run's own, untampered database", () => {
-    const run = cli(base, "audit", "verify");
-    expect(run.stderr).not.toContain("tampered");
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, problems: [] });
   });
 });
 

@@ -57,7 +57,10 @@ describe("paraply --help and usage", () => {
         /--organisation is required/,
       ],
       [["user", "reset-password", "--email", "a@b.se", "--password", "short"], /--password/],
-      [["audit", "check"], /Usage: paraply audit verify/],
+      [["audit", "check"], /Usage:\s+paraply audit verify/],
+      [["audit", "anchor"], /paraply audit anchor FILE/],
+      [["audit", "verify", "--anchor", "x"], /anchor[\s\S]*Usage:/],
+      [["audit", "verify", "--anchors", "/no/such/anchors.jsonl"], /Cannot read the anchor file/],
     ];
     // Two at a time: each run starts its own Node process.
     const results: { args: string[]; status: number | null; out: string }[] = [];

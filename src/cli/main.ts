@@ -24,7 +24,8 @@ const commands: Record<string, CommandEntry> = {
     load: async () => (await import("./commands/admin.ts")).userCommand,
   },
   audit: {
-    summary: "audit verify: check the audit log's hash chain",
+    summary:
+      "audit verify [--anchors FILE] | anchor FILE: check the audit log's hash chains; record their heads",
     load: async () => (await import("./commands/admin.ts")).auditCommand,
   },
   backup: {

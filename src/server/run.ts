@@ -12,6 +12,7 @@ import {
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
+import { scheduleAuditAnchors } from "./platform/audit-anchor.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
 import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
@@ -82,6 +83,16 @@ export async function startServer(
       { idleMinutes: config.SESSION_IDLE_MINUTES },
       log,
     );
+    const stopAnchoring = config.AUDIT_ANCHOR_FILE
+      ? scheduleAuditAnchors(
+          database.db,
+          {
+            file: path.resolve(config.AUDIT_ANCHOR_FILE),
+            everyMs: config.AUDIT_ANCHOR_MINUTES * 60_000,
+          },
+          log,
+        )
+      : () => {};
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     return {
@@ -89,6 +100,7 @@ export async function startServer(
       database,
       close: async () => {
         stopMaintenance();
+        stopAnchoring();
         await app.close();
         await replica?.pool.end();
         await database.close();
