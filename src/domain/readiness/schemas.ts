@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DateSchema, nameText, noteText, safeText } from "../shared/schemas.ts";
 import { DIMENSION_LETTERS } from "./dimensions.ts";
 import { DEFAULT_SCORE_GRID, SCORE_GRIDS, type ScoreGrid, validateScore } from "./scoring.ts";
 import { SECTOR_KEYS } from "./sectors.ts";
@@ -47,7 +48,7 @@ export function consensusSchema(grid: ScoreGrid = DEFAULT_SCORE_GRID) {
     interviewId: z.uuid().describe("The interview"),
     dimension: DimensionLetterSchema,
     score: scoreSchema(grid).describe("The consensus score"),
-    comment: z.string().trim().max(2000).optional().describe("Why the scorers agreed on it"),
+    comment: noteText(2000).optional().describe("Why the scorers agreed on it"),
   });
 }
 
@@ -63,7 +64,7 @@ export const TopicSchema = z
     }),
     z.object({
       kind: z.literal("custom"),
-      name: z.string().trim().min(1).max(200).describe("The topic in the organisation's words"),
+      name: nameText(200, "Ange ett ämne.").describe("The topic in the organisation's words"),
     }),
   ])
   .describe("What readiness is measured for: a preset topic or free text");
@@ -74,8 +75,8 @@ export const AssessmentCreateSchema = z
     communityOrganisationId: z
       .uuid()
       .describe("The community measured: municipality, district or collaboration"),
-    periodStart: z.iso.date().describe("First day of the measurement period"),
-    periodEnd: z.iso.date().describe("Last day of the measurement period"),
+    periodStart: DateSchema.describe("First day of the measurement period"),
+    periodEnd: DateSchema.describe("Last day of the measurement period"),
     guideVersionId: z.uuid().describe("The interview guide version used; fixed for the assessment"),
     targetInterviews: z
       .int()
@@ -91,32 +92,32 @@ export const AssessmentCreateSchema = z
   });
 
 export const RespondentSchema = z.object({
-  role: z.string().trim().min(1).max(200).describe("The respondent's role, e.g. school counsellor"),
+  role: nameText(200, "Ange en roll.").describe("The respondent's role, e.g. school counsellor"),
   sector: z.enum(SECTOR_KEYS).describe("The sector the respondent works in"),
-  name: z.string().trim().min(1).max(200).optional().describe("Visible to the team only"),
-  contact: z.string().trim().min(1).max(200).optional().describe("Visible to the team only"),
+  name: nameText(200).optional().describe("Visible to the team only"),
+  contact: nameText(200, "Ange en kontaktuppgift.").optional().describe("Visible to the team only"),
 });
 
 export const InterviewSchema = z.object({
-  date: z.iso.date().describe("Day of the interview"),
+  date: DateSchema.describe("Day of the interview"),
   durationMinutes: z.int().min(1).max(600).describe("Length of the interview in minutes"),
   answers: z
-    .record(z.string().min(1).max(40), z.string().max(20_000))
+    .record(safeText(40).min(1), safeText(20_000))
     .default({})
     .describe("Notes or transcript per guide question id"),
 });
 
-const LocalizedSchema = z.object({ sv: z.string().min(1), en: z.string().min(1) });
+const LocalizedSchema = z.object({ sv: safeText(2000).min(1), en: safeText(2000).min(1) });
 
 export const InterviewGuideSchema = z
   .object({
-    key: z.string().min(1).max(100).describe("Stable key shared by all versions of a guide"),
+    key: safeText(100).min(1).describe("Stable key shared by all versions of a guide"),
     version: z.int().min(1).describe("Increases with every edit; assessments keep theirs"),
     title: LocalizedSchema,
     questions: z
       .array(
         z.object({
-          id: z.string().min(1).max(40).describe("Answers are keyed by it"),
+          id: safeText(40).min(1).describe("Answers are keyed by it"),
           dimension: DimensionLetterSchema,
           text: LocalizedSchema.describe("May contain {topic}"),
           followUps: z.array(LocalizedSchema),
