@@ -46,6 +46,7 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     const target = {
       userId: id,
       organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+      grants,
     };
     if (!user || !(await can(ctx, "user.read", target)))
       throw new NotFoundError("Användaren finns inte.");
@@ -216,7 +217,8 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     },
     async (request, reply) => {
       const ctx = accessContextOf(request, db);
-      await visibleUser(ctx, request.params.id);
+      const { target } = await visibleUser(ctx, request.params.id);
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", request.body);
       const grant = await grantRole(db, auditContextOf(request), request.params.id, request.body);
       const named = (
@@ -234,9 +236,10 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     },
     async (request) => {
       const ctx = accessContextOf(request, db);
-      const { grants } = await visibleUser(ctx, request.params.id);
+      const { grants, target } = await visibleUser(ctx, request.params.id);
       const grant = grants.find((g) => g.id === request.params.grantId);
       if (!grant) throw new NotFoundError("Rollen finns inte.");
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", grant);
       await revokeRole(db, auditContextOf(request), request.params.id, grant.id);
       return { ok: true as const };
