@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Db, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
 import {
   GrantParamsSchema,
@@ -78,7 +79,12 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
         .from(users)
         .where(
           and(
-            q ? or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+            q
+              ? or(
+                  ilike(users.email, `%${likeLiteral(q)}%`),
+                  ilike(users.displayName, `%${likeLiteral(q)}%`),
+                )
+              : undefined,
             orgFilter === null
               ? undefined
               : inArray(
