@@ -151,6 +151,29 @@ describe("password sign-in", () => {
     }
   });
 
+  it("tells the person of a past lock only once the password is right, and once", async () => {
+    const strict = await buildTestApp({ LOGIN_MAX_FAILURES: "2" });
+    try {
+      const user = await buildUser(strict.db);
+      for (let i = 0; i < 2; i++) await login(strict, user.email, "wrong-password-123");
+      expect((await login(strict, user.email)).json().error.code).toBe("invalid_credentials");
+      // The lock runs out.
+      await strict.pool.query(
+        "UPDATE platform.users SET locked_until = now() - interval '1 minute' WHERE id = $1",
+        [user.id],
+      );
+      expect((await login(strict, user.email, "still-the-wrong-one")).json()).not.toHaveProperty(
+        "accountWasLocked",
+      );
+      const first = await login(strict, user.email);
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({ status: "signed_in", accountWasLocked: true });
+      expect((await login(strict, user.email)).json()).toEqual({ status: "signed_in" });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it("refuses a disabled user and ends their sessions", async () => {
     const user = await buildUser(t.db);
     const { cookie } = await signIn(t, user.email);

@@ -44,6 +44,12 @@ export const TotpCodeSchema = z.strictObject({
 
 export const LoginResultSchema = z.object({
   status: z.enum(["signed_in", "mfa_required"]),
+  accountWasLocked: z
+    .literal(true)
+    .optional()
+    .describe(
+      "The account was locked after failed attempts since its last sign-in: told only once the password is right",
+    ),
 });
 
 export const TotpSetupSchema = z.object({

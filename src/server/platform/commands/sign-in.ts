@@ -27,7 +27,7 @@ export async function signIn(
   deps: SignInDeps,
   audit: AuditContext,
   input: { email: string; password: string },
-): Promise<{ token: string; mfaRequired: boolean }> {
+): Promise<{ token: string; mfaRequired: boolean; wasLocked: boolean }> {
   const email = input.email.toLowerCase();
   const auditAs = { ...audit, actorLabel: email };
   const [user] = await deps.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
@@ -97,7 +97,9 @@ export async function signIn(
         details: { method: "password" },
       },
     );
-    return { token: session.token, mfaRequired };
+    // A lock is cleared only here, by a right password: one still set ran out since the last
+    // sign-in. The person hears of it now, and not while it lasted (see above).
+    return { token: session.token, mfaRequired, wasLocked: user.lockedUntil !== null };
   });
 }
 
