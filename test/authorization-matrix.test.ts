@@ -164,6 +164,26 @@ const MATRIX: Record<string, Row> = {
   "GET /api/readiness/assessments/{id}/report.pdf": readable,
 };
 
+/**
+ * Account routes where the target holds more than the caller: a system administrator, or a
+ * practitioner (individual support), who also has a role in the caller's own municipality. Only
+ * someone who already holds all of it may act on such an account (issue 15).
+ */
+const STRONGER_TARGETS = ["system_admin", "practitioner"] as const;
+const onlySystemAdmin = (status: number): Row => ({
+  ...all(403),
+  system_admin: status,
+  org_admin: scoped(403, 404),
+});
+const STRONGER_MATRIX: Record<string, Row> = {
+  "PATCH /api/users/{id}": onlySystemAdmin(200),
+  "POST /api/users/{id}/reset-password": onlySystemAdmin(200),
+  "POST /api/users/{id}/revoke-sessions": onlySystemAdmin(200),
+  "POST /api/users/{id}/reset-totp": onlySystemAdmin(200),
+  "POST /api/users/{id}/grants": onlySystemAdmin(201),
+  "DELETE /api/users/{id}/grants/{grantId}": onlySystemAdmin(200),
+};
+
 interface Request {
   url: string;
   payload?: unknown;
@@ -180,6 +200,57 @@ const uniq = () => randomUUID().slice(0, 8);
 async function targetUser(f: Fixture) {
   return buildUser(f.t.db, { role: "reader", organisationId: f.org.id });
 }
+
+/** A person holding `kind` who also reads in the target municipality, and that reader grant. */
+async function strongerUser(f: Fixture, kind: (typeof STRONGER_TARGETS)[number]) {
+  const user =
+    kind === "system_admin"
+      ? await buildUser(f.t.db, { role: "system_admin" })
+      : await buildUser(f.t.db, { role: "practitioner", organisationId: f.org.id });
+  const grant = await f.t.pool.query<{ id: string }>(
+    `INSERT INTO platform.role_assignments (user_id, role, organisation_id)
+     VALUES ($1, 'reader', $2) ON CONFLICT DO NOTHING RETURNING id`,
+    [user.id, f.org.id],
+  );
+  const readerGrant =
+    grant.rows[0]?.id ??
+    (
+      await f.t.pool.query<{ id: string }>(
+        "SELECT id FROM platform.role_assignments WHERE user_id = $1 AND role <> 'system_admin' LIMIT 1",
+        [user.id],
+      )
+    ).rows[0]!.id;
+  return { user, readerGrant };
+}
+
+/** Requests on a stronger target for each route of STRONGER_MATRIX. */
+const STRONGER_REQUESTS: Record<
+  string,
+  (f: Fixture, kind: (typeof STRONGER_TARGETS)[number]) => Promise<Request>
+> = {
+  "PATCH /api/users/{id}": async (f, kind) => ({
+    url: `/api/users/${(await strongerUser(f, kind)).user.id}`,
+    payload: { disabled: true, version: 1 },
+  }),
+  "POST /api/users/{id}/reset-password": async (f, kind) => ({
+    url: `/api/users/${(await strongerUser(f, kind)).user.id}/reset-password`,
+    payload: { password: "taken-over-password" },
+  }),
+  "POST /api/users/{id}/revoke-sessions": async (f, kind) => ({
+    url: `/api/users/${(await strongerUser(f, kind)).user.id}/revoke-sessions`,
+  }),
+  "POST /api/users/{id}/reset-totp": async (f, kind) => ({
+    url: `/api/users/${(await strongerUser(f, kind)).user.id}/reset-totp`,
+  }),
+  "POST /api/users/{id}/grants": async (f, kind) => ({
+    url: `/api/users/${(await strongerUser(f, kind)).user.id}/grants`,
+    payload: { role: "analyst", organisationId: f.org.id },
+  }),
+  "DELETE /api/users/{id}/grants/{grantId}": async (f, kind) => {
+    const { user, readerGrant } = await strongerUser(f, kind);
+    return { url: `/api/users/${user.id}/grants/${readerGrant}` };
+  },
+};
 
 /** A group set of the target municipality with one group, written straight to the database. */
 async function areaGroupFixture(f: Fixture) {
@@ -492,32 +563,54 @@ describe("authorisation matrix", () => {
   });
 
   it.each(Object.keys(MATRIX))("%s", async (route) => {
-    const method = route.split(" ")[0] as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-    const observed: Record<string, unknown> = {};
-    const expected: Record<string, unknown> = {};
-    for (const [caller, cell] of Object.entries(MATRIX[route]!) as [Caller, Cell][]) {
-      const scopes =
-        typeof cell === "number"
-          ? ([["foreign", cell]] as const)
-          : ([
-              ["own", cell.own],
-              ["foreign", cell.foreign],
-            ] as const);
-      for (const [scope, status] of scopes) {
-        const org = scope === "own" ? homes.get(caller as Role)! : foreign;
-        const headers = await callerHeaders(caller, CHANGES_CALLER.has(route));
-        const request = await REQUESTS[route]!({ t, org, headers });
-        const res = await t.app.inject({
-          method,
-          url: request.url,
-          headers,
-          ...(request.payload === undefined ? {} : { payload: request.payload as object }),
-        });
-        const key = `${caller}/${scope}`;
-        expected[key] = status;
-        observed[key] = res.statusCode === status ? status : `${res.statusCode} ${res.body}`;
-      }
-    }
-    expect(observed).toEqual(expected);
+    await expectRow(route, MATRIX[route]!, REQUESTS[route]!);
   });
 });
+
+describe("authorisation matrix: a target who holds more than the caller", () => {
+  it("covers every route that acts on an account", () => {
+    const accountRoutes = Object.keys(MATRIX).filter((r) =>
+      /^(?!GET).* \/api\/users\/\{id\}/.test(r),
+    );
+    expect(Object.keys(STRONGER_MATRIX).sort()).toEqual(accountRoutes.sort());
+  });
+
+  it.each(
+    Object.keys(STRONGER_MATRIX).flatMap((route) => STRONGER_TARGETS.map((kind) => [route, kind])),
+  )("%s on a %s", async (route, kind) => {
+    await expectRow(route!, STRONGER_MATRIX[route!]!, (f) =>
+      STRONGER_REQUESTS[route!]!(f, kind as (typeof STRONGER_TARGETS)[number]),
+    );
+  });
+});
+
+/** Calls the route as every caller, in their own and a foreign municipality, and compares. */
+async function expectRow(route: string, row: Row, build: (f: Fixture) => Promise<Request>) {
+  const method = route.split(" ")[0] as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  const observed: Record<string, unknown> = {};
+  const expected: Record<string, unknown> = {};
+  for (const [caller, cell] of Object.entries(row) as [Caller, Cell][]) {
+    const scopes =
+      typeof cell === "number"
+        ? ([["foreign", cell]] as const)
+        : ([
+            ["own", cell.own],
+            ["foreign", cell.foreign],
+          ] as const);
+    for (const [scope, status] of scopes) {
+      const org = scope === "own" ? homes.get(caller as Role)! : foreign;
+      const headers = await callerHeaders(caller, CHANGES_CALLER.has(route));
+      const request = await build({ t, org, headers });
+      const res = await t.app.inject({
+        method,
+        url: request.url,
+        headers,
+        ...(request.payload === undefined ? {} : { payload: request.payload as object }),
+      });
+      const key = `${caller}/${scope}`;
+      expected[key] = status;
+      observed[key] = res.statusCode === status ? status : `${res.statusCode} ${res.body}`;
+    }
+  }
+  expect(observed).toEqual(expected);
+}

@@ -120,6 +120,17 @@ describe("access to a child's case follows the case, not the organisation", () =
         basis: "emergency",
         scopes: ["summary"],
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({
+      cause: { code: "23514", constraint: "case_access_emergency_reason" },
+    });
+    // The same row with a reason is accepted: the constraint, not something else, refused it.
+    await t.db.insert(caseAccess).values({
+      caseId: supportCase.id,
+      userId: user.id,
+      role: "emergency",
+      basis: "emergency",
+      reason: "Akut skyddsbedömning",
+      scopes: ["summary"],
+    });
   });
 });

@@ -5,7 +5,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import type { Config } from "../config.ts";
-import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import { type EmbeddedOptions, type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -49,11 +49,20 @@ export function connectReadReplica(config: Config): { db: Db; pool: pg.Pool } | 
 }
 
 /** Connects to DATABASE_URL, or starts the embedded server under the data directory. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  options: EmbeddedOptions = {},
+): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.PARAPLY_EMBEDDED_PG_PORT, log);
+    embedded = await startEmbeddedPostgres(
+      config.dataDir,
+      config.PARAPLY_EMBEDDED_PG_PORT,
+      log,
+      options,
+    );
     url = embedded.url;
   }
   const { db, pool } = connect(url);

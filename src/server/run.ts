@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import pino from "pino";
+import type pino from "pino";
 import type { Config } from "../config.ts";
 import {
   connectReadReplica,
@@ -12,6 +12,7 @@ import {
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
+import { createLogger } from "./logger.ts";
 import { scheduleAuditAnchors } from "./platform/audit-anchor.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
 import { scheduleMaintenance } from "./platform/maintenance.ts";
@@ -38,13 +39,7 @@ export async function startServer(
     onDemoUsers?: (users: { email: string; role: string; password: string }[]) => void;
   },
 ): Promise<RunningServer> {
-  const log = pino({
-    level: config.LOG_LEVEL,
-    redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
-      remove: true,
-    },
-  });
+  const log = createLogger(config.LOG_LEVEL);
   if (config.NODE_ENV === "development") await ensureWebBuild(log);
   const database = await openDatabase(config, {
     info: (m) => log.info(m),

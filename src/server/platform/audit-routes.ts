@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,6 +10,7 @@ import {
 } from "../../domain/platform/schemas.ts";
 import { accessContextOf, authorize } from "../plugins/access.ts";
 import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { sendCsv } from "../plugins/csv.ts";
 import { searchAudit } from "./audit-queries.ts";
 import { presentAuditEntry } from "./presenters.ts";
 import { readSecuritySettings } from "./queries.ts";
@@ -60,7 +60,24 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; re
         organisationId: request.query.organisationId ?? null,
         details: { filter: request.query, rows: rows.length },
       });
-      const csv = stringify(
+      return sendCsv(
+        reply,
+        "paraply-audit.csv",
+        [
+          "seq",
+          "occurred_at",
+          "actor",
+          "actor_id",
+          "action",
+          "outcome",
+          "subject_type",
+          "subject_id",
+          "organisation_id",
+          "personal_data",
+          "reason",
+          "ip",
+          "details",
+        ],
         rows.map((r) => [
           r.seq,
           r.occurredAt,
@@ -76,29 +93,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; re
           r.ip ?? "",
           JSON.stringify(r.details),
         ]),
-        {
-          header: true,
-          columns: [
-            "seq",
-            "occurred_at",
-            "actor",
-            "actor_id",
-            "action",
-            "outcome",
-            "subject_type",
-            "subject_id",
-            "organisation_id",
-            "personal_data",
-            "reason",
-            "ip",
-            "details",
-          ],
-        },
       );
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="paraply-audit.csv"')
-        .send(`\uFEFF${csv}`);
     },
   );
 

@@ -82,7 +82,10 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const result = await signIn(signInDeps, auditContextOf(request), request.body);
       reply.setCookie(SESSION_COOKIE, result.token, cookie);
-      return { status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const) };
+      return {
+        status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const),
+        ...(result.wasLocked ? { accountWasLocked: true as const } : {}),
+      };
     },
   );
 

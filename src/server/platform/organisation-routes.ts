@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { municipalityRefs } from "../../db/schema/platform.ts";
 import {
   IdParamsSchema,
@@ -72,7 +73,10 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
         .from(municipalityRefs)
         .where(
           q
-            ? or(ilike(municipalityRefs.name, `%${q}%`), ilike(municipalityRefs.code, `${q}%`))
+            ? or(
+                ilike(municipalityRefs.name, `%${likeLiteral(q)}%`),
+                ilike(municipalityRefs.code, `${likeLiteral(q)}%`),
+              )
             : undefined,
         )
         .orderBy(asc(municipalityRefs.name));

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Db, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
 import {
   GrantParamsSchema,
@@ -46,6 +47,7 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     const target = {
       userId: id,
       organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+      grants,
     };
     if (!user || !(await can(ctx, "user.read", target)))
       throw new NotFoundError("Användaren finns inte.");
@@ -77,7 +79,12 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
         .from(users)
         .where(
           and(
-            q ? or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+            q
+              ? or(
+                  ilike(users.email, `%${likeLiteral(q)}%`),
+                  ilike(users.displayName, `%${likeLiteral(q)}%`),
+                )
+              : undefined,
             orgFilter === null
               ? undefined
               : inArray(
@@ -216,7 +223,8 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     },
     async (request, reply) => {
       const ctx = accessContextOf(request, db);
-      await visibleUser(ctx, request.params.id);
+      const { target } = await visibleUser(ctx, request.params.id);
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", request.body);
       const grant = await grantRole(db, auditContextOf(request), request.params.id, request.body);
       const named = (
@@ -234,9 +242,10 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     },
     async (request) => {
       const ctx = accessContextOf(request, db);
-      const { grants } = await visibleUser(ctx, request.params.id);
+      const { grants, target } = await visibleUser(ctx, request.params.id);
       const grant = grants.find((g) => g.id === request.params.grantId);
       if (!grant) throw new NotFoundError("Rollen finns inte.");
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", grant);
       await revokeRole(db, auditContextOf(request), request.params.id, grant.id);
       return { ok: true as const };

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../../db/database.ts";
@@ -7,6 +6,7 @@ import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/r
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import { accessContextOf } from "../plugins/access.ts";
 import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { sendCsv } from "../plugins/csv.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
 import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
@@ -115,17 +115,12 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
         organisationId: assessment.organisationId,
         details: { rows: sheetRows.length + consensusRows.length },
       });
-      const csv = stringify([...sheetRows, ...consensusRows], {
-        header: true,
-        columns: ["interview", "scorer", ...DIMENSION_LETTERS],
-      });
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="beredskapsmatning-${assessment.id}.csv"`,
-        )
-        .send(csv);
+      return sendCsv(
+        reply,
+        `beredskapsmatning-${assessment.id}.csv`,
+        ["interview", "scorer", ...DIMENSION_LETTERS],
+        [...sheetRows, ...consensusRows],
+      );
     },
   );
 
