@@ -25,7 +25,7 @@ export const migrateCommand: CliCommand = async (args, io) => {
   }
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  await withDatabase(config, io, async () => {});
+  await withDatabase(config, io, async () => {}, { as: "owner" });
   io.stdout("Database is migrated.\n");
   return EXIT.ok;
 };
@@ -41,16 +41,21 @@ export const seedCommand: CliCommand = async (args, io) => {
     io.stderr("Demo data cannot be seeded in production (NODE_ENV=production).\n");
     return EXIT.usage;
   }
-  return withDatabase(config, io, async ({ db }) => {
-    if (!(await databaseIsEmpty(db))) {
-      io.stderr(
-        "The database already has users; demo data is only seeded into an empty database.\n",
-      );
-      return EXIT.failure;
-    }
-    for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      if (!(await databaseIsEmpty(db))) {
+        io.stderr(
+          "The database already has users; demo data is only seeded into an empty database.\n",
+        );
+        return EXIT.failure;
+      }
+      for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
 };
 
 const UserCreateArgs = z.object({
@@ -167,15 +172,20 @@ export const auditCommand: CliCommand = async (args, io) => {
   if (args[0] !== "verify" || args.length > 1) return fail(io, "Usage: paraply audit verify");
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  return withDatabase(config, io, async ({ db }) => {
-    const result = await verifyAuditChain(db);
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    if (!result.ok) {
-      io.stderr(
-        `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${result.problems[0]!.seq}.\n`,
-      );
-      return EXIT.failure;
-    }
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      const result = await verifyAuditChain(db);
+      io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      if (!result.ok) {
+        io.stderr(
+          `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${result.problems[0]!.seq}.\n`,
+        );
+        return EXIT.failure;
+      }
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
 };
