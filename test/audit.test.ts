@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
-import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
+import { buildTestApp, databaseUrls, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 
 let t: TestApp;
@@ -183,21 +183,27 @@ describe("GET /api/audit/export.csv", () => {
 
 describe("the audit table in PostgreSQL", () => {
   // Each statement targets a real row (row triggers do not fire for none) inside a transaction
-  // that is rolled back, so the shared log stays whole even if a guard were missing.
+  // that is rolled back, so the shared log stays whole even if a guard were missing. The runtime
+  // role is refused by its grants; the owner, who holds every grant, by the triggers.
   it.each([
     "UPDATE platform.audit_log SET details = '{}' WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "TRUNCATE platform.audit_log",
-  ])("rejects %s", async (statement) => {
+  ])("rejects %s, as the runtime role and as the owner", async (statement) => {
     await buildArea(t.db, (await buildMunicipality(t.db)).id);
     await recordAudit(t.db, systemAuditContext("test"), { action: "test.row" });
-    const client = await t.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await expect(client.query(statement)).rejects.toThrow(/append-only/);
-    } finally {
-      await client.query("ROLLBACK");
-      client.release();
+    for (const [pool, message] of [
+      [t.pool, /permission denied for table audit_log/],
+      [t.owner.pool, /append-only/],
+    ] as const) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await expect(client.query(statement)).rejects.toThrow(message);
+      } finally {
+        await client.query("ROLLBACK");
+        client.release();
+      }
     }
   });
 
@@ -211,12 +217,11 @@ describe("the audit table in PostgreSQL", () => {
 });
 
 describe("tampering, in throwaway databases", () => {
-  const base = inject("databaseUrl");
   const created: string[] = [];
   let admin: pg.Client;
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: base });
+    admin = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
     await admin.connect();
   });
   afterAll(async () => {
@@ -224,38 +229,46 @@ describe("tampering, in throwaway databases", () => {
     await admin.end();
   });
 
-  /** A migrated database holding five audit rows; returns its URL and their sequence numbers. */
+  /**
+   * A migrated database holding five audit rows written by the runtime role; returns its URLs, a
+   * connection as the owner (only the owner can tamper) and the rows' sequence numbers.
+   */
   async function chainedDatabase() {
     const name = `tamper_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
     await admin.query(`CREATE DATABASE ${name}`);
     created.push(name);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await migrateDatabase(url.toString());
-    const { db, pool } = connect(url.toString(), 2);
+    const { url, ownerUrl } = databaseUrls(name);
+    await migrateDatabase(ownerUrl, { runtimeRole: inject("runtimeRole") });
+    const runtime = connect(url, 2);
     for (let i = 1; i <= 5; i++) {
-      await recordAudit(db, systemAuditContext("tamper-test"), {
+      await recordAudit(runtime.db, systemAuditContext("tamper-test"), {
         action: "test.row",
         details: { i },
       });
     }
+    // The runtime role cannot even switch the guards off.
+    await expect(
+      runtime.pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER"),
+    ).rejects.toThrow(/must be owner/);
+    await runtime.pool.end();
+    const { db, pool } = connect(ownerUrl, 2);
     const seqs = (
       await pool.query<{ seq: string }>("SELECT seq FROM platform.audit_log ORDER BY seq")
     ).rows.map((r) => Number(r.seq));
     expect((await verifyAuditChain(db)).ok).toBe(true);
-    return { url: url.toString(), db, pool, seqs };
+    return { url, ownerUrl, db, pool, seqs };
   }
 
-  function cli(url: string, ...args: string[]) {
+  function cli(urls: { url: string; ownerUrl: string }, ...args: string[]) {
     return spawnSync(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: urls.url, DATABASE_OWNER_URL: urls.ownerUrl },
       encoding: "utf8",
       timeout: 60_000,
     });
   }
 
   it("finds a changed row, and `paraply audit verify` exits 1", async () => {
-    const { url, db, pool, seqs } = await chainedDatabase();
+    const { url, ownerUrl, db, pool, seqs } = await chainedDatabase();
     const target = seqs[2]!;
     await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
     await pool.query(`UPDATE platform.audit_log SET details = '{"i": 99}' WHERE seq = $1`, [
@@ -267,7 +280,7 @@ describe("tampering, in throwaway databases", () => {
     expect(result.problems).toEqual([{ seq: target, problem: "hash_mismatch" }]);
     await pool.end();
 
-    const run = cli(url, "audit", "verify");
+    const run = cli({ url, ownerUrl }, "audit", "verify");
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`first at seq ${target}`);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false });
@@ -291,7 +304,7 @@ describe("tampering, in throwaway databases", () => {
   });
 
   it("`paraply audit verify` exits 0 on the run's own, untampered database", () => {
-    const run = cli(base, "audit", "verify");
+    const run = cli(databaseUrls(), "audit", "verify");
     expect(run.stderr).not.toContain("tampered");
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, problems: [] });
