@@ -87,11 +87,12 @@ const MIGRATION_LOCK = 7_351_001;
 
 /**
  * Applies the migrations as the owner (`ownerUrl`) and, when a runtime role is named, gives it its
- * rights (again: new tables, new schemas). Idempotent.
+ * rights (again: new tables, new schemas), under one lock so that instances starting together
+ * take turns. `beforeGrant` may refuse the role first (it then gets nothing). Idempotent.
  */
 export async function migrateDatabase(
   ownerUrl: string,
-  options: { runtimeRole?: string } = {},
+  options: { runtimeRole?: string; beforeGrant?: () => Promise<void> } = {},
 ): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
@@ -99,6 +100,7 @@ export async function migrateDatabase(
     await client.query("SET client_min_messages = warning");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+    await options.beforeGrant?.();
     if (options.runtimeRole) await grantRuntimeAccess(client, options.runtimeRole);
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
@@ -106,10 +108,19 @@ export async function migrateDatabase(
   }
 }
 
-/** Migrates the database as its owner and gives the role the app connects as its rights. */
-export async function prepareDatabase(database: Pick<Database, "pool" | "ownerUrl">) {
+/**
+ * Migrates the database as its owner and gives the role the app connects as its rights, after
+ * `check` (which may refuse that role) has passed.
+ */
+export async function prepareDatabase(
+  database: Pick<Database, "pool" | "ownerUrl">,
+  check?: () => Promise<void>,
+) {
   const result = await database.pool.query<{ role: string }>("SELECT current_user AS role");
-  await migrateDatabase(database.ownerUrl, { runtimeRole: result.rows[0]!.role });
+  await migrateDatabase(database.ownerUrl, {
+    runtimeRole: result.rows[0]!.role,
+    ...(check ? { beforeGrant: check } : {}),
+  });
 }
 
 /** A short-lived connection (the owner's, for start-up and maintenance work), closed after `fn`. */

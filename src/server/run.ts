@@ -52,12 +52,13 @@ export async function startServer(
     warn: (m) => log.warn(m),
   });
   try {
-    await prepareDatabase(database);
-    await checkRuntimeRole(database.pool, {
-      production: config.NODE_ENV === "production",
-      variable: database.embedded ? "The embedded database's runtime role" : "DATABASE_URL",
-      warn: (m) => log.warn(m),
-    });
+    await prepareDatabase(database, () =>
+      checkRuntimeRole(database.pool, {
+        production: config.NODE_ENV === "production",
+        variable: database.embedded ? "The embedded database's runtime role" : "DATABASE_URL",
+        warn: (m) => log.warn(m),
+      }),
+    );
     // Start-up data is written as the owner; the app itself runs as the runtime role.
     const demoUsers = await withConnection(database.ownerUrl, async (owner) => {
       await ensureReadinessReferenceData(owner.db);
