@@ -257,6 +257,24 @@ describe("row-level security on the support schema, as the runtime role", () => 
   });
 });
 
+describe("the owner", () => {
+  it("keeps every row through its own policy, without evaluating live access", async () => {
+    const supportCase = await buildCase();
+    for (const table of ["cases", "children", "case_access"]) {
+      const plan = await t.owner.pool.query(`EXPLAIN (COSTS OFF) SELECT * FROM support.${table}`);
+      const text = plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(text, table).not.toMatch(/live_case_ids|SubPlan|Filter/);
+    }
+    const seen = await t.owner.pool.query("SELECT id FROM support.cases WHERE id = $1", [
+      supportCase.id,
+    ]);
+    expect(seen.rows).toEqual([{ id: supportCase.id }]);
+    // The runtime role's plan does consult it.
+    const plan = await runtime.query("EXPLAIN (COSTS OFF) SELECT * FROM support.cases");
+    expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/SubPlan/);
+  });
+});
+
 describe("the runtime role", () => {
   it("is no superuser, has no BYPASSRLS and owns nothing", async () => {
     expect(await runtimeRoleFacts(t.pool)).toEqual({
