@@ -335,7 +335,24 @@ describe("the runtime role", () => {
   });
 });
 
-describe("setActingUser", () => {
+describe("setActingUser and withActor", () => {
+  it("inside an open transaction, withActor names the actor for the rest of it", async () => {
+    const supportCase = await buildCase();
+    const user = await buildUser(t.db, { role: "practitioner" });
+    await grant(supportCase.id, user.id);
+    const seen = await t.db.transaction(async (tx) => {
+      const before = (await tx.execute("SELECT id FROM support.cases")).rows.length;
+      const inside = await withActor(tx, user.id, async (same) => {
+        expect(same).toBe(tx);
+        return (await same.execute("SELECT id FROM support.cases")).rows.length;
+      });
+      const after = (await tx.execute("SELECT id FROM support.cases")).rows.length;
+      return { before, inside, after };
+    });
+    expect(seen).toEqual({ before: 0, inside: 1, after: 1 });
+    expect((await t.pool.query("SELECT id FROM support.cases")).rows).toEqual([]);
+  });
+
   it("clears the acting user with null", async () => {
     const supportCase = await buildCase();
     const user = await buildUser(t.db, { role: "practitioner" });
