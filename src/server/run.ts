@@ -5,11 +5,13 @@ import type { Config } from "../config.ts";
 import {
   connectReadReplica,
   type Database,
-  migrateDatabase,
   migrationsCurrent,
   openDatabase,
+  prepareDatabase,
+  withConnection,
 } from "../db/database.ts";
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
+import { checkRuntimeRole } from "../db/roles.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { createLogger } from "./logger.ts";
@@ -46,8 +48,20 @@ export async function startServer(
     warn: (m) => log.warn(m),
   });
   try {
-    await migrateDatabase(database.url);
-    await ensureReadinessReferenceData(database.db);
+    await prepareDatabase(database, () =>
+      checkRuntimeRole(database.pool, {
+        production: config.NODE_ENV === "production",
+        variable: database.embedded ? "The embedded database's runtime role" : "DATABASE_URL",
+        warn: (m) => log.warn(m),
+      }),
+    );
+    // Start-up data is written as the owner; the app itself runs as the runtime role.
+    const demoUsers = await withConnection(database.ownerUrl, async (owner) => {
+      await ensureReadinessReferenceData(owner.db);
+      if (options.demo && (await databaseIsEmpty(owner.db))) return seedDemo(owner.db);
+      return undefined;
+    });
+    if (demoUsers) options.onDemoUsers?.(demoUsers);
     const secrets = secretBoxFor(config);
     const { sealed, unknown } = await sealTotpSecrets({ db: database.db, secrets });
     if (sealed > 0) log.info(`Sealed ${sealed} two-factor secrets under the current key`);
@@ -55,10 +69,6 @@ export async function startServer(
       log.warn(
         `${unknown} two-factor secrets are sealed under a key this instance does not have; those people cannot sign in with a code until PARAPLY_SECRET_KEY(_PREVIOUS) is right or their two-factor is reset`,
       );
-    }
-    if (options.demo && (await databaseIsEmpty(database.db))) {
-      const users = await seedDemo(database.db);
-      options.onDemoUsers?.(users);
     }
     const replica = connectReadReplica(config);
     const app = await buildApp({
