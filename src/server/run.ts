@@ -10,9 +10,10 @@ import {
   openDatabase,
 } from "../db/database.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
-import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
 import { ensureReadinessReferenceData } from "./readiness/reference-data.ts";
 
@@ -65,7 +66,9 @@ export async function startServer(
       options.onDemoUsers?.(users);
     }
     const replica = connectReadReplica(config);
+    const jobs = new JobQueue({ db: database.db, config, jobs: JOBS, log });
     const app = await buildApp({
+      jobs,
       config,
       db: database.db,
       ready: async () => {
@@ -77,18 +80,14 @@ export async function startServer(
       ...(replica ? { readDb: replica.db } : {}),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const stopMaintenance = scheduleMaintenance(
-      database.db,
-      { idleMinutes: config.SESSION_IDLE_MINUTES },
-      log,
-    );
+    await jobs.start();
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     return {
       url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
       database,
       close: async () => {
-        stopMaintenance();
+        await jobs.stop();
         await app.close();
         await replica?.pool.end();
         await database.close();

@@ -1,3 +1,4 @@
 export * from "./community.ts";
+export * from "./jobs.ts";
 export * from "./platform.ts";
 export * from "./support.ts";

@@ -1,0 +1,249 @@
+import PgBoss from "pg-boss";
+import type { Config } from "../config.ts";
+import { type Db, drizzleOn, poolOf } from "../db/database.ts";
+import { bossDb, JOB_QUEUE_SCHEMA } from "../db/job-queue.ts";
+import { JOB_KINDS, type JobKind } from "../domain/platform/jobs.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../server/plugins/audit.ts";
+import type { JobDefinition, JobEnvelope } from "./define.ts";
+import { type RunnerDeps, runJob } from "./runner.ts";
+import { insertJob, type JobRow, markGivenUp, requestCancel, takeStaleJobs } from "./store.ts";
+
+interface Logger {
+  info: (o: object, msg: string) => void;
+  warn: (o: object, msg: string) => void;
+}
+
+export interface JobQueueOptions {
+  /** How often an idle worker asks for work (pg-boss polling), in seconds. */
+  pollingIntervalSeconds: number;
+  heartbeatMs: number;
+  /** A running job whose heartbeat is older than this is taken back from its (dead) worker. */
+  staleAfterMs: number;
+  /** How often this instance looks for such jobs. */
+  watchdogMs: number;
+  progressEveryMs: number;
+  /** How long stop() waits for running jobs to reach a checkpoint before leaving them. */
+  stopTimeoutMs: number;
+}
+
+const DEFAULTS: JobQueueOptions = {
+  pollingIntervalSeconds: 2,
+  heartbeatMs: 5_000,
+  staleAfterMs: 60_000,
+  watchdogMs: 30_000,
+  progressEveryMs: 250,
+  stopTimeoutMs: 10_000,
+};
+
+/** Defaults for every kind: a run may take hours (imports), and a lost run is retried. */
+const DEFAULT_EXPIRE_SECONDS = 6 * 3600;
+const DEFAULT_RETRY_LIMIT = 5;
+const DEFAULT_RETRY_DELAY_SECONDS = 5;
+
+/**
+ * The background job queue: pg-boss in PostgreSQL, so any instance may enqueue and any may run a
+ * job. Constructed, it enqueues and cancels; started, it also works on jobs and keeps schedules.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly definitions = new Map<string, JobDefinition>();
+  private readonly options: JobQueueOptions;
+  private readonly shutdown = new AbortController();
+  private watchdog: NodeJS.Timeout | undefined;
+  private started = false;
+
+  constructor(
+    private readonly deps: {
+      db: Db;
+      config: Config;
+      jobs: readonly JobDefinition[];
+      log?: Logger;
+      options?: Partial<JobQueueOptions>;
+    },
+  ) {
+    this.options = { ...DEFAULTS, ...deps.options };
+    for (const definition of deps.jobs) {
+      if (!JOB_KINDS.includes(definition.name)) {
+        throw new Error(`Job kind ${definition.name} is not in JOB_KINDS, so it has no queue`);
+      }
+      this.definitions.set(definition.name, definition);
+    }
+    this.boss = new PgBoss({
+      db: bossDb(poolOf(deps.db)),
+      schema: JOB_QUEUE_SCHEMA,
+      // The schema and queues are made at migration time, by the owner (src/db/job-queue.ts).
+      migrate: false,
+      supervise: true,
+      schedule: true,
+    });
+    this.boss.on("error", (error) => deps.log?.warn({ err: error }, "job queue error"));
+  }
+
+  /** Starts working on every kind's jobs, registers schedules and watches for lost workers. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.boss.start();
+    const runner: RunnerDeps = {
+      db: this.deps.db,
+      config: this.deps.config,
+      heartbeatMs: this.options.heartbeatMs,
+      progressEveryMs: this.options.progressEveryMs,
+      shutdown: this.shutdown.signal,
+    };
+    for (const definition of this.definitions.values()) {
+      await this.boss.work(
+        definition.name,
+        { includeMetadata: true, pollingIntervalSeconds: this.options.pollingIntervalSeconds },
+        async ([job]) => {
+          if (job) await runJob(runner, definition, job);
+        },
+      );
+      if (definition.schedule) {
+        const envelope: JobEnvelope = { input: definition.schedule.input, requestedBy: null };
+        await this.boss.schedule(
+          definition.name,
+          definition.schedule.cron,
+          envelope as object,
+          this.sendOptions(definition),
+        );
+      }
+    }
+    const watch = () =>
+      this.recoverLostJobs().catch((error: unknown) =>
+        this.deps.log?.warn({ err: error }, "job watchdog failed; it runs again later"),
+      );
+    this.watchdog = setInterval(watch, this.options.watchdogMs);
+    this.watchdog.unref();
+    await watch();
+  }
+
+  /**
+   * Stops taking work; running jobs are told to stop (they resume on another start, from their
+   * checkpoint). Leaves the database pool open: it is the app's.
+   */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    clearInterval(this.watchdog);
+    this.shutdown.abort();
+    await this.boss.stop({ graceful: true, close: false, timeout: this.options.stopTimeoutMs });
+    this.started = false;
+  }
+
+  /**
+   * Enqueues a job and audits it in one transaction: either both are there or neither. The
+   * input is checked against the kind's contract first (callers pass validated input).
+   */
+  async enqueue(
+    kind: JobKind,
+    input: unknown,
+    audit: AuditContext,
+    options: { organisationId?: string | null; startAfterSeconds?: number } = {},
+  ): Promise<string> {
+    const definition = this.definitionOf(kind);
+    const parsed = definition.schema.parse(input);
+    const id = crypto.randomUUID();
+    const envelope: JobEnvelope = {
+      input: parsed,
+      requestedBy: audit.actorId ? { id: audit.actorId, label: audit.actorLabel } : null,
+    };
+    await this.transaction(async (tx, db) => {
+      await insertJob(tx, {
+        id,
+        kind,
+        requestedBy: audit.actorId,
+        organisationId: options.organisationId ?? null,
+      });
+      await recordAudit(tx, audit, {
+        action: "job.enqueued",
+        subjectType: "job",
+        subjectId: id,
+        organisationId: options.organisationId ?? null,
+        details: { kind },
+      });
+      await this.boss.send(kind, envelope as object, {
+        ...this.sendOptions(definition),
+        id,
+        db,
+        ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      });
+    });
+    return id;
+  }
+
+  /**
+   * Cancels a job: a queued one never starts, a running one sees its signal abort within a
+   * heartbeat. Audited; a job that has already finished is left as it is.
+   */
+  async cancel(id: string, audit: AuditContext): Promise<JobRow | undefined> {
+    return this.transaction(async (tx, db) => {
+      const row = await requestCancel(tx, id);
+      if (!row) return undefined;
+      await this.boss.cancel(row.kind, id, { db });
+      await recordAudit(tx, audit, {
+        action: "job.cancelled",
+        subjectType: "job",
+        subjectId: id,
+        organisationId: row.organisationId,
+        details: { kind: row.kind, wasRunning: row.state === "running" },
+      });
+      return row;
+    });
+  }
+
+  /**
+   * Hands jobs of dead workers back to pg-boss at once, instead of after their expiry: failing
+   * one counts as a try, and pg-boss retries it (or gives up when no tries are left).
+   */
+  async recoverLostJobs(): Promise<number> {
+    const lost = await takeStaleJobs(this.deps.db, this.options.staleAfterMs);
+    for (const job of lost) {
+      await this.boss.fail(job.kind, job.id, { message: "worker stopped" });
+      const state = await this.boss.getJobById(job.kind, job.id);
+      this.deps.log?.warn({ jobId: job.id, kind: job.kind }, "job taken back from a lost worker");
+      if (state?.state !== "failed") continue;
+      // No tries left: pg-boss gave it up, so it ends here, audited as the system.
+      await this.deps.db.transaction(async (tx) => {
+        if (!(await markGivenUp(tx, job.id, "worker stopped"))) return;
+        await recordAudit(tx, systemAuditContext(`job ${job.kind}`), {
+          action: "job.failed",
+          outcome: "failure",
+          subjectType: "job",
+          subjectId: job.id,
+          details: { kind: job.kind, attempt: job.attempt, error: "worker stopped" },
+        });
+      });
+    }
+    return lost.length;
+  }
+
+  private definitionOf(kind: string): JobDefinition {
+    const definition = this.definitions.get(kind);
+    if (!definition) throw new Error(`No job kind ${kind}`);
+    return definition;
+  }
+
+  private sendOptions(definition: JobDefinition) {
+    return {
+      expireInSeconds: definition.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+      retryLimit: definition.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      retryDelay: definition.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
+    };
+  }
+
+  /** One transaction on one client, seen by both drizzle (our rows) and pg-boss (its rows). */
+  private async transaction<T>(use: (tx: Db, db: PgBoss.Db) => Promise<T>): Promise<T> {
+    const client = await poolOf(this.deps.db).connect();
+    try {
+      await client.query("BEGIN");
+      const result = await use(drizzleOn(client), bossDb(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

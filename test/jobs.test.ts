@@ -1,0 +1,198 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { JobStatus } from "../src/domain/platform/jobs.ts";
+import { selftestJob } from "../src/jobs/platform/selftest.ts";
+import { JobQueue } from "../src/jobs/queue.ts";
+import type { AuditContext } from "../src/server/plugins/audit.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { actorWith } from "./helpers/factories.ts";
+import { auditRowsFor, call } from "./helpers/http.ts";
+import { TEST_JOB_OPTIONS, waitFor } from "./helpers/jobs.ts";
+
+let t: TestApp;
+/** Enqueues and cancels like any app instance, but runs nothing. */
+let sender: JobQueue;
+/** The worker of this process, started once the killed worker's job has been taken over. */
+let worker: JobQueue | undefined;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  sender = new JobQueue({ db: t.db, config: t.config, jobs: [selftestJob] });
+});
+afterAll(async () => {
+  child?.kill("SIGKILL");
+  await worker?.stop();
+  await t.close();
+});
+
+async function startWorker(): Promise<JobQueue> {
+  if (!worker) {
+    worker = new JobQueue({
+      db: t.db,
+      config: t.config,
+      jobs: [selftestJob],
+      options: TEST_JOB_OPTIONS,
+    });
+    await worker.start();
+  }
+  return worker;
+}
+
+const auditOf = (user: { id: string; email: string }): AuditContext => ({
+  actorId: user.id,
+  actorLabel: user.email,
+  ip: null,
+  userAgent: null,
+  requestId: null,
+});
+
+function statusOf(id: string, headers: object) {
+  return async (): Promise<JobStatus> => {
+    const res = await call(t, "GET", `/api/jobs/${id}`, headers);
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+}
+
+/** A worker process of its own, resolved once it polls for work. */
+function startWorkerProcess(): Promise<ChildProcess> {
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", "test/helpers/job-worker.ts", t.config.DATABASE_URL!],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return new Promise((resolve, reject) => {
+    proc.once("error", reject);
+    proc.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
+    proc.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve(proc);
+    });
+  });
+}
+
+describe("background jobs", () => {
+  it("a job whose worker was killed mid-way is finished by another worker, from its checkpoint", async () => {
+    const { user, headers } = await actorWith(t, "analyst");
+    const id = await sender.enqueue(
+      "platform.selftest",
+      { steps: 16, delayMs: 200 },
+      auditOf(user),
+    );
+    child = await startWorkerProcess();
+    const before = await waitFor(statusOf(id, headers), (s) => s.progress >= 0.25);
+    expect(before.state).toBe("running");
+    child.kill("SIGKILL");
+    child = undefined;
+
+    await startWorker();
+    const after = await waitFor(statusOf(id, headers), (s) => s.state === "done", 20_000);
+    expect(after.attempt).toBe(2);
+    expect(after.progress).toBe(1);
+    // Resumed where the killed worker's last checkpoint was, not from the start.
+    expect(after.result?.resumedAt).toBeGreaterThanOrEqual(4);
+    expect(after.result?.resumedAt).toBeLessThan(16);
+    const rows = await auditRowsFor(t, id, "action, actor_id");
+    expect(rows).toEqual([
+      { action: "job.enqueued", actor_id: user.id },
+      { action: "job.finished", actor_id: user.id },
+    ]);
+  });
+
+  it("reports progress and a message that any instance reads, then the result", async () => {
+    await startWorker();
+    const { user, headers } = await actorWith(t, "system_admin");
+    const started = await call(t, "POST", "/api/system/jobs", headers, {
+      kind: "platform.selftest",
+    });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+    const midway = await waitFor(statusOf(id, headers), (s) => s.progress > 0 && s.progress < 1);
+    expect(midway.state).toBe("running");
+    expect(midway.message?.key).toBe("selftest.step");
+    expect(midway.message?.params.steps).toBe(20);
+    expect(midway.message?.params.done).toBe(Math.round(midway.progress * 20));
+    const done = await waitFor(statusOf(id, headers), (s) => s.state === "done");
+    expect(done).toMatchObject({
+      kind: "platform.selftest",
+      progress: 1,
+      attempt: 1,
+      result: { steps: 20, resumedAt: 0 },
+      cancelRequested: false,
+    });
+    expect(done.finishedAt).not.toBeNull();
+    const rows = await auditRowsFor(t, id, "action, actor_id, details");
+    expect(rows.map((r) => [r.action, r.actor_id])).toEqual([
+      ["job.enqueued", user.id],
+      ["job.finished", user.id],
+    ]);
+    expect(rows[1].details).toMatchObject({ kind: "platform.selftest", result: { steps: 20 } });
+  });
+
+  it("stops a running job when the person who started it cancels it", async () => {
+    await startWorker();
+    const { user, headers } = await actorWith(t, "coordinator");
+    const id = await sender.enqueue(
+      "platform.selftest",
+      { steps: 100, delayMs: 100 },
+      auditOf(user),
+    );
+    await waitFor(statusOf(id, headers), (s) => s.progress > 0);
+    const res = await call(t, "POST", `/api/jobs/${id}/cancel`, headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().cancelRequested).toBe(true);
+    const cancelled = await waitFor(statusOf(id, headers), (s) => s.state === "cancelled", 5_000);
+    // It stopped: no further steps after it ended.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const later = await statusOf(id, headers)();
+    expect(later.progress).toBe(cancelled.progress);
+    expect(later.progress).toBeLessThan(0.5);
+    expect((await auditRowsFor(t, id, "action, actor_id")).map((r) => r.action)).toEqual([
+      "job.enqueued",
+      "job.cancelled",
+    ]);
+  });
+
+  it("never starts a queued job that was cancelled", async () => {
+    await startWorker();
+    const { user, headers } = await actorWith(t, "reader");
+    const id = await sender.enqueue("platform.selftest", { steps: 2, delayMs: 10 }, auditOf(user), {
+      startAfterSeconds: 2,
+    });
+    const res = await call(t, "POST", `/api/jobs/${id}/cancel`, headers);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ state: "cancelled", attempt: 0, startedAt: null });
+    // Past the time it would have started, a worker polling all along has not touched it.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await statusOf(id, headers)()).toMatchObject({ state: "cancelled", attempt: 0 });
+    const queued = await t.pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
+    expect(queued.rows[0]?.state).toBe("cancelled");
+    const audit = await auditRowsFor(t, id, "action, actor_id, details");
+    expect(audit.map((r) => [r.action, r.actor_id])).toEqual([
+      ["job.enqueued", user.id],
+      ["job.cancelled", user.id],
+    ]);
+    expect(audit[1].details).toMatchObject({ wasRunning: false });
+  });
+
+  it("shows a job only to the person who started it and to a system administrator", async () => {
+    const owner = await actorWith(t, "org_admin");
+    const other = await actorWith(t, "org_admin", owner.user.organisationId);
+    const admin = await actorWith(t, "system_admin");
+    const id = await sender.enqueue(
+      "platform.selftest",
+      { steps: 1, delayMs: 0 },
+      auditOf(owner.user),
+      { startAfterSeconds: 3600 },
+    );
+    expect((await call(t, "GET", `/api/jobs/${id}`, other.headers)).statusCode).toBe(404);
+    expect((await call(t, "POST", `/api/jobs/${id}/cancel`, other.headers)).statusCode).toBe(404);
+    expect((await call(t, "GET", `/api/jobs/${id}`, {})).statusCode).toBe(401);
+    expect((await call(t, "GET", `/api/jobs/${id}`, admin.headers)).statusCode).toBe(200);
+    expect((await call(t, "GET", "/api/jobs/not-a-uuid", owner.headers)).statusCode).toBe(400);
+    const bad = await call(t, "POST", "/api/system/jobs", admin.headers, { kind: "rm -rf" });
+    expect(bad.statusCode).toBe(400);
+    const cancelled = await call(t, "POST", `/api/jobs/${id}/cancel`, admin.headers);
+    expect(cancelled.json().state).toBe("cancelled");
+  });
+});
