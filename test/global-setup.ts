@@ -29,7 +29,9 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query("SET client_min_messages = warning");
-    await client.query("DROP SCHEMA IF EXISTS platform, support, community, drizzle, pgboss CASCADE");
+    await client.query(
+      "DROP SCHEMA IF EXISTS platform, support, community, drizzle, pgboss CASCADE",
+    );
     await client.end();
   } else {
     // Own directory and port per run, so that several runs on one machine do not collide.
