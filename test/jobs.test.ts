@@ -55,6 +55,11 @@ function statusOf(id: string, headers: object) {
   };
 }
 
+async function stopWorker(): Promise<void> {
+  await worker?.stop();
+  worker = undefined;
+}
+
 /** A worker process of its own, resolved once it polls for work. */
 function startWorkerProcess(): Promise<ChildProcess> {
   const proc = spawn(
@@ -97,6 +102,34 @@ describe("background jobs", () => {
       { action: "job.enqueued", actor_id: user.id },
       { action: "job.finished", actor_id: user.id },
     ]);
+  });
+
+  it("a job whose worker was stopped mid-way waits, then another worker finishes it", async () => {
+    // Only the worker to be stopped may take the job.
+    await stopWorker();
+    const { user, headers } = await actorWith(t, "practitioner");
+    const first = new JobQueue({
+      db: t.db,
+      config: t.config,
+      jobs: [selftestJob],
+      options: TEST_JOB_OPTIONS,
+    });
+    await first.start();
+    const id = await sender.enqueue(
+      "platform.selftest",
+      { steps: 16, delayMs: 100 },
+      auditOf(user),
+    );
+    await waitFor(statusOf(id, headers), (s) => s.progress >= 0.25);
+    await first.stop();
+    const paused = await statusOf(id, headers)();
+    expect(paused).toMatchObject({ state: "queued", attempt: 1, message: { key: "interrupted" } });
+    expect(paused.progress).toBeLessThan(1);
+
+    await startWorker();
+    const done = await waitFor(statusOf(id, headers), (s) => s.state === "done");
+    expect(done.attempt).toBe(2);
+    expect(done.result?.resumedAt).toBeGreaterThanOrEqual(4);
   });
 
   it("reports progress and a message that any instance reads, then the result", async () => {

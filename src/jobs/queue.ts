@@ -48,7 +48,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly options: JobQueueOptions;
-  private readonly shutdown = new AbortController();
+  private shutdown = new AbortController();
   private watchdog: NodeJS.Timeout | undefined;
   private started = false;
 
@@ -83,6 +83,7 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.shutdown = new AbortController();
     await this.boss.start();
     const runner: RunnerDeps = {
       db: this.deps.db,
