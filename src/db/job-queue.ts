@@ -50,4 +50,8 @@ export async function grantJobQueue(client: pg.ClientBase, role: string): Promis
   );
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${who}`);
   await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${who}`);
+  // Tables a later pg-boss migration adds (run by the owner, who runs this too).
+  await client.query(
+    `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${who}`,
+  );
 }
