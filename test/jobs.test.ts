@@ -276,4 +276,45 @@ describe("background jobs", () => {
       await owner.end();
     }
   });
+
+  it("ends a lost job that has no tries left as failed (audited), and a lost one being cancelled as cancelled", async () => {
+    const { user, headers } = await actorWith(t, "coordinator");
+    const spent = await sender.enqueue(
+      "platform.selftest",
+      { steps: 1, delayMs: 0 },
+      auditOf(user),
+      {
+        startAfterSeconds: 3600,
+      },
+    );
+    const cancelling = await sender.enqueue(
+      "platform.selftest",
+      { steps: 1, delayMs: 0 },
+      auditOf(user),
+      { startAfterSeconds: 3600 },
+    );
+    // As a worker leaves them when it dies mid-run: active in pg-boss, running with an old
+    // heartbeat here; the first on its last try, the second asked to cancel.
+    await t.pool.query(
+      `UPDATE pgboss.job SET state = 'active', started_on = now(), retry_limit = 0
+       WHERE id = ANY($1::uuid[])`,
+      [[spent, cancelling]],
+    );
+    await t.pool.query(
+      `UPDATE platform.jobs SET state = 'running', attempt = 1, started_at = now(),
+         heartbeat_at = now() - interval '10 minutes',
+         cancel_requested_at = CASE WHEN id = $2 THEN now() END
+       WHERE id = ANY($1::uuid[])`,
+      [[spent, cancelling], cancelling],
+    );
+    await sender.recoverLostJobs();
+    expect(await statusOf(spent, headers)()).toMatchObject({ state: "failed" });
+    expect(await statusOf(cancelling, headers)()).toMatchObject({ state: "cancelled" });
+    const failed = await auditRowsFor(t, spent, "action, outcome, details");
+    expect(failed.map((r) => [r.action, r.outcome])).toEqual([
+      ["job.enqueued", "success"],
+      ["job.failed", "failure"],
+    ]);
+    expect(failed[1].details).toMatchObject({ error: "worker stopped" });
+  });
 });

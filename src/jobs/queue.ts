@@ -199,6 +199,7 @@ export class JobQueue {
   async recoverLostJobs(): Promise<number> {
     const lost = await takeStaleJobs(this.deps.db, this.options.staleAfterMs);
     for (const job of lost) {
+      if (job.state === "cancelled") continue;
       await this.boss.fail(job.kind, job.id, { message: "worker stopped" });
       const state = await this.boss.getJobById(job.kind, job.id);
       this.deps.log?.warn({ jobId: job.id, kind: job.kind }, "job taken back from a lost worker");

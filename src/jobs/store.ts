@@ -36,7 +36,8 @@ export async function claimJob(
       state = 'running',
       attempt = platform.jobs.attempt + 1,
       started_at = coalesce(platform.jobs.started_at, now()),
-      heartbeat_at = now()
+      heartbeat_at = now(),
+      message = NULL
     WHERE platform.jobs.state IN ('queued', 'running')
       AND platform.jobs.cancel_requested_at IS NULL
     RETURNING attempt, checkpoint`);
@@ -128,26 +129,23 @@ export async function requestCancel(tx: DbOrTx, id: string): Promise<JobRow | un
 
 /**
  * Takes back running jobs whose worker stopped renewing the heartbeat (a crashed or killed
- * instance). One statement, so only one instance takes each.
+ * instance). One statement, so only one instance takes each. A job someone asked to cancel ends
+ * cancelled here; the others wait for pg-boss to hand them out again.
  */
 export async function takeStaleJobs(
   db: Db,
   staleAfterMs: number,
-): Promise<{ id: string; kind: string; attempt: number }[]> {
-  return db
-    .update(jobs)
-    .set({
-      state: "queued",
-      heartbeatAt: null,
-      message: { key: "workerLost", params: {} },
-    })
-    .where(
-      and(
-        eq(jobs.state, "running"),
-        sql`${jobs.heartbeatAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`,
-      ),
-    )
-    .returning({ id: jobs.id, kind: jobs.kind, attempt: jobs.attempt });
+): Promise<{ id: string; kind: string; attempt: number; state: string }[]> {
+  const result = await db.execute<{ id: string; kind: string; attempt: number; state: string }>(sql`
+    UPDATE platform.jobs SET
+      state = CASE WHEN cancel_requested_at IS NULL THEN 'queued' ELSE 'cancelled' END,
+      finished_at = CASE WHEN cancel_requested_at IS NULL THEN NULL ELSE now() END,
+      heartbeat_at = NULL,
+      message = ${JSON.stringify({ key: "workerLost", params: {} })}::jsonb
+    WHERE state = 'running'
+      AND heartbeat_at < now() - make_interval(secs => ${staleAfterMs / 1000})
+    RETURNING id, kind, attempt, state`);
+  return result.rows;
 }
 
 /** Marks a job that pg-boss gave up on as failed (only if it is not already finished). */

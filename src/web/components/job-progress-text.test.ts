@@ -46,6 +46,10 @@ describe("job progress texts", () => {
       "100% – Done",
     );
     const unknown = { key: "no.such.key", params: {} };
+    const interrupted = { key: "interrupted", params: {} };
+    expect(jobValueText(tSv, "sv", { progress: 0.3, message: interrupted, state: "queued" })).toBe(
+      "30\u00a0% – Avbrutet av en omstart; fortsätter snart…",
+    );
     expect(jobValueText(tEn, "en", { progress: 0.1, message: unknown, state: "running" })).toBe(
       "10% – Running",
     );

@@ -13,10 +13,13 @@ export function formatPercent(share: number, language: string): string {
   );
 }
 
-/** A job's progress message in the language shown; an unknown key reads as the state instead. */
+/**
+ * A job's progress message in the language shown, while it runs or waits to be taken up again;
+ * a finished job, or an unknown key, reads as the state instead.
+ */
 export function jobMessageText(t: TFunction, message: JobMessage | null, state: JobState): string {
   const fallback = t(`jobs.states.${state}`);
-  if (!message || state !== "running") return fallback;
+  if (!message || (state !== "running" && state !== "queued")) return fallback;
   return t(`jobs.messages.${message.key}`, { ...message.params, defaultValue: fallback });
 }
 
