@@ -21,7 +21,8 @@ export interface JobContext {
   checkpoint: unknown;
   /**
    * Reports the share done (0..1) and what it is doing, readable by any instance. A checkpoint
-   * given here is saved with it. Frequent calls are cheap: writes are spaced out.
+   * given here is saved with it. Frequent calls are cheap: writes are spaced out (250 ms), so a
+   * resumed run may repeat the work since the last written checkpoint.
    */
   progress: (share: number, message?: string | JobMessage, checkpoint?: unknown) => Promise<void>;
 }

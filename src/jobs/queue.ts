@@ -28,7 +28,7 @@ export interface JobQueueOptions {
 
 const DEFAULTS: JobQueueOptions = {
   pollingIntervalSeconds: 2,
-  heartbeatMs: 5_000,
+  heartbeatMs: 2_000,
   staleAfterMs: 60_000,
   watchdogMs: 30_000,
   progressEveryMs: 250,
@@ -49,6 +49,9 @@ export class JobQueue {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly options: JobQueueOptions;
   private shutdown = new AbortController();
+  private readonly running = new Map<string, AbortController>();
+  /** This instance's pg-boss worker per kind, woken when a job is enqueued here. */
+  private readonly workers = new Map<string, string>();
   private watchdog: NodeJS.Timeout | undefined;
   private started = false;
 
@@ -91,15 +94,17 @@ export class JobQueue {
       heartbeatMs: this.options.heartbeatMs,
       progressEveryMs: this.options.progressEveryMs,
       shutdown: this.shutdown.signal,
+      running: this.running,
     };
     for (const definition of this.definitions.values()) {
-      await this.boss.work(
+      const workerId = await this.boss.work(
         definition.name,
         { includeMetadata: true, pollingIntervalSeconds: this.options.pollingIntervalSeconds },
         async ([job]) => {
           if (job) await runJob(runner, definition, job);
         },
       );
+      this.workers.set(definition.name, workerId);
       if (definition.schedule) {
         const envelope: JobEnvelope = { input: definition.schedule.input, requestedBy: null };
         await this.boss.schedule(
@@ -126,6 +131,7 @@ export class JobQueue {
   async stop(): Promise<void> {
     if (!this.started) return;
     clearInterval(this.watchdog);
+    this.workers.clear();
     this.shutdown.abort();
     await this.boss.stop({ graceful: true, close: false, timeout: this.options.stopTimeoutMs });
     this.started = false;
@@ -169,6 +175,9 @@ export class JobQueue {
         ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       });
     });
+    // A job enqueued here starts here at once when a worker is free, not at the next poll.
+    const worker = this.workers.get(kind);
+    if (worker && !options.startAfterSeconds) this.boss.notifyWorker(worker);
     return id;
   }
 
@@ -177,7 +186,7 @@ export class JobQueue {
    * heartbeat. Audited; a job that has already finished is left as it is.
    */
   async cancel(id: string, audit: AuditContext): Promise<JobRow | undefined> {
-    return this.transaction(async (tx, db) => {
+    const row = await this.transaction(async (tx, db) => {
       const row = await requestCancel(tx, id);
       if (!row) return undefined;
       await this.boss.cancel(row.kind, id, { db });
@@ -190,6 +199,9 @@ export class JobQueue {
       });
       return row;
     });
+    // Running here: stop it now rather than at its next heartbeat.
+    if (row) this.running.get(id)?.abort(new Error("cancelled"));
+    return row;
   }
 
   /**

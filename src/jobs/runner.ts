@@ -14,6 +14,8 @@ export interface RunnerDeps {
   progressEveryMs: number;
   /** Aborted when this instance shuts down. */
   shutdown: AbortSignal;
+  /** Runs on this instance by job id, so a cancel made here stops one at once. */
+  running: Map<string, AbortController>;
 }
 
 /** The job pg-boss hands a worker, with the retry bookkeeping it carries. */
@@ -88,6 +90,7 @@ export async function runJob(
   }
 
   const controller = new AbortController();
+  deps.running.set(job.id, controller);
   let lost = false;
   const onShutdown = () => controller.abort(new Interrupted("instance shutting down"));
   deps.shutdown.addEventListener("abort", onShutdown, { once: true });
@@ -111,9 +114,11 @@ export async function runJob(
     audit,
     signal: controller.signal,
     checkpoint: claimed.checkpoint,
+    // Writes are spaced out, checkpoints included: a job may report every row, and after a stop
+    // it resumes from the last checkpoint written, which is at most that interval old.
     progress: async (share, message, checkpoint) => {
       const now = Date.now();
-      if (checkpoint === undefined && share < 1 && now - lastWrite < deps.progressEveryMs) return;
+      if (share < 1 && now - lastWrite < deps.progressEveryMs) return;
       lastWrite = now;
       await saveProgress(deps.db, job.id, attempt, {
         share: Math.min(1, Math.max(0, share)),
@@ -147,6 +152,7 @@ export async function runJob(
     throw error;
   } finally {
     clearInterval(heartbeat);
+    deps.running.delete(job.id);
     deps.shutdown.removeEventListener("abort", onShutdown);
   }
 }
