@@ -136,6 +136,43 @@ describe("background jobs", () => {
     expect(done.result?.resumedAt).toBeGreaterThanOrEqual(4);
   });
 
+  it("a run wrongly judged dead gives way to the run that took over, without a third", async () => {
+    await stopWorker();
+    // A slow heartbeat and rare progress writes: taken back, it notices only seconds later.
+    const slow = new JobQueue({
+      db: t.db,
+      config: t.config,
+      jobs: [selftestJob],
+      options: { ...TEST_JOB_OPTIONS, heartbeatMs: 3_000, progressEveryMs: 60_000 },
+    });
+    await slow.start();
+    try {
+      const { user, headers } = await actorWith(t, "analyst");
+      const id = await sender.enqueue(
+        "platform.selftest",
+        { steps: 40, delayMs: 100 },
+        auditOf(user),
+      );
+      await waitFor(statusOf(id, headers), (s) => s.progress > 0);
+      await t.pool.query(
+        "UPDATE platform.jobs SET heartbeat_at = now() - interval '10 minutes' WHERE id = $1",
+        [id],
+      );
+      expect(await sender.recoverLostJobs()).toBe(1);
+      await startWorker();
+      const done = await waitFor(statusOf(id, headers), (s) => s.state === "done", 20_000);
+      expect(done.attempt).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await statusOf(id, headers)()).toMatchObject({ state: "done", attempt: 2 });
+      expect((await auditRowsFor(t, id, "action")).map((r) => r.action)).toEqual([
+        "job.enqueued",
+        "job.finished",
+      ]);
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it("reports progress and a message that any instance reads, then the result", async () => {
     await startWorker();
     const { user, headers } = await actorWith(t, "system_admin");

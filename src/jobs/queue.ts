@@ -215,8 +215,9 @@ export class JobQueue {
       await this.boss.fail(job.kind, job.id, { message: "worker stopped" });
       const state = await this.boss.getJobById(job.kind, job.id);
       this.deps.log?.warn({ jobId: job.id, kind: job.kind }, "job taken back from a lost worker");
-      if (state?.state !== "failed") continue;
-      // No tries left: pg-boss gave it up, so it ends here, audited as the system.
+      // Waiting for another try. Otherwise pg-boss has no delivery left for it (no tries left,
+      // or one already closed by a run that lost the job): it ends here, audited as the system.
+      if (state && ["created", "retry", "active"].includes(state.state)) continue;
       await this.deps.db.transaction(async (tx) => {
         if (!(await markGivenUp(tx, job.id, "worker stopped"))) return;
         await recordAudit(tx, systemAuditContext(`job ${job.kind}`), {

@@ -133,11 +133,15 @@ export async function runJob(
     controller.signal.throwIfAborted();
     await end("done", result ? { result } : {});
   } catch (error) {
+    // This run was judged dead and the job handed to another run. Failing it in pg-boss now
+    // would fail that run's delivery (same id) and start yet another; returning completes the
+    // delivery there instead, while the other run goes on and ends the job's row.
+    if (lost) return;
     const reason = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (reason instanceof Interrupted || lost) {
-      // Another run takes over: after this instance restarts, or already now.
+    if (reason instanceof Interrupted) {
+      // Picked up again after this instance restarts, or by another instance.
       await requeueJob(deps.db, job.id, attempt, { key: "interrupted", params: {} });
-      throw reason ?? error;
+      throw reason;
     }
     if (controller.signal.aborted) {
       await finishJob(deps.db, job.id, attempt, { state: "cancelled" });
