@@ -239,6 +239,7 @@ describe("background jobs", () => {
     // Past the time it would have started, a worker polling all along has not touched it.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await statusOf(id, headers)()).toMatchObject({ state: "cancelled", attempt: 0 });
+    expect(await sender.status(id)).toMatchObject({ state: "cancelled", startedAt: null });
     const queued = await t.pool.query("SELECT state FROM pgboss.job WHERE id = $1", [id]);
     expect(queued.rows[0]?.state).toBe("cancelled");
     const audit = await auditRowsFor(t, id, "action, actor_id, details");

@@ -2,11 +2,19 @@ import PgBoss from "pg-boss";
 import type { Config } from "../config.ts";
 import { type Db, drizzleOn, poolOf } from "../db/database.ts";
 import { bossDb, JOB_QUEUE_SCHEMA } from "../db/job-queue.ts";
-import { JOB_KINDS, type JobKind } from "../domain/platform/jobs.ts";
+import { JOB_KINDS, type JobKind, type JobStatus } from "../domain/platform/jobs.ts";
 import { type AuditContext, recordAudit, systemAuditContext } from "../server/plugins/audit.ts";
 import type { JobDefinition, JobEnvelope } from "./define.ts";
 import { type RunnerDeps, runJob } from "./runner.ts";
-import { insertJob, type JobRow, markGivenUp, requestCancel, takeStaleJobs } from "./store.ts";
+import {
+  insertJob,
+  type JobRow,
+  markGivenUp,
+  presentJob,
+  readJob,
+  requestCancel,
+  takeStaleJobs,
+} from "./store.ts";
 
 interface Logger {
   info: (o: object, msg: string) => void;
@@ -105,6 +113,8 @@ export class JobQueue {
         },
       );
       this.workers.set(definition.name, workerId);
+      // A kind whose schedule was removed from its definition stops being sent.
+      if (!definition.schedule) await this.boss.unschedule(definition.name);
       if (definition.schedule) {
         const envelope: JobEnvelope = { input: definition.schedule.input, requestedBy: null };
         await this.boss.schedule(
@@ -179,6 +189,12 @@ export class JobQueue {
     const worker = this.workers.get(kind);
     if (worker && !options.startAfterSeconds) this.boss.notifyWorker(worker);
     return id;
+  }
+
+  /** A job's status as people see it (the caller decides who may see it), or undefined. */
+  async status(id: string): Promise<JobStatus | undefined> {
+    const row = await readJob(this.deps.db, id);
+    return row ? presentJob(row) : undefined;
   }
 
   /**
