@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
-import { buildTestApp, databaseUrls, type TestApp, withOwnDatabase } from "./helpers/app.ts";
+import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 
 let t: TestApp;

@@ -44,7 +44,9 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: ownerUrl });
     await client.connect();
     await client.query("SET client_min_messages = warning");
-    await client.query("DROP SCHEMA IF EXISTS platform, support, community, drizzle CASCADE");
+    await client.query(
+      "DROP SCHEMA IF EXISTS platform, support, community, drizzle, pgboss CASCADE",
+    );
     await client.query(`CREATE ROLE ${runtimeRole}`).catch((error: { code?: string }) => {
       if (error.code !== "42710") throw error;
     });

@@ -6,6 +6,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { type EmbeddedOptions, type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import { grantJobQueue, installJobQueue } from "./job-queue.ts";
 import { grantRuntimeAccess } from "./roles.ts";
 import * as schema from "./schema/index.ts";
 
@@ -40,6 +41,11 @@ export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
   // An idle client's connection can drop (server restart); without a listener that kills the process.
   pool.on("error", () => {});
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/** A Db over one checked-out client: for a transaction shared with another library (pg-boss). */
+export function drizzleOn(client: pg.PoolClient): Db {
+  return drizzle(client, { schema }) as unknown as Db;
 }
 
 /** The pool under a Db made by connect(); drizzle's type does not show it. For named statements and LISTEN. */
@@ -109,8 +115,12 @@ export async function migrateDatabase(
     await client.query("SET client_min_messages = warning");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+    await installJobQueue(client);
     await options.beforeGrant?.();
-    if (options.runtimeRole) await grantRuntimeAccess(client, options.runtimeRole);
+    if (options.runtimeRole) {
+      await grantRuntimeAccess(client, options.runtimeRole);
+      await grantJobQueue(client, options.runtimeRole);
+    }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     await client.end();

@@ -13,11 +13,12 @@ import {
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
 import { checkRuntimeRole } from "../db/roles.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { scheduleAuditAnchors } from "./platform/audit-anchor.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
-import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
 
 export interface RunningServer {
@@ -71,7 +72,9 @@ export async function startServer(
       );
     }
     const replica = connectReadReplica(config);
+    const jobs = new JobQueue({ db: database.db, config, jobs: JOBS, log });
     const app = await buildApp({
+      jobs,
       config,
       db: database.db,
       ready: async () => {
@@ -83,11 +86,7 @@ export async function startServer(
       ...(replica ? { readDb: replica.db } : {}),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const stopMaintenance = scheduleMaintenance(
-      database.db,
-      { idleMinutes: config.SESSION_IDLE_MINUTES },
-      log,
-    );
+    await jobs.start();
     const stopAnchoring = config.AUDIT_ANCHOR_FILE
       ? scheduleAuditAnchors(
           database.db,
@@ -104,8 +103,8 @@ export async function startServer(
       url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
       database,
       close: async () => {
-        stopMaintenance();
         stopAnchoring();
+        await jobs.stop();
         await app.close();
         await replica?.pool.end();
         await database.close();
