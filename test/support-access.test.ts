@@ -129,7 +129,7 @@ describe("access to a child's case follows the case, not the organisation", () =
       cause: { code: "23514", constraint: "case_access_emergency_reason" },
     });
     // The same row with a reason is accepted: the constraint, not something else, refused it.
-    await t.db.insert(caseAccess).values({
+    await t.owner.db.insert(caseAccess).values({
       caseId: supportCase.id,
       userId: user.id,
       role: "emergency",
