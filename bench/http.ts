@@ -21,7 +21,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EMAIL = "orgadmin@dalsland.example";
 const PASSWORD = "Paraply-demo-2026";
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   requests: number;
   p50: number;
@@ -43,15 +43,16 @@ export interface HttpBenchOptions {
   rounds: number;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function load(
+/** Loads one URL from a second process; CPU is this process's (where the servers run). */
+export function load(
   url: string,
   headers: Record<string, string>,
-  options: HttpBenchOptions,
+  options: Pick<HttpBenchOptions, "connections" | "seconds" | "warmupSeconds">,
 ): Promise<LoadResult> {
   const args = JSON.stringify({
     url,
