@@ -33,7 +33,7 @@ import {
   builtInGuide,
   findAssessment,
   findGuide,
-  listAssessments,
+  listAssessmentSummaries,
   listGuides,
   loadAssessmentData,
   teamCandidates,
@@ -138,15 +138,15 @@ export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: D
     },
     async (request) => {
       const ctx = accessContextOf(request, db);
-      const rows = await listAssessments(
+      const { organisationId, limit, offset } = request.query;
+      const rows = await listAssessmentSummaries(
         db,
         await ctx.lineage("community.read"),
         ctx.actor.userId,
-        {
-          organisationId: request.query.organisationId,
-        },
+        { organisationId },
+        { limit, offset },
       );
-      return (await loadAssessmentData(db, rows)).map(presentSummary);
+      return rows.map(presentSummary);
     },
   );
 

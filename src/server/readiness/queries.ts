@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import {
   readinessAssessments,
@@ -93,6 +93,61 @@ export async function listAssessments(
   return rows.map(withName);
 }
 
+/** What a list entry is computed from: the assessment, its interviews and their consensus. */
+export interface AssessmentSummaryData {
+  assessment: AssessmentRow;
+  interviews: { id: string }[];
+  consensus: Omit<ConsensusRow, "comment">[];
+}
+
+/**
+ * One page of the list, newest period first. Interview count and score come from the consensus
+ * sheets the assessment row carries (kept by triggers, migration 0011): one statement over one
+ * table whatever the page size. loadAssessmentData, which reads every interview, score and
+ * team member, is for detail views.
+ */
+export async function listAssessmentSummaries(
+  db: DbOrTx,
+  visible: OrgIdSet,
+  userId: string,
+  filter: { organisationId?: string },
+  page: { limit: number; offset: number },
+): Promise<AssessmentSummaryData[]> {
+  const rows = await db
+    .select(assessmentColumns)
+    .from(readinessAssessments)
+    .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
+    .where(
+      and(
+        readableWhere(visible, userId),
+        filter.organisationId
+          ? eq(readinessAssessments.organisationId, filter.organisationId)
+          : undefined,
+      ),
+    )
+    .orderBy(
+      desc(readinessAssessments.periodStart),
+      desc(readinessAssessments.createdAt),
+      desc(readinessAssessments.id),
+    )
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((row) => {
+    const sheets = row.a.consensusSheets;
+    return {
+      assessment: withName(row),
+      interviews: sheets.map((sheet) => ({ id: sheet.interviewId })),
+      consensus: sheets.flatMap((sheet) =>
+        Object.entries(sheet.scores).map(([dimension, score]) => ({
+          interviewId: sheet.interviewId,
+          dimension: dimension as DimensionLetter,
+          score: Number(score),
+        })),
+      ),
+    };
+  });
+}
+
 export async function teamRolesOf(
   db: DbOrTx,
   assessmentId: string,
@@ -181,7 +236,7 @@ export async function respondentsOf(db: DbOrTx, assessmentIds: string[]) {
   return db
     .select()
     .from(readinessRespondents)
-    .where(inArray(readinessRespondents.assessmentId, assessmentIds))
+    .where(sql`${readinessRespondents.assessmentId} = ANY(${uuidArray(assessmentIds)})`)
     .orderBy(asc(readinessRespondents.createdAt), asc(readinessRespondents.id));
 }
 
@@ -190,7 +245,7 @@ export async function interviewsOf(db: DbOrTx, assessmentIds: string[]): Promise
   return db
     .select()
     .from(readinessInterviews)
-    .where(inArray(readinessInterviews.assessmentId, assessmentIds))
+    .where(sql`${readinessInterviews.assessmentId} = ANY(${uuidArray(assessmentIds)})`)
     .orderBy(asc(readinessInterviews.number));
 }
 
@@ -215,7 +270,7 @@ export async function submissionsOf(db: DbOrTx, interviewIds: string[]) {
       scorerId: readinessScoreSubmissions.scorerId,
     })
     .from(readinessScoreSubmissions)
-    .where(inArray(readinessScoreSubmissions.interviewId, interviewIds));
+    .where(sql`${readinessScoreSubmissions.interviewId} = ANY(${uuidArray(interviewIds)})`);
 }
 
 export interface ScoreRow {
@@ -230,7 +285,7 @@ export async function scoresOf(db: DbOrTx, interviewIds: string[]): Promise<Scor
   const rows = await db
     .select()
     .from(readinessScores)
-    .where(inArray(readinessScores.interviewId, interviewIds));
+    .where(sql`${readinessScores.interviewId} = ANY(${uuidArray(interviewIds)})`);
   return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
@@ -246,7 +301,7 @@ export async function consensusOf(db: DbOrTx, interviewIds: string[]): Promise<C
   const rows = await db
     .select()
     .from(readinessConsensus)
-    .where(inArray(readinessConsensus.interviewId, interviewIds));
+    .where(sql`${readinessConsensus.interviewId} = ANY(${uuidArray(interviewIds)})`);
   return rows.map((r) => ({
     interviewId: r.interviewId,
     dimension: r.dimension,
@@ -327,17 +382,26 @@ export async function loadAssessmentData(
     consensusOf(db, interviewIds),
     teamsOf(db, ids),
   ]);
-  return rows.map((assessment) => {
-    const own = interviews.filter((i) => i.assessmentId === assessment.id);
-    const ownIds = new Set(own.map((i) => i.id));
-    return {
-      assessment,
-      team: teams.get(assessment.id)!,
-      respondents: respondents.filter((r) => r.assessmentId === assessment.id),
-      interviews: own,
-      submissions: submissions.filter((s) => ownIds.has(s.interviewId)),
-      scores: scores.filter((s) => ownIds.has(s.interviewId)),
-      consensus: consensus.filter((c) => ownIds.has(c.interviewId)),
-    };
-  });
+  const byAssessment = <T>(items: T[], key: (item: T) => string | undefined) => {
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const item of items) groups.get(key(item)!)?.push(item);
+    return groups;
+  };
+  // Grouped once, not filtered per assessment: trend and comparison load many at a time.
+  const assessmentOf = new Map(interviews.map((i) => [i.id, i.assessmentId]));
+  const ofInterview = (item: { interviewId: string }) => assessmentOf.get(item.interviewId);
+  const respondentsBy = byAssessment(respondents, (r) => r.assessmentId);
+  const interviewsBy = byAssessment(interviews, (i) => i.assessmentId);
+  const submissionsBy = byAssessment(submissions, ofInterview);
+  const scoresBy = byAssessment(scores, ofInterview);
+  const consensusBy = byAssessment(consensus, ofInterview);
+  return rows.map((assessment) => ({
+    assessment,
+    team: teams.get(assessment.id)!,
+    respondents: respondentsBy.get(assessment.id)!,
+    interviews: interviewsBy.get(assessment.id)!,
+    submissions: submissionsBy.get(assessment.id)!,
+    scores: scoresBy.get(assessment.id)!,
+    consensus: consensusBy.get(assessment.id)!,
+  }));
 }
