@@ -48,10 +48,11 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Loads one URL from a second process; CPU is this process's (where the servers run). */
 export function load(
   url: string,
   headers: Record<string, string>,
-  options: HttpBenchOptions,
+  options: Pick<HttpBenchOptions, "connections" | "seconds" | "warmupSeconds">,
 ): Promise<LoadResult> {
   const args = JSON.stringify({
     url,
