@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
-import { organisations, users } from "../../db/schema/platform.ts";
+import { organisations } from "../../db/schema/platform.ts";
 import {
   readinessAssessments,
   readinessGuides,
