@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 
@@ -190,7 +190,7 @@ describe("the audit table in PostgreSQL", () => {
     "TRUNCATE platform.audit_log",
   ])("rejects %s", async (statement) => {
     await buildArea(t.db, (await buildMunicipality(t.db)).id);
-    await recordAudit(t.db, systemAuditContext("test"), { action: "test.row" });
+    await recordStandaloneAudit(t.db, systemAuditContext("test"), { action: "seed.demo" });
     const client = await t.pool.connect();
     try {
       await client.query("BEGIN");
@@ -234,8 +234,8 @@ describe("tampering, in throwaway databases", () => {
     await migrateDatabase(url.toString());
     const { db, pool } = connect(url.toString(), 2);
     for (let i = 1; i <= 5; i++) {
-      await recordAudit(db, systemAuditContext("tamper-test"), {
-        action: "test.row",
+      await recordStandaloneAudit(db, systemAuditContext("tamper-test"), {
+        action: "seed.demo",
         details: { i },
       });
     }
@@ -302,8 +302,8 @@ describe("DATABASE_READ_URL", () => {
   it("sends the audit log's search and export to the read replica; access is decided on the primary", async () => {
     await withOwnDatabase(async ({ url, db: replica }) => {
       // Stands in for a replica: a database holding one entry the primary does not have.
-      await recordAudit(replica, systemAuditContext("replica-check"), {
-        action: "replica.marker",
+      await recordStandaloneAudit(replica, systemAuditContext("replica-check"), {
+        action: "seed.demo",
         subjectId: "only-on-the-replica",
       });
       const app = await buildTestApp({ DATABASE_READ_URL: url });

@@ -14,21 +14,17 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
+import type { ContextName } from "../domain/contexts.ts";
 import { registerHealthRoutes } from "./health.ts";
-import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
-import { registerAuditRoutes } from "./platform/audit-routes.ts";
+import type { ModuleDeps } from "./module.ts";
+import { MODULES } from "./modules.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
-import { registerAuthRoutes } from "./platform/auth-routes.ts";
 import { createOidc } from "./platform/oidc.ts";
-import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
-import { registerSessionRoutes } from "./platform/session-routes.ts";
-import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
-import { registerReadinessRoutes } from "./readiness/routes.ts";
 
 export const WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -118,23 +114,55 @@ export async function buildApp(deps: AppDeps) {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  registerAuthRoutes(app, {
+  const moduleDeps: ModuleDeps = {
     db,
+    readDb: deps.readDb ?? db,
     config,
     times,
     secureCookies,
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
-  });
-  registerSessionRoutes(app, { db, times });
-  registerOrganisationRoutes(app, { db });
-  registerAreaGroupRoutes(app, { db });
-  registerUserRoutes(app, { db });
-  registerAuditRoutes(app, { db, readDb: deps.readDb ?? db });
-  registerReadinessRoutes(app, { db });
+  };
+  const moduleRoutes: ModuleRoute[] = [];
+  app.decorate("moduleRoutes", moduleRoutes);
+  for (const module of MODULES) {
+    // Each context is a plugin of its own, so that every route it adds is known to be its own.
+    await app.register(async (scope) => {
+      scope.addHook("onRoute", (route) => {
+        const methods = [route.method].flat().filter((m) => m !== "HEAD");
+        for (const method of methods) {
+          moduleRoutes.push({
+            module: module.name,
+            method,
+            url: route.url,
+            personalData: route.config?.personalData ?? false,
+          });
+        }
+      });
+      module.register(scope, moduleDeps);
+    });
+  }
 
   registerWebRoutes(app);
   return app;
+}
+
+/** A route as its context registered it: what the matrix and the audit tests iterate. */
+export interface ModuleRoute {
+  module: ContextName;
+  method: string;
+  url: string;
+  /** Declared through the route helper: each call records exactly one personal-data audit row. */
+  personalData: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    moduleRoutes: ModuleRoute[];
+  }
+  interface FastifyContextConfig {
+    personalData?: boolean;
+  }
 }
 
 export type PlatformApp = Awaited<ReturnType<typeof buildApp>>;

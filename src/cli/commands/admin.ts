@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { systemAuditContext } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
@@ -12,7 +13,6 @@ import {
   resetPassword,
   resetTwoFactor,
 } from "../../server/platform/commands/manage-users.ts";
-import { systemAuditContext } from "../../server/plugins/audit.ts";
 import { DomainError } from "../../server/plugins/errors.ts";
 import { configForCli } from "../config.ts";
 import { withDatabase } from "../database.ts";

@@ -3,8 +3,8 @@ import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { SectorKey } from "../../domain/readiness/sectors.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
 import { WORKED_EXAMPLE } from "../../domain/readiness/worked-example.ts";
-import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
 import { ensureReadinessReferenceData } from "../../server/readiness/reference-data.ts";
+import { recordAudit, systemAuditContext } from "../audit.ts";
 import type { Tx } from "../database.ts";
 import {
   readinessAssessments,

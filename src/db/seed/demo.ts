@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../server/platform/passwords.ts";
-import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
+import { recordAudit, systemAuditContext } from "../audit.ts";
 import type { Db, Tx } from "../database.ts";
 import { municipalityRefs, organisations, roleAssignments, users } from "../schema/platform.ts";
 import { seedDemoAreaGroups } from "./demo-area-groups.ts";

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { recordAudit, recordStandaloneAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { settings } from "../../db/schema/platform.ts";
 import {
@@ -10,7 +11,7 @@ import {
   SecuritySettingsSchema,
 } from "../../domain/platform/schemas.ts";
 import { accessContextOf, authorize } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { searchAudit } from "./audit-queries.ts";
 import { presentAuditEntry } from "./presenters.ts";
 import { readSecuritySettings } from "./queries.ts";
@@ -55,7 +56,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; re
         presentAuditEntry,
       );
       // The export is itself a read of the log and is recorded before it is sent.
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "audit.export",
         organisationId: request.query.organisationId ?? null,
         details: { filter: request.query, rows: rows.length },

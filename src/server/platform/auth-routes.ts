@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
+import { recordAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { permissionsOf } from "../../domain/platform/roles.ts";
@@ -17,7 +18,7 @@ import {
   TotpSetupSchema,
 } from "../../domain/platform/schemas.ts";
 import { type Actor, actorOf } from "../plugins/actor.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { sessionCookieOptions } from "../plugins/auth.ts";
 import { BadRequestError } from "../plugins/errors.ts";
 import { beginOidcSignIn, finishOidcSignIn } from "./commands/oidc-sign-in.ts";

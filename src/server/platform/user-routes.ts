@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { recordStandaloneAudit } from "../../db/audit.ts";
 import { type Db, uuidArray } from "../../db/database.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
 import {
@@ -18,7 +19,7 @@ import {
   UserUpdateSchema,
 } from "../../domain/platform/schemas.ts";
 import { type AccessContext, accessContextOf, authorize, can } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import {
   createUser,
@@ -129,7 +130,7 @@ export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): 
       const ctx = accessContextOf(request, db);
       const { user, grants, target } = await visibleUser(ctx, request.params.id);
       // A colleague's account details are personal data too: the read is recorded.
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "user.read",
         subjectType: "user",
         subjectId: user.id,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { recordStandaloneAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import {
@@ -22,7 +23,7 @@ import {
   can,
   type TargetOf,
 } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { BadRequestError, NotFoundError } from "../plugins/errors.ts";
 import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
@@ -81,7 +82,7 @@ export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: D
       consensus: await can(ctx, "readiness.consensus", target),
     };
     if (includeIdentity && data!.respondents.some((r) => r.name || r.contact)) {
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "readiness.respondent.read",
         subjectType: "readiness_assessment",
         subjectId: id,

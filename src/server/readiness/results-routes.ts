@@ -1,12 +1,13 @@
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordStandaloneAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import { accessContextOf } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
 import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
@@ -108,7 +109,7 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
           ),
         ),
       ]);
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "readiness.scores.export",
         subjectType: "readiness_assessment",
         subjectId: assessment.id,
@@ -143,7 +144,7 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
         trend,
         generatedAt: new Date(),
       });
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "readiness.report.export",
         subjectType: "readiness_assessment",
         subjectId: assessment.id,

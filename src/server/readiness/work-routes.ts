@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordStandaloneAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import {
@@ -17,7 +18,7 @@ import {
   ScoresBodySchema,
 } from "../../domain/readiness/api.ts";
 import { type AccessContext, can } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { auditContextOf } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
 import { createInterview } from "./commands/create-interview.ts";
@@ -71,7 +72,7 @@ export function registerWorkRoutes(fastify: FastifyInstance, deps: { db: Db }): 
     const interview = await interviewOf(assessment, interviewId);
     const includeIdentity = await can(ctx, "readiness.respondent.identify", assessment);
     if (audited) {
-      await recordAudit(db, auditContextOf(request), {
+      await recordStandaloneAudit(db, auditContextOf(request), {
         action: "readiness.interview.read",
         subjectType: "readiness_interview",
         subjectId: interview.id,

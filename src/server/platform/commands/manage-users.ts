@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { organisations, roleAssignments, users } from "../../../db/schema/platform.ts";
 import type { Role } from "../../../domain/platform/roles.ts";
 import type { UserCreateSchema, UserUpdateSchema } from "../../../domain/platform/schemas.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 import { hashPassword } from "../passwords.ts";
 import { revokeUserSessions } from "../sessions.ts";

@@ -1,6 +1,6 @@
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import type { Actor } from "../../plugins/actor.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError, NotFoundError } from "../../plugins/errors.ts";
 import {
   readLiveSessions,

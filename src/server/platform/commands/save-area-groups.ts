@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import { type Db, type Tx, uuidArray } from "../../../db/database.ts";
 import {
   areaGroupMembers,
@@ -13,7 +14,6 @@ import type {
   AreaGroupSetUpdateSchema,
   AreaGroupUpdateSchema,
 } from "../../../domain/platform/area-groups.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 
 const STALE_SET = "Någon annan har ändrat indelningen. Ladda om och försök igen.";

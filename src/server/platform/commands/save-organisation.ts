@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { municipalityRefs, organisations } from "../../../db/schema/platform.ts";
 import { allowedParentKinds, canHaveParent } from "../../../domain/platform/organisations.ts";
@@ -7,7 +8,6 @@ import type {
   OrganisationCreateSchema,
   OrganisationUpdateSchema,
 } from "../../../domain/platform/schemas.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 
 const KIND_SV: Record<string, string> = {

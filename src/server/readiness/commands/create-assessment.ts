@@ -1,8 +1,8 @@
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { readinessAssessments, readinessTeam } from "../../../db/schema/community.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 
 /** The creator leads, interviews and scores until the team is changed. */
 export async function createAssessment(

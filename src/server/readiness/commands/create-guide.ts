@@ -1,8 +1,8 @@
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { readinessGuides } from "../../../db/schema/community.ts";
 import type { GuideCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { type GuideRow, latestGuideVersion } from "../queries.ts";
 

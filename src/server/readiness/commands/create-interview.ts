@@ -1,5 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import {
   readinessAssessments,
@@ -7,7 +8,6 @@ import {
   readinessRespondents,
 } from "../../../db/schema/community.ts";
 import type { InterviewCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 

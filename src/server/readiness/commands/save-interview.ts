@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { readinessInterviews } from "../../../db/schema/community.ts";
 import type { InterviewSaveBodySchema } from "../../../domain/readiness/api.ts";
 import type { GuideQuestion } from "../../../domain/readiness/guide.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 import type { AssessmentRow, GuideRow } from "../queries.ts";
 

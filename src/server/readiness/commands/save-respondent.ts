@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { readinessRespondents } from "../../../db/schema/community.ts";
 import type {
   RespondentBodySchema,
   RespondentUpdateBodySchema,
 } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { NotFoundError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db, Tx } from "../../../db/database.ts";
 import {
   readinessInterviews,
@@ -6,7 +7,6 @@ import {
   readinessScores,
 } from "../../../db/schema/community.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 import { assertScores } from "./validate-score.ts";

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import {
   readinessConsensus,
@@ -8,7 +9,6 @@ import {
   readinessTeam,
 } from "../../../db/schema/community.ts";
 import type { ConsensusBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 import { assertScores } from "./validate-score.ts";
