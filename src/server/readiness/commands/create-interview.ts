@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
-import type { Db } from "../../../db/database.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import {
   readinessAssessments,
   readinessInterviews,
@@ -12,7 +12,7 @@ import { BadRequestError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 
 export async function createInterview(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof InterviewCreateBodySchema>,

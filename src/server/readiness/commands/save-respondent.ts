@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
-import type { Db } from "../../../db/database.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessRespondents } from "../../../db/schema/community.ts";
 import type {
   RespondentBodySchema,
@@ -12,7 +12,7 @@ import type { AssessmentRow } from "../queries.ts";
 
 // Identity fields are personal data: the audit row says that they changed, never what they say.
 export async function createRespondent(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof RespondentBodySchema>,
@@ -41,7 +41,7 @@ export async function createRespondent(
 }
 
 export async function updateRespondent(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   respondentId: string,

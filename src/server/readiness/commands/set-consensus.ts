@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
-import type { Db } from "../../../db/database.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import {
   readinessConsensus,
   readinessInterviews,
@@ -15,7 +15,7 @@ import { assertScores } from "./validate-score.ts";
 
 /** The agreed score, once every scorer of the team has submitted that interview. */
 export async function setConsensus(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof ConsensusBodySchema>,
