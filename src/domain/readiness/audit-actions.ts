@@ -4,6 +4,7 @@ export const READINESS_AUDIT_ACTIONS = [
   "readiness.assessment.create",
   "readiness.assessment.update",
   "readiness.team.set",
+  "readiness.team.candidates",
   "readiness.respondent.create",
   "readiness.respondent.update",
   "readiness.respondent.read",

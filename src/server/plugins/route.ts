@@ -56,6 +56,10 @@ export interface RouteInput<S> {
 export interface RouteCall<S, L> extends RouteInput<S> {
   /** What `load` found (the route answered 404 when it found nothing). */
   target: L;
+  /**
+   * For headers only: `run` returns the body, so that nothing is sent before the request
+   * transaction (and its audit row) has committed.
+   */
   reply: FastifyReply;
   /**
    * Records an audit row in the request transaction. Outside one (routes without personal
@@ -89,7 +93,7 @@ export interface RouteSpec<S extends RouteSchema, L, A extends Action> {
   notFound?: string;
   /** The policy action asked about, and its target (by default what `load` found). */
   authorize?: Authorization<A, S, L>;
-  run: (call: RouteCall<S, L>) => Promise<ReplyBody<S> | FastifyReply>;
+  run: (call: RouteCall<S, L>) => Promise<ReplyBody<S>>;
   /** The audit row of a successful call, from its result. */
   audit?: (call: RouteCall<S, L>, result: ReplyBody<S>) => AuditEntry | undefined;
 }
@@ -128,7 +132,7 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
       const result = inTransaction
         ? await inRequestTransaction(deps.db, request, (tx) => handle(spec, request, reply, tx))
         : await handle(spec, request, reply, deps.db, deps.db);
-      if (spec.status && result !== reply) reply.status(spec.status);
+      if (spec.status) reply.status(spec.status);
       return result;
     },
   });

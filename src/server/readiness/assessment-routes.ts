@@ -219,8 +219,18 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
     url: `${PREFIX}/assessments/:id/team-candidates`,
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: z.array(TeamCandidateSchema) } },
+    // Colleagues' names and e-mail addresses: staff personal data.
+    personalData: true,
     ...assessmentTarget,
     authorize: { action: "readiness.team.manage" },
     run: ({ db, target }) => teamCandidates(db, target.organisationId),
+    audit: ({ target }, result) => ({
+      action: "readiness.team.candidates",
+      subjectType: "readiness_assessment",
+      subjectId: target.id,
+      organisationId: target.organisationId,
+      personalData: true,
+      details: { rows: result.length },
+    }),
   });
 }

@@ -111,13 +111,13 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
         header: true,
         columns: ["interview", "scorer", ...DIMENSION_LETTERS],
       });
-      return reply
+      reply
         .header("content-type", "text/csv; charset=utf-8")
         .header(
           "content-disposition",
           `attachment; filename="beredskapsmatning-${assessment.id}.csv"`,
-        )
-        .send(csv);
+        );
+      return csv;
     },
   });
 
@@ -142,13 +142,13 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
         subjectId: assessment.id,
         organisationId: assessment.organisationId,
       });
-      return reply
+      reply
         .header("content-type", "application/pdf")
         .header(
           "content-disposition",
           `attachment; filename="beredskapsmatning-${assessment.id}.pdf"`,
-        )
-        .send(pdf);
+        );
+      return pdf;
     },
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
-import type { Db } from "../../../db/database.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { organisations, roleAssignments, users } from "../../../db/schema/platform.ts";
 import type { Role } from "../../../domain/platform/roles.ts";
 import type { UserCreateSchema, UserUpdateSchema } from "../../../domain/platform/schemas.ts";
@@ -9,7 +9,7 @@ import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/err
 import { hashPassword } from "../passwords.ts";
 import { revokeUserSessions } from "../sessions.ts";
 
-async function assertOrganisation(db: Db, organisationId: string | null) {
+async function assertOrganisation(db: DbOrTx, organisationId: string | null) {
   if (!organisationId) return;
   const [org] = await db
     .select({ id: organisations.id })
@@ -22,7 +22,7 @@ async function assertOrganisation(db: Db, organisationId: string | null) {
 }
 
 export async function createUser(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   input: z.infer<typeof UserCreateSchema>,
 ) {
@@ -66,7 +66,7 @@ export async function createUser(
 }
 
 export async function updateUser(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   id: string,
   input: z.infer<typeof UserUpdateSchema>,
@@ -110,7 +110,7 @@ export async function updateUser(
   });
 }
 
-export async function resetPassword(db: Db, audit: AuditContext, id: string, password: string) {
+export async function resetPassword(db: DbOrTx, audit: AuditContext, id: string, password: string) {
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -133,7 +133,7 @@ export async function resetPassword(db: Db, audit: AuditContext, id: string, pas
  * sign in with their password again and, where their role requires it, are sent to enrol anew.
  * Their sessions end, so that the reset cannot be used from a session that is still open.
  */
-export async function resetTwoFactor(db: Db, audit: AuditContext, id: string) {
+export async function resetTwoFactor(db: DbOrTx, audit: AuditContext, id: string) {
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
@@ -154,7 +154,11 @@ export async function resetTwoFactor(db: Db, audit: AuditContext, id: string) {
  * Signs a person out everywhere (a lost or shared device), without changing their account. The
  * caller has found the person (the route through its access check).
  */
-export async function endUserSessions(db: Db, audit: AuditContext, id: string): Promise<number> {
+export async function endUserSessions(
+  db: DbOrTx,
+  audit: AuditContext,
+  id: string,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const count = await revokeUserSessions(tx, id);
     await recordAudit(tx, audit, {
@@ -168,7 +172,7 @@ export async function endUserSessions(db: Db, audit: AuditContext, id: string): 
 }
 
 export async function grantRole(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   userId: string,
   input: { role: Role; organisationId: string | null },
@@ -195,7 +199,7 @@ export async function grantRole(
   });
 }
 
-export async function revokeRole(db: Db, audit: AuditContext, userId: string, grantId: string) {
+export async function revokeRole(db: DbOrTx, audit: AuditContext, userId: string, grantId: string) {
   await db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(roleAssignments)
