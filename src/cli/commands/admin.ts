@@ -8,11 +8,9 @@ import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
 import { ROLES } from "../../domain/platform/roles.ts";
 import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
-import {
-  createUser,
-  resetPassword,
-  resetTwoFactor,
-} from "../../server/platform/commands/manage-users.ts";
+import { createUser } from "../../server/platform/commands/create-user.ts";
+import { resetPassword } from "../../server/platform/commands/reset-password.ts";
+import { resetTwoFactor } from "../../server/platform/commands/reset-two-factor.ts";
 import { DomainError } from "../../server/plugins/errors.ts";
 import { configForCli } from "../config.ts";
 import { withDatabase } from "../database.ts";

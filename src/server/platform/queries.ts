@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type pg from "pg";
 import { type Db, type DbOrTx, uuidArray } from "../../db/database.ts";
 import { municipalityRefs, organisations, settings } from "../../db/schema/platform.ts";
@@ -196,4 +196,17 @@ export function organisationReader(
     const [row] = await byId.execute({ id });
     return row ? asRecord(row) : undefined;
   };
+}
+
+/** Sweden's municipalities by name, or those whose name or code matches a search. */
+export function searchMunicipalityRefs(db: DbOrTx, q: string | undefined) {
+  return db
+    .select()
+    .from(municipalityRefs)
+    .where(
+      q
+        ? or(ilike(municipalityRefs.name, `%${q}%`), ilike(municipalityRefs.code, `${q}%`))
+        : undefined,
+    )
+    .orderBy(asc(municipalityRefs.name));
 }

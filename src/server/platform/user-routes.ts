@@ -17,15 +17,13 @@ import {
 import { type AccessContext, authorize, can } from "../plugins/access.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { type RouteInput, route } from "../plugins/route.ts";
-import {
-  createUser,
-  endUserSessions,
-  grantRole,
-  resetPassword,
-  resetTwoFactor,
-  revokeRole,
-  updateUser,
-} from "./commands/manage-users.ts";
+import { createUser } from "./commands/create-user.ts";
+import { endUserSessions } from "./commands/end-user-sessions.ts";
+import { grantRole } from "./commands/grant-role.ts";
+import { resetPassword } from "./commands/reset-password.ts";
+import { resetTwoFactor } from "./commands/reset-two-factor.ts";
+import { revokeRole } from "./commands/revoke-role.ts";
+import { updateUser } from "./commands/update-user.ts";
 import { presentUser, presentUserSummary } from "./presenters.ts";
 import { grantsOfUsers } from "./queries.ts";
 import { findUserWithGrants, listUsers } from "./user-queries.ts";
@@ -50,7 +48,7 @@ const updatable = {
   ...userTarget,
   authorize: {
     action: "user.update" as const,
-    target: ({ loaded }: { loaded: NonNullable<Awaited<ReturnType<typeof visibleUser>>> }) =>
+    target: (_input: unknown, loaded: NonNullable<Awaited<ReturnType<typeof visibleUser>>>) =>
       loaded.target,
   },
 };

@@ -69,7 +69,7 @@ export interface RouteCall<S, L> extends RouteInput<S> {
 }
 
 type Authorization<A extends Action, S, L> =
-  | { action: A; target: (input: RouteInput<S> & { loaded: L }) => TargetOf<A> }
+  | { action: A; target: (input: RouteInput<S>, loaded: L) => TargetOf<A> }
   | (L extends TargetOf<A> ? { action: A; target?: undefined } : never);
 
 export interface RouteSpec<S extends RouteSchema, L, A extends Action> {
@@ -77,6 +77,8 @@ export interface RouteSpec<S extends RouteSchema, L, A extends Action> {
   url: string;
   /** Who may call it at all (checked by the auth hook before the body is parsed). */
   access: RouteAccess;
+  /** A tighter per-route limit (@fastify/rate-limit), e.g. on sign-in. */
+  rateLimit?: { max: number; timeWindow: number };
   schema: S;
   /** The success status when it is not 200 (201 for a creation). */
   status?: number;
@@ -125,7 +127,11 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
   app.route({
     method: spec.method,
     url: spec.url,
-    config: { access: spec.access, ...(spec.personalData ? { personalData: true } : {}) },
+    config: {
+      access: spec.access,
+      ...(spec.personalData ? { personalData: true } : {}),
+      ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+    },
     // The zod types are checked on `spec` above; Fastify sees plain schemas here.
     schema: spec.schema as FastifySchema,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
@@ -169,6 +175,9 @@ async function handle<S extends RouteSchema, L, A extends Action>(
   pool?: Db,
 ) {
   let ctx: AccessContext | undefined;
+  let audit: AuditContext | undefined;
+  // Both are made on first use: the hottest reads need neither the audit context nor, when
+  // nothing is authorized, the access context.
   const input: RouteInput<S> = {
     request,
     params: request.params as Parsed<S, "params">,
@@ -179,7 +188,10 @@ async function handle<S extends RouteSchema, L, A extends Action>(
       ctx ??= accessContextOf(request, db);
       return ctx;
     },
-    audit: auditContextOf(request),
+    get audit() {
+      audit ??= auditContextOf(request);
+      return audit;
+    },
   };
   let loaded: L | undefined;
   if (spec.load) {
@@ -189,7 +201,7 @@ async function handle<S extends RouteSchema, L, A extends Action>(
   }
   if (spec.authorize) {
     const { action, target } = spec.authorize;
-    const subject = (target ? target({ ...input, loaded: loaded as L }) : loaded) as TargetOf<A>;
+    const subject = (target ? target(input, loaded as L) : loaded) as TargetOf<A>;
     if (!(await can(input.ctx, action, subject))) {
       if (!isHiddenAction(action)) throw new ForbiddenError();
       // Hidden actions are declared among the context's audit actions (ServerModule).
@@ -204,9 +216,16 @@ async function handle<S extends RouteSchema, L, A extends Action>(
   }
   let personalRows = 0;
   const call: RouteCall<S, L> = {
-    ...input,
+    request,
+    params: input.params,
+    query: input.query,
+    body: input.body,
+    db,
     get ctx() {
       return input.ctx;
+    },
+    get audit() {
+      return input.audit;
     },
     target: loaded as L,
     reply,
