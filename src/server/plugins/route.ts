@@ -134,13 +134,16 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
     },
     // The zod types are checked on `spec` above; Fastify sees plain schemas here.
     schema: spec.schema as FastifySchema,
-    handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      const result = inTransaction
-        ? await inRequestTransaction(deps.db, request, (tx) => handle(spec, request, reply, tx))
-        : await handle(spec, request, reply, deps.db, deps.db);
-      if (spec.status) reply.status(spec.status);
-      return result;
-    },
+    // The success status is set first: an error's status replaces it in the error handler.
+    handler: inTransaction
+      ? (request: FastifyRequest, reply: FastifyReply) => {
+          if (spec.status) reply.status(spec.status);
+          return inRequestTransaction(deps.db, request, (tx) => handle(spec, request, reply, tx));
+        }
+      : (request: FastifyRequest, reply: FastifyReply) => {
+          if (spec.status) reply.status(spec.status);
+          return handle(spec, request, reply, deps.db, deps.db);
+        },
   });
 }
 
@@ -167,6 +170,56 @@ async function inRequestTransaction<T>(
   return result as T;
 }
 
+/**
+ * One call of one route. Access and audit contexts are made on first use (the hottest reads need
+ * no audit context), and the getters live on the prototype: a call allocates little.
+ */
+class Call<S, L> implements RouteCall<S, L> {
+  target = undefined as L;
+  personalRows = 0;
+  private access?: AccessContext;
+  private auditContext?: AuditContext;
+
+  constructor(
+    readonly request: FastifyRequest,
+    readonly reply: FastifyReply,
+    readonly db: DbOrTx,
+    /** The pool when the call runs outside a request transaction. */
+    private readonly pool: Db | undefined,
+    readonly route: string,
+  ) {}
+
+  get params() {
+    return this.request.params as Parsed<S, "params">;
+  }
+  get query() {
+    return this.request.query as Parsed<S, "querystring">;
+  }
+  get body() {
+    return this.request.body as Parsed<S, "body">;
+  }
+  get ctx() {
+    this.access ??= accessContextOf(this.request, this.db);
+    return this.access;
+  }
+  get audit() {
+    this.auditContext ??= auditContextOf(this.request);
+    return this.auditContext;
+  }
+
+  // An arrow, so that routes may destructure it.
+  record = async (entry: AuditEntry): Promise<void> => {
+    if (!this.pool) {
+      if (entry.personalData) this.personalRows++;
+      return recordAudit(this.db as Tx, this.audit, entry);
+    }
+    if (entry.personalData) {
+      throw new Error(`${this.route} records personal data outside a request transaction`);
+    }
+    return recordStandaloneAudit(this.pool, this.audit, entry);
+  };
+}
+
 async function handle<S extends RouteSchema, L, A extends Action>(
   spec: RouteSpec<S, L, A>,
   request: FastifyRequest,
@@ -174,38 +227,19 @@ async function handle<S extends RouteSchema, L, A extends Action>(
   db: DbOrTx,
   pool?: Db,
 ) {
-  let ctx: AccessContext | undefined;
-  let audit: AuditContext | undefined;
-  // Both are made on first use: the hottest reads need neither the audit context nor, when
-  // nothing is authorized, the access context.
-  const input: RouteInput<S> = {
-    request,
-    params: request.params as Parsed<S, "params">,
-    query: request.query as Parsed<S, "querystring">,
-    body: request.body as Parsed<S, "body">,
-    db,
-    get ctx() {
-      ctx ??= accessContextOf(request, db);
-      return ctx;
-    },
-    get audit() {
-      audit ??= auditContextOf(request);
-      return audit;
-    },
-  };
-  let loaded: L | undefined;
+  const call = new Call<S, L>(request, reply, db, pool, `${spec.method} ${spec.url}`);
   if (spec.load) {
-    const found = await spec.load(input);
+    const found = await spec.load(call);
     if (found === null || found === undefined) throw new NotFoundError(spec.notFound);
-    loaded = found;
+    call.target = found;
   }
   if (spec.authorize) {
     const { action, target } = spec.authorize;
-    const subject = (target ? target(input, loaded as L) : loaded) as TargetOf<A>;
-    if (!(await can(input.ctx, action, subject))) {
+    const subject = (target ? target(call, call.target) : call.target) as TargetOf<A>;
+    if (!(await can(call.ctx, action, subject))) {
       if (!isHiddenAction(action)) throw new ForbiddenError();
       // Hidden actions are declared among the context's audit actions (ServerModule).
-      await recordAudit(db as Tx, input.audit, {
+      await recordAudit(db as Tx, call.audit, {
         action: action as AuditEntry["action"],
         outcome: "denied",
         personalData: true,
@@ -214,41 +248,11 @@ async function handle<S extends RouteSchema, L, A extends Action>(
       throw new HiddenDenial();
     }
   }
-  let personalRows = 0;
-  const call: RouteCall<S, L> = {
-    request,
-    params: input.params,
-    query: input.query,
-    body: input.body,
-    db,
-    get ctx() {
-      return input.ctx;
-    },
-    get audit() {
-      return input.audit;
-    },
-    target: loaded as L,
-    reply,
-    record: async (entry) => {
-      if (entry.personalData) {
-        if (pool)
-          throw new Error(
-            `${spec.method} ${spec.url} records personal data outside a request transaction`,
-          );
-        personalRows++;
-      }
-      await (pool
-        ? recordStandaloneAudit(pool, input.audit, entry)
-        : recordAudit(db as Tx, input.audit, entry));
-    },
-  };
   const result = await spec.run(call);
   const entry = spec.audit?.(call, result as ReplyBody<S>);
   if (entry) await call.record(entry);
-  if (spec.personalData && personalRows !== 1) {
-    throw new Error(
-      `${spec.method} ${spec.url} read personal data with ${personalRows} audit rows`,
-    );
+  if (spec.personalData && call.personalRows !== 1) {
+    throw new Error(`${call.route} read personal data with ${call.personalRows} audit rows`);
   }
   return result;
 }
