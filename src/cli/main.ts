@@ -1,3 +1,4 @@
+import { EmbeddedInUseError } from "../db/embedded-in-use.ts";
 import { type CliCommand, type CliIo, EXIT, processIo } from "./io.ts";
 
 interface CommandEntry {
@@ -24,7 +25,8 @@ const commands: Record<string, CommandEntry> = {
     load: async () => (await import("./commands/admin.ts")).userCommand,
   },
   audit: {
-    summary: "audit verify: check the audit log's hash chain",
+    summary:
+      "audit verify [--anchors FILE] | anchor FILE: check the audit log's hash chains; record their heads",
     load: async () => (await import("./commands/admin.ts")).auditCommand,
   },
   backup: {
@@ -68,5 +70,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.usage;
   }
   const command = await entry.load();
-  return command(rest, io);
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    // Another Paraply process runs this data directory's database: say so, not a stack trace.
+    if (error instanceof EmbeddedInUseError) {
+      io.stderr(`paraply ${name}: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
@@ -15,6 +15,8 @@ import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
 import type { ContextName } from "../domain/contexts.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { registerHealthRoutes } from "./health.ts";
 import type { ModuleDeps } from "./module.ts";
 import { MODULES } from "./modules.ts";
@@ -24,6 +26,7 @@ import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
+import { registerSameOrigin } from "./plugins/same-origin.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
 
 export const WEB_DIST = path.resolve(
@@ -43,8 +46,15 @@ export interface AppDeps {
   readDb?: Db;
   /** Seals secrets kept in the database; by default from the configured key. */
   secrets?: SecretBox;
+  /**
+   * The job queue. Without one the app can still enqueue and cancel (tests), but no worker runs
+   * here: run.ts starts the queue.
+   */
+  jobs?: JobQueue;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
+  /** The built web UI; by default dist/web. */
+  webDist?: string;
 }
 
 export async function buildApp(deps: AppDeps) {
@@ -73,6 +83,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
+  // Before the session is read or anything is parsed: another site's request goes no further.
+  registerSameOrigin(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: config.NODE_ENV === "production" });
   // In-process counters slow a flood per instance; account lockout (in the database) is what
@@ -122,6 +134,7 @@ export async function buildApp(deps: AppDeps) {
     secureCookies,
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
+    jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
   };
   const moduleRoutes: ModuleRoute[] = [];
   app.decorate("moduleRoutes", moduleRoutes);
@@ -146,7 +159,7 @@ export async function buildApp(deps: AppDeps) {
   }
   registering = undefined;
 
-  registerWebRoutes(app);
+  registerWebRoutes(app, deps.webDist ?? WEB_DIST);
   return app;
 }
 
@@ -170,18 +183,35 @@ declare module "fastify" {
 
 export type PlatformApp = Awaited<ReturnType<typeof buildApp>>;
 
-/** Serves the built web UI; any non-API path falls back to index.html for client routing. */
-function registerWebRoutes(app: FastifyInstance): void {
-  if (!existsSync(WEB_DIST)) return;
-  app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
+
+function isFile(file: string): boolean {
+  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+/**
+ * Serves the built web UI; any other non-API path gets index.html for client routing. The build
+ * writes a `.br` and a `.gz` beside each file (vite.config.ts), and `preCompressed` sends the best
+ * one the request accepts, or the plain file. Hashed assets are kept for a year; index.html is
+ * asked for again each time, so a deploy reaches every tab on its next load.
+ */
+function registerWebRoutes(app: FastifyInstance, root: string): void {
+  if (!existsSync(root)) return;
+  app.register(fastifyStatic, { root, serve: false, preCompressed: true });
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { "*": string })["*"];
     if (file.startsWith("api/")) {
       return reply.status(404).send({ error: { code: "not_found", message: "Hittades inte." } });
     }
-    if (file && existsSync(path.join(WEB_DIST, file)) && !file.includes("..")) {
-      return reply.sendFile(file, { maxAge: file.startsWith("assets/") ? 31_536_000_000 : 0 });
+    // The same URL is sent br, gzip or plain: caches must keep them apart.
+    reply.header("vary", "accept-encoding");
+    const known = file !== "" && !file.includes("..") && isFile(path.join(root, file));
+    if (file.startsWith("assets/")) {
+      // A chunk of an older build answered with the page would fail as a script; 404 instead.
+      if (!known) return reply.callNotFound();
+      return reply.sendFile(file, { immutable: true, maxAge: ONE_YEAR_MS });
     }
-    return reply.sendFile("index.html", { maxAge: 0 });
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile(known ? file : "index.html", { cacheControl: false });
   });
 }

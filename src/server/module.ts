@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
-import type { Db, Tx } from "../db/database.ts";
+import type { Db } from "../db/database.ts";
+import type { DemoSeed } from "../db/seed/context.ts";
 import type { AuditAction, ContextName, DomainContext } from "../domain/contexts.ts";
+import type { JobQueue } from "../jobs/queue.ts";
 import type { Oidc } from "./platform/oidc.ts";
 import type { SecretBox } from "./platform/secret-box.ts";
 import type { SessionTimes } from "./platform/sessions.ts";
@@ -17,6 +19,8 @@ export interface ModuleDeps {
   secureCookies: boolean;
   oidc: Oidc | null;
   secrets: SecretBox;
+  /** The background job queue (src/jobs/): routes enqueue and cancel through it. */
+  jobs: JobQueue;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each rule narrows its own target type.
@@ -45,8 +49,8 @@ export interface ServerModule<
   hiddenActions: readonly (keyof P & AuditAction)[];
   /** Registers the context's HTTP routes (through the route helper, src/server/plugins/route.ts). */
   register: (app: FastifyInstance, deps: ModuleDeps) => void;
-  /** Its part of the fictional demo data, run inside the seed's one transaction. */
-  seed?: (tx: Tx, organisationIds: Map<string, string>) => Promise<void>;
+  /** Its part of the fictional demo data (one of DEMO_SEEDS), run inside the seed's one transaction. */
+  seed?: DemoSeed;
 }
 
 /** Keeps each module's literal types (policy keys, name) while checking it against the shape. */

@@ -3,27 +3,11 @@ import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createBrowserRouter, Outlet, RouterProvider, useNavigate } from "react-router";
 import { ApiError, onAuthError } from "./api.ts";
-import { SignedInLayout } from "./components/layout.tsx";
+import { Shell, SignedInLayout } from "./components/layout.tsx";
+import { page } from "./components/lazy-page.ts";
+import { Loading } from "./components/page.tsx";
 import i18n from "./i18n/index.ts";
-import { AccountPage } from "./routes/platform/account.tsx";
-import { AuditPage } from "./routes/platform/audit.tsx";
-import { HomePage } from "./routes/platform/home.tsx";
-import { LoginPage } from "./routes/platform/login.tsx";
-import { NotFoundPage } from "./routes/platform/not-found.tsx";
-import { OrganisationDetailPage } from "./routes/platform/organisation-detail.tsx";
-import { OrganisationsPage } from "./routes/platform/organisations.tsx";
-import { SettingsPage } from "./routes/platform/settings.tsx";
-import { UserDetailPage } from "./routes/platform/user-detail.tsx";
-import { UsersPage } from "./routes/platform/users.tsx";
-import { ReadinessComparePage } from "./routes/readiness/compare.tsx";
-import { ReadinessConsensusPage } from "./routes/readiness/consensus.tsx";
-import { ReadinessGuideEditorPage, ReadinessGuidesPage } from "./routes/readiness/guides.tsx";
-import { ReadinessInterviewPage } from "./routes/readiness/interview.tsx";
-import { ReadinessListPage } from "./routes/readiness/list.tsx";
-import { ReadinessNewPage } from "./routes/readiness/new.tsx";
-import { ReadinessOverviewPage } from "./routes/readiness/overview.tsx";
-import { ReadinessResultsPage } from "./routes/readiness/results.tsx";
-import { ReadinessScoringPage } from "./routes/readiness/scoring.tsx";
+import { moduleRoutes } from "./modules.ts";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,39 +41,29 @@ function AuthRedirects() {
   return <Outlet />;
 }
 
+/** Shown while the first page's chunk loads: the same frame the pages render in, so nothing jumps. */
+function FirstPageFallback() {
+  return (
+    <Shell>
+      <Loading />
+    </Shell>
+  );
+}
+
 const router = createBrowserRouter([
   {
     element: <AuthRedirects />,
+    HydrateFallback: FirstPageFallback,
     children: [
-      { path: "/login", element: <LoginPage /> },
+      { path: "/login", lazy: page(() => import("./routes/platform/login.tsx"), "LoginPage") },
       {
         element: <SignedInLayout />,
         children: [
-          { path: "/", element: <HomePage /> },
-          { path: "/organisations", element: <OrganisationsPage /> },
-          { path: "/organisations/:id", element: <OrganisationDetailPage /> },
-          { path: "/users", element: <UsersPage /> },
-          { path: "/users/:id", element: <UserDetailPage /> },
-          { path: "/audit", element: <AuditPage /> },
-          { path: "/settings", element: <SettingsPage /> },
-          { path: "/account", element: <AccountPage /> },
-          { path: "/readiness", element: <ReadinessListPage /> },
-          { path: "/readiness/new", element: <ReadinessNewPage /> },
-          { path: "/readiness/compare", element: <ReadinessComparePage /> },
-          { path: "/readiness/guides", element: <ReadinessGuidesPage /> },
-          { path: "/readiness/guides/new", element: <ReadinessGuideEditorPage /> },
-          { path: "/readiness/:id", element: <ReadinessOverviewPage /> },
-          { path: "/readiness/:id/consensus", element: <ReadinessConsensusPage /> },
-          { path: "/readiness/:id/results", element: <ReadinessResultsPage /> },
+          ...moduleRoutes(),
           {
-            path: "/readiness/:id/interviews/:interviewId",
-            element: <ReadinessInterviewPage />,
+            path: "*",
+            lazy: page(() => import("./routes/platform/not-found.tsx"), "NotFoundPage"),
           },
-          {
-            path: "/readiness/:id/interviews/:interviewId/scores",
-            element: <ReadinessScoringPage />,
-          },
-          { path: "*", element: <NotFoundPage /> },
         ],
       },
     ],

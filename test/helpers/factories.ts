@@ -4,7 +4,7 @@ import type { Db } from "../../src/db/database.ts";
 import { organisations, roleAssignments, users } from "../../src/db/schema/platform.ts";
 import type { Sector } from "../../src/domain/platform/organisations.ts";
 import type { Role } from "../../src/domain/platform/roles.ts";
-import { hashPassword } from "../../src/server/platform/passwords.ts";
+import { hashPassword } from "../../src/lib/passwords.ts";
 import { SESSION_COOKIE } from "../../src/server/platform/sessions.ts";
 import type { TestApp } from "./app.ts";
 

@@ -9,7 +9,7 @@ import {
   readinessScoreSubmissions,
   readinessScores,
   readinessTeam,
-} from "../../src/db/schema/community.ts";
+} from "../../src/db/schema/readiness.ts";
 import type { DimensionLetter } from "../../src/domain/readiness/dimensions.ts";
 import type { Topic } from "../../src/domain/readiness/topics.ts";
 import type { TestApp } from "./app.ts";

@@ -4,8 +4,10 @@ import { buildArea, buildUser, TEST_PASSWORD } from "../helpers/factories.ts";
 import {
   all,
   type Fixture,
+  type MatrixRequest,
   type ModuleMatrix,
   managed,
+  type Row,
   readable,
   scoped,
   targetUser,
@@ -105,6 +107,11 @@ export const platformMatrix: ModuleMatrix = {
     "GET /api/settings/security": { ...all(403), system_admin: 200 },
     // The body sets the default (no roles), so running this leaves the shared database as it was.
     "PUT /api/settings/security": { ...all(403), system_admin: 200 },
+    // A background job is its starter's: the fixture's job was started by someone else, so only
+    // the system administrator finds it. System jobs are started by the system administrator.
+    "GET /api/jobs/{id}": { ...all(404), system_admin: 200 },
+    "POST /api/jobs/{id}/cancel": { ...all(404), system_admin: 200 },
+    "POST /api/system/jobs": { ...all(403), system_admin: 202 },
   },
   requests: {
     "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
@@ -231,5 +238,100 @@ export const platformMatrix: ModuleMatrix = {
       url: "/api/settings/security",
       payload: { requireMfaForRoles: [] },
     }),
+    "GET /api/jobs/{id}": async (f) => ({ url: `/api/jobs/${await someoneElsesJob(f)}` }),
+    "POST /api/jobs/{id}/cancel": async (f) => ({
+      url: `/api/jobs/${await someoneElsesJob(f)}/cancel`,
+    }),
+    // The selftest is harmless, and no worker runs in this app: it stays queued.
+    "POST /api/system/jobs": async () => ({
+      url: "/api/system/jobs",
+      payload: { kind: "platform.selftest" },
+    }),
   },
 };
+
+/**
+ * Account routes where the target holds more than the caller: a system administrator, or a
+ * practitioner (individual support), who also has a role in the caller's own municipality. Only
+ * someone who already holds all of it may act on such an account (issue 15).
+ */
+export const STRONGER_TARGETS = ["system_admin", "practitioner"] as const;
+export type StrongerTarget = (typeof STRONGER_TARGETS)[number];
+
+const onlySystemAdmin = (status: number): Row => ({
+  ...all(403),
+  system_admin: status,
+  org_admin: scoped(403, 404),
+});
+
+/** A person holding `kind` who also reads in the target municipality, and that reader grant. */
+async function strongerUser(f: Fixture, kind: StrongerTarget) {
+  const user =
+    kind === "system_admin"
+      ? await buildUser(f.t.db, { role: "system_admin" })
+      : await buildUser(f.t.db, { role: "practitioner", organisationId: f.org.id });
+  const grant = await f.t.pool.query<{ id: string }>(
+    `INSERT INTO platform.role_assignments (user_id, role, organisation_id)
+     VALUES ($1, 'reader', $2) ON CONFLICT DO NOTHING RETURNING id`,
+    [user.id, f.org.id],
+  );
+  const readerGrant =
+    grant.rows[0]?.id ??
+    (
+      await f.t.pool.query<{ id: string }>(
+        "SELECT id FROM platform.role_assignments WHERE user_id = $1 AND role <> 'system_admin' LIMIT 1",
+        [user.id],
+      )
+    ).rows[0]!.id;
+  return { user, readerGrant };
+}
+
+/** The platform's account routes on a stronger target: rows, and requests for each kind. */
+export const strongerMatrix: {
+  rows: Record<string, Row>;
+  requests: Record<string, (f: Fixture, kind: StrongerTarget) => Promise<MatrixRequest>>;
+} = {
+  rows: {
+    "PATCH /api/users/{id}": onlySystemAdmin(200),
+    "POST /api/users/{id}/reset-password": onlySystemAdmin(200),
+    "POST /api/users/{id}/revoke-sessions": onlySystemAdmin(200),
+    "POST /api/users/{id}/reset-totp": onlySystemAdmin(200),
+    "POST /api/users/{id}/grants": onlySystemAdmin(201),
+    "DELETE /api/users/{id}/grants/{grantId}": onlySystemAdmin(200),
+  },
+  requests: {
+    "PATCH /api/users/{id}": async (f, kind) => ({
+      url: `/api/users/${(await strongerUser(f, kind)).user.id}`,
+      payload: { disabled: true, version: 1 },
+    }),
+    "POST /api/users/{id}/reset-password": async (f, kind) => ({
+      url: `/api/users/${(await strongerUser(f, kind)).user.id}/reset-password`,
+      payload: { password: "taken-over-password" },
+    }),
+    "POST /api/users/{id}/revoke-sessions": async (f, kind) => ({
+      url: `/api/users/${(await strongerUser(f, kind)).user.id}/revoke-sessions`,
+    }),
+    "POST /api/users/{id}/reset-totp": async (f, kind) => ({
+      url: `/api/users/${(await strongerUser(f, kind)).user.id}/reset-totp`,
+    }),
+    "POST /api/users/{id}/grants": async (f, kind) => ({
+      url: `/api/users/${(await strongerUser(f, kind)).user.id}/grants`,
+      payload: { role: "analyst", organisationId: f.org.id },
+    }),
+    "DELETE /api/users/{id}/grants/{grantId}": async (f, kind) => {
+      const { user, readerGrant } = await strongerUser(f, kind);
+      return { url: `/api/users/${user.id}/grants/${readerGrant}` };
+    },
+  },
+};
+
+/** A queued job started by a person in the target municipality, written straight to the table. */
+async function someoneElsesJob(f: Fixture) {
+  const owner = await targetUser(f);
+  const id = randomUUID();
+  await f.t.pool.query(
+    "INSERT INTO platform.jobs (id, kind, requested_by) VALUES ($1, 'platform.selftest', $2)",
+    [id, owner.id],
+  );
+  return id;
+}

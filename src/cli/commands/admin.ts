@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -5,8 +8,10 @@ import { systemAuditContext } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
+import { parseAnchorFile } from "../../domain/platform/audit-anchor.ts";
 import { ROLES } from "../../domain/platform/roles.ts";
 import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
+import { appendAuditAnchor, verifyAuditAnchors } from "../../server/platform/audit-anchor.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
 import { createUser } from "../../server/platform/commands/create-user.ts";
 import { resetPassword } from "../../server/platform/commands/reset-password.ts";
@@ -23,7 +28,7 @@ export const migrateCommand: CliCommand = async (args, io) => {
   }
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  await withDatabase(config, io, async () => {});
+  await withDatabase(config, io, async () => {}, { as: "owner" });
   io.stdout("Database is migrated.\n");
   return EXIT.ok;
 };
@@ -39,16 +44,21 @@ export const seedCommand: CliCommand = async (args, io) => {
     io.stderr("Demo data cannot be seeded in production (NODE_ENV=production).\n");
     return EXIT.usage;
   }
-  return withDatabase(config, io, async ({ db }) => {
-    if (!(await databaseIsEmpty(db))) {
-      io.stderr(
-        "The database already has users; demo data is only seeded into an empty database.\n",
-      );
-      return EXIT.failure;
-    }
-    for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      if (!(await databaseIsEmpty(db))) {
+        io.stderr(
+          "The database already has users; demo data is only seeded into an empty database.\n",
+        );
+        return EXIT.failure;
+      }
+      for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
 };
 
 const UserCreateArgs = z.object({
@@ -161,19 +171,81 @@ export const userCommand: CliCommand = async (args, io) => {
   return fail(io, USER_USAGE);
 };
 
+const AUDIT_USAGE = `Usage:
+  paraply audit verify [--anchors FILE]   check every chain's hashes (and that each anchored head is still there)
+  paraply audit anchor FILE               append every chain's current head to FILE (keep it outside the database)
+`;
+
 export const auditCommand: CliCommand = async (args, io) => {
-  if (args[0] !== "verify" || args.length > 1) return fail(io, "Usage: paraply audit verify");
+  const [sub, ...rest] = args;
+  if (sub === "anchor") {
+    if (rest.length !== 1 || rest[0]!.startsWith("-")) return fail(io, AUDIT_USAGE);
+    return anchorAudit(io, path.resolve(rest[0]!));
+  }
+  if (sub !== "verify") return fail(io, AUDIT_USAGE);
+  let anchorsFile: string | undefined;
+  try {
+    anchorsFile = parseArgs({
+      args: rest,
+      options: { anchors: { type: "string" } },
+      strict: true,
+    }).values.anchors;
+  } catch (error) {
+    return fail(io, `${(error as Error).message}\n${AUDIT_USAGE}`);
+  }
+  let anchors: ReturnType<typeof parseAnchorFile>["anchors"] = [];
+  if (anchorsFile !== undefined) {
+    const text = await fs.readFile(path.resolve(anchorsFile), "utf8").catch(() => null);
+    if (text === null) return fail(io, `Cannot read the anchor file ${anchorsFile}`);
+    const parsed = parseAnchorFile(text);
+    if (parsed.problems.length > 0)
+      return fail(io, `${anchorsFile} is not an anchor file:\n  ${parsed.problems.join("\n  ")}`);
+    anchors = parsed.anchors;
+  }
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  return withDatabase(config, io, async ({ db }) => {
-    const result = await verifyAuditChain(db);
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    if (!result.ok) {
-      io.stderr(
-        `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${result.problems[0]!.seq}.\n`,
-      );
-      return EXIT.failure;
-    }
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      const result = await verifyAuditChain(db);
+      const anchored =
+        anchorsFile === undefined ? undefined : await verifyAuditAnchors(db, anchors);
+      io.stdout(`${JSON.stringify({ ...result, anchors: anchored }, null, 2)}\n`);
+      let code: number = EXIT.ok;
+      if (!result.ok) {
+        const first = result.problems[0]!;
+        io.stderr(
+          `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${first.seq} (chain ${first.chain}).\n`,
+        );
+        code = EXIT.failure;
+      }
+      for (const p of anchored?.problems ?? []) {
+        io.stderr(
+          `Anchor of ${p.anchoredAt} (${anchorsFile} line ${p.line}): chain ${p.chain} row ${p.chainSeq} (seq ${p.seq}) ${p.problem === "anchored_row_missing" ? "is no longer in the audit log" : "no longer has the anchored hash"}; the chain was cut or hashed anew after it.\n`,
+        );
+        code = EXIT.failure;
+      }
+      return code;
+    },
+    { as: "owner" },
+  );
 };
+
+async function anchorAudit(io: CliIo, file: string): Promise<number> {
+  if (!existsSync(path.dirname(file))) return fail(io, `The directory of ${file} does not exist`);
+  const config = configForCli(io);
+  if (!config) return EXIT.usage;
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      const anchor = await appendAuditAnchor(db, file);
+      io.stdout(
+        `Anchored ${anchor.heads.length} chain head(s) at ${anchor.anchoredAt} to ${file}.\n`,
+      );
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
+}

@@ -12,6 +12,7 @@ import {
   jsonb,
   pgSchema,
   primaryKey,
+  smallint,
   text,
   timestamp,
   unique,
@@ -228,15 +229,19 @@ export const settings = platform.table("settings", {
 });
 
 /**
- * Append-only and hash-chained: a trigger computes each row's hash from the previous one and
- * another rejects UPDATE, DELETE and TRUNCATE (see the migration that installs them).
+ * Append-only and hash-chained: a trigger puts each row into one of several chains and computes
+ * its hash from the previous row of that chain; another rejects UPDATE, DELETE and TRUNCATE (see
+ * the migrations 0001 and 0009 that install them).
  */
 export const auditLog = platform.table(
   "audit_log",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    // Chain position, given under a lock at insert so it follows commit order without gaps.
+    // The global order (search, export, paging): the row's id, given by the chain trigger.
     seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    // Which chain the row is in and its place there, gap-free, given under the chain's lock.
+    chain: smallint("chain").notNull().default(0),
+    chainSeq: bigint("chain_seq", { mode: "number" }).notNull().default(0),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid("actor_id"),
     actorLabel: text("actor_label").notNull(),
@@ -258,6 +263,7 @@ export const auditLog = platform.table(
   },
   (t) => [
     uniqueIndex("audit_log_seq_key").on(t.seq),
+    uniqueIndex("audit_log_chain_seq_key").on(t.chain, t.chainSeq),
     index("audit_log_occurred_idx").on(t.occurredAt),
     index("audit_log_actor_idx").on(t.actorId),
     index("audit_log_subject_idx").on(t.subjectType, t.subjectId),

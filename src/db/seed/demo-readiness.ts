@@ -3,9 +3,10 @@ import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { SectorKey } from "../../domain/readiness/sectors.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
 import { WORKED_EXAMPLE } from "../../domain/readiness/worked-example.ts";
-import { ensureReadinessReferenceData } from "../../server/readiness/reference-data.ts";
 import { recordAudit, systemAuditContext } from "../audit.ts";
 import type { Tx } from "../database.ts";
+import { ensureReadinessReferenceData } from "../reference/readiness.ts";
+import { users } from "../schema/platform.ts";
 import {
   readinessAssessments,
   readinessConsensus,
@@ -15,8 +16,8 @@ import {
   readinessScoreSubmissions,
   readinessScores,
   readinessTeam,
-} from "../schema/community.ts";
-import { users } from "../schema/platform.ts";
+} from "../schema/readiness.ts";
+import type { DemoSeedContext } from "./context.ts";
 
 type Scores = Record<DimensionLetter, number>;
 type TeamRole = "lead" | "interviewer" | "scorer";
@@ -157,7 +158,7 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
  * Fictional readiness assessments for the demo: Bengtsfors ANDT 2024 and 2026 (complete, a
  * trend), Åmål violence in close relationships (interviews under way, scoring not finished).
  */
-export async function seedDemoReadiness(tx: Tx, orgIds: Map<string, string>): Promise<void> {
+export async function seedDemoReadiness(tx: Tx, ctx: DemoSeedContext): Promise<void> {
   await ensureReadinessReferenceData(tx);
   const [guide] = await tx
     .select({ id: readinessGuides.id })
@@ -174,7 +175,7 @@ export async function seedDemoReadiness(tx: Tx, orgIds: Map<string, string>): Pr
     const [assessment] = await tx
       .insert(readinessAssessments)
       .values({
-        organisationId: orgIds.get(demo.organisation)!,
+        organisationId: ctx.orgIds.get(demo.organisation)!,
         topic: demo.topic,
         periodStart: demo.periodStart,
         periodEnd: demo.periodEnd,

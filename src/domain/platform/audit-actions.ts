@@ -37,5 +37,12 @@ export const PLATFORM_AUDIT_ACTIONS = [
   "audit.search",
   "audit.export",
   "settings.security_update",
+  "job.enqueued",
+  "job.cancelled",
+  "job.finished",
+  "job.failed",
+  // Refused attempts on someone else's job, recorded under the policy action asked for.
+  "job.read",
+  "job.cancel",
   "seed.demo",
 ] as const;

@@ -49,3 +49,31 @@ export const ROLES_REACHING_PERSONAL_DATA: readonly Role[] = ["system_admin", "p
 export function roleNeedsOrganisation(role: Role): boolean {
   return role !== "system_admin";
 }
+
+export interface Holding {
+  permission: Permission;
+  /** null: everywhere (the platform-wide role). */
+  organisationId: string | null;
+}
+
+/**
+ * Everything a person's grants let them do, as permission-and-place pairs. Whoever acts on that
+ * person's account (a password reset lets them sign in as the person) must hold each of these at
+ * the same place or above, or they could reach what they cannot reach themselves.
+ */
+export function holdingsOf(
+  grants: readonly { role: Role; organisationId: string | null }[],
+): Holding[] {
+  const seen = new Set<string>();
+  const holdings: Holding[] = [];
+  for (const grant of grants) {
+    const organisationId = roleNeedsOrganisation(grant.role) ? grant.organisationId : null;
+    for (const permission of permissionsOf(grant.role)) {
+      const key = `${permission}@${organisationId ?? "*"}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      holdings.push({ permission, organisationId });
+    }
+  }
+  return holdings;
+}

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, like, lt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { auditLog } from "../../db/schema/platform.ts";
 import type { AuditQuerySchema } from "../../domain/platform/schemas.ts";
 import type { OrgIdSet } from "./queries.ts";
@@ -34,8 +35,8 @@ export async function searchAudit(
         scope === null ? undefined : inScope(scope),
         query.from ? gte(auditLog.occurredAt, new Date(query.from)) : undefined,
         query.to ? lte(auditLog.occurredAt, new Date(query.to)) : undefined,
-        query.actor ? ilike(auditLog.actorLabel, `%${query.actor}%`) : undefined,
-        query.action ? like(auditLog.action, `${query.action.replace(/[%_]/g, "")}%`) : undefined,
+        query.actor ? ilike(auditLog.actorLabel, `%${likeLiteral(query.actor)}%`) : undefined,
+        query.action ? like(auditLog.action, `${likeLiteral(query.action)}%`) : undefined,
         query.subjectId ? eq(auditLog.subjectId, query.subjectId) : undefined,
         query.organisationId ? eq(auditLog.organisationId, query.organisationId) : undefined,
         query.before ? lt(auditLog.seq, query.before) : undefined,
@@ -45,35 +46,83 @@ export async function searchAudit(
     .limit(limit);
 }
 
+/** The newest row of one chain: what an anchor records and later looks for. */
+export interface ChainHead {
+  chain: number;
+  chainSeq: number;
+  seq: number;
+  hash: string;
+  occurredAt: string;
+}
+
 export interface AuditVerification {
   ok: boolean;
   rows: number;
+  /** The newest row overall (by seq). */
   headSeq: number;
   headHash: string;
-  problems: { seq: number; problem: "hash_mismatch" | "broken_link" | "missing_rows" }[];
+  heads: ChainHead[];
+  problems: {
+    seq: number;
+    chain: number;
+    problem: "hash_mismatch" | "broken_link" | "missing_rows";
+  }[];
+}
+
+/** The newest row of every chain, found through the (chain, chain_seq) index. */
+export async function chainHeads(db: DbOrTx): Promise<ChainHead[]> {
+  const heads = await db.execute<{
+    chain: number;
+    chain_seq: string;
+    seq: string;
+    hash: string;
+    occurred_at: string;
+  }>(sql`
+    WITH RECURSIVE chains AS (
+      (SELECT chain FROM platform.audit_log ORDER BY chain LIMIT 1)
+      UNION ALL
+      SELECT (SELECT a.chain FROM platform.audit_log a WHERE a.chain > c.chain ORDER BY a.chain LIMIT 1)
+        FROM chains c WHERE c.chain IS NOT NULL
+    )
+    SELECT h.chain, h.chain_seq, h.seq, h.hash,
+           to_char(h.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at
+      FROM chains c
+      CROSS JOIN LATERAL (
+        SELECT a.chain, a.chain_seq, a.seq, a.hash, a.occurred_at FROM platform.audit_log a
+         WHERE a.chain = c.chain ORDER BY a.chain_seq DESC LIMIT 1) h
+     ORDER BY h.chain`);
+  return heads.rows.map((h) => ({
+    chain: Number(h.chain),
+    chainSeq: Number(h.chain_seq),
+    seq: Number(h.seq),
+    hash: h.hash,
+    occurredAt: h.occurred_at,
+  }));
 }
 
 /**
- * Recomputes every row's hash in the database and checks that each row points at the one before
- * it with no gap in sequence numbers. A removed tail is only caught against a head hash recorded
- * earlier, so the head is reported for operators to keep.
+ * Recomputes every row's hash in the database and checks, chain by chain, that each row points
+ * at the one before it with no gap in its place numbers. A removed tail of a chain, or a chain
+ * hashed anew, is only caught against heads recorded elsewhere: see `verifyAnchors`.
  */
 export async function verifyAuditChain(db: DbOrTx): Promise<AuditVerification> {
   const problems = await db.execute<{
     seq: string;
+    chain: number;
     problem: AuditVerification["problems"][number]["problem"];
   }>(sql`
     WITH chain AS (
-      SELECT a.seq, a.hash, a.prev_hash, platform.audit_row_hash(a) AS expected,
-             lag(a.seq) OVER (ORDER BY a.seq) AS prev_seq, lag(a.hash) OVER (ORDER BY a.seq) AS prev_actual
+      SELECT a.seq, a.chain, a.chain_seq, a.hash, a.prev_hash, platform.audit_row_hash(a) AS expected,
+             lag(a.chain_seq) OVER w AS prev_chain_seq, lag(a.hash) OVER w AS prev_actual
       FROM platform.audit_log a
+      WINDOW w AS (PARTITION BY a.chain ORDER BY a.chain_seq)
     )
-    SELECT seq, 'hash_mismatch' AS problem FROM chain WHERE hash <> expected
+    SELECT seq, chain, 'hash_mismatch' AS problem FROM chain WHERE hash <> expected
     UNION ALL
-    SELECT seq, 'missing_rows' FROM chain WHERE seq <> coalesce(prev_seq, 0) + 1
+    SELECT seq, chain, 'missing_rows' FROM chain WHERE chain_seq <> coalesce(prev_chain_seq, 0) + 1
     UNION ALL
-    SELECT seq, 'broken_link' FROM chain WHERE prev_hash <> coalesce(prev_actual, '')
-    ORDER BY seq LIMIT 1000`);
+    SELECT seq, chain, 'broken_link' FROM chain WHERE prev_hash <> coalesce(prev_actual, '')
+    ORDER BY seq, problem LIMIT 1000`);
   const head = await db.execute<{ rows: string; seq: string | null; hash: string | null }>(sql`
     SELECT (SELECT count(*) FROM platform.audit_log) AS rows,
            (SELECT seq FROM platform.audit_log ORDER BY seq DESC LIMIT 1) AS seq,
@@ -84,6 +133,11 @@ export async function verifyAuditChain(db: DbOrTx): Promise<AuditVerification> {
     rows: Number(h.rows),
     headSeq: Number(h.seq ?? 0),
     headHash: h.hash ?? "",
-    problems: problems.rows.map((p) => ({ seq: Number(p.seq), problem: p.problem })),
+    heads: await chainHeads(db),
+    problems: problems.rows.map((p) => ({
+      seq: Number(p.seq),
+      chain: Number(p.chain),
+      problem: p.problem,
+    })),
   };
 }

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
@@ -8,6 +7,7 @@ import {
   SecuritySettingsSchema,
 } from "../../domain/platform/schemas.ts";
 import { type AccessContext, authorize } from "../plugins/access.ts";
+import { csvDownload } from "../plugins/csv.ts";
 import { route } from "../plugins/route.ts";
 import { searchAudit } from "./audit-queries.ts";
 import { updateSecuritySettings } from "./commands/update-security-settings.ts";
@@ -68,7 +68,24 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb
         personalData: true,
         details: { filter: query, rows: rows.length },
       });
-      const csv = stringify(
+      return csvDownload(
+        reply,
+        "paraply-audit.csv",
+        [
+          "seq",
+          "occurred_at",
+          "actor",
+          "actor_id",
+          "action",
+          "outcome",
+          "subject_type",
+          "subject_id",
+          "organisation_id",
+          "personal_data",
+          "reason",
+          "ip",
+          "details",
+        ],
         rows.map((r) => [
           r.seq,
           r.occurredAt,
@@ -84,29 +101,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb
           r.ip ?? "",
           JSON.stringify(r.details),
         ]),
-        {
-          header: true,
-          columns: [
-            "seq",
-            "occurred_at",
-            "actor",
-            "actor_id",
-            "action",
-            "outcome",
-            "subject_type",
-            "subject_id",
-            "organisation_id",
-            "personal_data",
-            "reason",
-            "ip",
-            "details",
-          ],
-        },
       );
-      reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="paraply-audit.csv"');
-      return `\uFEFF${csv}`;
     },
   });
 

@@ -77,7 +77,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     run: async ({ audit, body, reply }) => {
       const result = await signIn(signInDeps, audit, body);
       reply.setCookie(SESSION_COOKIE, result.token, cookie);
-      return { status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const) };
+      return {
+        status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const),
+        ...(result.wasLocked ? { accountWasLocked: true as const } : {}),
+      };
     },
   });
 

@@ -1,10 +1,11 @@
-import { seedDemoAreaGroups } from "../../db/seed/demo-area-groups.ts";
+import { seedDemoPlatform } from "../../db/seed/demo-platform.ts";
 import { PLATFORM_AUDIT_ACTIONS } from "../../domain/platform/audit-actions.ts";
 import { PLATFORM_PERMISSIONS } from "../../domain/platform/permissions.ts";
 import { defineModule } from "../module.ts";
 import { registerAreaGroupRoutes } from "./area-group-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
+import { registerJobRoutes } from "./job-routes.ts";
 import { registerOrganisationRoutes } from "./organisation-routes.ts";
 import { platformPolicy } from "./policy.ts";
 import { registerSessionRoutes } from "./session-routes.ts";
@@ -19,7 +20,8 @@ export const platformModule = defineModule({
     auditActions: PLATFORM_AUDIT_ACTIONS,
   },
   policy: platformPolicy,
-  hiddenActions: [],
+  // Someone else's job answers 404: its progress may say what that person is working on.
+  hiddenActions: ["job.read", "job.cancel"],
   register(app, deps) {
     registerAuthRoutes(app, deps);
     registerSessionRoutes(app, deps);
@@ -27,6 +29,7 @@ export const platformModule = defineModule({
     registerAreaGroupRoutes(app, deps);
     registerUserRoutes(app, deps);
     registerAuditRoutes(app, deps);
+    registerJobRoutes(app, deps);
   },
-  seed: seedDemoAreaGroups,
+  seed: seedDemoPlatform,
 });

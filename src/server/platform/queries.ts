@@ -1,6 +1,7 @@
 import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type pg from "pg";
 import { type Db, type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { municipalityRefs, organisations, settings } from "../../db/schema/platform.ts";
 import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
 import type { Actor } from "../plugins/actor.ts";
@@ -205,7 +206,10 @@ export function searchMunicipalityRefs(db: DbOrTx, q: string | undefined) {
     .from(municipalityRefs)
     .where(
       q
-        ? or(ilike(municipalityRefs.name, `%${q}%`), ilike(municipalityRefs.code, `${q}%`))
+        ? or(
+            ilike(municipalityRefs.name, `%${likeLiteral(q)}%`),
+            ilike(municipalityRefs.code, `${likeLiteral(q)}%`),
+          )
         : undefined,
     )
     .orderBy(asc(municipalityRefs.name));

@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
 import { grantsOfUsers, type OrgIdSet } from "./queries.ts";
 
@@ -13,6 +14,7 @@ export async function findUserWithGrants(db: DbOrTx, id: string) {
   const target = {
     userId: id,
     organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+    grants,
   };
   return { user, grants, target };
 }
@@ -39,7 +41,12 @@ export async function listUsers(
     .from(users)
     .where(
       and(
-        q ? or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+        q
+          ? or(
+              ilike(users.email, `%${likeLiteral(q)}%`),
+              ilike(users.displayName, `%${likeLiteral(q)}%`),
+            )
+          : undefined,
         orgFilter === null
           ? undefined
           : inArray(

@@ -171,9 +171,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
       response: { 201: GrantSchema },
     },
     status: 201,
-    ...userTarget,
-    authorize: { action: "role.grant", target: ({ body }) => body },
-    run: async ({ db, audit, params, body }) => {
+    // Granting changes the account: the caller must be able to change it, and to grant the role.
+    ...updatable,
+    run: async ({ db, ctx, audit, params, body }) => {
+      await authorize(ctx, "role.grant", body);
       const grant = await grantRole(db, audit, params.id, body);
       const named = ((await grantsOfUsers(db, [params.id])).get(params.id) ?? []).find(
         (g) => g.id === grant.id,
@@ -188,9 +189,10 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
     access: { permission: "user.manage" },
     schema: { tags, params: GrantParamsSchema, response: { 200: Ok } },
     ...userTarget,
-    run: async ({ db, ctx, audit, params, target }) => {
-      const grant = target.grants.find((g) => g.id === params.grantId);
+    run: async ({ db, ctx, audit, params, target: { grants, target } }) => {
+      const grant = grants.find((g) => g.id === params.grantId);
       if (!grant) throw new NotFoundError("Rollen finns inte.");
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", grant);
       await revokeRole(db, audit, params.id, grant.id);
       return { ok: true as const };

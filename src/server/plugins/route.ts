@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from "fastify";
 import type { z } from "zod";
-import { setActingUser } from "../../db/acting-user.ts";
+import { setActingUser } from "../../db/actor.ts";
 import {
   type AuditContext,
   type AuditEntry,

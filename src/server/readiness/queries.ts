@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { organisations, users } from "../../db/schema/platform.ts";
 import {
   readinessAssessments,
   readinessConsensus,
@@ -9,8 +10,7 @@ import {
   readinessScoreSubmissions,
   readinessScores,
   readinessTeam,
-} from "../../db/schema/community.ts";
-import { organisations, users } from "../../db/schema/platform.ts";
+} from "../../db/schema/readiness.ts";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
 

@@ -1,10 +1,10 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
 import type { Db, DbOrTx } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import type { AccessContext } from "../plugins/access.ts";
+import { csvDownload } from "../plugins/csv.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
 import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
@@ -107,17 +107,12 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
         organisationId: assessment.organisationId,
         details: { rows: sheetRows.length + consensusRows.length },
       });
-      const csv = stringify([...sheetRows, ...consensusRows], {
-        header: true,
-        columns: ["interview", "scorer", ...DIMENSION_LETTERS],
-      });
-      reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="beredskapsmatning-${assessment.id}.csv"`,
-        );
-      return csv;
+      return csvDownload(
+        reply,
+        `beredskapsmatning-${assessment.id}.csv`,
+        ["interview", "scorer", ...DIMENSION_LETTERS],
+        [...sheetRows, ...consensusRows],
+      );
     },
   });
 

@@ -2,21 +2,14 @@ import { Button, Field, Label, Select, SkipLink } from "@digdir/designsystemet-r
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, NavLink, Outlet, useLocation, useNavigate, useNavigation } from "react-router";
 import { api } from "../api.ts";
 import { LANGUAGES, type Language } from "../i18n/index.ts";
+import { navEntries } from "../modules.ts";
 import { Loading } from "./page.tsx";
-import { type Me, type Permission, useMe } from "./session.ts";
+import { type Me, useMe } from "./session.ts";
 
-const NAV: { to: string; key: string; permission?: Permission }[] = [
-  { to: "/", key: "nav.home" },
-  { to: "/organisations", key: "nav.organisations", permission: "organisation.read" },
-  { to: "/readiness", key: "nav.readiness", permission: "community.read" },
-  { to: "/users", key: "nav.users", permission: "user.read" },
-  { to: "/audit", key: "nav.audit", permission: "audit.read" },
-  { to: "/settings", key: "nav.settings", permission: "platform.manage" },
-  { to: "/account", key: "nav.account" },
-];
+const NAV = navEntries();
 
 export function LanguageSwitch({ me }: { me?: Me }) {
   const { t, i18n } = useTranslation();
@@ -110,6 +103,21 @@ function Header({ me }: { me?: Me }) {
   );
 }
 
+/**
+ * Says politely that the next page is on its way while its chunk loads. The live region is
+ * always present (so screen readers announce the change) and sits out of the flow (so nothing
+ * jumps). It is not a `status` role: that stays with the pages' own outcome messages.
+ */
+function RouteStatus() {
+  const { t } = useTranslation();
+  const loading = useNavigation().state === "loading";
+  return (
+    <p aria-live="polite" aria-atomic="true" className="route-status">
+      {loading ? t("common.loadingPage") : ""}
+    </p>
+  );
+}
+
 export function Shell({ me, children }: { me?: Me; children: React.ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -117,6 +125,7 @@ export function Shell({ me, children }: { me?: Me; children: React.ReactNode }) 
       <SkipLink href="#main">{t("common.skipToContent")}</SkipLink>
       <Header me={me} />
       <main id="main" tabIndex={-1} className="app-main">
+        <RouteStatus />
         {children}
       </main>
       <footer className="app-footer">

@@ -1,7 +1,6 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import en from "../i18n/en.json" with { type: "json" };
-import sv from "../i18n/sv.json" with { type: "json" };
+import { i18nOptions } from "../i18n/catalogues.ts";
 import { deviceName, summariseUserAgent } from "./user-agent.ts";
 
 const UA = {
@@ -73,7 +72,7 @@ describe("deviceName", () => {
   const i18n = i18next.createInstance();
   beforeAll(async () => {
     await i18n.init({
-      resources: { sv: { translation: sv }, en: { translation: en } },
+      ...i18nOptions(),
       lng: "sv",
       interpolation: { escapeValue: false },
     });

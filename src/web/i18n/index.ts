@@ -1,12 +1,30 @@
-import i18next from "i18next";
+import i18next, { type BackendModule, type ResourceKey } from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json" with { type: "json" };
-import sv from "./sv.json" with { type: "json" };
+import { LANGUAGES, type Language, shellNamespaces, textNamespaces } from "./namespaces.ts";
 
-export const LANGUAGES = ["sv", "en"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from "./namespaces.ts";
 
 const STORAGE_KEY = "paraply.lang";
+
+/** Each `<language>/<namespace>.json` is its own chunk: a page downloads only what it shows. */
+const FILES = import.meta.glob<ResourceKey>("./*/*.json", { import: "default" });
+
+function isLanguage(language: string): language is Language {
+  return (LANGUAGES as readonly string[]).includes(language);
+}
+
+const backend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, namespace, callback) {
+    const load = isLanguage(language) ? FILES[`./${language}/${namespace}.json`] : undefined;
+    if (!load) return callback(new Error(`No catalogue ${language}/${namespace}`), false);
+    load().then(
+      (texts) => callback(null, texts),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
 
 function initialLanguage(): Language {
   const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(STORAGE_KEY);
@@ -17,14 +35,6 @@ export function setDocumentLanguage(lang: string): void {
   document.documentElement.lang = lang;
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
-  lng: initialLanguage(),
-  fallbackLng: "sv",
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-setDocumentLanguage(i18next.language);
 i18next.on("languageChanged", (lang) => {
   setDocumentLanguage(lang);
   try {
@@ -33,5 +43,28 @@ i18next.on("languageChanged", (lang) => {
     // storage can be unavailable (private mode); the language still changes
   }
 });
+
+/**
+ * Resolves once the shell's texts (common and platform) are loaded; render after it so no key
+ * flashes. Other modules' namespaces load with their first page (`page()` in lazy-page.ts), and
+ * i18next loads every namespace asked for so far when the language changes. There is no
+ * fallback language: the catalogue test keeps both with the same keys, and a fallback would make
+ * every English page load Swedish too.
+ */
+export const i18nReady = i18next
+  .use(backend)
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    supportedLngs: LANGUAGES,
+    fallbackLng: false,
+    load: "languageOnly",
+    ...textNamespaces(),
+    ns: shellNamespaces(),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // Pages show a namespace's texts as soon as it is added.
+    react: { bindI18nStore: "added" },
+  });
 
 export default i18next;

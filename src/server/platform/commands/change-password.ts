@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
+import { hashPassword, verifyPassword } from "../../../lib/passwords.ts";
 import type { Actor } from "../../plugins/actor.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
-import { hashPassword, verifyPassword } from "../passwords.ts";
 import { revokeUserSessions } from "../sessions.ts";
 
 /**

@@ -4,8 +4,8 @@ import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
 import { roleAssignments, users } from "../../../db/schema/platform.ts";
 import type { UserCreateSchema } from "../../../domain/platform/schemas.ts";
+import { hashPassword } from "../../../lib/passwords.ts";
 import { ConflictError } from "../../plugins/errors.ts";
-import { hashPassword } from "../passwords.ts";
 import { assertOrganisation } from "./user-guards.ts";
 
 export async function createUser(

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
+import { hashPassword } from "../../../lib/passwords.ts";
 import { NotFoundError } from "../../plugins/errors.ts";
-import { hashPassword } from "../passwords.ts";
 import { revokeUserSessions } from "../sessions.ts";
 
 export async function resetPassword(db: DbOrTx, audit: AuditContext, id: string, password: string) {

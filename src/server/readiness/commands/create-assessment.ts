@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessAssessments, readinessTeam } from "../../../db/schema/community.ts";
+import { readinessAssessments, readinessTeam } from "../../../db/schema/readiness.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/readiness/api.ts";
 
 /** The creator leads, interviews and scores until the team is changed. */

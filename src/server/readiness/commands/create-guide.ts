@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessGuides } from "../../../db/schema/community.ts";
+import { readinessGuides } from "../../../db/schema/readiness.ts";
 import type { GuideCreateBodySchema } from "../../../domain/readiness/api.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { type GuideRow, latestGuideVersion } from "../queries.ts";

@@ -6,7 +6,7 @@ import {
   readinessAssessments,
   readinessInterviews,
   readinessRespondents,
-} from "../../../db/schema/community.ts";
+} from "../../../db/schema/readiness.ts";
 import type { InterviewCreateBodySchema } from "../../../domain/readiness/api.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";

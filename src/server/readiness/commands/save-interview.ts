@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessInterviews } from "../../../db/schema/community.ts";
+import { readinessInterviews } from "../../../db/schema/readiness.ts";
 import type { InterviewSaveBodySchema } from "../../../domain/readiness/api.ts";
 import type { GuideQuestion } from "../../../domain/readiness/guide.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessRespondents } from "../../../db/schema/community.ts";
+import { readinessRespondents } from "../../../db/schema/readiness.ts";
 import type {
   RespondentBodySchema,
   RespondentUpdateBodySchema,

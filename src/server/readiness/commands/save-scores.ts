@@ -5,7 +5,7 @@ import {
   readinessInterviews,
   readinessScoreSubmissions,
   readinessScores,
-} from "../../../db/schema/community.ts";
+} from "../../../db/schema/readiness.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";

@@ -7,7 +7,7 @@ import {
   readinessInterviews,
   readinessScoreSubmissions,
   readinessTeam,
-} from "../../../db/schema/community.ts";
+} from "../../../db/schema/readiness.ts";
 import type { ConsensusBodySchema } from "../../../domain/readiness/api.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessTeam } from "../../../db/schema/community.ts";
+import { readinessTeam } from "../../../db/schema/readiness.ts";
 import type { TeamBodySchema } from "../../../domain/readiness/api.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { type AssessmentRow, type TeamRole, teamCandidates } from "../queries.ts";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
-import { readinessAssessments } from "../../../db/schema/community.ts";
+import { readinessAssessments } from "../../../db/schema/readiness.ts";
 import type { AssessmentUpdateBodySchema } from "../../../domain/readiness/api.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 

@@ -3,15 +3,14 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/data-table.tsx";
 import { roleName } from "../../components/labels.ts";
 import { AppLink as Link, PageTitle } from "../../components/page.tsx";
-import { type Permission, useMe } from "../../components/session.ts";
+import { useMe } from "../../components/session.ts";
+import { homeParts, navEntries } from "../../modules.ts";
 
-const SHORTCUTS: { to: string; key: string; permission?: Permission }[] = [
-  { to: "/organisations", key: "nav.organisations", permission: "organisation.read" },
-  { to: "/users", key: "nav.users", permission: "user.read" },
-  { to: "/audit", key: "nav.audit", permission: "audit.read" },
-  { to: "/settings", key: "nav.settings", permission: "platform.manage" },
-  { to: "/account", key: "nav.account" },
-];
+/** Every menu entry but this page, so each module's pages are one click from here too. */
+const SHORTCUTS = navEntries().filter((n) => n.to !== "/");
+
+/** What the modules add to the home page (none yet; see WebModule.home). */
+const PARTS = homeParts();
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -23,6 +22,9 @@ export function HomePage() {
       {me.mfaEnrolmentRequired ? (
         <Alert data-color="warning">{t("home.enrolRequired")}</Alert>
       ) : null}
+      {PARTS.map(({ key, Part }) => (
+        <Part key={key} />
+      ))}
       <div className="grid-2">
         <Card data-color="neutral">
           <Heading level={2} data-size="sm">

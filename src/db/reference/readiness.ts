@@ -1,6 +1,6 @@
-import type { DbOrTx } from "../../db/database.ts";
-import { readinessGuides } from "../../db/schema/community.ts";
 import { DEFAULT_GUIDE } from "../../domain/readiness/guide.ts";
+import type { DbOrTx } from "../database.ts";
+import { readinessGuides } from "../schema/readiness.ts";
 
 /**
  * The built-in interview guide (no organisation). Idempotent and safe when several instances

@@ -1,0 +1,38 @@
+import { page } from "../../components/lazy-page.ts";
+import type { WebModule } from "../../modules.ts";
+
+/** Organisations, people, the audit log, settings and the person's own account. */
+export const platformModule: WebModule = {
+  name: "platform",
+  namespace: "platform",
+  textsAtStart: true,
+  nav: [
+    { to: "/", key: "nav.home", section: "start" },
+    {
+      to: "/organisations",
+      key: "nav.organisations",
+      permission: "organisation.read",
+      section: "work",
+    },
+    { to: "/users", key: "nav.users", permission: "user.read", section: "admin" },
+    { to: "/audit", key: "nav.audit", permission: "audit.read", section: "admin" },
+    { to: "/settings", key: "nav.settings", permission: "platform.manage", section: "admin" },
+    { to: "/account", key: "nav.account", section: "self" },
+  ],
+  routes: [
+    { path: "/", lazy: page(() => import("./home.tsx"), "HomePage") },
+    {
+      path: "/organisations",
+      lazy: page(() => import("./organisations.tsx"), "OrganisationsPage"),
+    },
+    {
+      path: "/organisations/:id",
+      lazy: page(() => import("./organisation-detail.tsx"), "OrganisationDetailPage"),
+    },
+    { path: "/users", lazy: page(() => import("./users.tsx"), "UsersPage") },
+    { path: "/users/:id", lazy: page(() => import("./user-detail.tsx"), "UserDetailPage") },
+    { path: "/audit", lazy: page(() => import("./audit.tsx"), "AuditPage") },
+    { path: "/settings", lazy: page(() => import("./settings.tsx"), "SettingsPage") },
+    { path: "/account", lazy: page(() => import("./account.tsx"), "AccountPage") },
+  ],
+};
