@@ -175,7 +175,9 @@ describe("request transactions", () => {
       mfaEnrolmentRequired: false,
       grants: [{ id: "g", role: "practitioner", organisationId: municipality.id }],
     });
-    const [child] = await t.db
+    // Support rows are written as the owner: row-level security lets the runtime role write none
+    // without a live access record.
+    const [child] = await t.owner.db
       .insert(children)
       .values({
         municipalityId: municipality.id,
@@ -184,7 +186,7 @@ describe("request transactions", () => {
         birthDate: "2015-04-01",
       })
       .returning();
-    const [supportCase] = await t.db
+    const [supportCase] = await t.owner.db
       .insert(cases)
       .values({ childId: child!.id, municipalityId: municipality.id })
       .returning();
@@ -213,7 +215,7 @@ describe("request transactions", () => {
 
   it("reads a granted case as the acting user, with its one audit row", async () => {
     const { user, supportCase } = await practitioner();
-    await t.db.insert(caseAccess).values({
+    await t.owner.db.insert(caseAccess).values({
       caseId: supportCase.id,
       userId: user.id,
       role: "child_contact",
