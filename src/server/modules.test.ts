@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type AuditEntry, recordAudit, systemAuditContext } from "../db/audit.ts";
 import type { Tx } from "../db/database.ts";
+import { DEMO_SEEDS } from "../db/seed/demo.ts";
 import { AUDIT_ACTIONS, DOMAIN_CONTEXTS } from "../domain/contexts.ts";
 import { PERMISSIONS } from "../domain/platform/roles.ts";
 import { MODULES } from "./modules.ts";
@@ -25,6 +26,10 @@ describe("module list", () => {
       expect(module.domain.permissions).toBe(DOMAIN_CONTEXTS[i]!.permissions);
       expect(module.domain.auditActions).toBe(DOMAIN_CONTEXTS[i]!.auditActions);
     });
+  });
+
+  it("gives each context's demo seed, in the module order, as the demo seed runs them", () => {
+    expect(MODULES.flatMap((m) => ("seed" in m && m.seed ? [m.seed] : []))).toEqual(DEMO_SEEDS);
   });
 
   it("declares each permission, policy action and audit action in one context only", () => {
