@@ -6,10 +6,10 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { createSession } from "../src/server/platform/sessions.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 import { databaseUrls } from "./helpers/app.ts";
 import { buildArea, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
 
@@ -118,7 +118,7 @@ beforeAll(async () => {
       times: { idleMinutes: 30, absoluteHours: 12 },
     });
     for (let i = 0; i < 25; i++) {
-      await recordAudit(
+      await recordStandaloneAudit(
         db,
         { ...systemAuditContext("backup test"), actorId: admin.id, ip: "10.0.0.1" },
         {
@@ -201,7 +201,9 @@ describe("paraply backup and restore", () => {
     // As the runtime role: the restored rows are reachable with its grants.
     const { db, pool } = connect(targetDb.url, 2);
     try {
-      await recordAudit(db, systemAuditContext("after restore"), { action: "test.after" });
+      await recordStandaloneAudit(db, systemAuditContext("after restore"), {
+        action: "seed.demo",
+      });
       expect((await verifyAuditChain(db)).ok).toBe(true);
       await pool.query("INSERT INTO platform.zz_backup_probe (note) VALUES ('new')");
     } finally {

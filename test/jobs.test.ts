@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { AuditContext } from "../src/db/audit.ts";
 import type { JobStatus } from "../src/domain/platform/jobs.ts";
 import { selftestJob } from "../src/jobs/platform/selftest.ts";
 import { JobQueue } from "../src/jobs/queue.ts";
-import type { AuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith } from "./helpers/factories.ts";
 import { auditRowsFor, call } from "./helpers/http.ts";

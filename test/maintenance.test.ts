@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemAuditContext } from "../src/db/audit.ts";
 import { runMaintenance } from "../src/jobs/platform/housekeeping.ts";
 import { maintenanceJob } from "../src/jobs/platform/maintenance.ts";
 import { JobQueue } from "../src/jobs/queue.ts";
-import { systemAuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { buildUser } from "./helpers/factories.ts";
 import { auditRowsFor } from "./helpers/http.ts";

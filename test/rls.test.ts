@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { setActingUser, withActor } from "../src/db/actor.ts";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { runtimeRoleFacts } from "../src/db/roles.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { buildMunicipality, buildUser } from "./helpers/factories.ts";
 
@@ -290,7 +290,7 @@ describe("the runtime role", () => {
     "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "TRUNCATE platform.audit_log",
   ])("is refused by the audit log's grants: %s", async (statement) => {
-    await recordAudit(t.db, systemAuditContext("rls test"), { action: "test.row" });
+    await recordStandaloneAudit(t.db, systemAuditContext("rls test"), { action: "seed.demo" });
     await runtime.query("BEGIN");
     try {
       const error = await pgError(runtime.query(statement));
@@ -303,8 +303,8 @@ describe("the runtime role", () => {
 
   it("appends to the audit log and reads it", async () => {
     const marker = randomUUID();
-    await recordAudit(t.db, systemAuditContext("rls test"), {
-      action: "test.row",
+    await recordStandaloneAudit(t.db, systemAuditContext("rls test"), {
+      action: "seed.demo",
       subjectId: marker,
     });
     const rows = await runtime.query(

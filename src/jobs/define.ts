@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { Config } from "../config.ts";
+import type { AuditContext } from "../db/audit.ts";
 import type { Db } from "../db/database.ts";
 import type { JobKind, JobMessage } from "../domain/platform/jobs.ts";
-import type { AuditContext } from "../server/plugins/audit.ts";
 
 export type JobSummary = Record<string, string | number | boolean | null>;
 

@@ -1,9 +1,9 @@
 import PgBoss from "pg-boss";
 import type { Config } from "../config.ts";
-import { type Db, drizzleOn, poolOf } from "../db/database.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../db/audit.ts";
+import { type Db, drizzleOn, poolOf, type Tx } from "../db/database.ts";
 import { bossDb, JOB_QUEUE_SCHEMA } from "../db/job-queue.ts";
 import { JOB_KINDS, type JobKind, type JobStatus } from "../domain/platform/jobs.ts";
-import { type AuditContext, recordAudit, systemAuditContext } from "../server/plugins/audit.ts";
 import type { JobDefinition, JobEnvelope } from "./define.ts";
 import { type RunnerDeps, runJob } from "./runner.ts";
 import {
@@ -263,16 +263,11 @@ export class JobQueue {
   }
 
   /** One transaction on one client, seen by both drizzle (our rows) and pg-boss (its rows). */
-  private async transaction<T>(use: (tx: Db, db: PgBoss.Db) => Promise<T>): Promise<T> {
+  private async transaction<T>(use: (tx: Tx, db: PgBoss.Db) => Promise<T>): Promise<T> {
+    // One client: drizzle's transaction and pg-boss's statements share its BEGIN … COMMIT.
     const client = await poolOf(this.deps.db).connect();
     try {
-      await client.query("BEGIN");
-      const result = await use(drizzleOn(client), bossDb(client));
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
+      return await drizzleOn(client).transaction((tx) => use(tx, bossDb(client)));
     } finally {
       client.release();
     }

@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
+import { type AuditContext, recordAudit, systemAuditContext } from "../db/audit.ts";
 import type { Db } from "../db/database.ts";
 import type { JobMessage } from "../domain/platform/jobs.ts";
-import { type AuditContext, recordAudit, systemAuditContext } from "../server/plugins/audit.ts";
 import type { JobContext, JobDefinition, JobEnvelope, JobSummary } from "./define.ts";
 import { beat, claimJob, finishJob, requeueJob, saveProgress } from "./store.ts";
 

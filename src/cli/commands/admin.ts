@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { systemAuditContext } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
@@ -12,12 +13,9 @@ import { ROLES } from "../../domain/platform/roles.ts";
 import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
 import { appendAuditAnchor, verifyAuditAnchors } from "../../server/platform/audit-anchor.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
-import {
-  createUser,
-  resetPassword,
-  resetTwoFactor,
-} from "../../server/platform/commands/manage-users.ts";
-import { systemAuditContext } from "../../server/plugins/audit.ts";
+import { createUser } from "../../server/platform/commands/create-user.ts";
+import { resetPassword } from "../../server/platform/commands/reset-password.ts";
+import { resetTwoFactor } from "../../server/platform/commands/reset-two-factor.ts";
 import { DomainError } from "../../server/plugins/errors.ts";
 import { configForCli } from "../config.ts";
 import { withDatabase } from "../database.ts";

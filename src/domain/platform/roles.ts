@@ -1,3 +1,5 @@
+import { DOMAIN_CONTEXTS, type Permission } from "../contexts.ts";
+
 /**
  * Roles a user holds in an organisation node, and what each allows there and below.
  * Swedish terms: systemadministratör, organisationsadministratör, samordnare, analytiker,
@@ -13,41 +15,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = [
-  "platform.manage",
-  "organisation.read",
-  "organisation.manage",
-  "user.read",
-  "user.manage",
-  "audit.read",
-  "community.read",
-  "community.edit",
-  "profile.import",
-  "support.work",
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** Every permission, composed from the contexts' own declarations (src/domain/<context>/permissions.ts). */
+export const PERMISSIONS = DOMAIN_CONTEXTS.flatMap(
+  (c) => Object.keys(c.permissions) as Permission[],
+) as [Permission, ...Permission[]];
+export type { Permission };
 
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: PERMISSIONS,
-  org_admin: [
-    "organisation.read",
-    "organisation.manage",
-    "user.read",
-    "user.manage",
-    "audit.read",
-    "community.read",
-  ],
-  coordinator: [
-    "organisation.read",
-    "user.read",
-    "community.read",
-    "community.edit",
-    "profile.import",
-  ],
-  analyst: ["organisation.read", "community.read", "profile.import"],
-  practitioner: ["organisation.read", "community.read", "support.work"],
-  reader: ["organisation.read", "community.read"],
-};
+const ROLE_PERMISSIONS = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    role === "system_admin"
+      ? PERMISSIONS
+      : DOMAIN_CONTEXTS.flatMap((c) =>
+          Object.entries(c.permissions).flatMap(([permission, roles]) =>
+            (roles as readonly Role[]).includes(role) ? [permission as Permission] : [],
+          ),
+        ),
+  ]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export function permissionsOf(role: Role): readonly Permission[] {
   return ROLE_PERMISSIONS[role];

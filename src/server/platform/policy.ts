@@ -94,6 +94,3 @@ export const platformPolicy = {
   "job.cancel": (ctx: AccessContext, job: JobTarget) =>
     job.requestedBy === ctx.actor.userId || isSystemAdmin(ctx.actor),
 };
-
-/** Platform actions answered 404 when denied. */
-export const PLATFORM_HIDDEN_ACTIONS = ["job.read", "job.cancel"] as const;

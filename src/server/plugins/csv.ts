@@ -26,15 +26,19 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCe
   );
 }
 
-/** Sends a CSV document as a download; the byte-order mark makes Excel read it as UTF-8. */
-export function sendCsv(
+/**
+ * A CSV document as a download: sets the headers and returns the body, which the route returns
+ * in turn, so that nothing leaves before the request transaction and its audit row commit. The
+ * byte-order mark makes Excel read it as UTF-8.
+ */
+export function csvDownload(
   reply: FastifyReply,
   filename: string,
   columns: readonly string[],
   rows: readonly (readonly CsvCell[])[],
-) {
-  return reply
+): string {
+  reply
     .header("content-type", "text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${filename}"`)
-    .send(`\uFEFF${toCsv(columns, rows)}`);
+    .header("content-disposition", `attachment; filename="${filename}"`);
+  return `\uFEFF${toCsv(columns, rows)}`;
 }

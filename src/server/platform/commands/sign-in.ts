@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
+import { type AuditContext, recordAudit, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import { burnPasswordCheck, verifyPassword } from "../../../lib/passwords.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError } from "../../plugins/errors.ts";
 import { createSession, type SessionTimes } from "../sessions.ts";
 
@@ -33,7 +33,7 @@ export async function signIn(
   const [user] = await deps.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user?.passwordHash) {
     await burnPasswordCheck(input.password);
-    await recordAudit(deps.db, auditAs, {
+    await recordStandaloneAudit(deps.db, auditAs, {
       action: "auth.sign_in",
       outcome: "failure",
       details: { reason: "unknown_account" },
@@ -41,7 +41,7 @@ export async function signIn(
     throw WRONG();
   }
   const fail = async (reason: string) =>
-    recordAudit(
+    recordStandaloneAudit(
       deps.db,
       { ...auditAs, actorId: user.id },
       {
