@@ -18,6 +18,7 @@ import { NotFoundError } from "../plugins/errors.ts";
 import { createOrganisation, updateOrganisation } from "./commands/save-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
 import {
+  inSet,
   type OrgIdSet,
   organisationReader,
   readOrganisationSnapshot,
@@ -104,6 +105,9 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
       const abilities = {
         update: await can(ctx, "organisation.update", { id: org.id }),
         createChild: await can(ctx, "organisation.create", { parentId: org.id }),
+        // The user list answers an empty list outside the caller's user.read tree, so ask the tree.
+        readUsers: inSet(await ctx.subtree("user.read"), org.id),
+        readAudit: await can(ctx, "audit.read", { organisationId: org.id }),
       };
       return presentOrganisation(org, { abilities });
     },

@@ -6,6 +6,7 @@ import { useParams } from "react-router";
 import type { ConsensusView } from "../../../domain/readiness/api.ts";
 import type { DimensionLetter } from "../../../domain/readiness/dimensions.ts";
 import { type ApiError, api, get } from "../../api.ts";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { SelectField, StatusMessage, useFormErrors } from "../../components/forms.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
@@ -36,7 +37,7 @@ export function ReadinessConsensusPage() {
   });
   const [status, setStatus] = useState<string | null>(null);
   if (view.isPending) return <Loading />;
-  if (view.isError) return <NotFoundPage />;
+  if (view.isError) return isForbidden(view.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const v = view.data;
   const title = t("readiness.consensus.title");
   const agreement = v.agreement;

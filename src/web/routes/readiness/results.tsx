@@ -5,6 +5,7 @@ import { useParams } from "react-router";
 import type { Results } from "../../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
 import { type ApiError, get } from "../../api.ts";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
 import { ScoreBarChart, TrendChart, type TrendDatum } from "./charts.tsx";
@@ -33,7 +34,7 @@ export function ReadinessResultsPage() {
     queryFn: () => get<Results>(`${API}/assessments/${id}/results`),
   });
   if (results.isPending) return <Loading />;
-  if (results.isError) return <NotFoundPage />;
+  if (results.isError) return isForbidden(results.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const r = results.data;
   const title = t("readiness.results.titleFor", { title: assessmentTitle(r.assessment, lang, t) });
   const fmt = (n: number | null | undefined) => formatScore(n, lang);
