@@ -29,7 +29,7 @@ function labelCells(table: HTMLTableElement) {
 export function DataTable({
   caption,
   hiddenCaption,
-  stackNarrow,
+  stackNarrow = true,
   columns,
   children,
   className,
@@ -38,7 +38,7 @@ export function DataTable({
   caption: ReactNode;
   /** Keeps the caption for screen readers only, when a heading already names the table. */
   hiddenCaption?: boolean;
-  /** Rows become stacked label–value blocks at narrow widths. */
+  /** Rows become stacked label–value blocks at narrow widths (on unless turned off). */
   stackNarrow?: boolean;
   columns: ReactNode[];
   children: ReactNode;

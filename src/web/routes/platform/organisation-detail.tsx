@@ -148,6 +148,7 @@ export function OrganisationDetailPage() {
         ) : (
           <DataTable
             caption={t("organisations.childrenCaption", { name: o.name })}
+            hiddenCaption
             columns={[
               t("organisations.name"),
               t("organisations.kind"),

@@ -143,6 +143,7 @@ export function UserDetailPage() {
         ) : (
           <DataTable
             caption={t("users.grantsCaption", { name: u.displayName })}
+            hiddenCaption
             columns={[
               t("users.role"),
               t("users.organisation"),

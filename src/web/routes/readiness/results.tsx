@@ -142,7 +142,6 @@ export function ReadinessResultsPage() {
           <DataTable
             caption={t("readiness.results.tableCaption")}
             hiddenCaption
-            stackNarrow
             columns={[
               t("readiness.dimension"),
               t("readiness.score"),

@@ -126,7 +126,6 @@ export function Trend({ id, periodStart }: { id: string; periodStart: string }) 
         <DataTable
           caption={t("readiness.trend.caption")}
           hiddenCaption
-          stackNarrow
           columns={[
             t("readiness.period"),
             ...DIMENSION_LETTERS.map((d) => (
