@@ -145,6 +145,9 @@ describe("issue 16: a newcomer's journey", () => {
         .toEqual([expect.any(Number), expect.any(Number)]);
       const charts = await chartTextBoxes(page);
       const [bars = [], lines = []] = charts;
+      // Axis ticks, names and values; ticks, years and the legend's seven entries.
+      expect(bars.length).toBeGreaterThan(20);
+      expect(lines.length).toBeGreaterThan(17);
       const all = charts.flat().map((b) => b.text);
       expect(all.join(" ")).not.toMatch(ENGLISH_MONTHS);
       // Scores in Swedish with a decimal comma; the lowest dimensions marked on screen too.
@@ -214,7 +217,10 @@ describe("issue 16: a newcomer's journey", () => {
     const { context, page } = await newPage();
     await signIn(page, "lasare@mellerud.example");
     await page.goto("/readiness/guides");
-    await heading(page, "Intervjuguider");
+    await heading(page, "Intervjuguider").catch(async (error) => {
+      await page.screenshot({ path: ".tmp/newcomer-guides-failed.png", fullPage: true });
+      throw error;
+    });
     const table = page.getByRole("table", { name: "Intervjuguider och versioner" });
     await visible(table);
     await hasCount(page.getByText("paraply-crm-default"), 0);
