@@ -236,13 +236,15 @@ describe("readiness journey", () => {
     await visible(page.getByRole("img", { name: /Linjediagram/ }));
     await axe(page, "results");
 
-    // Compare this assessment with the demo's 2024 one, side by side.
+    // "Jämför" opens with this assessment and the one before it (the demo's spring 2026) chosen.
     await page.getByRole("link", { name: "Jämför mätningar" }).click();
     await heading(page, "Jämför mätningar");
-    await page
-      .getByRole("checkbox", { name: /^Bengtsfors: .*2024/ })
-      .first()
-      .check();
+    await expect
+      .poll(() => page.getByRole("checkbox", { checked: true }).count(), { timeout: TIMEOUT })
+      .toBe(2);
+    await expect(
+      page.getByRole("checkbox", { name: /^Bengtsfors: .*15 jan\. 2026/ }).isChecked(),
+    ).resolves.toBe(true);
     await page.getByRole("button", { name: "Jämför" }).click();
     const compared = page.getByRole("table", { name: "Poäng och stadium per mätning" });
     await visible(compared);

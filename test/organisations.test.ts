@@ -101,11 +101,41 @@ describe("GET /api/organisations/:id", () => {
       countyName: expect.any(String),
       archived: false,
       version: 1,
-      abilities: { update: true, createChild: true },
+      abilities: { update: true, createChild: true, readUsers: true, readAudit: true },
     });
     const parent = await call(t, "GET", `/api/organisations/${municipality.parentId}`, headers);
     expect(parent.statusCode).toBe(200);
-    expect(parent.json().abilities).toEqual({ update: false, createChild: false });
+    expect(parent.json().abilities).toEqual({
+      update: false,
+      createChild: false,
+      readUsers: false,
+      readAudit: false,
+    });
+  });
+
+  it("tells a coordinator and a reader which of the organisation's pages they may use", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const coordinator = await actorWith(t, "coordinator", municipality.id);
+    const asCoordinator = await call(
+      t,
+      "GET",
+      `/api/organisations/${municipality.id}`,
+      coordinator.headers,
+    );
+    expect(asCoordinator.json().abilities).toEqual({
+      update: false,
+      createChild: false,
+      readUsers: true,
+      readAudit: false,
+    });
+    const reader = await actorWith(t, "reader", municipality.id);
+    const asReader = await call(t, "GET", `/api/organisations/${municipality.id}`, reader.headers);
+    expect(asReader.json().abilities).toEqual({
+      update: false,
+      createChild: false,
+      readUsers: false,
+      readAudit: false,
+    });
   });
 
   it("answers 400 for a malformed id, 403 outside the caller's tree and 404 when missing", async () => {

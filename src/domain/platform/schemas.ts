@@ -178,7 +178,12 @@ export const OrganisationSchema = z.object({
   archived: z.boolean(),
   version: z.number().int(),
   abilities: z
-    .object({ update: z.boolean(), createChild: z.boolean() })
+    .object({
+      update: z.boolean(),
+      createChild: z.boolean(),
+      readUsers: z.boolean().describe("May list the people who hold roles here"),
+      readAudit: z.boolean().describe("May read this organisation's audit log"),
+    })
     .optional()
     .describe("What the caller may do with this organisation (detail views only)"),
 });

@@ -16,6 +16,7 @@ import { createOrganisation } from "./commands/create-organisation.ts";
 import { updateOrganisation } from "./commands/update-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
 import {
+  inSet,
   type OrgIdSet,
   organisationReader,
   readOrganisationSnapshot,
@@ -88,6 +89,9 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
       const abilities = {
         update: await can(ctx, "organisation.update", { id: org.id }),
         createChild: await can(ctx, "organisation.create", { parentId: org.id }),
+        // The user list answers an empty list outside the caller's user.read tree, so ask the tree.
+        readUsers: inSet(await ctx.subtree("user.read"), org.id),
+        readAudit: await can(ctx, "audit.read", { organisationId: org.id }),
       };
       return presentOrganisation(org, { abilities });
     },

@@ -23,7 +23,7 @@ type Grant = z.infer<typeof GrantSchema>;
 
 export function presentOrganisation(
   org: OrganisationRow,
-  options: { abilities?: { update: boolean; createChild: boolean } } = {},
+  options: { abilities?: z.infer<typeof OrganisationSchema>["abilities"] } = {},
 ): z.infer<typeof OrganisationSchema> {
   return {
     id: org.id,

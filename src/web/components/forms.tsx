@@ -243,7 +243,7 @@ export function ValidatedForm({
         {children}
         {actions ?? (
           <div>
-            <Button type="submit" variant={variant} disabled={pending}>
+            <Button type="submit" variant={variant} data-color="accent" disabled={pending}>
               {submitLabel}
             </Button>
           </div>
@@ -270,12 +270,12 @@ export function FormActions({
   const { t } = useTranslation();
   return (
     <div className={className ? `button-row ${className}` : "button-row"}>
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" data-color="accent" disabled={pending}>
         {submitLabel}
       </Button>
       {children}
       {onCancel ? (
-        <Button type="button" variant="secondary" onClick={onCancel}>
+        <Button type="button" variant="secondary" data-color="accent" onClick={onCancel}>
           {t("common.cancel")}
         </Button>
       ) : null}

@@ -165,7 +165,7 @@ function TwoFactor({ me, onStatus }: { me: Me; onStatus: (s: string) => void }) 
     <form onSubmit={submit} noValidate className="form-stack">
       <OneTimeCodeField form={errors} value={code} onChange={setCode} />
       <div>
-        <Button type="submit" disabled={finish.isPending}>
+        <Button type="submit" data-color="accent" disabled={finish.isPending}>
           {label}
         </Button>
       </div>
@@ -201,7 +201,7 @@ function TwoFactor({ me, onStatus }: { me: Me; onStatus: (s: string) => void }) 
           {codeForm(t("account.enable"))}
         </>
       ) : (
-        <Button onClick={() => start.mutate()} disabled={start.isPending}>
+        <Button data-color="accent" onClick={() => start.mutate()} disabled={start.isPending}>
           {t("account.start")}
         </Button>
       )}

@@ -7,9 +7,11 @@ import type { z } from "zod";
 import type { AuditEntrySchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { actionName, formatDateTime } from "../../components/labels.ts";
 import { Loading, PageTitle } from "../../components/page.tsx";
+import { useCan } from "../../components/session.ts";
 import { useOrganisations } from "./organisations.tsx";
 
 type AuditEntry = z.infer<typeof AuditEntrySchema>;
@@ -33,6 +35,7 @@ function describeDetails(details: Record<string, unknown>): string {
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
+  const allowed = useCan()("audit.read");
   const [params, setParams] = useSearchParams();
   const orgs = useOrganisations();
   const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
@@ -53,6 +56,7 @@ export function AuditPage() {
     queryKey: ["audit", apiFilter, before],
     queryFn: () =>
       get<AuditEntry[]>(`/api/audit${query({ ...apiFilter, limit: PAGE_SIZE, before })}`),
+    enabled: allowed,
   });
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -75,6 +79,7 @@ export function AuditPage() {
   const last = entries.data?.at(-1);
   const orgName = (id: string | null) =>
     id ? (orgs.data?.find((o) => o.id === id)?.name ?? id) : t("common.none");
+  if (!allowed || isForbidden(entries.error)) return <ForbiddenPage />;
 
   return (
     <>

@@ -61,6 +61,7 @@ export function HomePage() {
         ) : (
           <DataTable
             caption={t("home.rolesCaption")}
+            hiddenCaption
             columns={[t("home.role"), t("home.organisation")]}
           >
             {me.grants.map((g) => (

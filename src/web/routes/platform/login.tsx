@@ -9,7 +9,7 @@ import { api, get } from "../../api.ts";
 import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { Shell } from "../../components/layout.tsx";
 import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
-import { PageTitle } from "../../components/page.tsx";
+import { PageTitle, requestHeadingFocus } from "../../components/page.tsx";
 
 type LoginResult = z.infer<typeof LoginResultSchema>;
 type Providers = z.infer<typeof ProvidersSchema>;
@@ -64,7 +64,7 @@ export function LoginPage() {
               <Divider />
               <Paragraph className="login__or">{t("login.or")}</Paragraph>
               <Button asChild variant="secondary">
-                <a href="/api/auth/oidc/login">
+                <a href="/api/auth/oidc/login" onClick={requestHeadingFocus}>
                   {t("login.oidc", { label: providers.data.oidc.label })}
                 </a>
               </Button>

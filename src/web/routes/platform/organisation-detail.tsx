@@ -23,6 +23,7 @@ import {
 } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import {
   Options,
   SelectField,
@@ -55,7 +56,7 @@ export function OrganisationDetailPage() {
   });
   const all = useOrganisations();
   if (org.isPending) return <Loading />;
-  if (org.isError) return <NotFoundPage />;
+  if (org.isError) return isForbidden(org.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const o = org.data;
   const parent = all.data?.find((p) => p.id === o.parentId);
   const children = (all.data ?? []).filter((c) => c.parentId === o.id);
@@ -121,14 +122,20 @@ export function OrganisationDetailPage() {
               </>
             ) : null}
           </dl>
-          <ul className="link-list">
-            <li>
-              <AppLink to={`/users?organisationId=${o.id}`}>{t("organisations.users")}</AppLink>
-            </li>
-            <li>
-              <AppLink to={`/audit?organisationId=${o.id}`}>{t("organisations.audit")}</AppLink>
-            </li>
-          </ul>
+          {o.abilities?.readUsers || o.abilities?.readAudit ? (
+            <ul className="link-list">
+              {o.abilities.readUsers ? (
+                <li>
+                  <AppLink to={`/users?organisationId=${o.id}`}>{t("organisations.users")}</AppLink>
+                </li>
+              ) : null}
+              {o.abilities.readAudit ? (
+                <li>
+                  <AppLink to={`/audit?organisationId=${o.id}`}>{t("organisations.audit")}</AppLink>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
         </Card>
         {o.abilities?.update ? <EditOrganisation org={o} onSaved={setStatus} /> : null}
       </div>
@@ -141,6 +148,7 @@ export function OrganisationDetailPage() {
         ) : (
           <DataTable
             caption={t("organisations.childrenCaption", { name: o.name })}
+            hiddenCaption
             columns={[
               t("organisations.name"),
               t("organisations.kind"),

@@ -28,7 +28,11 @@ export function OrgMeta({ org }: { org: Organisation }) {
           {areaTypeName(t, org.areaType)}
         </Tag>
       ) : null}
-      {org.municipalityCode ? <span className="muted">{org.municipalityCode}</span> : null}
+      {org.municipalityCode ? (
+        <span className="muted">
+          {t("organisations.municipalityCodeShort", { code: org.municipalityCode })}
+        </span>
+      ) : null}
       {org.archived ? (
         <Tag data-color="warning" data-size="sm">
           {t("organisations.archived")}

@@ -6,11 +6,11 @@ import type { z } from "zod";
 import { ROLES, type Role } from "../../../domain/platform/roles.ts";
 import type { SecuritySettingsSchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get } from "../../api.ts";
+import { ForbiddenPage } from "../../components/forbidden.tsx";
 import { FormErrorSummary, StatusMessage, useFormErrors } from "../../components/forms.tsx";
 import { roleName } from "../../components/labels.ts";
 import { Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
-import { NotFoundPage } from "./not-found.tsx";
 import { MaintenanceSection } from "./settings-maintenance.tsx";
 
 type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
@@ -39,7 +39,7 @@ export function SettingsPage() {
     },
     onError: errors.fromError,
   });
-  if (!allowed) return <NotFoundPage />;
+  if (!allowed) return <ForbiddenPage />;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setStatus(null);

@@ -14,6 +14,7 @@ import { useLocation, useParams } from "react-router";
 import { PasswordSchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { StatusMessage, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { formatDateTime, roleName } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
@@ -68,7 +69,7 @@ export function UserDetailPage() {
     onError: showError,
   });
   if (user.isPending) return <Loading />;
-  if (user.isError) return <NotFoundPage />;
+  if (user.isError) return isForbidden(user.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const u = user.data;
   const manage = u.abilities.update && can("user.manage");
   return (
@@ -142,6 +143,7 @@ export function UserDetailPage() {
         ) : (
           <DataTable
             caption={t("users.grantsCaption", { name: u.displayName })}
+            hiddenCaption
             columns={[
               t("users.role"),
               t("users.organisation"),

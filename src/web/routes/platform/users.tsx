@@ -11,6 +11,7 @@ import {
 } from "../../../domain/platform/schemas.ts";
 import { type ApiError, api, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { roleName } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
@@ -51,6 +52,7 @@ export function UsersPage() {
   const users = useQuery<UserSummary[], ApiError>({
     queryKey: ["users", q, organisationId],
     queryFn: () => get<UserSummary[]>(`/api/users${query({ q, organisationId })}`),
+    enabled: can("user.read"),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -59,6 +61,7 @@ export function UsersPage() {
     else next.delete("q");
     setParams(next);
   };
+  if (!can("user.read") || isForbidden(users.error)) return <ForbiddenPage />;
   return (
     <>
       <PageTitle title={t("users.title")}>{t("users.title")}</PageTitle>

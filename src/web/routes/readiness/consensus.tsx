@@ -6,6 +6,8 @@ import { useParams } from "react-router";
 import type { ConsensusView } from "../../../domain/readiness/api.ts";
 import type { DimensionLetter } from "../../../domain/readiness/dimensions.ts";
 import { type ApiError, api, get } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { SelectField, StatusMessage, useFormErrors } from "../../components/forms.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
@@ -36,7 +38,7 @@ export function ReadinessConsensusPage() {
   });
   const [status, setStatus] = useState<string | null>(null);
   if (view.isPending) return <Loading />;
-  if (view.isError) return <NotFoundPage />;
+  if (view.isError) return isForbidden(view.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const v = view.data;
   const title = t("readiness.consensus.title");
   const agreement = v.agreement;
@@ -166,83 +168,76 @@ function InterviewConsensus({
               {form.formError}
             </Alert>
           ) : null}
-          <div className="table-wrap">
-            <Table>
-              <caption className="visually-hidden">
-                {t("readiness.consensus.caption", { n: interview.number })}
-              </caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("readiness.dimension")}</Table.HeaderCell>
-                  {scorers.map((s) => (
-                    <Table.HeaderCell key={s.scorerId}>{s.displayName}</Table.HeaderCell>
+          <DataTable
+            zebra={false}
+            hiddenCaption
+            caption={t("readiness.consensus.caption", { n: interview.number })}
+            columns={[
+              t("readiness.dimension"),
+              ...scorers.map((s) => s.displayName),
+              t("readiness.consensus.difference"),
+              t("readiness.consensus.score"),
+              t("readiness.consensus.comment"),
+            ]}
+          >
+            {interview.rows.map((row) => {
+              const name = dimensionName(row.dimension, lang);
+              const cell = cells[row.dimension] ?? { score: "", comment: "" };
+              return (
+                <Table.Row key={row.dimension} data-differs={row.differs || undefined}>
+                  <Table.HeaderCell scope="row">
+                    {row.dimension}. {name}
+                  </Table.HeaderCell>
+                  {row.scores.map((s) => (
+                    <Table.Cell key={s.scorerId}>{formatScore(s.score, lang)}</Table.Cell>
                   ))}
-                  <Table.HeaderCell>{t("readiness.consensus.difference")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.consensus.score")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.consensus.comment")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {interview.rows.map((row) => {
-                  const name = dimensionName(row.dimension, lang);
-                  const cell = cells[row.dimension] ?? { score: "", comment: "" };
-                  return (
-                    <Table.Row key={row.dimension} data-differs={row.differs || undefined}>
-                      <Table.HeaderCell scope="row">
-                        {row.dimension}. {name}
-                      </Table.HeaderCell>
-                      {row.scores.map((s) => (
-                        <Table.Cell key={s.scorerId}>{formatScore(s.score, lang)}</Table.Cell>
+                  <Table.Cell>
+                    {row.differs ? (
+                      <span className="readiness-differs">
+                        <span aria-hidden="true">⚠ </span>
+                        {t("readiness.consensus.differs")}
+                      </span>
+                    ) : (
+                      <span className="readiness-agrees">
+                        <span aria-hidden="true">✓ </span>
+                        {t("readiness.consensus.agrees")}
+                      </span>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <SelectField
+                      id={`cons-${interview.number}-${row.dimension}`}
+                      label={t("readiness.consensus.scoreFor", {
+                        n: interview.number,
+                        dimension: name,
+                      })}
+                      value={cell.score}
+                      onChange={(value) => set(row.dimension, { score: value })}
+                      error={form.fieldErrors.score}
+                    >
+                      <option value="">{t("readiness.scoring.choose")}</option>
+                      {values.map((v) => (
+                        <option key={v} value={String(v)}>
+                          {formatScore(v, lang)}
+                        </option>
                       ))}
-                      <Table.Cell>
-                        {row.differs ? (
-                          <span className="readiness-differs">
-                            <span aria-hidden="true">⚠ </span>
-                            {t("readiness.consensus.differs")}
-                          </span>
-                        ) : (
-                          <span className="readiness-agrees">
-                            <span aria-hidden="true">✓ </span>
-                            {t("readiness.consensus.agrees")}
-                          </span>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>
-                        <SelectField
-                          id={`cons-${interview.number}-${row.dimension}`}
-                          label={t("readiness.consensus.scoreFor", {
-                            n: interview.number,
-                            dimension: name,
-                          })}
-                          value={cell.score}
-                          onChange={(value) => set(row.dimension, { score: value })}
-                          error={form.fieldErrors.score}
-                        >
-                          <option value="">{t("readiness.scoring.choose")}</option>
-                          {values.map((v) => (
-                            <option key={v} value={String(v)}>
-                              {formatScore(v, lang)}
-                            </option>
-                          ))}
-                        </SelectField>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Textfield
-                          id={`cons-${interview.number}-${row.dimension}-comment`}
-                          label={t("readiness.consensus.commentFor", {
-                            n: interview.number,
-                            dimension: name,
-                          })}
-                          value={cell.comment}
-                          onChange={(e) => set(row.dimension, { comment: e.target.value })}
-                        />
-                      </Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-              </Table.Body>
-            </Table>
-          </div>
+                    </SelectField>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Textfield
+                      id={`cons-${interview.number}-${row.dimension}-comment`}
+                      label={t("readiness.consensus.commentFor", {
+                        n: interview.number,
+                        dimension: name,
+                      })}
+                      value={cell.comment}
+                      onChange={(e) => set(row.dimension, { comment: e.target.value })}
+                    />
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </DataTable>
           <div>
             <Button type="submit" disabled={save.isPending}>
               {t("readiness.consensus.save", { n: interview.number })}

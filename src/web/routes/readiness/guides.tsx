@@ -97,11 +97,7 @@ export function ReadinessGuidesPage() {
           {guides.data.map((g) => (
             <Table.Row key={g.id} data-created={g.id === created?.id ? "" : undefined}>
               <Table.Cell>
-                {g.title[lang]}
-                <span className="readiness-th-sub">
-                  <span className="visually-hidden">{t("readiness.guides.key")}: </span>
-                  <code className="readiness-guide-key">{g.key}</code>
-                </span>
+                <AppLink to={`/readiness/guides/${g.id}`}>{g.title[lang]}</AppLink>
               </Table.Cell>
               <Table.Cell>{g.version}</Table.Cell>
               <Table.Cell>{orgName(g.organisationId)}</Table.Cell>

@@ -21,6 +21,10 @@ export const readinessModule: WebModule = {
       lazy: page(() => import("./guides.tsx"), "ReadinessGuidesPage"),
     },
     {
+      path: "/readiness/guides/:guideId",
+      lazy: page(() => import("./guide-view.tsx"), "ReadinessGuidePage"),
+    },
+    {
       path: "/readiness/guides/new",
       lazy: page(() => import("./guides.tsx"), "ReadinessGuideEditorPage"),
     },

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { renderGuide } from "../../../domain/readiness/guide.ts";
 import { ApiError, api } from "../../api.ts";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
 import {
@@ -91,7 +92,10 @@ export function ReadinessInterviewPage() {
   const interview = useInterview(id, interviewId);
   const assessment = useAssessment(id);
   const [generation, setGeneration] = useState(0);
-  if (interview.isError || assessment.isError) return <NotFoundPage />;
+  if (interview.isError || assessment.isError) {
+    const error = interview.error ?? assessment.error;
+    return isForbidden(error) ? <ForbiddenPage /> : <NotFoundPage />;
+  }
   // The editor starts from the server's current text, never from a cached copy.
   if (!interview.isFetchedAfterMount || interview.isPending || assessment.isPending) {
     return <Loading />;

@@ -3,14 +3,15 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { type ApiError, get, query } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
 import {
   API,
   type AssessmentSummary,
-  formatPeriod,
   formatScore,
+  PeriodText,
   StageTag,
   useCommunities,
   useLang,
@@ -80,42 +81,39 @@ export function ReadinessListPage() {
       {list.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
       {list.data && list.data.length === 0 ? <Paragraph>{t("readiness.empty")}</Paragraph> : null}
       {list.data && list.data.length > 0 ? (
-        <div className="table-wrap">
-          <Table zebra>
-            <caption>{t("readiness.listCaption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("readiness.topic")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.community")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.period")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.interviews")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.score")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("readiness.stage")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {list.data.map((a) => (
-                <Table.Row key={a.id}>
-                  <Table.Cell>
-                    <AppLink to={`/readiness/${a.id}`}>{a.topicName[lang]}</AppLink>
-                  </Table.Cell>
-                  <Table.Cell>{a.organisationName}</Table.Cell>
-                  <Table.Cell>{formatPeriod(a.periodStart, a.periodEnd, lang)}</Table.Cell>
-                  <Table.Cell>
-                    {t("readiness.interviewsOf", {
-                      count: a.interviewCount,
-                      target: a.targetInterviews,
-                    })}
-                  </Table.Cell>
-                  <Table.Cell>{formatScore(a.score, lang)}</Table.Cell>
-                  <Table.Cell>
-                    <StageTag stage={a.stage} />
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t("readiness.listCaption")}
+          columns={[
+            t("readiness.topic"),
+            t("readiness.community"),
+            t("readiness.period"),
+            t("readiness.interviews"),
+            t("readiness.score"),
+            t("readiness.stage"),
+          ]}
+        >
+          {list.data.map((a) => (
+            <Table.Row key={a.id}>
+              <Table.Cell>
+                <AppLink to={`/readiness/${a.id}`}>{a.topicName[lang]}</AppLink>
+              </Table.Cell>
+              <Table.Cell>{a.organisationName}</Table.Cell>
+              <Table.Cell>
+                <PeriodText start={a.periodStart} end={a.periodEnd} />
+              </Table.Cell>
+              <Table.Cell>
+                {t("readiness.interviewsOf", {
+                  count: a.interviewCount,
+                  target: a.targetInterviews,
+                })}
+              </Table.Cell>
+              <Table.Cell>{formatScore(a.score, lang)}</Table.Cell>
+              <Table.Cell>
+                <StageTag stage={a.stage} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       ) : null}
       {list.hasNextPage ? (
         <Button

@@ -12,6 +12,7 @@ import { GUIDANCE_INTERVIEWS, MIN_INTERVIEWS } from "../../../domain/readiness/i
 import { SCORE_GRIDS, type ScoreGrid } from "../../../domain/readiness/scoring.ts";
 import { TOPIC_KEYS, TOPICS, type Topic } from "../../../domain/readiness/topics.ts";
 import { type ApiError, api, get } from "../../api.ts";
+import { ForbiddenPage } from "../../components/forbidden.tsx";
 import {
   FormActions,
   type FormErrors,
@@ -21,6 +22,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { AppLink, PageTitle } from "../../components/page.tsx";
+import { useCan } from "../../components/session.ts";
 import { API, CommunityField, type Guide, useLang } from "./shared.tsx";
 
 const CUSTOM = "custom";
@@ -172,6 +174,7 @@ export function assessmentMessages(t: TFunction) {
 
 export function ReadinessNewPage() {
   const { t } = useTranslation();
+  const allowed = useCan()("community.edit");
   const lang = useLang();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -229,6 +232,7 @@ export function ReadinessNewPage() {
     organisationId: t("readiness.community"),
     scoreGrid: t("readiness.new.grid"),
   };
+  if (!allowed) return <ForbiddenPage />;
 
   return (
     <>

@@ -25,6 +25,7 @@ import {
 import { SECTOR_KEYS } from "../../../domain/readiness/sectors.ts";
 import { ApiError, api, get } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import {
   FormActions,
   FormErrorSummary,
@@ -74,7 +75,8 @@ export function ReadinessOverviewPage() {
     (location.state as { created?: boolean } | null)?.created ? t("readiness.new.created") : null,
   );
   if (assessment.isPending) return <Loading />;
-  if (assessment.isError) return <NotFoundPage />;
+  if (assessment.isError)
+    return isForbidden(assessment.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const a = assessment.data;
   const title = assessmentTitle(a, lang, t);
   const scorers = a.team.filter((m) => m.roles.includes("scorer"));

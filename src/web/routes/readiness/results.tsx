@@ -5,9 +5,11 @@ import { useParams } from "react-router";
 import type { Results } from "../../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
 import { type ApiError, get } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
-import { ScoreBarChart, TrendChart, type TrendDatum } from "./charts.tsx";
+import { ScoreBarChart } from "./charts.tsx";
 import {
   API,
   assessmentTitle,
@@ -15,12 +17,12 @@ import {
   dimensionName,
   formatPercent,
   formatPeriod,
-  formatPeriodShort,
   formatScore,
   sectorLabel,
   stageName,
   useLang,
 } from "./shared.tsx";
+import { Trend, useTrend } from "./trend.tsx";
 
 type StageText = NonNullable<Results["stage"]>;
 
@@ -32,11 +34,15 @@ export function ReadinessResultsPage() {
     queryKey: ["readiness", "results", id],
     queryFn: () => get<Results>(`${API}/assessments/${id}/results`),
   });
+  const { points } = useTrend(id, results.data?.assessment.periodStart ?? "");
   if (results.isPending) return <Loading />;
-  if (results.isError) return <NotFoundPage />;
+  if (results.isError) return isForbidden(results.error) ? <ForbiddenPage /> : <NotFoundPage />;
   const r = results.data;
   const title = t("readiness.results.titleFor", { title: assessmentTitle(r.assessment, lang, t) });
   const fmt = (n: number | null | undefined) => formatScore(n, lang);
+  // "Jämför" opens with this measurement and the one before it, so the table has two columns.
+  const previous = points.filter((p) => p.id !== id).at(-1);
+  const compareIds = previous ? [previous.id, id] : [id];
   const scored = DIMENSION_LETTERS.filter((d) => r.dimensions[d]);
   const lowestStages = new Map<number, { stage: StageText; dims: DimensionLetter[] }>();
   for (const d of r.lowest) {
@@ -50,6 +56,7 @@ export function ReadinessResultsPage() {
     ...scored.map((d) => ({
       label: `${d}. ${dimensionName(d, lang)}`,
       score: r.dimensions[d]?.score ?? 0,
+      lowest: r.lowest.includes(d),
     })),
     ...(r.score !== null
       ? [{ label: t("readiness.results.overall"), score: r.score, strong: true }]
@@ -126,59 +133,56 @@ export function ReadinessResultsPage() {
               data={chartData}
               axisLabel={t("readiness.results.axis")}
               format={fmt}
+              lowestLabel={t("readiness.results.lowestTag")}
               label={t("readiness.results.chartLabel", {
                 values: chartData.map((c) => `${c.label} ${fmt(c.score)}`).join("; "),
               })}
             />
           ) : null}
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("readiness.results.tableCaption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("readiness.dimension")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.score")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.stage")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.interviews")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {DIMENSION_LETTERS.map((d) => {
-                  const dim = r.dimensions[d];
-                  return (
-                    <Table.Row key={d}>
-                      <Table.HeaderCell scope="row">
-                        {d}. {dimensionName(d, lang)}
-                        {r.lowest.includes(d) ? (
-                          <>
-                            {" "}
-                            <Tag data-color="warning" data-size="sm">
-                              {t("readiness.results.lowestTag")}
-                            </Tag>
-                          </>
-                        ) : null}
-                      </Table.HeaderCell>
-                      <Table.Cell>
-                        {dim ? fmt(dim.score) : t("readiness.results.noConsensus")}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {dim ? `${dim.stage} – ${stageName(dim.stage, lang)}` : "–"}
-                      </Table.Cell>
-                      <Table.Cell>{dim?.interviews ?? 0}</Table.Cell>
-                    </Table.Row>
-                  );
-                })}
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t("readiness.results.overall")}</Table.HeaderCell>
-                  <Table.Cell>{fmt(r.score)}</Table.Cell>
+          <DataTable
+            caption={t("readiness.results.tableCaption")}
+            hiddenCaption
+            columns={[
+              t("readiness.dimension"),
+              t("readiness.score"),
+              t("readiness.stage"),
+              t("readiness.results.consensusInterviews"),
+            ]}
+          >
+            {DIMENSION_LETTERS.map((d) => {
+              const dim = r.dimensions[d];
+              return (
+                <Table.Row key={d}>
+                  <Table.HeaderCell scope="row">
+                    <span>
+                      {d}. {dimensionName(d, lang)}
+                      {r.lowest.includes(d) ? (
+                        <>
+                          {" "}
+                          <Tag data-color="warning" data-size="sm">
+                            {t("readiness.results.lowestTag")}
+                          </Tag>
+                        </>
+                      ) : null}
+                    </span>
+                  </Table.HeaderCell>
                   <Table.Cell>
-                    {r.stage ? `${r.stage.stage} – ${r.stage.name[lang]}` : "–"}
+                    {dim ? fmt(dim.score) : t("readiness.results.noConsensus")}
                   </Table.Cell>
-                  <Table.Cell>{r.assessment.interviewCount}</Table.Cell>
+                  <Table.Cell>
+                    {dim ? `${dim.stage} – ${stageName(dim.stage, lang)}` : "–"}
+                  </Table.Cell>
+                  <Table.Cell>{dim?.interviews ?? 0}</Table.Cell>
                 </Table.Row>
-              </Table.Body>
-            </Table>
-          </div>
+              );
+            })}
+            <Table.Row>
+              <Table.HeaderCell scope="row">{t("readiness.results.overall")}</Table.HeaderCell>
+              <Table.Cell>{fmt(r.score)}</Table.Cell>
+              <Table.Cell>{r.stage ? `${r.stage.stage} – ${r.stage.name[lang]}` : "–"}</Table.Cell>
+              <Table.Cell>{t("common.none")}</Table.Cell>
+            </Table.Row>
+          </DataTable>
         </div>
       </section>
 
@@ -264,12 +268,14 @@ export function ReadinessResultsPage() {
             </Link>
           </li>
           <li>
-            <AppLink to={`/readiness/compare?ids=${id}`}>{t("readiness.compare.title")}</AppLink>
+            <AppLink to={`/readiness/compare?ids=${compareIds.join(",")}`}>
+              {t("readiness.compare.title")}
+            </AppLink>
           </li>
         </ul>
       </section>
 
-      <Trend id={id} />
+      <Trend id={id} periodStart={r.assessment.periodStart} />
     </>
   );
 }
@@ -302,135 +308,5 @@ function StageAdvice({ heading, stage }: { heading: string; stage: StageText }) 
         </Paragraph>
       ) : null}
     </Card>
-  );
-}
-
-/** A point of the trend, whatever the exact shape the server sends (results or summaries). */
-interface TrendPoint {
-  id: string;
-  periodStart: string;
-  periodEnd: string;
-  score: number | null;
-  stage: number | null;
-  dimensions: Partial<Record<DimensionLetter, number>>;
-}
-
-function normaliseTrend(data: unknown): TrendPoint[] {
-  const list: unknown[] = Array.isArray(data)
-    ? data
-    : ((data as { points?: unknown[]; assessments?: unknown[] } | null)?.points ??
-      (data as { assessments?: unknown[] } | null)?.assessments ??
-      []);
-  return list.map((raw) => {
-    const item = raw as Record<string, unknown>;
-    const a = (item.assessment ?? item) as Record<string, unknown>;
-    const dims = (item.dimensions ?? {}) as Record<string, unknown>;
-    const stage = item.stage as number | { stage: number } | null | undefined;
-    const dimensions: Partial<Record<DimensionLetter, number>> = {};
-    for (const d of DIMENSION_LETTERS) {
-      const v = dims[d];
-      if (typeof v === "number") dimensions[d] = v;
-      else if (v && typeof (v as { score?: unknown }).score === "number") {
-        dimensions[d] = (v as { score: number }).score;
-      }
-    }
-    return {
-      id: String(a.id ?? item.id ?? ""),
-      periodStart: String(a.periodStart ?? item.periodStart ?? ""),
-      periodEnd: String(a.periodEnd ?? item.periodEnd ?? ""),
-      score: typeof item.score === "number" ? item.score : null,
-      stage: typeof stage === "number" ? stage : (stage?.stage ?? null),
-      dimensions,
-    };
-  });
-}
-
-function Trend({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const trend = useQuery<unknown, ApiError>({
-    queryKey: ["readiness", "trend", id],
-    queryFn: () => get<unknown>(`${API}/assessments/${id}/trend`),
-  });
-  const points = normaliseTrend(trend.data).sort((a, b) =>
-    a.periodStart.localeCompare(b.periodStart),
-  );
-  const fmt = (n: number | null | undefined) => formatScore(n, lang);
-  const series: TrendDatum[] = [];
-  for (const p of points) {
-    const period = new Date(`${p.periodStart}T00:00:00Z`);
-    for (const d of DIMENSION_LETTERS) {
-      const v = p.dimensions[d];
-      if (v !== undefined) series.push({ series: d, period, score: v });
-    }
-    if (p.score !== null)
-      series.push({ series: t("readiness.results.overall"), period, score: p.score });
-  }
-  return (
-    <section aria-labelledby="trend-heading" className="readiness-section">
-      <Heading level={2} data-size="sm" id="trend-heading">
-        {t("readiness.trend.title")}
-      </Heading>
-      <Paragraph>{t("readiness.trend.intro")}</Paragraph>
-      {trend.isPending ? <Loading /> : null}
-      {trend.isError ? <Paragraph>{t("readiness.trend.unavailable")}</Paragraph> : null}
-      {trend.data && points.length < 2 ? (
-        <Paragraph>{t("readiness.trend.single")}</Paragraph>
-      ) : null}
-      {points.length > 0 ? (
-        <div className="readiness-chart-and-table">
-          {points.length > 1 ? (
-            <TrendChart
-              data={series}
-              axisLabel={t("readiness.score")}
-              label={t("readiness.trend.chartLabel", {
-                values: points
-                  .map((p) => `${formatPeriod(p.periodStart, p.periodEnd, lang)}: ${fmt(p.score)}`)
-                  .join("; "),
-              })}
-            />
-          ) : null}
-          <div className="table-wrap">
-            <Table zebra>
-              <caption>{t("readiness.trend.caption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("readiness.period")}</Table.HeaderCell>
-                  {DIMENSION_LETTERS.map((d) => (
-                    <Table.HeaderCell key={d}>
-                      <abbr title={dimensionName(d, lang)}>{d}</abbr>
-                    </Table.HeaderCell>
-                  ))}
-                  <Table.HeaderCell>{t("readiness.results.overall")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("readiness.stage")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {points.map((p) => (
-                  <Table.Row key={p.id || p.periodStart}>
-                    <Table.HeaderCell scope="row">
-                      {p.id && p.id !== id ? (
-                        <AppLink to={`/readiness/${p.id}/results`}>
-                          {formatPeriodShort(p.periodStart, p.periodEnd, lang)}
-                        </AppLink>
-                      ) : (
-                        formatPeriodShort(p.periodStart, p.periodEnd, lang)
-                      )}
-                    </Table.HeaderCell>
-                    {DIMENSION_LETTERS.map((d) => (
-                      <Table.Cell key={d}>{fmt(p.dimensions[d])}</Table.Cell>
-                    ))}
-                    <Table.Cell>{fmt(p.score)}</Table.Cell>
-                    <Table.Cell>
-                      {p.stage ? `${p.stage} – ${stageName(p.stage, lang)}` : "–"}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
-        </div>
-      ) : null}
-    </section>
   );
 }

@@ -9,6 +9,7 @@ import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readine
 import { renderGuide } from "../../../domain/readiness/guide.ts";
 import { validateScore } from "../../../domain/readiness/scoring.ts";
 import { type ApiError, api, get } from "../../api.ts";
+import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { SelectField, StatusMessage, useFormErrors } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
@@ -74,7 +75,10 @@ export function ReadinessScoringPage() {
   });
 
   if (sheet.isPending || interview.isPending) return <Loading />;
-  if (sheet.isError || interview.isError) return <NotFoundPage />;
+  if (sheet.isError || interview.isError) {
+    const error = sheet.error ?? interview.error;
+    return isForbidden(error) ? <ForbiddenPage /> : <NotFoundPage />;
+  }
   const s = sheet.data;
   const i = interview.data;
   const values = gridValues(s.scoreGrid);

@@ -142,6 +142,17 @@ export function formatPeriod(start: string, end: string, lang: keyof Localized):
   return `${formatDate(start, lang)} – ${formatDate(end, lang)}`;
 }
 
+/** A period whose dates wrap only between them, never inside one ("15 jan. | 2024"). */
+export function PeriodText({ start, end }: { start: string; end: string }) {
+  const lang = useLang();
+  return (
+    <>
+      <span className="nowrap">{formatDate(start, lang)}</span> –{" "}
+      <span className="nowrap">{formatDate(end, lang)}</span>
+    </>
+  );
+}
+
 /** Month and year only, for narrow table cells: "mars 2024 – maj 2024". */
 export function formatPeriodShort(start: string, end: string, lang: keyof Localized): string {
   const f = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "sv-SE", {
