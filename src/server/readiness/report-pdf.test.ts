@@ -10,7 +10,7 @@ import {
 import { interviewCountWarning } from "../../domain/readiness/interview-count.ts";
 import { STAGE_NUMBERS, STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { TOPICS } from "../../domain/readiness/topics.ts";
-import { renderReadinessReportPdf } from "./report-pdf.tsx";
+import { renderReadinessReport } from "./report-pdf.ts";
 
 function stageText(n: StageNumber): NonNullable<Results["stage"]> {
   const s = STAGES[n];
@@ -113,7 +113,7 @@ describe("readiness board report (PDF)", () => {
       periodEnd: "2023-03-31",
       scores: { A: 4, B: 2.6, C: 3.2, D: 3.8, E: 2.8, F: 3 },
     });
-    const buffer = await renderReadinessReportPdf({
+    const { pdf: buffer } = await renderReadinessReport({
       results: current,
       trend: [earlier, current],
       generatedAt,
@@ -143,7 +143,7 @@ describe("readiness board report (PDF)", () => {
 
   it("says which dimensions lack consensus and shows no stage when results are incomplete", async () => {
     const incomplete = results({ scores: { A: 5, C: 4.4, D: 4.2, F: 4 }, interviews: 3 });
-    const buffer = await renderReadinessReportPdf({
+    const { pdf: buffer } = await renderReadinessReport({
       results: incomplete,
       trend: [incomplete],
       generatedAt,

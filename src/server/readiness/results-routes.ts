@@ -2,16 +2,22 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
-import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/readiness/api.ts";
+import {
+  CompareQuerySchema,
+  CompareSchema,
+  ReportQuerySchema,
+  ResultsSchema,
+} from "../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import { accessContextOf } from "../plugins/access.ts";
 import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { sendCsv } from "../plugins/csv.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
+import { contentDisposition } from "../reports/index.ts";
 import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import { listAssessments, loadAssessmentData } from "./queries.ts";
-import { renderReadinessReportPdf } from "./report-pdf.tsx";
+import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
 
 /** Results, trend, comparison and the exports: community-level, readable along the lineage. */
 export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
@@ -128,15 +134,18 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
     `${PREFIX}/assessments/:id/report.pdf`,
     {
       config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema },
+      schema: { tags, params: IdParamsSchema, querystring: ReportQuerySchema },
     },
     async (request, reply) => {
       const { assessment, all, trend } = await trendOf(request, request.params.id);
       const index = all.findIndex((d) => d.assessment.id === assessment.id);
-      const pdf = await renderReadinessReportPdf({
-        results: trend[index]!,
+      const results = trend[index]!;
+      const generatedAt = new Date();
+      const { pdf } = await renderReadinessReport({
+        results,
         trend,
-        generatedAt: new Date(),
+        generatedAt,
+        ...request.query,
       });
       await recordAudit(db, auditContextOf(request), {
         action: "readiness.report.export",
@@ -148,7 +157,7 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
         .header("content-type", "application/pdf")
         .header(
           "content-disposition",
-          `attachment; filename="beredskapsmatning-${assessment.id}.pdf"`,
+          contentDisposition(readinessReportFileName(results, generatedAt)),
         )
         .send(pdf);
     },
