@@ -164,6 +164,7 @@ export function respondents(results: Results): Block[] {
             { title: "Antal respondenter", width: 110, align: "right" },
           ],
           widthShare: 0.7,
+          rowHeaders: true,
           rows: [...rows, ["Totalt", String(total)]],
           boldLastRow: true,
         }

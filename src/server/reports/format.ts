@@ -82,14 +82,20 @@ export function svList(items: readonly string[]): string {
 
 const FOLD: Record<string, string> = { å: "a", ä: "a", ö: "o", æ: "ae", ø: "o", ü: "u", é: "e" };
 
-/** "Åmål kommun" → "amal-kommun": lower-case ASCII letters, digits and single hyphens. */
-export function slug(text: string, max = 40): string {
-  const folded = text
-    .toLowerCase()
-    .replace(/[åäöæøüé]/g, (c) => FOLD[c] ?? c)
+/** Swedish and other Latin letters to their ASCII base: "Åmål" → "Amal". */
+function foldToAscii(text: string): string {
+  return text
+    .replace(/[åäöæøüéÅÄÖÆØÜÉ]/g, (c) => {
+      const lower = FOLD[c.toLowerCase()] ?? c;
+      return c === c.toLowerCase() ? lower : lower.toUpperCase();
+    })
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "");
-  return folded
+}
+
+/** "Åmål kommun" → "amal-kommun": lower-case ASCII letters, digits and single hyphens. */
+export function slug(text: string, max = 40): string {
+  return foldToAscii(text.toLowerCase())
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, max)
@@ -107,7 +113,7 @@ export function reportFileName(parts: readonly string[], date: Date, extension =
  * The name is sanitised first, so no quote, backslash or control character reaches the header.
  */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
+  const ascii = foldToAscii(fileName).replace(/[^A-Za-z0-9._-]+/g, "-");
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
