@@ -224,7 +224,6 @@ export function resultSection(results: Results): Block[] {
       paragraphs: [
         [{ text: "Resultatet är inte komplett – inget stadium redovisas.", bold: true }],
         `Konsensus saknas för ${results.missing.length === 1 ? "dimensionen" : "dimensionerna"} ${svList(results.missing.map(dimensionLabel))}. Stadium beräknas först när varje dimension har minst en konsensuspoäng. Poängen nedan är preliminära.`,
-        ...(results.message ? [results.message] : []),
       ],
     });
   }
