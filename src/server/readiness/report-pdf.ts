@@ -7,15 +7,9 @@ import {
   svDate,
   svPeriod,
 } from "../reports/index.ts";
-import {
-  agreementSection,
-  method,
-  respondents,
-  resultSection,
-  strategies,
-  summary,
-  trendSection,
-} from "./report-sections.ts";
+import { resultSection, strategies } from "./report-results.ts";
+import { method, respondents, summary } from "./report-sections.ts";
+import { agreementSection, trendSection } from "./report-trend.ts";
 
 /**
  * The board report of one readiness assessment: a tagged Swedish PDF for a municipal board or

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { create, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import type { ReportSpec } from "./blocks.ts";
 import { artifact, drawLine, hline, measurerOf } from "./draw.ts";
@@ -16,17 +15,17 @@ export interface RenderedReport {
   layout: Placed<DrawPiece>[][];
 }
 
-let fontObjects: Record<FontName, Font> | undefined;
+let fontData: Record<FontName, Buffer> | undefined;
 
 /**
- * The fonts are parsed once per process: parsing four TTFs took most of a report's render time.
- * PDFKit accepts a parsed fontkit font and still embeds a fresh subset in each document.
+ * The font files are read once per process but parsed per document: a fontkit font shared between
+ * documents gave a later document's subset a wrong Unicode map ("Rad" extracted as "R\u0002d").
  */
-function fonts(): Record<FontName, Font> {
-  fontObjects ??= Object.fromEntries(
-    Object.entries(FONT_FILES).map(([name, file]) => [name, create(readFileSync(file)) as Font]),
-  ) as Record<FontName, Font>;
-  return fontObjects;
+function fonts(): Record<FontName, Buffer> {
+  fontData ??= Object.fromEntries(
+    Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(file)]),
+  ) as Record<FontName, Buffer>;
+  return fontData;
 }
 
 function newDocument(spec: ReportSpec): PDFKit.PDFDocument {
@@ -41,7 +40,7 @@ function newDocument(spec: ReportSpec): PDFKit.PDFDocument {
     pdfVersion: "1.7",
     // PDFKit writes the PDF/UA identifier into the XMP metadata; its typings list only PDF/A.
     subset: "PDF/UA" as PDFKit.Mixins.PDFSubsets,
-    // PDFKit opens a parsed font as well as a path; its typings say path only.
+    // PDFKit opens a Buffer as well as a path; its typings say path only.
     font: fonts().regular as unknown as string,
     info: {
       Title: spec.title,
