@@ -115,7 +115,8 @@ interface LaidCell {
   lines: Line[];
   style: TextStyle;
   align: "left" | "right";
-  header: boolean;
+  /** A header cell and what it heads: its column (header row) or its row (first cell). */
+  scope: "Column" | "Row" | null;
 }
 
 /** A table: a header piece, then one piece per row; a row that starts a page repeats the header. */
@@ -131,13 +132,13 @@ export function tablePieces(block: TableBlock, measure: Measurer): DrawPiece[] {
   const layRow = (
     cells: readonly Inline[],
     style: TextStyle,
-    header: (column: number) => boolean,
+    scope: (column: number) => "Column" | "Row" | null,
   ) => {
     const laid: LaidCell[] = block.columns.map((column, i) => ({
       lines: wrap(cells[i] ?? "", style, widths[i]! - 2 * PAD_X, measure),
       style,
       align: column.align ?? "left",
-      header: header(i),
+      scope: scope(i),
     }));
     const height = Math.max(...laid.map((c) => c.lines.length * c.style.leading)) + 2 * PAD_Y;
     return { laid, height };
@@ -159,10 +160,8 @@ export function tablePieces(block: TableBlock, measure: Measurer): DrawPiece[] {
         paint();
         continue;
       }
-      const tag = cell.header ? "TH" : "TD";
-      const options: Record<string, string> = cell.header
-        ? { scope: withHeader && !block.rowHeaders ? "Column" : i === 0 ? "Row" : "Column" }
-        : {};
+      const tag = cell.scope ? "TH" : "TD";
+      const options: Record<string, string> = cell.scope ? { scope: cell.scope } : {};
       const element = ctx.doc.struct(tag, options as PDFKit.Mixins.StructureElementOptions);
       row.add(element);
       if (cell.lines.some((line) => line.segments.length > 0)) tagged(ctx.doc, element, tag, paint);
@@ -175,7 +174,7 @@ export function tablePieces(block: TableBlock, measure: Measurer): DrawPiece[] {
     const { laid, height } = layRow(
       block.columns.map((c) => c.title),
       TEXT.headerCell,
-      () => true,
+      () => "Column",
     );
     header = {
       role: "THead",
@@ -201,7 +200,9 @@ export function tablePieces(block: TableBlock, measure: Measurer): DrawPiece[] {
   block.rows.forEach((cells, index) => {
     const last = index === block.rows.length - 1;
     const style = block.boldLastRow && last ? { ...TEXT.cell, font: "bold" as const } : TEXT.cell;
-    const { laid, height } = layRow(cells, style, (i) => Boolean(block.rowHeaders) && i === 0);
+    const { laid, height } = layRow(cells, style, (i) =>
+      block.rowHeaders && i === 0 ? "Row" : null,
+    );
     const first = index === 0;
     pieces.push({
       role: "TR",

@@ -50,7 +50,7 @@ async function render(blocks: Block[]) {
 
 describe("report kit", { timeout: 60_000 }, () => {
   it("writes a tagged PDF: structure tree, sv-SE, title shown, PDF/UA id, embedded Inter only", async () => {
-    const { tagged } = await render([
+    const { tagged, pdf } = await render([
       { kind: "heading", level: 1, text: "Syntetisk rapport" },
       {
         kind: "paragraph",
@@ -58,6 +58,19 @@ describe("report kit", { timeout: 60_000 }, () => {
           { text: "Fet ", bold: true },
           { text: "och kursiv", italic: true },
           { text: " – å ä ö Å Ä Ö … −1" },
+        ],
+      },
+      {
+        kind: "table",
+        headerRow: false,
+        rowHeaders: true,
+        columns: [
+          { title: "Uppgift", width: 1 },
+          { title: "Värde", width: 3 },
+        ],
+        rows: [
+          ["Diarienummer", "KS 2026/123"],
+          ["Datum", svDate(date)],
         ],
       },
       { kind: "list", items: ["Första punkten", "Andra punkten"] },
@@ -101,6 +114,17 @@ describe("report kit", { timeout: 60_000 }, () => {
       "Första punkten",
       "Andra punkten",
     ]);
+    // Header cells say what they head: two column headers in the figure's table, two row headers
+    // in the facts table (pdf.js does not expose attributes; PDFKit writes them uncompressed).
+    const raw = pdf.toString("latin1");
+    expect(raw.match(/\/Scope \/Column/g)).toHaveLength(2);
+    expect(raw.match(/\/Scope \/Row/g)).toHaveLength(2);
+    expect(
+      tagged.elements
+        .filter((e) => e.path.at(-1) === "TR")
+        .map((e) => `${e.role}:${e.text}`)
+        .slice(0, 4),
+    ).toEqual(["TH:Diarienummer", "TD:KS 2026/123", "TH:Datum", `TD:${svDate(date)}`]);
     const figure = tagged.elements.find((e) => e.role === "Figure");
     expect(figure?.alt).toBe("Stapeldiagram: A 3,5; B 7,0.");
     // The figure's numbers follow it in a table.
