@@ -228,6 +228,16 @@ describe("readiness board report (PDF)", { timeout: 60_000 }, () => {
     expect(readinessReportFileName(current, new Date("2026-11-30T10:00:00Z"))).toBe(
       "beredskap-bengtsfors-andt-2026-11-30.pdf",
     );
+    const violence = results({});
+    violence.assessment = {
+      ...violence.assessment,
+      organisationName: "Åmål",
+      topic: { kind: "preset", key: "violence_close_relationships" },
+      topicName: TOPICS.violence_close_relationships,
+    };
+    expect(readinessReportFileName(violence, new Date("2026-11-30T23:30:00Z"))).toBe(
+      "beredskap-amal-vald-i-nara-relationer-2026-12-01.pdf",
+    );
   });
 
   it("says which dimensions lack consensus and shows no stage when results are incomplete", async () => {

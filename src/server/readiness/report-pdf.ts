@@ -68,7 +68,8 @@ export function readinessReportTitle(results: Results): string {
 export function readinessReportFileName(results: Results, date: Date): string {
   const a = results.assessment;
   const place = a.organisationName.replace(/\s+(kommun|stad)$/i, "");
-  const topic = a.topic.kind === "preset" ? a.topic.key : a.topicName.sv;
+  // A topic's own abbreviation when its name ends with one ("… (ANDT)"), else its Swedish name.
+  const topic = /\(([^)]+)\)\s*$/.exec(a.topicName.sv)?.[1] ?? a.topicName.sv;
   return reportFileName(["beredskap", place, topic], date);
 }
 
