@@ -262,4 +262,19 @@ describe("readiness board report (PDF)", { timeout: 60_000 }, () => {
     const figure = tagged.elements.find((e) => e.role === "Figure");
     expect(figure?.alt).toContain("B Kännedom om insatserna saknar konsensus");
   });
+
+  it("shows the dimension table without a chart when no dimension has a score yet", async () => {
+    const empty = results({ scores: {}, interviews: 2 });
+    const { tagged } = await render({ results: empty, trend: [empty], generatedAt }, "-empty");
+    expect(tagged.elements.filter((e) => e.role === "Figure")).toEqual([]);
+    const cells = tagged.elements
+      .filter((e) => e.role === "TH" || e.role === "TD")
+      .map((e) => e.text);
+    const start = cells.indexOf("Poäng (preliminär)");
+    expect(cells.slice(start + 2, start + 5)).toEqual([
+      "A Insatser i lokalsamhället",
+      "saknas",
+      "0",
+    ]);
+  });
 });

@@ -99,26 +99,30 @@ export function resultSection(results: Results): Block[] {
   const alt = `Stapeldiagram över poängen per dimension på skalan 1–9: ${bars
     .map((b) => `${b.label} ${b.value === null ? "saknar konsensus" : b.valueText}`)
     .join("; ")}.${done ? ` Totalpoäng ${score2(results.score)}.` : ""}`;
-  blocks.push(h3("Poäng per dimension"), {
-    kind: "figure",
-    alt,
-    chart: {
-      type: "bar",
-      scale: {
-        min: 1,
-        max: 9,
-        ticks: [...STAGE_NUMBERS],
-        label: "Poäng (1–9); stadiet är poängens heltalsdel",
+  // Without a single score a chart shows nothing the table does not say.
+  if (bars.every((bar) => bar.value === null))
+    blocks.push(h3("Poäng per dimension"), dimensionTable(results));
+  else
+    blocks.push(h3("Poäng per dimension"), {
+      kind: "figure",
+      alt,
+      chart: {
+        type: "bar",
+        scale: {
+          min: 1,
+          max: 9,
+          ticks: [...STAGE_NUMBERS],
+          label: "Poäng (1–9); stadiet är poängens heltalsdel",
+        },
+        bars,
+        missingText: "saknar konsensus",
+        reference: done
+          ? { value: results.score, label: `Totalt ${score2(results.score)}` }
+          : undefined,
       },
-      bars,
-      missingText: "saknar konsensus",
-      reference: done
-        ? { value: results.score, label: `Totalt ${score2(results.score)}` }
-        : undefined,
-    },
-    caption: `Staplarna visar poängen per dimension på skalan 1–9.${done ? " Den streckade linjen är totalpoängen. Rödbruna staplar med fet etikett är de lägsta dimensionerna." : " Poängen är preliminära."} Samma siffror står i tabellen nedan.`,
-    table: dimensionTable(results),
-  });
+      caption: `Staplarna visar poängen per dimension på skalan 1–9.${done ? " Den streckade linjen är totalpoängen. Rödbruna staplar med fet etikett är de lägsta dimensionerna." : " Poängen är preliminära."} Samma siffror står i tabellen nedan.`,
+      table: dimensionTable(results),
+    });
   if (done && results.lowest.length > 0) {
     blocks.push(h3("Lägsta dimensioner"), {
       kind: "list",

@@ -99,6 +99,13 @@ function drawBarChart(
     const baseline = rowTop + BAR_ROW / 2 + 3;
     label(doc, bar.label, LABEL, x, baseline, "left", Boolean(bar.highlight));
     if (bar.value === null) {
+      // A white ground so that the grid does not run through the text.
+      const textWidth = measure.width(chart.missingText, LABEL.font, LABEL.size);
+      doc
+        .save()
+        .rect(plotLeft + 1, rowTop + 5, textWidth + 6, BAR_ROW - 10)
+        .fill("#ffffff")
+        .restore();
       label(
         doc,
         chart.missingText,
