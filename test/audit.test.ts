@@ -228,21 +228,27 @@ describe("GET /api/audit/export.csv", () => {
 
 describe("the audit table in PostgreSQL", () => {
   // Each statement targets a real row (row triggers do not fire for none) inside a transaction
-  // that is rolled back, so the shared log stays whole even if a guard were missing.
+  // that is rolled back, so the shared log stays whole even if a guard were missing. The runtime
+  // role is refused by its grants; the owner, who holds every grant, by the triggers.
   it.each([
     "UPDATE platform.audit_log SET details = '{}' WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "TRUNCATE platform.audit_log",
-  ])("rejects %s", async (statement) => {
+  ])("rejects %s, as the runtime role and as the owner", async (statement) => {
     await buildArea(t.db, (await buildMunicipality(t.db)).id);
     await recordAudit(t.db, systemAuditContext("test"), { action: "test.row" });
-    const client = await t.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await expect(client.query(statement)).rejects.toThrow(/append-only/);
-    } finally {
-      await client.query("ROLLBACK");
-      client.release();
+    for (const [pool, message] of [
+      [t.pool, /permission denied for table audit_log/],
+      [t.owner.pool, /append-only/],
+    ] as const) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await expect(client.query(statement)).rejects.toThrow(message);
+      } finally {
+        await client.query("ROLLBACK");
+        client.release();
+      }
     }
   });
 

@@ -130,6 +130,11 @@ const MATRIX: Record<string, Row> = {
   "GET /api/settings/security": { ...all(403), system_admin: 200 },
   // The body sets the default (no roles), so running this leaves the shared database as it was.
   "PUT /api/settings/security": { ...all(403), system_admin: 200 },
+  // A background job is its starter's: the fixture's job was started by someone else, so only the
+  // system administrator finds it. System jobs are started by the system administrator.
+  "GET /api/jobs/{id}": { ...all(404), system_admin: 200 },
+  "POST /api/jobs/{id}/cancel": { ...all(404), system_admin: 200 },
+  "POST /api/system/jobs": { ...all(403), system_admin: 202 },
   // Readiness: results are community data along the lineage; the work belongs to the team,
   // which no organisation role replaces (the fixture's team is someone else).
   "GET /api/readiness/guides": all(200),
@@ -251,6 +256,17 @@ const STRONGER_REQUESTS: Record<
     return { url: `/api/users/${user.id}/grants/${readerGrant}` };
   },
 };
+
+/** A queued job started by a person in the target municipality, written straight to the table. */
+async function someoneElsesJob(f: Fixture) {
+  const owner = await targetUser(f);
+  const id = randomUUID();
+  await f.t.pool.query(
+    "INSERT INTO platform.jobs (id, kind, requested_by) VALUES ($1, 'platform.selftest', $2)",
+    [id, owner.id],
+  );
+  return id;
+}
 
 /** A group set of the target municipality with one group, written straight to the database. */
 async function areaGroupFixture(f: Fixture) {
@@ -414,6 +430,15 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "PUT /api/settings/security": async () => ({
     url: "/api/settings/security",
     payload: { requireMfaForRoles: [] },
+  }),
+  "GET /api/jobs/{id}": async (f) => ({ url: `/api/jobs/${await someoneElsesJob(f)}` }),
+  "POST /api/jobs/{id}/cancel": async (f) => ({
+    url: `/api/jobs/${await someoneElsesJob(f)}/cancel`,
+  }),
+  // The selftest is harmless, and no worker runs in this app: it stays queued.
+  "POST /api/system/jobs": async () => ({
+    url: "/api/system/jobs",
+    payload: { kind: "platform.selftest" },
   }),
   "GET /api/readiness/guides": async () => ({ url: "/api/readiness/guides" }),
   "POST /api/readiness/guides": async (f) => ({

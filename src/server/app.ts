@@ -14,11 +14,14 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { registerHealthRoutes } from "./health.ts";
 import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
 import { registerAuditRoutes } from "./platform/audit-routes.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
 import { registerAuthRoutes } from "./platform/auth-routes.ts";
+import { registerJobRoutes } from "./platform/job-routes.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
@@ -48,6 +51,11 @@ export interface AppDeps {
   readDb?: Db;
   /** Seals secrets kept in the database; by default from the configured key. */
   secrets?: SecretBox;
+  /**
+   * The job queue. Without one the app can still enqueue and cancel (tests), but no worker runs
+   * here: run.ts starts the queue.
+   */
+  jobs?: JobQueue;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
   /** The built web UI; by default dist/web. */
@@ -136,6 +144,7 @@ export async function buildApp(deps: AppDeps) {
   registerAreaGroupRoutes(app, { db });
   registerUserRoutes(app, { db });
   registerAuditRoutes(app, { db, readDb: deps.readDb ?? db });
+  registerJobRoutes(app, { db, jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }) });
   registerReadinessRoutes(app, { db });
 
   registerWebRoutes(app, deps.webDist ?? WEB_DIST);

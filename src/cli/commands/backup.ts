@@ -197,23 +197,28 @@ export const backupCommand: CliCommand = async (args, io) => {
   if (!config) return EXIT.usage;
   // Written beside the target and renamed at the end, so FILE is never a half-written backup.
   const partial = `${target}.${randomBytes(4).toString("hex")}.partial`;
-  return withDatabase(config, io, async ({ pool }) => {
-    const client = await pool.connect();
-    try {
-      const header = await writeBackup(client, partial);
-      await fs.rename(partial, target);
-      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-      io.stdout(
-        `Backup written to ${target}: ${header.tables.length} tables, ${rows} rows, ${header.migrations.count} migrations.\n`,
-      );
-      return EXIT.ok;
-    } catch (error) {
-      await fs.rm(partial, { force: true });
-      throw error;
-    } finally {
-      client.release();
-    }
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ pool }) => {
+      const client = await pool.connect();
+      try {
+        const header = await writeBackup(client, partial);
+        await fs.rename(partial, target);
+        const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+        io.stdout(
+          `Backup written to ${target}: ${header.tables.length} tables, ${rows} rows, ${header.migrations.count} migrations.\n`,
+        );
+        return EXIT.ok;
+      } catch (error) {
+        await fs.rm(partial, { force: true });
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    { as: "owner" },
+  );
 };
 
 /** Reads the file's lines; the header is checked before the database is touched. */
@@ -400,7 +405,7 @@ export const restoreCommand: CliCommand = async (args, io) => {
           } catch (error) {
             if ((error as { code?: string }).code === "42501") {
               throw new BackupFileError(
-                "Restoring needs a database superuser (it sets session_replication_role to load the audit log as it was). Connect as one, e.g. the postgres user; the embedded database's user is one.",
+                "Restoring sets session_replication_role (to load the audit log as it was), which the owner role may not. As a superuser run: GRANT SET ON PARAMETER session_replication_role TO <owner role>; or restore with DATABASE_OWNER_URL naming a superuser. The embedded database's owner has the right.",
               );
             }
             throw error;
@@ -426,7 +431,7 @@ export const restoreCommand: CliCommand = async (args, io) => {
           client.release();
         }
       },
-      { whenRunning: "refuse" },
+      { as: "owner", whenRunning: "refuse" },
     );
   } catch (error) {
     if (error instanceof BackupFileError) return fail(error.message);

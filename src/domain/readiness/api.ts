@@ -138,8 +138,24 @@ export const ReportQuerySchema = z.strictObject({
   reference: noteText(60).optional().describe("Reference number (diarienummer)"),
 });
 
+export const ASSESSMENT_PAGE_MAX = 500;
+
 export const AssessmentListQuerySchema = z.strictObject({
   organisationId: z.uuid().optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ASSESSMENT_PAGE_MAX)
+    .default(100)
+    .describe("Page size; the list is ordered newest period first"),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .describe("Entries to skip: the page is a full one when it has `limit` entries"),
 });
 
 export const InterviewParamsSchema = z.strictObject({ id: z.uuid(), interviewId: z.uuid() });

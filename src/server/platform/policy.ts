@@ -24,6 +24,10 @@ interface GrantTarget {
 interface AreaGroupTarget {
   municipalityId: string;
 }
+/** A background job: whoever started it. */
+interface JobTarget {
+  requestedBy: string | null;
+}
 interface AuditScope {
   organisationId: string | null;
 }
@@ -82,4 +86,14 @@ export const platformPolicy = {
       : inSet(await ctx.subtree("audit.read"), scope.organisationId),
 
   "settings.manage": (ctx: AccessContext, _target: null) => isSystemAdmin(ctx.actor),
+
+  // A job is followed and stopped by the person who started it (and the platform administrator);
+  // to anyone else it does not exist, as its progress may say what someone is working on.
+  "job.read": (ctx: AccessContext, job: JobTarget) =>
+    job.requestedBy === ctx.actor.userId || isSystemAdmin(ctx.actor),
+  "job.cancel": (ctx: AccessContext, job: JobTarget) =>
+    job.requestedBy === ctx.actor.userId || isSystemAdmin(ctx.actor),
 };
+
+/** Platform actions answered 404 when denied. */
+export const PLATFORM_HIDDEN_ACTIONS = ["job.read", "job.cancel"] as const;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Db } from "../../db/database.ts";
 import type { Permission } from "../../domain/platform/roles.ts";
 import type { AuthCache } from "../platform/auth-cache.ts";
-import { platformPolicy } from "../platform/policy.ts";
+import { PLATFORM_HIDDEN_ACTIONS, platformPolicy } from "../platform/policy.ts";
 import { lineageWhere, type OrgIdSet, subtreeWhere } from "../platform/queries.ts";
 import { readinessPolicy } from "../readiness/policy.ts";
 import { SUPPORT_HIDDEN_ACTIONS, supportPolicy } from "../support/policy.ts";
@@ -64,7 +64,8 @@ export type Action = keyof Policies;
 export type TargetOf<A extends Action> = Parameters<Policies[A]>[1];
 
 // Individual-level records answer 404 when denied: that a child's case exists is itself secret.
-const HIDDEN_WHEN_DENIED = new Set<string>(SUPPORT_HIDDEN_ACTIONS);
+// So does a job of someone else's.
+const HIDDEN_WHEN_DENIED = new Set<string>([...SUPPORT_HIDDEN_ACTIONS, ...PLATFORM_HIDDEN_ACTIONS]);
 
 export function accessContextOf(request: FastifyRequest, db: Db): AccessContext {
   if (!request.actor) throw new UnauthenticatedError();

@@ -30,10 +30,11 @@ import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
 import { presentDetail, presentGuide, presentSummary } from "./presenters.ts";
 import {
+  type AssessmentRow,
   builtInGuide,
   findAssessment,
   findGuide,
-  listAssessments,
+  listAssessmentSummaries,
   listGuides,
   loadAssessmentData,
   teamCandidates,
@@ -66,8 +67,14 @@ export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: D
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
-  async function detail(ctx: AccessContext, request: FastifyRequest, id: string) {
-    const assessment = await findAssessment(db, id);
+  /** `loaded`: the row as the caller just read it, when nothing has changed it since. */
+  async function detail(
+    ctx: AccessContext,
+    request: FastifyRequest,
+    id: string,
+    loaded?: AssessmentRow,
+  ) {
+    const assessment = loaded ?? (await findAssessment(db, id));
     if (!assessment) throw new NotFoundError("Mätningen finns inte.");
     const target = { id, organisationId: assessment.organisationId };
     const [data] = await loadAssessmentData(db, [assessment]);
@@ -138,15 +145,15 @@ export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: D
     },
     async (request) => {
       const ctx = accessContextOf(request, db);
-      const rows = await listAssessments(
+      const { organisationId, limit, offset } = request.query;
+      const rows = await listAssessmentSummaries(
         db,
         await ctx.lineage("community.read"),
         ctx.actor.userId,
-        {
-          organisationId: request.query.organisationId,
-        },
+        { organisationId },
+        { limit, offset },
       );
-      return (await loadAssessmentData(db, rows)).map(presentSummary);
+      return rows.map(presentSummary);
     },
   );
 
@@ -181,8 +188,13 @@ export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: D
       schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
     },
     async (request) => {
-      const { ctx } = await assessmentFor(request, db, request.params.id, "readiness.read");
-      return detail(ctx, request, request.params.id);
+      const { ctx, assessment } = await assessmentFor(
+        request,
+        db,
+        request.params.id,
+        "readiness.read",
+      );
+      return detail(ctx, request, request.params.id, assessment);
     },
   );
 
