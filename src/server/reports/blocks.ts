@@ -28,6 +28,8 @@ export interface ParagraphBlock {
 export interface ListBlock {
   kind: "list";
   items: readonly Inline[];
+  /** Numbered 1., 2., … (steps, decisions) instead of bullets. */
+  ordered?: boolean;
 }
 
 export interface TableColumn {

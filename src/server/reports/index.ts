@@ -8,9 +8,9 @@
  *
  * What the kit guarantees, so a report does not have to:
  * - **Accessible PDF:** a structure tree in reading order (Document > H1/H2/H3, P, L > LI > Lbl +
- *   LBody, Table > TR > TH/TD, Figure with /Alt), /Lang sv-SE, the title in the metadata with
- *   DisplayDocTitle, the PDF/UA identifier, and everything that is not content (rules, shading,
- *   header, footer, repeated table headers) marked as artifacts.
+ *   LBody with bullets or numbers, Table > TR > TH/TD with Scope, Figure with /Alt), /Lang sv-SE,
+ *   the title in the metadata with DisplayDocTitle, the PDF/UA identifier, and everything that is
+ *   not content (rules, shading, header, footer, repeated table headers) marked as artifacts.
  * - **Fonts:** Inter embedded as subsets (no standard-14 font); å, ä, ö, –, … and − all render.
  * - **Page furniture:** organisation name and diarienummer at the top, the report's short title,
  *   its date and "Sida x av y" at the bottom of every page.

@@ -75,7 +75,7 @@ function paragraphPieces(block: ParagraphBlock, measure: Measurer): DrawPiece[] 
 
 function listPieces(block: ListBlock, measure: Measurer): DrawPiece[] {
   const style = TEXT.body;
-  const indent = 14;
+  const indent = block.ordered ? 20 : 14;
   const list = lazyElement("L");
   return block.items.map((item, index) => {
     const lines = wrap(item, style, CONTENT_WIDTH - indent, measure);
@@ -96,7 +96,10 @@ function listPieces(block: ListBlock, measure: Measurer): DrawPiece[] {
         tagged(ctx.doc, label, "Lbl", () =>
           drawLine(
             ctx.doc,
-            { segments: [{ text: "•", font: "regular" }], width: 0 },
+            {
+              segments: [{ text: block.ordered ? `${index + 1}.` : "•", font: "regular" }],
+              width: 0,
+            },
             style,
             X + 3,
             y,

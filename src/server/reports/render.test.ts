@@ -74,6 +74,7 @@ describe("report kit", { timeout: 60_000 }, () => {
         ],
       },
       { kind: "list", items: ["Första punkten", "Andra punkten"] },
+      { kind: "list", ordered: true, items: ["Steg ett", "Steg två"] },
       {
         kind: "figure",
         alt: "Stapeldiagram: A 3,5; B 7,0.",
@@ -110,10 +111,9 @@ describe("report kit", { timeout: 60_000 }, () => {
     const roles = tagged.elements.map((e) => e.role);
     expect(roles.slice(0, 2)).toEqual(["H1", "P"]);
     expect(tagged.elements[1]!.text).toBe("Fet och kursiv – å ä ö Å Ä Ö … −1");
-    expect(tagged.elements.filter((e) => e.role === "LBody").map((e) => e.text)).toEqual([
-      "Första punkten",
-      "Andra punkten",
-    ]);
+    expect(
+      tagged.elements.filter((e) => e.role === "Lbl" || e.role === "LBody").map((e) => e.text),
+    ).toEqual(["•", "Första punkten", "•", "Andra punkten", "1.", "Steg ett", "2.", "Steg två"]);
     // Header cells say what they head: two column headers in the figure's table, two row headers
     // in the facts table (pdf.js does not expose attributes; PDFKit writes them uncompressed).
     const raw = pdf.toString("latin1");
