@@ -50,7 +50,10 @@ export function wrap(inline: Inline, style: TextStyle, width: number, measure: M
   const spaceWidth = (font: FontName) => measure.width(" ", font, style.size);
   for (const run of runsOf(inline)) {
     const font = fontOf(run, style.font);
-    for (const part of run.text.split(/( +)/)) {
+    // Line breaks, tabs and other control characters in given text (a diarienummer typed with a
+    // newline) become spaces: PDFKit would start a new line on its own, over the next row.
+    const text = run.text.replace(/[\p{Cc}\u2028\u2029]/gu, " ");
+    for (const part of text.split(/( +)/)) {
       if (part === "") continue;
       if (part.startsWith(" ")) {
         pendingSpace = current.length > 0 ? { text: " ", font } : null;
