@@ -137,6 +137,7 @@ describe("readiness board report (PDF)", { timeout: 60_000 }, () => {
       "",
     );
     expect(tagged.hasStructTreeRoot).toBe(true);
+    expect(tagged.untaggedText).toEqual([]);
     expect(tagged.lang).toBe("sv-SE");
     expect(tagged.title).toBe(
       "Beredskapsmätning: alkohol, narkotika, dopning och tobak (ANDT) i Bengtsfors kommun",

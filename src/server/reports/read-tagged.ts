@@ -36,8 +36,10 @@ export interface TaggedPdf {
   pages: number;
   /** Structure elements that hold content, in reading order (an element split over pages repeats). */
   elements: TaggedElement[];
-  /** Page text outside any structure element's content: artifacts (header, footer, repeats). */
+  /** Page text marked as artifacts (header, footer, repeated table headers), per page. */
   artifactText: string[][];
+  /** Page text in no marked content at all: invisible to assistive technology, so a fault. */
+  untaggedText: string[];
   hasStructTreeRoot: boolean;
   lang: string | null;
   title: string | null;
@@ -57,22 +59,25 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const elements: TaggedElement[] = [];
   const artifactText: string[][] = [];
+  const untaggedText: string[] = [];
   for (let number = 1; number <= pdf.numPages; number += 1) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent({ includeMarkedContent: true });
     const textById = new Map<string, string>();
     const artifacts: string[] = [];
-    const stack: (string | null)[] = [];
+    const stack: (string | "artifact" | null)[] = [];
     for (const item of content.items as MarkedItem[]) {
       if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") {
-        stack.push(item.tag === "Artifact" ? null : (item.id ?? null));
+        stack.push(item.tag === "Artifact" ? "artifact" : (item.id ?? null));
       } else if (item.type === "endMarkedContent") {
         stack.pop();
       } else if (typeof item.str === "string") {
-        const id = stack[stack.length - 1];
+        const id = stack[stack.length - 1] ?? null;
         const str = item.hasEOL ? `${item.str} ` : item.str;
-        if (id) textById.set(id, (textById.get(id) ?? "") + str);
-        else if (item.str.trim()) artifacts.push(item.str);
+        if (id === "artifact") {
+          if (item.str.trim()) artifacts.push(item.str);
+        } else if (id) textById.set(id, (textById.get(id) ?? "") + str);
+        else if (item.str.trim()) untaggedText.push(item.str);
       }
     }
     artifactText.push(artifacts);
@@ -98,6 +103,7 @@ export async function readTaggedPdf(bytes: Uint8Array): Promise<TaggedPdf> {
     pages: pdf.numPages,
     elements,
     artifactText,
+    untaggedText,
     hasStructTreeRoot: /\/StructTreeRoot \d+ 0 R/.test(raw),
     lang,
     title: ((info as Record<string, unknown>).Title as string | undefined) ?? null,

@@ -101,6 +101,7 @@ describe("report kit", { timeout: 60_000 }, () => {
       },
     ]);
     expect(tagged.hasStructTreeRoot).toBe(true);
+    expect(tagged.untaggedText).toEqual([]);
     expect(tagged.lang).toBe("sv-SE");
     expect(tagged.title).toBe("Syntetisk rapport – åäö");
     expect(tagged.displayDocTitle).toBe(true);
