@@ -85,7 +85,8 @@ function listPieces(block: ListBlock, measure: Measurer): DrawPiece[] {
       height: lines.length * style.leading,
       spaceBefore: index === 0 ? SPACE.list : SPACE.item,
       // Two items at least on the page where a list starts and where it ends.
-      keepWithNext: index === 0 || index === block.items.length - 2,
+      keepWithNext:
+        index < block.items.length - 1 && (index === 0 || index === block.items.length - 2),
       draw: (ctx, y) => {
         const li = ctx.doc.struct("LI");
         list(ctx).add(li);
