@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTaggedPdf } from "../src/server/reports/read-tagged.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
 import { auditRowsFor } from "./helpers/http.ts";
@@ -441,16 +442,40 @@ describe("exports", () => {
     const municipality = await buildMunicipality(t.db);
     const assessment = await workedExample(municipality.id);
     const reader = await signedIn("reader", municipality.id);
+    const facts = new URLSearchParams({
+      author: "Anna Analytiker",
+      unit: "Folkhälsoenheten",
+      reference: "KS 2026/17",
+    });
     const res = await callReadiness(
       t,
       "GET",
-      `/assessments/${assessment.id}/report.pdf`,
+      `/assessments/${assessment.id}/report.pdf?${facts}`,
       reader.headers,
     );
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/pdf");
-    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename=".+\.pdf"$/);
+    const fileName =
+      /^attachment; filename="(beredskap-[a-z0-9-]+-andt-\d{4}-\d{2}-\d{2}\.pdf)"; filename\*=UTF-8''(.+)$/.exec(
+        String(res.headers["content-disposition"]),
+      );
+    expect(fileName?.[2]).toBe(fileName?.[1]);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const tagged = await readTaggedPdf(new Uint8Array(res.rawPayload));
+    expect(tagged.hasStructTreeRoot).toBe(true);
+    expect(tagged.artifactText[0]).toContain("Dnr KS 2026/17");
+    const cells = tagged.elements.map((e) => e.text);
+    expect(cells[cells.indexOf("Upprättad av") + 1]).toBe("Anna Analytiker");
+    expect(cells[cells.indexOf("Ansvarig enhet") + 1]).toBe("Folkhälsoenheten");
+    for (const bad of [`reference=${"x".repeat(61)}`, "reference=a%00b", "colour=red"]) {
+      const refused = await callReadiness(
+        t,
+        "GET",
+        `/assessments/${assessment.id}/report.pdf?${bad}`,
+        reader.headers,
+      );
+      expect(refused.statusCode, bad).toBe(400);
+    }
     expect((await actionsOf(assessment.id)).map((a) => a.action)).toContain(
       "readiness.report.export",
     );

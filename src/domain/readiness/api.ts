@@ -131,6 +131,13 @@ export const CompareQuerySchema = z.strictObject({
     .describe("Comma-separated assessment ids"),
 });
 
+/** Board-paper facts printed on the PDF report; all optional, none stored. */
+export const ReportQuerySchema = z.strictObject({
+  author: noteText(120).optional().describe("Who prepared the report (Upprättad av)"),
+  unit: noteText(120).optional().describe("Responsible unit (Ansvarig enhet)"),
+  reference: noteText(60).optional().describe("Reference number (diarienummer)"),
+});
+
 export const ASSESSMENT_PAGE_MAX = 500;
 
 export const AssessmentListQuerySchema = z.strictObject({

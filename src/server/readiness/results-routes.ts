@@ -1,16 +1,22 @@
 import type { FastifyInstance } from "fastify";
 import type { Db, DbOrTx } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
-import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/readiness/api.ts";
+import {
+  CompareQuerySchema,
+  CompareSchema,
+  ReportQuerySchema,
+  ResultsSchema,
+} from "../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import type { AccessContext } from "../plugins/access.ts";
 import { csvDownload } from "../plugins/csv.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
+import { contentDisposition } from "../reports/index.ts";
 import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import { type AssessmentRow, listAssessments, loadAssessmentData } from "./queries.ts";
-import { renderReadinessReportPdf } from "./report-pdf.tsx";
+import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
 
 /** The assessment and every readable one of the same topic and organisation, oldest first. */
 async function trendOf(db: DbOrTx, ctx: AccessContext, assessment: AssessmentRow) {
@@ -120,16 +126,19 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
     method: "GET",
     url: `${PREFIX}/assessments/:id/report.pdf`,
     access: { permission: "community.read" },
-    schema: { tags, params: IdParamsSchema },
+    schema: { tags, params: IdParamsSchema, querystring: ReportQuerySchema },
     ...assessmentTarget,
     authorize: { action: "readiness.read" },
-    run: async ({ db, ctx, target: assessment, reply, record }) => {
+    run: async ({ db, ctx, query, target: assessment, reply, record }) => {
       const { all, trend } = await trendOf(db, ctx, assessment);
       const index = all.findIndex((d) => d.assessment.id === assessment.id);
-      const pdf = await renderReadinessReportPdf({
-        results: trend[index]!,
+      const results = trend[index]!;
+      const generatedAt = new Date();
+      const { pdf } = await renderReadinessReport({
+        results,
         trend,
-        generatedAt: new Date(),
+        generatedAt,
+        ...query,
       });
       await record({
         action: "readiness.report.export",
@@ -141,7 +150,7 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
         .header("content-type", "application/pdf")
         .header(
           "content-disposition",
-          `attachment; filename="beredskapsmatning-${assessment.id}.pdf"`,
+          contentDisposition(readinessReportFileName(results, generatedAt)),
         );
       return pdf;
     },
