@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../src/domain/platform/roles.ts";
@@ -55,6 +55,11 @@ const MATRIX: Record<string, Row> = {
   "GET /healthz": all(200, 200),
   "GET /readyz": all(200, 200),
   "GET /api/auth/providers": all(200, 200),
+  "GET /api/help": all(200, 200),
+  // Without SMTP the request is accepted alike and nothing is sent; any token is unknown.
+  "GET /api/auth/password-reset/config": all(200, 200),
+  "POST /api/auth/password-reset": all(202, 202),
+  "POST /api/auth/password-reset/confirm": all(400, 400),
   "POST /api/auth/login": all(200, 200),
   // Signed in already, so the second factor is not pending: the route is reached and says so.
   "POST /api/auth/mfa": all(409),
@@ -221,6 +226,16 @@ const REQUESTS: Record<string, (f: Fixture) => Promise<Request>> = {
   "GET /healthz": async () => ({ url: "/healthz" }),
   "GET /readyz": async () => ({ url: "/readyz" }),
   "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
+  "GET /api/help": async () => ({ url: "/api/help" }),
+  "GET /api/auth/password-reset/config": async () => ({ url: "/api/auth/password-reset/config" }),
+  "POST /api/auth/password-reset": async (f) => ({
+    url: "/api/auth/password-reset",
+    payload: { email: (await targetUser(f)).email },
+  }),
+  "POST /api/auth/password-reset/confirm": async () => ({
+    url: "/api/auth/password-reset/confirm",
+    payload: { token: randomBytes(32).toString("base64url"), password: "a-long-enough-password" },
+  }),
   "POST /api/auth/login": async (f) => {
     const user = await buildUser(f.t.db, { organisationId: f.org.id });
     return { url: "/api/auth/login", payload: { email: user.email, password: TEST_PASSWORD } };

@@ -19,8 +19,11 @@ import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
 import { registerAuditRoutes } from "./platform/audit-routes.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
 import { registerAuthRoutes } from "./platform/auth-routes.ts";
+import { registerHelpRoutes } from "./platform/help-routes.ts";
+import { smtpMailer } from "./platform/mailer.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
+import { registerPasswordResetRoutes } from "./platform/password-reset-routes.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
 import { registerSessionRoutes } from "./platform/session-routes.ts";
 import { registerUserRoutes } from "./platform/user-routes.ts";
@@ -128,6 +131,10 @@ export async function buildApp(deps: AppDeps) {
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
   });
+  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  if (mailer) app.addHook("onClose", () => mailer.close());
+  registerPasswordResetRoutes(app, { db, config, mailer });
+  registerHelpRoutes(app);
   registerSessionRoutes(app, { db, times });
   registerOrganisationRoutes(app, { db });
   registerAreaGroupRoutes(app, { db });

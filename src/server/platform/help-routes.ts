@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { HelpGuideSchema } from "../../domain/platform/schemas.ts";
+import { renderGuide } from "../../domain/shared/guide.ts";
+
+export const USER_GUIDE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../docs/anvandarguide.md",
+);
+
+/**
+ * The user guide for the help pages, rendered once at start. It is written in Swedish only; the
+ * English interface says so beside it. Public: the sign-in page links to it too.
+ */
+export function registerHelpRoutes(fastify: FastifyInstance, guideFile = USER_GUIDE): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const guide = { language: "sv" as const, ...renderGuide(readFileSync(guideFile, "utf8")) };
+  app.get(
+    "/api/help",
+    {
+      config: { access: "public" },
+      schema: { tags: ["help"], response: { 200: HelpGuideSchema } },
+    },
+    async (_request, reply) => {
+      // The same for everyone until the next deploy; a short private cache spares the repeat.
+      reply.header("cache-control", "private, max-age=300");
+      return guide;
+    },
+  );
+}
