@@ -9,7 +9,7 @@ import { api, get } from "../../api.ts";
 import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { Shell } from "../../components/layout.tsx";
 import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
-import { PageTitle } from "../../components/page.tsx";
+import { AppLink, PageTitle } from "../../components/page.tsx";
 
 type LoginResult = z.infer<typeof LoginResultSchema>;
 type Providers = z.infer<typeof ProvidersSchema>;
@@ -17,7 +17,12 @@ type Providers = z.infer<typeof ProvidersSchema>;
 export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const state = (location.state ?? {}) as { from?: string; mfa?: boolean; signedOut?: boolean };
+  const state = (location.state ?? {}) as {
+    from?: string;
+    mfa?: boolean;
+    signedOut?: boolean;
+    passwordReset?: boolean;
+  };
   const [step, setStep] = useState<"password" | "mfa">(state.mfa ? "mfa" : "password");
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -40,6 +45,7 @@ export function LoginPage() {
             <PasswordStep
               onDone={(r) => (r.status === "mfa_required" ? setStep("mfa") : void done())}
               signedOut={Boolean(state.signedOut)}
+              passwordReset={Boolean(state.passwordReset)}
             />
           ) : (
             <MfaStep onDone={() => void done()} />
@@ -64,9 +70,11 @@ export function LoginPage() {
 function PasswordStep({
   onDone,
   signedOut,
+  passwordReset,
 }: {
   onDone: (r: LoginResult) => void;
   signedOut: boolean;
+  passwordReset: boolean;
 }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
@@ -93,6 +101,11 @@ function PasswordStep({
           {t("login.signedOut")}
         </Alert>
       ) : null}
+      {passwordReset ? (
+        <Alert data-color="success" role="status" className="login__notice">
+          {t("passwordReset.done")}
+        </Alert>
+      ) : null}
       <Paragraph>{t("login.intro")}</Paragraph>
       <ValidatedForm
         form={errors}
@@ -117,6 +130,9 @@ function PasswordStep({
           onChange={(e) => setPassword(e.target.value)}
         />
       </ValidatedForm>
+      <Paragraph className="login__forgot">
+        <AppLink to="/password-reset">{t("login.forgotPassword")}</AppLink>
+      </Paragraph>
     </>
   );
 }
