@@ -1,4 +1,6 @@
+import { writeFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -8,9 +10,10 @@ export const SMTP_PASSWORD = "smtp-test-password";
 /**
  * A real SMTP server on a free loopback port that keeps what it receives. It asks for the
  * credentials in the URL it gives out, as a municipality's relay would. STARTTLS is off: the
- * test has no certificate for 127.0.0.1.
+ * test has no certificate for 127.0.0.1. With `saveTo`, each message is also written there as
+ * `<n>.eml`, for browser journeys whose tests run in another process than the server.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { saveTo?: string } = {}) {
   const received: ParsedMail[] = [];
   const waiting: (() => void)[] = [];
   const server = new SMTPServer({
@@ -24,14 +27,23 @@ export async function startSmtpServer() {
       } else callback(new Error("Invalid username or password"));
     },
     onData(stream, _session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          for (const wake of waiting.splice(0)) wake();
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const n = received.length;
+        Promise.all([
+          simpleParser(raw),
+          options.saveTo ? writeFile(path.join(options.saveTo, `${n}.eml`), raw) : undefined,
+        ]).then(
+          ([mail]) => {
+            received.push(mail);
+            for (const wake of waiting.splice(0)) wake();
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
