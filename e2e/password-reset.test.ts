@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { addressesOf, resetLinkOf } from "../test/helpers/smtp.ts";
 import {
   browserPerFile,
+  checkNarrow,
   expectNoAxeViolations,
   hasAttribute,
   heading,
@@ -128,10 +129,17 @@ describe("help", () => {
     await visible(page.getByRole("navigation", { name: "Innehåll" }));
     await expectNoAxeViolations(page, "help");
 
-    const anonymous = await newPage({ locale: "en-GB" });
+    await checkNarrow(page, "help");
+
+    // Open to anyone; in English it says that the guide is in Swedish, and marks it so.
+    const anonymous = await newPage();
     await anonymous.page.goto("/help#glömt-lösenord");
     await heading(anonymous.page, "Användarguide för Paraply");
     await visible(anonymous.page.locator("#glömt-lösenord"));
+    await anonymous.page.getByLabel("Språk").selectOption("en");
+    await visible(anonymous.page.getByText("The user guide is available in Swedish only."));
+    await hasAttribute(anonymous.page.locator("article.help__guide"), "lang", "sv");
+    await expectNoAxeViolations(anonymous.page, "help-en");
     await context.close();
     await anonymous.context.close();
   });

@@ -69,7 +69,7 @@ export function HelpPage() {
                       {chapter.title}
                     </a>
                     {children.length > 0 ? (
-                      <ol>
+                      <ul>
                         {children.map((s) => (
                           <li key={s.id}>
                             <a className="ds-link" href={`#${s.id}`}>
@@ -77,7 +77,7 @@ export function HelpPage() {
                             </a>
                           </li>
                         ))}
-                      </ol>
+                      </ul>
                     ) : null}
                   </li>
                 ))}
