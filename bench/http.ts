@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
 import { loadConfig } from "../src/config.ts";
-import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
+import { connect, migrateDatabase, migrationsCurrent, withConnection } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -48,10 +48,11 @@ export function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Loads one URL from a second process; CPU is this process's (where the servers run). */
 export function load(
   url: string,
   headers: Record<string, string>,
-  options: HttpBenchOptions,
+  options: Pick<HttpBenchOptions, "connections" | "seconds" | "warmupSeconds">,
 ): Promise<LoadResult> {
   const args = JSON.stringify({
     url,
@@ -98,11 +99,12 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     () => pool.end(),
   ];
   try {
-    await migrateDatabase(server.url);
-    await seedDemo(db);
+    await migrateDatabase(server.ownerUrl, { runtimeRole: server.runtimeRole });
+    await withConnection(server.ownerUrl, (owner) => seedDemo(owner.db));
     const env = {
       NODE_ENV: "production",
       DATABASE_URL: server.url,
+      DATABASE_OWNER_URL: server.ownerUrl,
       PARAPLY_SECRET_KEY: randomBytes(32).toString("base64"),
       // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
       RATE_LIMIT_PER_MINUTE: "100000000",

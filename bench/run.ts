@@ -1,3 +1,4 @@
+import { benchApi } from "./api.ts";
 import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
@@ -41,6 +42,12 @@ const BENCHES: Record<string, () => Promise<void>> = {
       rounds: oddRounds,
     });
   },
+  api: () =>
+    benchApi({
+      connections: Number(process.env.BENCH_API_CONNECTIONS ?? 50),
+      seconds: Math.min(Math.max(Number(process.env.BENCH_API_SECONDS ?? 3), 1), 60),
+      warmupSeconds: 1,
+    }),
   web: () => benchWeb({ build: process.env.BENCH_WEB_BUILD !== "0" }),
 };
 

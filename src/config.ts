@@ -16,6 +16,12 @@ const ConfigSchema = z
     HOST: z.string().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_OWNER_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .optional()
+      .describe(
+        "The owner role, for migrations (defaults to DATABASE_URL outside production); DATABASE_URL is then the runtime role",
+      ),
     DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     PARAPLY_DATA_DIR: z.string().min(1).default("./data"),
     PARAPLY_EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -117,6 +123,22 @@ const ConfigSchema = z
         code: "custom",
         path: ["AUDIT_ANCHOR_FILE"],
         message: "its directory does not exist",
+      });
+    }
+    if (env.DATABASE_OWNER_URL && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_OWNER_URL"],
+        message:
+          "needs DATABASE_URL (the runtime role) beside it; the embedded database makes its own roles",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.DATABASE_OWNER_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_OWNER_URL"],
+        message:
+          "is required in production with DATABASE_URL: migrations run as the owner role (DATABASE_OWNER_URL), the app as a runtime role that owns nothing (DATABASE_URL); see docs/operations.md",
       });
     }
     if (env.NODE_ENV === "production" && env.PARAPLY_DEMO) {

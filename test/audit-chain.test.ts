@@ -11,7 +11,7 @@ import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 
 // Tampering needs what the app's runtime role lacks (disabling triggers, UPDATE and DELETE on
 // the log), so these tests act as the superuser the test databases are created with.
-const base = inject("databaseUrl");
+const base = inject("superuserDatabaseUrl");
 const created: string[] = [];
 let admin: pg.Client;
 let anchorDir: string;

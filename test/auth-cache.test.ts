@@ -60,7 +60,8 @@ describe("the session and scope cache across instances", () => {
       method: "POST",
       url: `/api/users/${person.id}/grants`,
       headers: { cookie: adminCookie },
-      payload: { role: "coordinator", organisationId: municipality.id },
+      // A role the administrator holds too, so that they may also take it away again.
+      payload: { role: "org_admin", organisationId: municipality.id },
     });
     expect(grant.statusCode).toBe(201);
     expect(await eventually(async () => (await users()).statusCode === 200)).toBe(true);

@@ -85,7 +85,8 @@ describe("password sign-in", () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error).toMatchObject({
       code: "invalid_credentials",
-      message: "Fel e-postadress eller lösenord.",
+      message:
+        "Fel e-postadress eller lösenord. Efter flera misslyckade försök spärras kontot en stund.",
     });
     expect(cookieOf(res)).toBeUndefined();
     expect(await auditRows(user.id)).toContainEqual(
@@ -120,9 +121,18 @@ describe("password sign-in", () => {
       for (let i = 0; i < 3; i++) {
         expect((await login(strict, user.email, "wrong-password-123")).statusCode).toBe(401);
       }
+      // Locked, even the right password answers exactly as an unknown e-mail does.
       const locked = await login(strict, user.email);
-      expect(locked.statusCode).toBe(429);
-      expect(locked.json().error.code).toBe("locked");
+      const unknown = await login(strict, `nobody-${randomUUID()}@test.example`);
+      const withoutId = (res: typeof locked) => {
+        const { requestId: _, ...error } = res.json().error;
+        return [res.statusCode, error];
+      };
+      expect(withoutId(locked)).toEqual(withoutId(unknown));
+      expect(withoutId(locked)).toEqual([
+        401,
+        { code: "invalid_credentials", message: expect.stringContaining("spärras") },
+      ]);
       expect(await auditRows(user.id)).toContainEqual(
         expect.objectContaining({ outcome: "failure", details: { reason: "locked" } }),
       );
@@ -136,6 +146,29 @@ describe("password sign-in", () => {
       });
       expect(reset.statusCode).toBe(200);
       expect((await login(strict, user.email, "a-brand-new-password")).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("tells the person of a past lock only once the password is right, and once", async () => {
+    const strict = await buildTestApp({ LOGIN_MAX_FAILURES: "2" });
+    try {
+      const user = await buildUser(strict.db);
+      for (let i = 0; i < 2; i++) await login(strict, user.email, "wrong-password-123");
+      expect((await login(strict, user.email)).json().error.code).toBe("invalid_credentials");
+      // The lock runs out.
+      await strict.pool.query(
+        "UPDATE platform.users SET locked_until = now() - interval '1 minute' WHERE id = $1",
+        [user.id],
+      );
+      expect((await login(strict, user.email, "still-the-wrong-one")).json()).not.toHaveProperty(
+        "accountWasLocked",
+      );
+      const first = await login(strict, user.email);
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({ status: "signed_in", accountWasLocked: true });
+      expect((await login(strict, user.email)).json()).toEqual({ status: "signed_in" });
     } finally {
       await strict.close();
     }
@@ -493,7 +526,7 @@ describe("TOTP two-factor authentication", () => {
       expect(locked.statusCode).toBe(429);
       expect(locked.json().error.code).toBe("locked");
       expect((await me(strict, cookie)).json().error.code).toBe("mfa_required");
-      expect((await login(strict, user.email)).statusCode).toBe(429);
+      expect((await login(strict, user.email)).statusCode).toBe(401);
     } finally {
       await strict.close();
     }

@@ -6,10 +6,11 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { createSession } from "../src/server/platform/sessions.ts";
-import { recordAudit, systemAuditContext } from "../src/server/plugins/audit.ts";
+import { databaseUrls } from "./helpers/app.ts";
 import { buildArea, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
 
 /**
@@ -19,13 +20,12 @@ import { buildArea, buildMunicipality, buildUnit, buildUser } from "./helpers/fa
 
 const suffix = randomUUID().slice(0, 8);
 const names = { source: `paraply_backup_src_${suffix}`, target: `paraply_backup_dst_${suffix}` };
-const urlOf = (db: string) => {
-  const url = new URL(inject("databaseUrl"));
-  url.pathname = `/${db}`;
-  return url.toString();
-};
-const sourceUrl = urlOf(names.source);
-const targetUrl = urlOf(names.target);
+// The commands run with both roles' URLs, as in production; the checks read as the owner, who
+// sees every row (row-level security hides the support schema from the runtime role).
+const sourceDb = databaseUrls(names.source);
+const targetDb = databaseUrls(names.target);
+const sourceUrl = sourceDb.ownerUrl;
+const targetUrl = targetDb.ownerUrl;
 
 let dir: string;
 
@@ -35,7 +35,7 @@ const PROBE = `CREATE TABLE platform.zz_backup_probe (
   n numeric, bytes bytea, f double precision, note text)`;
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: inject("ownerDatabaseUrl") });
   await client.connect();
   try {
     return await fn(client);
@@ -54,10 +54,16 @@ async function query(url: string, text: string, values: unknown[] = []) {
   }
 }
 
-function paraply(args: string[], databaseUrl: string) {
+function paraply(args: string[], urls: { url: string; ownerUrl: string }) {
   const result = spawnSync(process.execPath, ["bin/paraply.js", ...args], {
     cwd: path.resolve(import.meta.dirname, ".."),
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test", LOG_LEVEL: "silent" },
+    env: {
+      ...process.env,
+      DATABASE_URL: urls.url,
+      DATABASE_OWNER_URL: urls.ownerUrl,
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+    },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -94,8 +100,8 @@ beforeAll(async () => {
     await c.query(`CREATE DATABASE ${names.source}`);
     await c.query(`CREATE DATABASE ${names.target}`);
   });
-  await migrateDatabase(sourceUrl);
-  const { db, pool } = connect(sourceUrl, 2);
+  await migrateDatabase(sourceUrl, { runtimeRole: inject("runtimeRole") });
+  const { db, pool } = connect(sourceDb.url, 2);
   try {
     const municipality = await buildMunicipality(db);
     const area = await buildArea(db, municipality.id);
@@ -112,7 +118,7 @@ beforeAll(async () => {
       times: { idleMinutes: 30, absoluteHours: 12 },
     });
     for (let i = 0; i < 25; i++) {
-      await recordAudit(
+      await recordStandaloneAudit(
         db,
         { ...systemAuditContext("backup test"), actorId: admin.id, ip: "10.0.0.1" },
         {
@@ -137,7 +143,21 @@ beforeAll(async () => {
       ('{"",NULL,"with space","{brace}"}', 'infinity', -1, '::1', 'null', 'NaN', '', 1e-300, NULL)`,
     [["a", "b,c", 'd"e']],
   );
-  await migrateDatabase(targetUrl);
+  // A child's case, which only the owner sees whole: the backup must hold it.
+  await query(
+    sourceUrl,
+    `WITH child AS (
+       INSERT INTO support.children (municipality_id, given_name, family_name, birth_date)
+       SELECT id, 'Ella', 'Fiktiv', '2017-01-02' FROM platform.organisations
+        WHERE kind = 'municipality' LIMIT 1 RETURNING id, municipality_id),
+     opened AS (
+       INSERT INTO support.cases (child_id, municipality_id)
+       SELECT id, municipality_id FROM child RETURNING id)
+     INSERT INTO support.case_access (case_id, user_id, role, basis, scopes)
+     SELECT opened.id, u.id, 'discoverer', 'case_role', '{summary}'
+       FROM opened, platform.users u LIMIT 1`,
+  );
+  await migrateDatabase(targetUrl, { runtimeRole: inject("runtimeRole") });
   await query(targetUrl, PROBE);
 });
 
@@ -152,7 +172,7 @@ afterAll(async () => {
 describe("paraply backup and restore", () => {
   it("round-trips every table's rows exactly, and the restored database keeps working", async () => {
     const file = path.join(dir, "paraply.backup.gz");
-    const backup = paraply(["backup", file], sourceUrl);
+    const backup = paraply(["backup", file], sourceDb);
     expect(backup.stderr).toBe("");
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(/Backup written to .*paraply\.backup\.gz/);
@@ -166,7 +186,7 @@ describe("paraply backup and restore", () => {
 
     // The target has some data of its own, which the restore replaces.
     await query(targetUrl, "INSERT INTO platform.zz_backup_probe (note) VALUES ('old')");
-    const restore = paraply(["restore", file], targetUrl);
+    const restore = paraply(["restore", file], targetDb);
     expect(restore.stderr).toBe("");
     expect(restore.status).toBe(0);
     expect(restore.stdout).toMatch(/The audit log verifies/);
@@ -178,9 +198,12 @@ describe("paraply backup and restore", () => {
     for (const table of Object.keys(source)) expect(target[table], table).toEqual(source[table]);
 
     // Sequences continue after the restored rows: new audit rows chain on, new ids are free.
-    const { db, pool } = connect(targetUrl, 2);
+    // As the runtime role: the restored rows are reachable with its grants.
+    const { db, pool } = connect(targetDb.url, 2);
     try {
-      await recordAudit(db, systemAuditContext("after restore"), { action: "test.after" });
+      await recordStandaloneAudit(db, systemAuditContext("after restore"), {
+        action: "seed.demo",
+      });
       expect((await verifyAuditChain(db)).ok).toBe(true);
       await pool.query("INSERT INTO platform.zz_backup_probe (note) VALUES ('new')");
     } finally {
@@ -188,14 +211,14 @@ describe("paraply backup and restore", () => {
     }
 
     // A backup already there is not overwritten.
-    const again = paraply(["backup", file], sourceUrl);
+    const again = paraply(["backup", file], sourceDb);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/exists already/);
   });
 
   it("refuses foreign, newer, damaged or tampered files and leaves the database unchanged", async () => {
     const good = path.join(dir, "good.gz");
-    expect(paraply(["backup", good], sourceUrl).status).toBe(0);
+    expect(paraply(["backup", good], sourceDb).status).toBe(0);
     const lines = gunzipSync(await fs.readFile(good))
       .toString("utf8")
       .split("\n");
@@ -255,14 +278,14 @@ describe("paraply backup and restore", () => {
     ];
     const before = await snapshot(targetUrl);
     for (const [label, file, message] of cases) {
-      const result = paraply(["restore", file], targetUrl);
+      const result = paraply(["restore", file], targetDb);
       expect(result.status, `${label}: ${result.stderr}`).toBe(1);
       expect(result.stderr, label).toMatch(message);
       expect(result.stderr, label).toMatch(/Nothing was changed/);
     }
     expect(await snapshot(targetUrl)).toEqual(before);
 
-    const usage = paraply(["restore"], targetUrl);
+    const usage = paraply(["restore"], targetDb);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/Usage: paraply restore FILE/);
   });

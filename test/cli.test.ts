@@ -16,7 +16,11 @@ function paraply(
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+      env: {
+        ...process.env,
+        DATABASE_URL: inject("databaseUrl"),
+        DATABASE_OWNER_URL: inject("ownerDatabaseUrl"),
+      },
     });
     let stdout = "";
     let stderr = "";

@@ -8,10 +8,13 @@ import { seedDemoPlatform } from "../src/db/seed/demo-platform.ts";
 import { seedDemoReadiness } from "../src/db/seed/demo-readiness.ts";
 import { withOwnDatabase } from "./helpers/app.ts";
 
-function paraply(url: string, ...args: string[]): Promise<{ status: number | null; out: string }> {
+function paraply(
+  urls: { url: string; ownerUrl: string },
+  ...args: string[]
+): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/paraply.js", ...args], {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, DATABASE_URL: urls.url, DATABASE_OWNER_URL: urls.ownerUrl },
     });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -71,13 +74,13 @@ describe("the demo seed", () => {
   });
 
   it("is what `paraply seed --demo` writes, and only into an empty database", async () => {
-    await withOwnDatabase(async ({ url, db }) => {
-      const first = await paraply(url, "seed", "--demo");
+    await withOwnDatabase(async ({ url, ownerUrl, db }) => {
+      const first = await paraply({ url, ownerUrl }, "seed", "--demo");
       expect(first.status).toBe(0);
       expect(first.out).toContain("coordinator\tsamordnare@bengtsfors.example\t");
       const [assessments] = await db.select({ n: count() }).from(readinessAssessments);
       expect(assessments?.n).toBe(3);
-      const again = await paraply(url, "seed", "--demo");
+      const again = await paraply({ url, ownerUrl }, "seed", "--demo");
       expect(again.status).toBe(1);
     });
   });

@@ -7,6 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const dataDir = path.resolve(`.tmp/lifecycle-${process.pid}`);
 
+// Apps started here, stopped at the end even when a test fails halfway, so none is left running.
+const running: ChildProcess[] = [];
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
@@ -31,6 +34,7 @@ async function start(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.push(child);
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -43,13 +47,38 @@ async function start(
   return { child, output: () => out };
 }
 
+/** Runs one CLI command to its end against the same data directory; its exit code and output. */
+function cli(args: string[], pgPort: number): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ["bin/paraply.js", ...args], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      PORT: "0",
+      PARAPLY_DATA_DIR: dataDir,
+      PARAPLY_EMBEDDED_PG_PORT: String(pgPort),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+}
+
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => {
     if (child.exitCode !== null) resolve(child.exitCode);
     else child.once("exit", (code) => resolve(code));
   });
 
-afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  for (const child of running.filter((c) => c.exitCode === null && c.signalCode === null)) {
+    child.kill("SIGINT");
+    await exited(child);
+  }
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
 
 describe("the embedded database's life cycle", () => {
   it("seeds once, survives kill -9 of the app, and stops cleanly on Ctrl-C", async () => {
@@ -78,4 +107,38 @@ describe("the embedded database's life cycle", () => {
     expect(await exited(second.child), second.output()).toBe(0);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), second.output()).toBe(false);
   }, 120_000);
+
+  it("lets backup and audit verify use a running app's database and leaves it running", async () => {
+    const port = await freePort();
+    const pgPort = await freePort();
+    const app = await start(port, pgPort);
+    const ready = async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+    expect(await ready()).toBe(200);
+    const verify = await cli(["audit", "verify"], pgPort);
+    expect(verify.code, verify.output).toBe(0);
+    expect(await ready(), app.output()).toBe(200);
+    expect(verify.output).not.toContain("orphaned");
+    expect(verify.output).toContain("running Paraply process");
+
+    const file = path.join(dataDir, "backup-while-running.gz");
+    const backup = await cli(["backup", file], pgPort);
+    expect(backup.code, backup.output).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    expect(await ready(), app.output()).toBe(200);
+
+    // Restore replaces everything under the app's feet, and a second app would share the
+    // database it stops: both refuse, saying why, and the running app is untouched.
+    const restore = await cli(["restore", file], pgPort);
+    expect(restore.code, restore.output).toBe(1);
+    expect(restore.output).toContain(`pid ${app.child.pid}`);
+    const second = await cli(["start"], pgPort);
+    expect(second.code, second.output).toBe(1);
+    expect(second.output).toContain("Stop that process first");
+    expect(await ready(), app.output()).toBe(200);
+
+    expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(true);
+    app.child.kill("SIGINT");
+    expect(await exited(app.child), app.output()).toBe(0);
+    expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(false);
+  }, 180_000);
 });

@@ -9,28 +9,55 @@ import { ensureReadinessReferenceData } from "../src/db/reference/readiness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
+    /** The runtime role: what the app (and most tests) connect as. */
     databaseUrl: string;
+    /** The owner role: migrations, and tests that must write what the runtime role cannot. */
+    ownerDatabaseUrl: string;
+    /** A superuser, for the tests of what the app refuses to run as. */
+    superuserDatabaseUrl: string;
+    runtimeRole: string;
     databaseTarget: "embedded" | "external";
   }
 }
 
+/** The external runs' runtime role; its fixed password is for scratch test servers only. */
+const EXTERNAL_RUNTIME_ROLE = "paraply_test_app";
+
 /**
  * One database per run, migrated once; tests never truncate but build their own organisations.
  * PARAPLY_TEST_TARGET=external runs the same tests against DATABASE_URL, which is reset first
- * (it must be a scratch database such as the CI machine's `test`).
+ * (it must be a scratch database such as the CI machine's `test`, reached as a superuser, which
+ * is the owner there; the runtime role is made beside it).
  */
 export default async function setup(project: TestProject) {
   const external = process.env.PARAPLY_TEST_TARGET === "external";
   let url: string;
+  let ownerUrl: string;
+  let superuserUrl: string;
+  let runtimeRole: string;
   let stop = async () => {};
   if (external) {
-    url = process.env.DATABASE_URL ?? "";
-    if (!url) throw new Error("PARAPLY_TEST_TARGET=external needs DATABASE_URL");
-    const client = new pg.Client({ connectionString: url });
+    ownerUrl = process.env.DATABASE_URL ?? "";
+    if (!ownerUrl) throw new Error("PARAPLY_TEST_TARGET=external needs DATABASE_URL");
+    superuserUrl = ownerUrl;
+    runtimeRole = EXTERNAL_RUNTIME_ROLE;
+    const client = new pg.Client({ connectionString: ownerUrl });
     await client.connect();
     await client.query("SET client_min_messages = warning");
-    await client.query("DROP SCHEMA IF EXISTS platform, support, community, drizzle CASCADE");
+    await client.query(
+      "DROP SCHEMA IF EXISTS platform, support, community, drizzle, pgboss CASCADE",
+    );
+    await client.query(`CREATE ROLE ${runtimeRole}`).catch((error: { code?: string }) => {
+      if (error.code !== "42710") throw error;
+    });
+    await client.query(
+      `ALTER ROLE ${runtimeRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '${runtimeRole}'`,
+    );
     await client.end();
+    const runtime = new URL(ownerUrl);
+    runtime.username = runtimeRole;
+    runtime.password = runtimeRole;
+    url = runtime.toString();
   } else {
     // Own directory and port per run, so that several runs on one machine do not collide.
     const dir = path.resolve(`.tmp/test-db-${process.pid}`);
@@ -40,14 +67,20 @@ export default async function setup(project: TestProject) {
       warn: () => {},
     });
     url = server.url;
+    ownerUrl = server.ownerUrl;
+    superuserUrl = server.superuserUrl;
+    runtimeRole = server.runtimeRole;
     stop = async () => {
       await server.stop();
       await fs.rm(dir, { recursive: true, force: true });
     };
   }
-  await migrateDatabase(url);
-  await seedReferenceData(url);
+  await migrateDatabase(ownerUrl, { runtimeRole });
+  await seedReferenceData(ownerUrl);
   project.provide("databaseUrl", url);
+  project.provide("ownerDatabaseUrl", ownerUrl);
+  project.provide("superuserDatabaseUrl", superuserUrl);
+  project.provide("runtimeRole", runtimeRole);
   project.provide("databaseTarget", external ? "external" : "embedded");
   return stop;
 }

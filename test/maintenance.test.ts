@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMaintenance } from "../src/server/platform/maintenance.ts";
+import { systemAuditContext } from "../src/db/audit.ts";
+import { runMaintenance } from "../src/jobs/platform/housekeeping.ts";
+import { maintenanceJob } from "../src/jobs/platform/maintenance.ts";
+import { JobQueue } from "../src/jobs/queue.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { buildUser } from "./helpers/factories.ts";
+import { auditRowsFor } from "./helpers/http.ts";
+import { TEST_JOB_OPTIONS, waitFor } from "./helpers/jobs.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -64,11 +69,60 @@ describe("maintenance", () => {
       expect(await runMaintenance(t.db, { idleMinutes: 30 })).toEqual({
         ran: false,
         sessionsDeleted: 0,
+        jobsDeleted: 0,
       });
       await other.query("COMMIT");
       expect((await runMaintenance(t.db, { idleMinutes: 30 })).ran).toBe(true);
     } finally {
       other.release();
+    }
+  });
+
+  it("deletes the status of jobs finished over a month ago, not of newer ones", async () => {
+    const old = randomUUID();
+    const recent = randomUUID();
+    await t.pool.query(
+      `INSERT INTO platform.jobs (id, kind, state, finished_at)
+       VALUES ($1, 'platform.selftest', 'done', now() - interval '31 days'),
+              ($2, 'platform.selftest', 'done', now() - interval '29 days')`,
+      [old, recent],
+    );
+    const result = await runMaintenance(t.db, { idleMinutes: 30 });
+    expect(result.jobsDeleted).toBeGreaterThanOrEqual(1);
+    const left = await t.pool.query<{ id: string }>(
+      "SELECT id FROM platform.jobs WHERE id = ANY($1::uuid[])",
+      [[old, recent]],
+    );
+    expect(left.rows.map((r) => r.id)).toEqual([recent]);
+  });
+
+  it("runs as a scheduled job on the queue, which also runs it on demand", async () => {
+    const queue = new JobQueue({
+      db: t.db,
+      config: t.config,
+      jobs: [maintenanceJob],
+      options: TEST_JOB_OPTIONS,
+    });
+    await queue.start();
+    try {
+      const schedule = await t.pool.query(
+        "SELECT cron FROM pgboss.schedule WHERE name = 'platform.maintenance'",
+      );
+      expect(schedule.rows).toEqual([{ cron: "*/15 * * * *" }]);
+      const id = await queue.enqueue("platform.maintenance", {}, systemAuditContext("test"));
+      const row = await waitFor(
+        async () =>
+          (await t.pool.query("SELECT state, result FROM platform.jobs WHERE id = $1", [id]))
+            .rows[0],
+        (r) => r.state === "done",
+      );
+      expect(row.result).toMatchObject({ ran: true });
+      expect((await auditRowsFor(t, id, "action")).map((r) => r.action)).toEqual([
+        "job.enqueued",
+        "job.finished",
+      ]);
+    } finally {
+      await queue.stop();
     }
   });
 });

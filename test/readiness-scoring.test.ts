@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
@@ -266,6 +267,80 @@ describe("results", () => {
       dimensions: { A: { score: 5 } },
     });
     expect(res.message).toMatch(/^Konsensuspoäng saknas för B \(.+\), E \(.+\)\./);
+  });
+});
+
+describe("the list", () => {
+  const listOf = async (headers: Record<string, string>, query: string) =>
+    (await callReadiness(t, "GET", `/assessments${query}`, headers)).json();
+
+  it("shows the results' score, stage and interview count, and follows every change", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const assessment = await workedExample(municipality.id);
+    const reader = await signedIn("reader", municipality.id);
+    const entry = async () =>
+      (await listOf(reader.headers, `?organisationId=${municipality.id}`)).find(
+        (a: { id: string }) => a.id === assessment.id,
+      );
+    const results = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}/results`, reader.headers)
+    ).json();
+    expect(await entry()).toEqual(results.assessment);
+    expect(await entry()).toMatchObject({ score: 4.07, stage: 4, interviewCount: 5 });
+
+    // The list reads the sheets the assessment row carries: edits and deletions reach it.
+    await t.db.execute(sql`
+      UPDATE community.readiness_consensus c SET score = 1
+      FROM community.readiness_interviews i
+      WHERE i.id = c.interview_id AND i.assessment_id = ${assessment.id} AND c.dimension = 'A'`);
+    const lowered = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}/results`, reader.headers)
+    ).json();
+    expect(lowered.score).not.toBe(4.07);
+    expect(await entry()).toEqual(lowered.assessment);
+    await t.db.execute(sql`
+      DELETE FROM community.readiness_consensus c USING community.readiness_interviews i
+      WHERE i.id = c.interview_id AND i.assessment_id = ${assessment.id} AND c.dimension = 'B'`);
+    expect(await entry()).toMatchObject({ score: null, stage: null, interviewCount: 5 });
+    await t.db.execute(sql`
+      DELETE FROM community.readiness_interviews
+      WHERE assessment_id = ${assessment.id} AND number = 5`);
+    expect(await entry()).toMatchObject({ interviewCount: 4 });
+    const interview = await buildInterview(t.db, assessment.id);
+    await consensusRows(t.db, interview.id, FULL);
+    const after = (
+      await callReadiness(t, "GET", `/assessments/${assessment.id}/results`, reader.headers)
+    ).json();
+    expect(after.assessment.interviewCount).toBe(5);
+    expect(await entry()).toEqual(after.assessment);
+  });
+
+  it("comes in pages, newest period first; a page over 500 is refused", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const periods = ["2022-01-01", "2026-01-01", "2024-01-01"];
+    const ids = new Map<string, string>();
+    for (const periodStart of periods) {
+      const a = await buildAssessment(t.db, { organisationId: municipality.id, periodStart });
+      ids.set(periodStart, a.id);
+    }
+    const reader = await signedIn("reader", municipality.id);
+    const filter = `organisationId=${municipality.id}`;
+    const idsOf = (list: { id: string }[]) => list.map((a) => a.id);
+    expect(idsOf(await listOf(reader.headers, `?${filter}`))).toEqual([
+      ids.get("2026-01-01"),
+      ids.get("2024-01-01"),
+      ids.get("2022-01-01"),
+    ]);
+    expect(idsOf(await listOf(reader.headers, `?${filter}&limit=2`))).toEqual([
+      ids.get("2026-01-01"),
+      ids.get("2024-01-01"),
+    ]);
+    expect(idsOf(await listOf(reader.headers, `?${filter}&limit=2&offset=2`))).toEqual([
+      ids.get("2022-01-01"),
+    ]);
+    const tooMany = await callReadiness(t, "GET", `/assessments?limit=501`, reader.headers);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.issues[0].path).toBe("querystring.limit");
   });
 });
 

@@ -35,12 +35,17 @@ function actorFor(user: {
   };
 }
 
+// Cases and access records are written as the owner: the runtime role sees and writes support
+// rows only through a live access record of the acting user (row-level security, test/rls.test.ts).
 async function buildCase(municipalityId: string) {
-  const [child] = await t.db
+  const [child] = await t.owner.db
     .insert(children)
     .values({ municipalityId, givenName: "Elsa", familyName: "Fiktiv", birthDate: "2015-04-01" })
     .returning();
-  const [row] = await t.db.insert(cases).values({ childId: child!.id, municipalityId }).returning();
+  const [row] = await t.owner.db
+    .insert(cases)
+    .values({ childId: child!.id, municipalityId })
+    .returning();
   return row!;
 }
 
@@ -76,7 +81,7 @@ describe("access to a child's case follows the case, not the organisation", () =
       scopes: ["summary", "plan"],
     };
     const hour = 3_600_000;
-    await t.db.insert(caseAccess).values([
+    await t.owner.db.insert(caseAccess).values([
       { ...base, caseId: live.id, validUntil: new Date(Date.now() + hour) },
       {
         ...base,
@@ -88,7 +93,7 @@ describe("access to a child's case follows the case, not the organisation", () =
       { ...base, caseId: closed.id },
       { ...base, caseId: future.id, validFrom: new Date(Date.now() + hour) },
     ]);
-    await t.db
+    await t.owner.db
       .update(cases)
       .set({ status: "closed", closedAt: new Date() })
       .where(eq(cases.id, closed.id));
@@ -113,13 +118,24 @@ describe("access to a child's case follows the case, not the organisation", () =
     const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
     const supportCase = await buildCase(municipality.id);
     await expect(
-      t.db.insert(caseAccess).values({
+      t.owner.db.insert(caseAccess).values({
         caseId: supportCase.id,
         userId: user.id,
         role: "emergency",
         basis: "emergency",
         scopes: ["summary"],
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({
+      cause: { code: "23514", constraint: "case_access_emergency_reason" },
+    });
+    // The same row with a reason is accepted: the constraint, not something else, refused it.
+    await t.owner.db.insert(caseAccess).values({
+      caseId: supportCase.id,
+      userId: user.id,
+      role: "emergency",
+      basis: "emergency",
+      reason: "Akut skyddsbedömning",
+      scopes: ["summary"],
+    });
   });
 });

@@ -82,7 +82,9 @@ describe("POST /api/users", () => {
       disabled: false,
       version: 1,
       grants: [{ role: "practitioner", organisationId: unit.id, organisationName: unit.name }],
-      abilities: { update: true },
+      // A practitioner works with individual support, which the administrator does not: the
+      // account, once made, is not theirs to reset.
+      abilities: { update: false },
     });
     expect(JSON.stringify(body)).not.toMatch(/argon2|passwordHash|totpSecret/);
     expect(await auditRowsFor(t, body.id)).toEqual([
@@ -109,7 +111,8 @@ describe("POST /api/users", () => {
       });
     expect((await create("reader", foreign.id)).statusCode).toBe(403);
     expect((await create("system_admin", null)).statusCode).toBe(403);
-    expect((await create("system_admin", municipality.id)).statusCode).toBe(403);
+    // The platform-wide role tied to an organisation is not a request anyone may make.
+    expect((await create("system_admin", municipality.id)).statusCode).toBe(400);
     expect((await create("reader", municipality.parentId!)).statusCode).toBe(403);
     const coordinator = await actorWith(t, "coordinator", municipality.id);
     const res = await call(t, "POST", "/api/users", coordinator.headers, {
@@ -489,12 +492,12 @@ describe("role grants", () => {
     const { area, unit, admin } = await adminScene();
     const user = await buildUser(t.db, { organisationId: unit.id });
     const granted = await call(t, "POST", `/api/users/${user.id}/grants`, admin.headers, {
-      role: "coordinator",
+      role: "org_admin",
       organisationId: area.id,
     });
     expect(granted.statusCode).toBe(201);
     expect(granted.json()).toMatchObject({
-      role: "coordinator",
+      role: "org_admin",
       organisationId: area.id,
       organisationName: area.name,
     });
@@ -514,6 +517,28 @@ describe("role grants", () => {
     ]);
     const again = await call(t, "DELETE", `/api/users/${user.id}/grants/${grantId}`, admin.headers);
     expect(again.statusCode).toBe(404);
+  });
+
+  it("leaves an account that gained more than the administrator holds out of their reach", async () => {
+    const { area, unit, admin } = await adminScene();
+    const user = await buildUser(t.db, { organisationId: unit.id });
+    const granted = await call(t, "POST", `/api/users/${user.id}/grants`, admin.headers, {
+      role: "coordinator",
+      organisationId: area.id,
+    });
+    expect(granted.statusCode).toBe(201);
+    // A coordinator edits community data, which the administrator cannot: no more changes.
+    const revoke = await call(
+      t,
+      "DELETE",
+      `/api/users/${user.id}/grants/${granted.json().id}`,
+      admin.headers,
+    );
+    expect(revoke.statusCode).toBe(403);
+    const reset = await call(t, "POST", `/api/users/${user.id}/reset-password`, admin.headers, {
+      password: PASSWORD,
+    });
+    expect(reset.statusCode).toBe(403);
   });
 
   it("refuses system_admin and organisations outside the subtree", async () => {

@@ -1,3 +1,4 @@
+import { EmbeddedInUseError } from "../db/embedded-in-use.ts";
 import { type CliCommand, type CliIo, EXIT, processIo } from "./io.ts";
 
 interface CommandEntry {
@@ -69,5 +70,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.usage;
   }
   const command = await entry.load();
-  return command(rest, io);
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    // Another Paraply process runs this data directory's database: say so, not a stack trace.
+    if (error instanceof EmbeddedInUseError) {
+      io.stderr(`paraply ${name}: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    throw error;
+  }
 }

@@ -5,7 +5,9 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import type { Config } from "../config.ts";
-import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import { type EmbeddedOptions, type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
+import { grantJobQueue, installJobQueue } from "./job-queue.ts";
+import { grantRuntimeAccess } from "./roles.ts";
 import * as schema from "./schema/index.ts";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -15,10 +17,16 @@ export type DbOrTx = Db | Tx;
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
+/**
+ * The app's database. `db`/`pool` connect as the runtime role (`url`): no superuser, owner of
+ * nothing, no BYPASSRLS. Migrations, seeding, backup, restore and audit verification connect as
+ * the owner (`ownerUrl`); see docs/decisions.md, "Database roles".
+ */
 export interface Database {
   db: Db;
   pool: pg.Pool;
   url: string;
+  ownerUrl: string;
   embedded: boolean;
   close: () => Promise<void>;
 }
@@ -35,6 +43,11 @@ export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
   return { db: drizzle(pool, { schema }), pool };
 }
 
+/** A Db over one checked-out client: for a transaction shared with another library (pg-boss). */
+export function drizzleOn(client: pg.PoolClient): Db {
+  return drizzle(client, { schema }) as unknown as Db;
+}
+
 /** The pool under a Db made by connect(); drizzle's type does not show it. For named statements and LISTEN. */
 export function poolOf(db: Db): pg.Pool {
   return (db as Db & { $client: pg.Pool }).$client;
@@ -48,19 +61,34 @@ export function connectReadReplica(config: Config): { db: Db; pool: pg.Pool } | 
   return config.DATABASE_READ_URL ? connect(config.DATABASE_READ_URL, 5) : undefined;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded server under the data directory. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+/**
+ * Connects to DATABASE_URL (the owner's DATABASE_OWNER_URL, which defaults to it outside
+ * production), or starts the embedded server under the data directory.
+ */
+export async function openDatabase(
+  config: Config,
+  log: Logger,
+  options: EmbeddedOptions = {},
+): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = config.DATABASE_URL;
-  if (!url) {
-    embedded = await startEmbeddedPostgres(config.dataDir, config.PARAPLY_EMBEDDED_PG_PORT, log);
+  let ownerUrl = config.DATABASE_OWNER_URL ?? url;
+  if (!url || !ownerUrl) {
+    embedded = await startEmbeddedPostgres(
+      config.dataDir,
+      config.PARAPLY_EMBEDDED_PG_PORT,
+      log,
+      options,
+    );
     url = embedded.url;
+    ownerUrl = embedded.ownerUrl;
   }
   const { db, pool } = connect(url);
   return {
     db,
     pool,
     url,
+    ownerUrl,
     embedded: Boolean(embedded),
     close: async () => {
       await pool.end();
@@ -72,16 +100,58 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
 // Several app instances may start at once against one database; one migrates, the rest wait.
 const MIGRATION_LOCK = 7_351_001;
 
-export async function migrateDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+/**
+ * Applies the migrations as the owner (`ownerUrl`) and, when a runtime role is named, gives it its
+ * rights (again: new tables, new schemas), under one lock so that instances starting together
+ * take turns. `beforeGrant` may refuse the role first (it then gets nothing). Idempotent.
+ */
+export async function migrateDatabase(
+  ownerUrl: string,
+  options: { runtimeRole?: string; beforeGrant?: () => Promise<void> } = {},
+): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     await client.query("SET client_min_messages = warning");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+    await installJobQueue(client);
+    await options.beforeGrant?.();
+    if (options.runtimeRole) {
+      await grantRuntimeAccess(client, options.runtimeRole);
+      await grantJobQueue(client, options.runtimeRole);
+    }
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
     await client.end();
+  }
+}
+
+/**
+ * Migrates the database as its owner and gives the role the app connects as its rights, after
+ * `check` (which may refuse that role) has passed.
+ */
+export async function prepareDatabase(
+  database: Pick<Database, "pool" | "ownerUrl">,
+  check?: () => Promise<void>,
+) {
+  const result = await database.pool.query<{ role: string }>("SELECT current_user AS role");
+  await migrateDatabase(database.ownerUrl, {
+    runtimeRole: result.rows[0]!.role,
+    ...(check ? { beforeGrant: check } : {}),
+  });
+}
+
+/** A short-lived connection (the owner's, for start-up and maintenance work), closed after `fn`. */
+export async function withConnection<T>(
+  url: string,
+  fn: (connection: { db: Db; pool: pg.Pool }) => Promise<T>,
+): Promise<T> {
+  const connection = connect(url, 2);
+  try {
+    return await fn(connection);
+  } finally {
+    await connection.pool.end();
   }
 }
 

@@ -14,24 +14,21 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
+import type { ContextName } from "../domain/contexts.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { registerHealthRoutes } from "./health.ts";
-import { registerAreaGroupRoutes } from "./platform/area-group-routes.ts";
-import { registerAuditRoutes } from "./platform/audit-routes.ts";
+import type { ModuleDeps } from "./module.ts";
+import { MODULES } from "./modules.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
-import { registerAuthRoutes } from "./platform/auth-routes.ts";
-import { registerHelpRoutes } from "./platform/help-routes.ts";
 import { smtpMailer } from "./platform/mailer.ts";
 import { createOidc } from "./platform/oidc.ts";
-import { registerOrganisationRoutes } from "./platform/organisation-routes.ts";
-import { registerPasswordResetRoutes } from "./platform/password-reset-routes.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
-import { registerSessionRoutes } from "./platform/session-routes.ts";
-import { registerUserRoutes } from "./platform/user-routes.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
+import { registerSameOrigin } from "./plugins/same-origin.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
-import { registerReadinessRoutes } from "./readiness/routes.ts";
 
 export const WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -50,6 +47,11 @@ export interface AppDeps {
   readDb?: Db;
   /** Seals secrets kept in the database; by default from the configured key. */
   secrets?: SecretBox;
+  /**
+   * The job queue. Without one the app can still enqueue and cancel (tests), but no worker runs
+   * here: run.ts starts the queue.
+   */
+  jobs?: JobQueue;
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
   /** The built web UI; by default dist/web. */
@@ -82,6 +84,8 @@ export async function buildApp(deps: AppDeps) {
     },
     transform: jsonSchemaTransform,
   });
+  // Before the session is read or anything is parsed: another site's request goes no further.
+  registerSameOrigin(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   await app.register(fastifyCookie);
   registerSecurityHeaders(app, { hsts: config.NODE_ENV === "production" });
   // In-process counters slow a flood per instance; account lockout (in the database) is what
@@ -123,27 +127,62 @@ export async function buildApp(deps: AppDeps) {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  registerAuthRoutes(app, {
+  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  if (mailer) app.addHook("onClose", () => mailer.close());
+  const moduleDeps: ModuleDeps = {
     db,
+    readDb: deps.readDb ?? db,
     config,
     times,
     secureCookies,
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
+    jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
+    mailer,
+  };
+  const moduleRoutes: ModuleRoute[] = [];
+  app.decorate("moduleRoutes", moduleRoutes);
+  // onRoute runs as each route is added, so the module being registered is the route's owner.
+  // (A plugin per module would say the same, but costs every request a few microseconds.)
+  let registering: ContextName | undefined;
+  app.addHook("onRoute", (route) => {
+    if (!registering) return;
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      moduleRoutes.push({
+        module: registering,
+        method,
+        url: route.url,
+        personalData: route.config?.personalData ?? false,
+      });
+    }
   });
-  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
-  if (mailer) app.addHook("onClose", () => mailer.close());
-  registerPasswordResetRoutes(app, { db, config, mailer });
-  registerHelpRoutes(app);
-  registerSessionRoutes(app, { db, times });
-  registerOrganisationRoutes(app, { db });
-  registerAreaGroupRoutes(app, { db });
-  registerUserRoutes(app, { db });
-  registerAuditRoutes(app, { db, readDb: deps.readDb ?? db });
-  registerReadinessRoutes(app, { db });
+  for (const module of MODULES) {
+    registering = module.name;
+    module.register(app, moduleDeps);
+  }
+  registering = undefined;
 
   registerWebRoutes(app, deps.webDist ?? WEB_DIST);
   return app;
+}
+
+/** A route as its context registered it: what the matrix and the audit tests iterate. */
+export interface ModuleRoute {
+  module: ContextName;
+  method: string;
+  url: string;
+  /** Declared through the route helper: each call records exactly one personal-data audit row. */
+  personalData: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    moduleRoutes: ModuleRoute[];
+  }
+  interface FastifyContextConfig {
+    personalData?: boolean;
+  }
 }
 
 export type PlatformApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,20 +1,24 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import pino from "pino";
+import type pino from "pino";
 import type { Config } from "../config.ts";
 import {
   connectReadReplica,
   type Database,
-  migrateDatabase,
   migrationsCurrent,
   openDatabase,
+  prepareDatabase,
+  withConnection,
 } from "../db/database.ts";
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
+import { checkRuntimeRole } from "../db/roles.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
+import { JOBS } from "../jobs/index.ts";
+import { JobQueue } from "../jobs/queue.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
+import { createLogger } from "./logger.ts";
 import { scheduleAuditAnchors } from "./platform/audit-anchor.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
-import { scheduleMaintenance } from "./platform/maintenance.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
 
 export interface RunningServer {
@@ -38,21 +42,27 @@ export async function startServer(
     onDemoUsers?: (users: { email: string; role: string; password: string }[]) => void;
   },
 ): Promise<RunningServer> {
-  const log = pino({
-    level: config.LOG_LEVEL,
-    redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", "res.headers['set-cookie']"],
-      remove: true,
-    },
-  });
+  const log = createLogger(config.LOG_LEVEL);
   if (config.NODE_ENV === "development") await ensureWebBuild(log);
   const database = await openDatabase(config, {
     info: (m) => log.info(m),
     warn: (m) => log.warn(m),
   });
   try {
-    await migrateDatabase(database.url);
-    await ensureReadinessReferenceData(database.db);
+    await prepareDatabase(database, () =>
+      checkRuntimeRole(database.pool, {
+        production: config.NODE_ENV === "production",
+        variable: database.embedded ? "The embedded database's runtime role" : "DATABASE_URL",
+        warn: (m) => log.warn(m),
+      }),
+    );
+    // Start-up data is written as the owner; the app itself runs as the runtime role.
+    const demoUsers = await withConnection(database.ownerUrl, async (owner) => {
+      await ensureReadinessReferenceData(owner.db);
+      if (options.demo && (await databaseIsEmpty(owner.db))) return seedDemo(owner.db);
+      return undefined;
+    });
+    if (demoUsers) options.onDemoUsers?.(demoUsers);
     const secrets = secretBoxFor(config);
     const { sealed, unknown } = await sealTotpSecrets({ db: database.db, secrets });
     if (sealed > 0) log.info(`Sealed ${sealed} two-factor secrets under the current key`);
@@ -61,12 +71,10 @@ export async function startServer(
         `${unknown} two-factor secrets are sealed under a key this instance does not have; those people cannot sign in with a code until PARAPLY_SECRET_KEY(_PREVIOUS) is right or their two-factor is reset`,
       );
     }
-    if (options.demo && (await databaseIsEmpty(database.db))) {
-      const users = await seedDemo(database.db);
-      options.onDemoUsers?.(users);
-    }
     const replica = connectReadReplica(config);
+    const jobs = new JobQueue({ db: database.db, config, jobs: JOBS, log });
     const app = await buildApp({
+      jobs,
       config,
       db: database.db,
       ready: async () => {
@@ -78,11 +86,7 @@ export async function startServer(
       ...(replica ? { readDb: replica.db } : {}),
     });
     await app.listen({ host: config.HOST, port: config.PORT });
-    const stopMaintenance = scheduleMaintenance(
-      database.db,
-      { idleMinutes: config.SESSION_IDLE_MINUTES },
-      log,
-    );
+    await jobs.start();
     const stopAnchoring = config.AUDIT_ANCHOR_FILE
       ? scheduleAuditAnchors(
           database.db,
@@ -99,8 +103,8 @@ export async function startServer(
       url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
       database,
       close: async () => {
-        stopMaintenance();
         stopAnchoring();
+        await jobs.stop();
         await app.close();
         await replica?.pool.end();
         await database.close();

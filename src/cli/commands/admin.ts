@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { systemAuditContext } from "../../db/audit.ts";
 import type { Db } from "../../db/database.ts";
 import { users } from "../../db/schema/platform.ts";
 import { databaseIsEmpty, seedDemo } from "../../db/seed/demo.ts";
@@ -12,12 +13,9 @@ import { ROLES } from "../../domain/platform/roles.ts";
 import { EmailSchema, PasswordSchema } from "../../domain/platform/schemas.ts";
 import { appendAuditAnchor, verifyAuditAnchors } from "../../server/platform/audit-anchor.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
-import {
-  createUser,
-  resetPassword,
-  resetTwoFactor,
-} from "../../server/platform/commands/manage-users.ts";
-import { systemAuditContext } from "../../server/plugins/audit.ts";
+import { createUser } from "../../server/platform/commands/create-user.ts";
+import { resetPassword } from "../../server/platform/commands/reset-password.ts";
+import { resetTwoFactor } from "../../server/platform/commands/reset-two-factor.ts";
 import { DomainError } from "../../server/plugins/errors.ts";
 import { configForCli } from "../config.ts";
 import { withDatabase } from "../database.ts";
@@ -30,7 +28,7 @@ export const migrateCommand: CliCommand = async (args, io) => {
   }
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  await withDatabase(config, io, async () => {});
+  await withDatabase(config, io, async () => {}, { as: "owner" });
   io.stdout("Database is migrated.\n");
   return EXIT.ok;
 };
@@ -46,16 +44,21 @@ export const seedCommand: CliCommand = async (args, io) => {
     io.stderr("Demo data cannot be seeded in production (NODE_ENV=production).\n");
     return EXIT.usage;
   }
-  return withDatabase(config, io, async ({ db }) => {
-    if (!(await databaseIsEmpty(db))) {
-      io.stderr(
-        "The database already has users; demo data is only seeded into an empty database.\n",
-      );
-      return EXIT.failure;
-    }
-    for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      if (!(await databaseIsEmpty(db))) {
+        io.stderr(
+          "The database already has users; demo data is only seeded into an empty database.\n",
+        );
+        return EXIT.failure;
+      }
+      for (const u of await seedDemo(db)) io.stdout(`${u.role}\t${u.email}\t${u.password}\n`);
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
 };
 
 const UserCreateArgs = z.object({
@@ -201,37 +204,48 @@ export const auditCommand: CliCommand = async (args, io) => {
   }
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  return withDatabase(config, io, async ({ db }) => {
-    const result = await verifyAuditChain(db);
-    const anchored = anchorsFile === undefined ? undefined : await verifyAuditAnchors(db, anchors);
-    io.stdout(`${JSON.stringify({ ...result, anchors: anchored }, null, 2)}\n`);
-    let code: number = EXIT.ok;
-    if (!result.ok) {
-      const first = result.problems[0]!;
-      io.stderr(
-        `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${first.seq} (chain ${first.chain}).\n`,
-      );
-      code = EXIT.failure;
-    }
-    for (const p of anchored?.problems ?? []) {
-      io.stderr(
-        `Anchor of ${p.anchoredAt} (${anchorsFile} line ${p.line}): chain ${p.chain} row ${p.chainSeq} (seq ${p.seq}) ${p.problem === "anchored_row_missing" ? "is no longer in the audit log" : "no longer has the anchored hash"}; the chain was cut or hashed anew after it.\n`,
-      );
-      code = EXIT.failure;
-    }
-    return code;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      const result = await verifyAuditChain(db);
+      const anchored =
+        anchorsFile === undefined ? undefined : await verifyAuditAnchors(db, anchors);
+      io.stdout(`${JSON.stringify({ ...result, anchors: anchored }, null, 2)}\n`);
+      let code: number = EXIT.ok;
+      if (!result.ok) {
+        const first = result.problems[0]!;
+        io.stderr(
+          `The audit log has been tampered with: ${result.problems.length} problem(s), first at seq ${first.seq} (chain ${first.chain}).\n`,
+        );
+        code = EXIT.failure;
+      }
+      for (const p of anchored?.problems ?? []) {
+        io.stderr(
+          `Anchor of ${p.anchoredAt} (${anchorsFile} line ${p.line}): chain ${p.chain} row ${p.chainSeq} (seq ${p.seq}) ${p.problem === "anchored_row_missing" ? "is no longer in the audit log" : "no longer has the anchored hash"}; the chain was cut or hashed anew after it.\n`,
+        );
+        code = EXIT.failure;
+      }
+      return code;
+    },
+    { as: "owner" },
+  );
 };
 
 async function anchorAudit(io: CliIo, file: string): Promise<number> {
   if (!existsSync(path.dirname(file))) return fail(io, `The directory of ${file} does not exist`);
   const config = configForCli(io);
   if (!config) return EXIT.usage;
-  return withDatabase(config, io, async ({ db }) => {
-    const anchor = await appendAuditAnchor(db, file);
-    io.stdout(
-      `Anchored ${anchor.heads.length} chain head(s) at ${anchor.anchoredAt} to ${file}.\n`,
-    );
-    return EXIT.ok;
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ db }) => {
+      const anchor = await appendAuditAnchor(db, file);
+      io.stdout(
+        `Anchored ${anchor.heads.length} chain head(s) at ${anchor.anchoredAt} to ${file}.\n`,
+      );
+      return EXIT.ok;
+    },
+    { as: "owner" },
+  );
 }

@@ -197,23 +197,28 @@ export const backupCommand: CliCommand = async (args, io) => {
   if (!config) return EXIT.usage;
   // Written beside the target and renamed at the end, so FILE is never a half-written backup.
   const partial = `${target}.${randomBytes(4).toString("hex")}.partial`;
-  return withDatabase(config, io, async ({ pool }) => {
-    const client = await pool.connect();
-    try {
-      const header = await writeBackup(client, partial);
-      await fs.rename(partial, target);
-      const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-      io.stdout(
-        `Backup written to ${target}: ${header.tables.length} tables, ${rows} rows, ${header.migrations.count} migrations.\n`,
-      );
-      return EXIT.ok;
-    } catch (error) {
-      await fs.rm(partial, { force: true });
-      throw error;
-    } finally {
-      client.release();
-    }
-  });
+  return withDatabase(
+    config,
+    io,
+    async ({ pool }) => {
+      const client = await pool.connect();
+      try {
+        const header = await writeBackup(client, partial);
+        await fs.rename(partial, target);
+        const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+        io.stdout(
+          `Backup written to ${target}: ${header.tables.length} tables, ${rows} rows, ${header.migrations.count} migrations.\n`,
+        );
+        return EXIT.ok;
+      } catch (error) {
+        await fs.rm(partial, { force: true });
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    { as: "owner" },
+  );
 };
 
 /** Reads the file's lines; the header is checked before the database is touched. */
@@ -387,42 +392,47 @@ export const restoreCommand: CliCommand = async (args, io) => {
     return EXIT.usage;
   }
   try {
-    return await withDatabase(config, io, async ({ pool }) => {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await fixTextFormats(client);
+    return await withDatabase(
+      config,
+      io,
+      async ({ pool }) => {
+        const client = await pool.connect();
         try {
-          await client.query("SET LOCAL session_replication_role = replica");
-        } catch (error) {
-          if ((error as { code?: string }).code === "42501") {
+          await client.query("BEGIN");
+          await fixTextFormats(client);
+          try {
+            await client.query("SET LOCAL session_replication_role = replica");
+          } catch (error) {
+            if ((error as { code?: string }).code === "42501") {
+              throw new BackupFileError(
+                "Restoring sets session_replication_role (to load the audit log as it was), which the owner role may not. As a superuser run: GRANT SET ON PARAMETER session_replication_role TO <owner role>; or restore with DATABASE_OWNER_URL naming a superuser. The embedded database's owner has the right.",
+              );
+            }
+            throw error;
+          }
+          const rows = await loadTables(client, backup.header, backup.next);
+          await resetSequences(client, backup.header);
+          await client.query("SET LOCAL session_replication_role = origin");
+          const chain = await verifyAuditChain(drizzle(client, { schema }));
+          if (!chain.ok) {
             throw new BackupFileError(
-              "Restoring needs a database superuser (it sets session_replication_role to load the audit log as it was). Connect as one, e.g. the postgres user; the embedded database's user is one.",
+              `The restored audit log fails verification (${chain.problems.length} problem(s), first at seq ${chain.problems[0]!.seq}).`,
             );
           }
-          throw error;
-        }
-        const rows = await loadTables(client, backup.header, backup.next);
-        await resetSequences(client, backup.header);
-        await client.query("SET LOCAL session_replication_role = origin");
-        const chain = await verifyAuditChain(drizzle(client, { schema }));
-        if (!chain.ok) {
-          throw new BackupFileError(
-            `The restored audit log fails verification (${chain.problems.length} problem(s), first at seq ${chain.problems[0]!.seq}).`,
+          await client.query("COMMIT");
+          io.stdout(
+            `Restored ${rows} rows in ${backup.header.tables.length - 1} tables from ${source} (made ${backup.header.created}). The audit log verifies.\n`,
           );
+          return EXIT.ok;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => {});
+          throw error;
+        } finally {
+          client.release();
         }
-        await client.query("COMMIT");
-        io.stdout(
-          `Restored ${rows} rows in ${backup.header.tables.length - 1} tables from ${source} (made ${backup.header.created}). The audit log verifies.\n`,
-        );
-        return EXIT.ok;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+      },
+      { as: "owner", whenRunning: "refuse" },
+    );
   } catch (error) {
     if (error instanceof BackupFileError) return fail(error.message);
     const pgError = error as { message?: string; code?: string };

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { RuntimeRoleError } from "../../db/roles.ts";
 import { startServer } from "../../server/run.ts";
 import { configForCli } from "../config.ts";
 import { type CliCommand, EXIT } from "../io.ts";
@@ -17,7 +18,14 @@ export const startCommand: CliCommand = async (args, io) => {
     return EXIT.usage;
   }
   let demoUsers: { email: string; role: string; password: string }[] | undefined;
-  const server = await startServer(config, { demo, onDemoUsers: (u) => (demoUsers = u) });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, { demo, onDemoUsers: (u) => (demoUsers = u) });
+  } catch (error) {
+    if (!(error instanceof RuntimeRoleError)) throw error;
+    io.stderr(`Paraply does not start: ${error.message}\n`);
+    return EXIT.failure;
+  }
   io.stdout(`\nParaply is running at ${server.url}\n`);
   io.stdout(
     server.database.embedded

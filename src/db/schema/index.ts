@@ -1,4 +1,5 @@
 export * from "./community.ts";
+export * from "./jobs.ts";
 export * from "./platform.ts";
 export * from "./readiness.ts";
 export * from "./support.ts";

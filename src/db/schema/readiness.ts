@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
+import { DIMENSION_LETTERS, type DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import { SCORE_GRIDS } from "../../domain/readiness/scoring.ts";
 import { community } from "./community.ts";
 import { organisations, users } from "./platform.ts";
@@ -62,9 +62,19 @@ export const readinessAssessments = community.table(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    /**
+     * One entry per interview in number order with its consensus scores, kept by triggers
+     * (migration 0011) so that the list computes score and stage from this row alone.
+     */
+    consensusSheets: jsonb("consensus_sheets")
+      .$type<{ interviewId: string; scores: Partial<Record<DimensionLetter, number>> }[]>()
+      .notNull()
+      .default([]),
   },
   (t) => [
     index("readiness_assessments_org_idx").on(t.organisationId),
+    // Read backwards for the list, which is paged newest period first.
+    index("readiness_assessments_period_idx").on(t.periodStart, t.createdAt, t.id),
     check("readiness_assessments_period", sql`period_end >= period_start`),
   ],
 );
@@ -81,7 +91,10 @@ export const readinessTeam = community.table(
       .references(() => users.id),
     role: text("role", { enum: ["lead", "interviewer", "scorer"] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.assessmentId, t.userId, t.role] })],
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.userId, t.role] }),
+    index("readiness_team_user_idx").on(t.userId),
+  ],
 );
 
 /** Key respondents; name and contact are optional and shown to the team only. */

@@ -3,7 +3,7 @@ import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { SectorKey } from "../../domain/readiness/sectors.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
 import { WORKED_EXAMPLE } from "../../domain/readiness/worked-example.ts";
-import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
+import { recordAudit, systemAuditContext } from "../audit.ts";
 import type { Tx } from "../database.ts";
 import { ensureReadinessReferenceData } from "../reference/readiness.ts";
 import { users } from "../schema/platform.ts";

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { recordAudit, systemAuditContext } from "../../server/plugins/audit.ts";
+import { recordAudit, systemAuditContext } from "../audit.ts";
 import type { Db } from "../database.ts";
 import { users } from "../schema/platform.ts";
 import type { DemoSeed, DemoSeedContext } from "./context.ts";

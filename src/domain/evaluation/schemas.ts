@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cmp, decimalPlaces, parseDecimal, rational } from "../shared/rational.ts";
+import { safeText } from "../shared/schemas.ts";
 import { kronorToOre } from "./money.ts";
 
 interface DecimalBounds {
@@ -14,7 +15,7 @@ interface DecimalBounds {
  * turned into a fraction, never used as a binary float.
  */
 function decimal({ min, max, maxPlaces }: DecimalBounds = {}) {
-  return z.union([z.string(), z.number()]).superRefine((value, ctx) => {
+  return z.union([safeText(100), z.number()]).superRefine((value, ctx) => {
     const parsed = parseDecimal(value);
     if (!parsed) {
       ctx.addIssue({ code: "custom", message: `'${value}' is not a plain decimal such as 0.035` });
@@ -35,7 +36,7 @@ function decimal({ min, max, maxPlaces }: DecimalBounds = {}) {
 const share = () => decimal({ min: 0, max: 1 });
 
 const money = () =>
-  z.union([z.string(), z.number()]).superRefine((value, ctx) => {
+  z.union([safeText(100), z.number()]).superRefine((value, ctx) => {
     const ore = kronorToOre(value);
     if (ore === null) {
       ctx.addIssue({ code: "custom", message: `'${value}' is not kronor with at most 2 decimals` });
@@ -50,8 +51,8 @@ const year = () => z.int().min(0).max(100);
 
 export const LikertInstrumentSchema = z
   .strictObject({
-    id: z.string().min(1).describe("Stable identifier of the instrument"),
-    name: z.string().min(1).describe("Name shown in reports"),
+    id: safeText(100).min(1).describe("Stable identifier of the instrument"),
+    name: safeText(500).min(1).describe("Name shown in reports"),
     answers: z
       .strictObject({
         min: z.int().describe("Lowest answer code"),
@@ -62,7 +63,7 @@ export const LikertInstrumentSchema = z
     items: z
       .array(
         z.strictObject({
-          id: z.string().min(1).describe("Item identifier, e.g. q7"),
+          id: safeText(100).min(1).describe("Item identifier, e.g. q7"),
           reverse: z.boolean().default(false).describe("Scored in the opposite direction"),
         }),
       )
@@ -71,8 +72,8 @@ export const LikertInstrumentSchema = z
     scales: z
       .array(
         z.strictObject({
-          id: z.string().min(1).describe("Scale identifier"),
-          items: z.array(z.string().min(1)).min(1).describe("Item ids in this scale"),
+          id: safeText(100).min(1).describe("Scale identifier"),
+          items: z.array(safeText(100).min(1)).min(1).describe("Item ids in this scale"),
           minAnswered: z
             .int()
             .min(1)
@@ -83,8 +84,8 @@ export const LikertInstrumentSchema = z
     composites: z
       .array(
         z.strictObject({
-          id: z.string().min(1).describe("Composite identifier"),
-          scales: z.array(z.string().min(1)).min(1).describe("Scales summed; missing if any is"),
+          id: safeText(100).min(1).describe("Composite identifier"),
+          scales: z.array(safeText(100).min(1)).min(1).describe("Scales summed; missing if any is"),
         }),
       )
       .default([]),
@@ -221,7 +222,7 @@ export const CostTypeSchema = z
 
 export const EconomicsEvaluateSchema = z
   .strictObject({
-    title: z.string().min(1).describe("What is evaluated"),
+    title: safeText(500).min(1).describe("What is evaluated"),
     currency: z.literal("SEK").default("SEK").describe("All amounts are kronor"),
     priceYear: z.int().min(1900).max(2200).describe("Price level of every amount"),
     discountRate: decimal({ min: 0 }).describe("Yearly discount rate, e.g. 0.035"),
@@ -233,20 +234,20 @@ export const EconomicsEvaluateSchema = z
           type: CostTypeSchema,
           amount: money().describe("Actual cost in kronor, at most 2 decimals"),
           budget: money().optional().describe("Budgeted cost in kronor"),
-          note: z.string().optional(),
+          note: safeText(2000).optional(),
         }),
       )
       .describe("Cost lines per year and type"),
     outcomes: z
       .array(
         z.strictObject({
-          name: z.string().min(1).describe("The outcome, e.g. 'in work or studies'"),
+          name: safeText(500).min(1).describe("The outcome, e.g. 'in work or studies'"),
           quantity: decimal({ min: 0 }).describe("How many achieved it"),
           proxy: z
             .strictObject({
               amount: money().describe("Value per unit and year, kronor"),
-              description: z.string().min(1).describe("What the figure stands for"),
-              source: z.string().min(1).describe("Where the figure comes from"),
+              description: safeText(2000).min(1).describe("What the figure stands for"),
+              source: safeText(2000).min(1).describe("Where the figure comes from"),
               priceYear: z.int().min(1900).max(2200).describe("Price year of the figure"),
             })
             .describe("Financial proxy"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameText, noteText, PG_INT_MAX, VersionSchema } from "../shared/schemas.ts";
 import { AREA_TYPES } from "./organisations.ts";
 
 /**
@@ -10,24 +11,19 @@ import { AREA_TYPES } from "./organisations.ts";
 /** A set's kind says how it cuts the areas: the same list as an area's type. */
 export const AREA_GROUP_SET_KINDS = AREA_TYPES;
 
-const name = z.string().trim().min(1, "Ange ett namn.").max(200);
-const version = z
-  .number()
-  .int()
-  .min(1)
-  .describe("The version the change was made from (optimistic locking)");
+const name = nameText(200);
 
 export const AreaGroupSetCreateSchema = z.strictObject({
   name: name.describe("Name of the grouping, e.g. Skolupptagningsområden"),
   kind: z.enum(AREA_GROUP_SET_KINDS).describe("How the grouping cuts the areas"),
-  description: z.string().trim().max(2000).optional().describe("What the grouping is used for"),
+  description: noteText(2000).optional().describe("What the grouping is used for"),
 });
 
 export const AreaGroupSetUpdateSchema = z.strictObject({
   name: name.optional(),
   kind: z.enum(AREA_GROUP_SET_KINDS).optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
-  version,
+  description: noteText(2000).nullable().optional(),
+  version: VersionSchema,
 });
 
 export const AreaGroupCreateSchema = z.strictObject({
@@ -36,7 +32,7 @@ export const AreaGroupCreateSchema = z.strictObject({
 
 export const AreaGroupUpdateSchema = z.strictObject({
   name: name.optional(),
-  version,
+  version: VersionSchema,
 });
 
 export const VersionQuerySchema = z.strictObject({
@@ -44,6 +40,7 @@ export const VersionQuerySchema = z.strictObject({
     .number()
     .int()
     .min(1)
+    .max(PG_INT_MAX)
     .describe("The version the deletion was decided from (optimistic locking)"),
 });
 

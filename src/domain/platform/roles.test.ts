@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { canHaveParent } from "./organisations.ts";
-import { PERMISSIONS, permissionsOf, ROLES, roleAllows, roleNeedsOrganisation } from "./roles.ts";
+import {
+  holdingsOf,
+  PERMISSIONS,
+  permissionsOf,
+  ROLES,
+  roleAllows,
+  roleNeedsOrganisation,
+} from "./roles.ts";
 
 describe("roles", () => {
   it("gives the system administrator every permission", () => {
@@ -19,6 +26,26 @@ describe("roles", () => {
 
   it("needs an organisation for every role but the platform-wide one", () => {
     expect(ROLES.filter((role) => !roleNeedsOrganisation(role))).toEqual(["system_admin"]);
+  });
+});
+
+describe("holdings", () => {
+  it("lists each permission once per place, the platform-wide role everywhere", () => {
+    const holdings = holdingsOf([
+      { role: "reader", organisationId: "a" },
+      { role: "analyst", organisationId: "a" },
+      { role: "system_admin", organisationId: null },
+    ]);
+    expect(holdings.filter((h) => h.organisationId === "a").map((h) => h.permission)).toEqual([
+      "organisation.read",
+      "community.read",
+      "profile.import",
+    ]);
+    expect(holdings.filter((h) => h.organisationId === null)).toHaveLength(PERMISSIONS.length);
+  });
+
+  it("holds nothing without grants", () => {
+    expect(holdingsOf([])).toEqual([]);
   });
 });
 

@@ -1,8 +1,16 @@
 import { z } from "zod";
+import {
+  DateTimeSchema,
+  isStorableText,
+  nameText,
+  noteText,
+  safeText,
+  searchText,
+  UNSTORABLE_TEXT_MESSAGE,
+  VersionSchema,
+} from "../shared/schemas.ts";
 import { AREA_TYPES, ORGANISATION_KINDS, SECTORS } from "./organisations.ts";
-import { PERMISSIONS, ROLES } from "./roles.ts";
-
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+import { PERMISSIONS, ROLES, roleNeedsOrganisation } from "./roles.ts";
 
 export const IdParamsSchema = z.strictObject({ id: z.uuid().describe("Record id") });
 
@@ -10,19 +18,21 @@ export const PasswordSchema = z
   .string()
   .min(12, "Lösenordet måste ha minst 12 tecken.")
   .max(256, "Lösenordet får ha högst 256 tecken.")
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
   .describe("At least 12 characters");
 
 export const EmailSchema = z
   .email("Ange en giltig e-postadress.")
   .max(254)
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
   .transform((v) => v.toLowerCase())
   .describe("E-mail address, also the sign-in name");
 
 // ---- authentication ----------------------------------------------------------------------
 
 export const LoginSchema = z.strictObject({
-  email: z.string().trim().min(1).max(254).describe("E-mail address"),
-  password: z.string().min(1).max(256),
+  email: nameText(254, "Ange din e-postadress.").describe("E-mail address"),
+  password: safeText(256).min(1),
 });
 
 export const TotpCodeSchema = z.strictObject({
@@ -34,6 +44,12 @@ export const TotpCodeSchema = z.strictObject({
 
 export const LoginResultSchema = z.object({
   status: z.enum(["signed_in", "mfa_required"]),
+  accountWasLocked: z
+    .literal(true)
+    .optional()
+    .describe(
+      "The account was locked after failed attempts since its last sign-in: told only once the password is right",
+    ),
 });
 
 export const TotpSetupSchema = z.object({
@@ -105,11 +121,11 @@ export const MeSchema = z.object({
 
 export const MeUpdateSchema = z.strictObject({
   locale: z.enum(["sv", "en"]).optional(),
-  displayName: trimmed(120).optional(),
+  displayName: nameText(120).optional(),
 });
 
 export const PasswordChangeSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
+  currentPassword: safeText(256).min(1),
   newPassword: PasswordSchema,
 });
 
@@ -136,14 +152,14 @@ export const MunicipalityRefSchema = z.object({
 });
 
 export const MunicipalityRefQuerySchema = z.strictObject({
-  q: z.string().trim().max(60).optional().describe("Part of the name or code"),
+  q: searchText(60).optional().describe("Part of the name or code"),
 });
 
 export const OrganisationCreateSchema = z
   .strictObject({
     kind: z.enum(ORGANISATION_KINDS),
     parentId: z.uuid().nullable(),
-    name: trimmed(200)
+    name: nameText(200)
       .optional()
       .describe("Required except for a municipality, named from SCB's list"),
     municipalityCode: z
@@ -152,7 +168,7 @@ export const OrganisationCreateSchema = z
       .optional(),
     sector: z.enum(SECTORS).optional(),
     areaType: z.enum(AREA_TYPES).optional(),
-    description: z.string().trim().max(2000).optional(),
+    description: noteText(2000).optional(),
   })
   .superRefine((v, ctx) => {
     const need = (ok: boolean, path: string, message: string) => {
@@ -177,16 +193,12 @@ export const OrganisationCreateSchema = z
   });
 
 export const OrganisationUpdateSchema = z.strictObject({
-  name: trimmed(200).optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
+  name: nameText(200).optional(),
+  description: noteText(2000).nullable().optional(),
   sector: z.enum(SECTORS).optional(),
   areaType: z.enum(AREA_TYPES).optional(),
   archived: z.boolean().optional(),
-  version: z
-    .number()
-    .int()
-    .min(1)
-    .describe("The version the change was made from (optimistic locking)"),
+  version: VersionSchema,
 });
 
 export const OrganisationSchema = z.object({
@@ -209,27 +221,58 @@ export const OrganisationSchema = z.object({
 
 // ---- users and roles ---------------------------------------------------------------------
 
-export const UserCreateSchema = z.strictObject({
-  email: EmailSchema,
-  displayName: trimmed(120),
-  password: PasswordSchema.optional().describe("Omit for accounts that sign in only through OIDC"),
-  locale: z.enum(["sv", "en"]).default("sv"),
-  role: z.enum(ROLES),
-  organisationId: z.uuid().nullable(),
-});
+/**
+ * A role and where it is held must agree, as the database's check does: the platform-wide role has
+ * no organisation, every other role needs one. Checked here so the caller gets a field message.
+ */
+function roleMatchesOrganisation(
+  value: { role: (typeof ROLES)[number]; organisationId: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  const needs = roleNeedsOrganisation(value.role);
+  if (needs === (value.organisationId !== null)) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["organisationId"],
+    message: needs
+      ? "Rollen gäller i en organisation: välj vilken."
+      : "Systemadministratör gäller hela plattformen och har ingen organisation.",
+  });
+}
+
+export const UserCreateSchema = z
+  .strictObject({
+    email: EmailSchema,
+    displayName: nameText(120),
+    password: PasswordSchema.optional().describe(
+      "Omit for accounts that sign in only through OIDC",
+    ),
+    locale: z.enum(["sv", "en"]).default("sv"),
+    role: z.enum(ROLES),
+    organisationId: z
+      .uuid()
+      .nullable()
+      .describe("null for system_admin, required for every other role"),
+  })
+  .superRefine(roleMatchesOrganisation);
 
 export const UserUpdateSchema = z.strictObject({
-  displayName: trimmed(120).optional(),
+  displayName: nameText(120).optional(),
   disabled: z.boolean().optional(),
-  version: z.number().int().min(1),
+  version: VersionSchema,
 });
 
 export const PasswordResetSchema = z.strictObject({ password: PasswordSchema });
 
-export const RoleGrantCreateSchema = z.strictObject({
-  role: z.enum(ROLES),
-  organisationId: z.uuid().nullable(),
-});
+export const RoleGrantCreateSchema = z
+  .strictObject({
+    role: z.enum(ROLES),
+    organisationId: z
+      .uuid()
+      .nullable()
+      .describe("null for system_admin, required for every other role"),
+  })
+  .superRefine(roleMatchesOrganisation);
 
 export const GrantParamsSchema = z.strictObject({ id: z.uuid(), grantId: z.uuid() });
 
@@ -252,18 +295,18 @@ export const UserSchema = UserSummarySchema.extend({
 });
 
 export const UserListQuerySchema = z.strictObject({
-  q: z.string().trim().max(120).optional(),
+  q: searchText(120).optional().describe("Part of the e-mail address or name"),
   organisationId: z.uuid().optional(),
 });
 
 // ---- audit and settings ------------------------------------------------------------------
 
 export const AuditQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  actor: z.string().trim().max(254).optional().describe("Part of the actor's e-mail"),
-  action: z.string().trim().max(80).optional().describe("Action name or its prefix, e.g. user."),
-  subjectId: z.string().trim().max(80).optional(),
+  from: DateTimeSchema.optional(),
+  to: DateTimeSchema.optional(),
+  actor: searchText(254).optional().describe("Part of the actor's e-mail"),
+  action: searchText(80).optional().describe("Action name or its prefix, e.g. user."),
+  subjectId: searchText(80).optional(),
   organisationId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DateSchema, nameText, noteText, safeText, VersionSchema } from "../shared/schemas.ts";
 import { DIMENSION_LETTERS } from "./dimensions.ts";
 import { ScoreGridSchema, TopicSchema } from "./schemas.ts";
 import { SECTOR_KEYS } from "./sectors.ts";
@@ -26,8 +27,8 @@ export const AssessmentCreateBodySchema = z
       .describe(
         "The community measured (municipality, area or collaboration); it owns the assessment",
       ),
-    periodStart: z.iso.date(),
-    periodEnd: z.iso.date(),
+    periodStart: DateSchema,
+    periodEnd: DateSchema,
     guideId: z
       .uuid()
       .optional()
@@ -42,10 +43,10 @@ export const AssessmentCreateBodySchema = z
 
 export const AssessmentUpdateBodySchema = z.strictObject({
   topic: TopicSchema.optional(),
-  periodStart: z.iso.date().optional(),
-  periodEnd: z.iso.date().optional(),
+  periodStart: DateSchema.optional(),
+  periodEnd: DateSchema.optional(),
   targetInterviews: z.int().min(1).max(20).optional(),
-  version: z.int().min(1),
+  version: VersionSchema,
 });
 
 export const TeamBodySchema = z.strictObject({
@@ -56,30 +57,33 @@ export const TeamBodySchema = z.strictObject({
 });
 
 export const RespondentBodySchema = z.strictObject({
-  role: z.string().trim().min(1).max(200).describe("e.g. rektor, fältassistent"),
+  role: nameText(200, "Ange en roll.").describe("e.g. rektor, fältassistent"),
   sector: z.enum(SECTOR_KEYS),
-  name: z.string().trim().min(1).max(200).optional().describe("Shown to the team only"),
-  contact: z.string().trim().min(1).max(200).optional().describe("Shown to the team only"),
+  name: nameText(200).optional().describe("Shown to the team only"),
+  contact: nameText(200, "Ange en kontaktuppgift.").optional().describe("Shown to the team only"),
 });
 
 export const RespondentUpdateBodySchema = z.strictObject({
-  role: z.string().trim().min(1).max(200).optional(),
+  role: nameText(200, "Ange en roll.").optional(),
   sector: z.enum(SECTOR_KEYS).optional(),
-  name: z.string().trim().min(1).max(200).nullable().optional().describe("null removes it"),
-  contact: z.string().trim().min(1).max(200).nullable().optional().describe("null removes it"),
+  name: nameText(200).nullable().optional().describe("null removes it"),
+  contact: nameText(200, "Ange en kontaktuppgift.")
+    .nullable()
+    .optional()
+    .describe("null removes it"),
 });
 
 export const InterviewCreateBodySchema = z.strictObject({
   respondentId: z.uuid(),
-  heldOn: z.iso.date(),
+  heldOn: DateSchema,
   durationMinutes: z.int().min(1).max(600),
 });
 
 export const InterviewSaveBodySchema = z.strictObject({
-  heldOn: z.iso.date().optional(),
+  heldOn: DateSchema.optional(),
   durationMinutes: z.int().min(1).max(600).optional(),
-  answers: z.record(z.string().min(1).max(40), z.string().max(20_000)).optional(),
-  version: z.int().min(1).describe("The version the edit started from; a stale one answers 409"),
+  answers: z.record(safeText(40).min(1), safeText(20_000)).optional(),
+  version: VersionSchema,
 });
 
 export const ScoresBodySchema = z.strictObject({
@@ -92,22 +96,25 @@ export const ConsensusBodySchema = z.strictObject({
   interviewId: z.uuid(),
   dimension: Dimension,
   score: z.number(),
-  comment: z.string().trim().max(2000).optional(),
+  comment: noteText(2000).optional(),
+});
+
+const LocalizedBody = z.strictObject({
+  sv: nameText(2000, "Ange en text."),
+  en: nameText(2000, "Ange en text."),
 });
 
 const GuideQuestionBody = z.strictObject({
-  id: z.string().trim().min(1).max(40).describe("Answers are keyed by it"),
+  id: nameText(40, "Ange ett id.").describe("Answers are keyed by it"),
   dimension: Dimension,
-  text: z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }),
-  followUps: z
-    .array(z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }))
-    .default([]),
+  text: LocalizedBody,
+  followUps: z.array(LocalizedBody).max(20).default([]),
 });
 
 export const GuideCreateBodySchema = z.strictObject({
   organisationId: z.uuid().describe("The organisation that owns the edited copy"),
   baseGuideId: z.uuid().describe("The guide version copied; it stays as it was"),
-  title: z.strictObject({ sv: z.string().trim().min(1), en: z.string().trim().min(1) }).optional(),
+  title: LocalizedBody.optional(),
   questions: z
     .array(GuideQuestionBody)
     .min(1)
@@ -124,8 +131,24 @@ export const CompareQuerySchema = z.strictObject({
     .describe("Comma-separated assessment ids"),
 });
 
+export const ASSESSMENT_PAGE_MAX = 500;
+
 export const AssessmentListQuerySchema = z.strictObject({
   organisationId: z.uuid().optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(ASSESSMENT_PAGE_MAX)
+    .default(100)
+    .describe("Page size; the list is ordered newest period first"),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .describe("Entries to skip: the page is a full one when it has `limit` entries"),
 });
 
 export const InterviewParamsSchema = z.strictObject({ id: z.uuid(), interviewId: z.uuid() });
@@ -181,7 +204,7 @@ export const InterviewSummarySchema = z.object({
   number: z.int(),
   respondentId: z.uuid(),
   interviewerId: z.uuid().nullable(),
-  heldOn: z.iso.date(),
+  heldOn: DateSchema,
   durationMinutes: z.int(),
   submittedScorerIds: z.array(z.uuid()),
   consensusCount: z.int().describe("Dimensions with a consensus score (0–6)"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameText } from "../shared/schemas.ts";
 import { SCORE_GRIDS } from "./scoring.ts";
 import { TOPIC_KEYS } from "./topics.ts";
 
@@ -19,7 +20,7 @@ export const TopicSchema = z
     }),
     z.object({
       kind: z.literal("custom"),
-      name: z.string().trim().min(1).max(200).describe("The topic in the organisation's words"),
+      name: nameText(200, "Ange ett ämne.").describe("The topic in the organisation's words"),
     }),
   ])
   .describe("What readiness is measured for: a preset topic or free text");

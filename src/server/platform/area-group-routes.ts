@@ -1,14 +1,6 @@
-import { asc, eq, inArray } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Db } from "../../db/database.ts";
-import {
-  areaGroupMembers,
-  areaGroupSets,
-  areaGroups,
-  organisations,
-} from "../../db/schema/platform.ts";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import {
   AreaGroupCreateSchema,
   AreaGroupMembersSchema,
@@ -21,275 +13,209 @@ import {
   VersionQuerySchema,
 } from "../../domain/platform/area-groups.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
-import { accessContextOf, authorize, can } from "../plugins/access.ts";
-import { auditContextOf } from "../plugins/audit.ts";
+import { can } from "../plugins/access.ts";
 import { BadRequestError, NotFoundError } from "../plugins/errors.ts";
+import { type RouteInput, route } from "../plugins/route.ts";
 import {
-  createAreaGroup,
-  createAreaGroupSet,
-  deleteAreaGroup,
-  deleteAreaGroupSet,
-  setAreaGroupMembers,
-  updateAreaGroup,
-  updateAreaGroupSet,
-} from "./commands/save-area-groups.ts";
+  findAreaGroupSetTarget,
+  findAreaGroupTarget,
+  organisationKind,
+  readAreaGroupSets,
+} from "./area-group-queries.ts";
+import { createAreaGroup } from "./commands/create-area-group.ts";
+import { createAreaGroupSet } from "./commands/create-area-group-set.ts";
+import { deleteAreaGroup } from "./commands/delete-area-group.ts";
+import { deleteAreaGroupSet } from "./commands/delete-area-group-set.ts";
+import { setAreaGroupMembers } from "./commands/set-area-group-members.ts";
+import { updateAreaGroup } from "./commands/update-area-group.ts";
+import { updateAreaGroupSet } from "./commands/update-area-group-set.ts";
 import { presentAreaGroup, presentAreaGroupSet } from "./presenters.ts";
 
 const tags = ["area groups"];
 const Ok = z.object({ ok: z.literal(true) });
-const manage = { access: { permission: "organisation.manage" as const } };
+const manage = { permission: "organisation.manage" as const };
+type IdInput = RouteInput<{ params: typeof IdParamsSchema }>;
 
-/** Group sets of a municipality (or the one set asked for), each with its groups and areas. */
-async function loadSets(db: Db, where: { municipalityId: string } | { setId: string }) {
-  const sets = await db
-    .select()
-    .from(areaGroupSets)
-    .where(
-      "setId" in where
-        ? eq(areaGroupSets.id, where.setId)
-        : eq(areaGroupSets.municipalityId, where.municipalityId),
-    )
-    .orderBy(asc(areaGroupSets.name));
-  if (sets.length === 0) return [];
-  const setIds = sets.map((s) => s.id);
-  const groups = await db
-    .select()
-    .from(areaGroups)
-    .where(inArray(areaGroups.groupSetId, setIds))
-    .orderBy(asc(areaGroups.name));
-  const members = await db
-    .select({ groupId: areaGroupMembers.groupId, areaId: areaGroupMembers.areaId })
-    .from(areaGroupMembers)
-    .innerJoin(organisations, eq(organisations.id, areaGroupMembers.areaId))
-    .where(inArray(areaGroupMembers.groupSetId, setIds))
-    .orderBy(asc(organisations.name));
-  return sets.map((set) =>
+async function presentedSets(db: DbOrTx, where: { municipalityId: string } | { setId: string }) {
+  return (await readAreaGroupSets(db, where)).map(({ set, groups }) =>
     presentAreaGroupSet(
       set,
-      groups
-        .filter((g) => g.groupSetId === set.id)
-        .map((g) =>
-          presentAreaGroup(
-            g,
-            members.filter((m) => m.groupId === g.id).map((m) => m.areaId),
-          ),
-        ),
+      groups.map(({ group, areaIds }) => presentAreaGroup(group, areaIds)),
     ),
   );
 }
 
-export function registerAreaGroupRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+async function oneSet(db: DbOrTx, id: string) {
+  const [set] = await presentedSets(db, { setId: id });
+  if (!set) throw new NotFoundError("Indelningen finns inte.");
+  return set;
+}
 
-  async function setTarget(id: string) {
-    const [set] = await db
-      .select({ municipalityId: areaGroupSets.municipalityId })
-      .from(areaGroupSets)
-      .where(eq(areaGroupSets.id, id));
-    if (!set) throw new NotFoundError("Indelningen finns inte.");
-    return set;
-  }
+async function oneGroup(db: DbOrTx, id: string, setId: string) {
+  const group = (await oneSet(db, setId)).groups.find((g) => g.id === id);
+  if (!group) throw new NotFoundError("Gruppen finns inte.");
+  return group;
+}
 
-  async function groupTarget(id: string) {
-    const [group] = await db
-      .select({ municipalityId: areaGroupSets.municipalityId, groupSetId: areaGroups.groupSetId })
-      .from(areaGroups)
-      .innerJoin(areaGroupSets, eq(areaGroupSets.id, areaGroups.groupSetId))
-      .where(eq(areaGroups.id, id));
-    if (!group) throw new NotFoundError("Gruppen finns inte.");
-    return group;
-  }
+/** A set, by the municipality whose areas it groups (404 when there is none). */
+const setTarget = {
+  load: ({ db, params }: IdInput) => findAreaGroupSetTarget(db, params.id),
+  notFound: "Indelningen finns inte.",
+  authorize: { action: "areaGroup.manage" as const },
+};
 
-  async function oneSet(id: string) {
-    const [set] = await loadSets(db, { setId: id });
-    if (!set) throw new NotFoundError("Indelningen finns inte.");
-    return set;
-  }
+/** A group, by its set's municipality (404 when there is none). */
+const groupTarget = {
+  load: ({ db, params }: IdInput) => findAreaGroupTarget(db, params.id),
+  notFound: "Gruppen finns inte.",
+  authorize: { action: "areaGroup.manage" as const },
+};
 
-  async function oneGroup(id: string, setId: string) {
-    const group = (await oneSet(setId)).groups.find((g) => g.id === id);
-    if (!group) throw new NotFoundError("Gruppen finns inte.");
-    return group;
-  }
-
-  app.get(
-    "/api/organisations/:id/area-group-sets",
-    {
-      config: { access: { permission: "organisation.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: AreaGroupSetListSchema } },
+export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  route(app, deps, {
+    method: "GET",
+    url: "/api/organisations/:id/area-group-sets",
+    access: { permission: "organisation.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: AreaGroupSetListSchema } },
+    authorize: {
+      action: "areaGroup.read",
+      target: ({ params }) => ({ municipalityId: params.id }),
     },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const municipalityId = request.params.id;
-      await authorize(ctx, "areaGroup.read", { municipalityId });
-      const [org] = await db
-        .select({ kind: organisations.kind })
-        .from(organisations)
-        .where(eq(organisations.id, municipalityId));
-      if (!org) throw new NotFoundError("Organisationen finns inte.");
-      if (org.kind !== "municipality") {
+    run: async ({ db, ctx, params }) => {
+      const municipalityId = params.id;
+      const kind = await organisationKind(db, municipalityId);
+      if (!kind) throw new NotFoundError("Organisationen finns inte.");
+      if (kind !== "municipality") {
         throw new BadRequestError("Områdesindelningar hör till en kommun.", [
           { path: "params.id", message: "Ange en kommun." },
         ]);
       }
       return {
-        sets: await loadSets(db, { municipalityId }),
+        sets: await presentedSets(db, { municipalityId }),
         abilities: { manage: await can(ctx, "areaGroup.manage", { municipalityId }) },
       };
     },
-  );
+  });
 
-  app.post(
-    "/api/organisations/:id/area-group-sets",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AreaGroupSetCreateSchema,
-        response: { 201: AreaGroupSetSchema },
-      },
+  route(app, deps, {
+    method: "POST",
+    url: "/api/organisations/:id/area-group-sets",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AreaGroupSetCreateSchema,
+      response: { 201: AreaGroupSetSchema },
     },
-    async (request, reply) => {
-      const municipalityId = request.params.id;
-      await authorize(accessContextOf(request, db), "areaGroup.manage", { municipalityId });
-      const created = await createAreaGroupSet(
-        db,
-        auditContextOf(request),
-        municipalityId,
-        request.body,
-      );
-      return reply.status(201).send(await oneSet(created.id));
+    status: 201,
+    authorize: {
+      action: "areaGroup.manage",
+      target: ({ params }) => ({ municipalityId: params.id }),
     },
-  );
+    run: async ({ db, audit, params, body }) => {
+      const created = await createAreaGroupSet(db, audit, params.id, body);
+      return oneSet(db, created.id);
+    },
+  });
 
-  app.patch(
-    "/api/area-group-sets/:id",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AreaGroupSetUpdateSchema,
-        response: { 200: AreaGroupSetSchema },
-      },
+  route(app, deps, {
+    method: "PATCH",
+    url: "/api/area-group-sets/:id",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AreaGroupSetUpdateSchema,
+      response: { 200: AreaGroupSetSchema },
     },
-    async (request) => {
-      const target = await setTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      await updateAreaGroupSet(db, auditContextOf(request), request.params.id, request.body);
-      return oneSet(request.params.id);
+    ...setTarget,
+    run: async ({ db, audit, params, body }) => {
+      await updateAreaGroupSet(db, audit, params.id, body);
+      return oneSet(db, params.id);
     },
-  );
+  });
 
-  app.delete(
-    "/api/area-group-sets/:id",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        querystring: VersionQuerySchema,
-        response: { 200: Ok },
-      },
+  route(app, deps, {
+    method: "DELETE",
+    url: "/api/area-group-sets/:id",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      querystring: VersionQuerySchema,
+      response: { 200: Ok },
     },
-    async (request) => {
-      const target = await setTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      await deleteAreaGroupSet(
-        db,
-        auditContextOf(request),
-        request.params.id,
-        request.query.version,
-      );
+    ...setTarget,
+    run: async ({ db, audit, params, query }) => {
+      await deleteAreaGroupSet(db, audit, params.id, query.version);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/area-group-sets/:id/groups",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AreaGroupCreateSchema,
-        response: { 201: AreaGroupSchema },
-      },
+  route(app, deps, {
+    method: "POST",
+    url: "/api/area-group-sets/:id/groups",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AreaGroupCreateSchema,
+      response: { 201: AreaGroupSchema },
     },
-    async (request, reply) => {
-      const target = await setTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      const created = await createAreaGroup(
-        db,
-        auditContextOf(request),
-        request.params.id,
-        request.body,
-      );
-      return reply.status(201).send(presentAreaGroup(created, []));
-    },
-  );
+    status: 201,
+    ...setTarget,
+    run: async ({ db, audit, params, body }) =>
+      presentAreaGroup(await createAreaGroup(db, audit, params.id, body), []),
+  });
 
-  app.patch(
-    "/api/area-groups/:id",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AreaGroupUpdateSchema,
-        response: { 200: AreaGroupSchema },
-      },
+  route(app, deps, {
+    method: "PATCH",
+    url: "/api/area-groups/:id",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AreaGroupUpdateSchema,
+      response: { 200: AreaGroupSchema },
     },
-    async (request) => {
-      const target = await groupTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      await updateAreaGroup(db, auditContextOf(request), request.params.id, request.body);
-      return oneGroup(request.params.id, target.groupSetId);
+    ...groupTarget,
+    run: async ({ db, audit, params, body, target }) => {
+      await updateAreaGroup(db, audit, params.id, body);
+      return oneGroup(db, params.id, target.groupSetId);
     },
-  );
+  });
 
-  app.delete(
-    "/api/area-groups/:id",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        querystring: VersionQuerySchema,
-        response: { 200: Ok },
-      },
+  route(app, deps, {
+    method: "DELETE",
+    url: "/api/area-groups/:id",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      querystring: VersionQuerySchema,
+      response: { 200: Ok },
     },
-    async (request) => {
-      const target = await groupTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      await deleteAreaGroup(db, auditContextOf(request), request.params.id, request.query.version);
+    ...groupTarget,
+    run: async ({ db, audit, params, query }) => {
+      await deleteAreaGroup(db, audit, params.id, query.version);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.put(
-    "/api/area-groups/:id/members",
-    {
-      config: manage,
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AreaGroupMembersSchema,
-        response: { 200: AreaGroupSchema },
-      },
+  route(app, deps, {
+    method: "PUT",
+    url: "/api/area-groups/:id/members",
+    access: manage,
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AreaGroupMembersSchema,
+      response: { 200: AreaGroupSchema },
     },
-    async (request) => {
-      const target = await groupTarget(request.params.id);
-      await authorize(accessContextOf(request, db), "areaGroup.manage", target);
-      await setAreaGroupMembers(
-        db,
-        auditContextOf(request),
-        request.params.id,
-        request.body.areaIds,
-      );
-      return oneGroup(request.params.id, target.groupSetId);
+    ...groupTarget,
+    run: async ({ db, audit, params, body, target }) => {
+      await setAreaGroupMembers(db, audit, params.id, body.areaIds);
+      return oneGroup(db, params.id, target.groupSetId);
     },
-  );
+  });
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, like, lt, lte, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { auditLog } from "../../db/schema/platform.ts";
 import type { AuditQuerySchema } from "../../domain/platform/schemas.ts";
 import type { OrgIdSet } from "./queries.ts";
@@ -34,8 +35,8 @@ export async function searchAudit(
         scope === null ? undefined : inScope(scope),
         query.from ? gte(auditLog.occurredAt, new Date(query.from)) : undefined,
         query.to ? lte(auditLog.occurredAt, new Date(query.to)) : undefined,
-        query.actor ? ilike(auditLog.actorLabel, `%${query.actor}%`) : undefined,
-        query.action ? like(auditLog.action, `${query.action.replace(/[%_]/g, "")}%`) : undefined,
+        query.actor ? ilike(auditLog.actorLabel, `%${likeLiteral(query.actor)}%`) : undefined,
+        query.action ? like(auditLog.action, `${likeLiteral(query.action)}%`) : undefined,
         query.subjectId ? eq(auditLog.subjectId, query.subjectId) : undefined,
         query.organisationId ? eq(auditLog.organisationId, query.organisationId) : undefined,
         query.before ? lt(auditLog.seq, query.before) : undefined,

@@ -1,66 +1,91 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
-import { settings } from "../../db/schema/platform.ts";
 import {
   AuditEntrySchema,
   AuditQuerySchema,
   SecuritySettingsSchema,
 } from "../../domain/platform/schemas.ts";
-import { accessContextOf, authorize } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { type AccessContext, authorize } from "../plugins/access.ts";
+import { csvDownload } from "../plugins/csv.ts";
+import { route } from "../plugins/route.ts";
 import { searchAudit } from "./audit-queries.ts";
+import { updateSecuritySettings } from "./commands/update-security-settings.ts";
 import { presentAuditEntry } from "./presenters.ts";
 import { readSecuritySettings } from "./queries.ts";
 
 const EXPORT_LIMIT = 100_000;
 
-export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; readDb: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db, readDb } = deps;
+/** The organisations whose log the caller may read; naming one outside them is refused (403). */
+async function scopeFor(ctx: AccessContext, organisationId?: string) {
+  if (organisationId) await authorize(ctx, "audit.read", { organisationId });
+  return ctx.subtree("audit.read");
+}
 
-  async function scopeFor(request: Parameters<typeof accessContextOf>[0], organisationId?: string) {
-    const ctx = accessContextOf(request, db);
-    if (organisationId) await authorize(ctx, "audit.read", { organisationId });
-    return ctx.subtree("audit.read");
-  }
+/**
+ * The log names people and what they did: every search and export is itself a personal-data read
+ * and recorded. The rows come from the read replica when there is one; access is decided and the
+ * read recorded in a transaction on the primary.
+ */
+export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb: Db }): void {
+  const { readDb } = deps;
 
-  app.get(
-    "/api/audit",
-    {
-      config: { access: { permission: "audit.read" } },
-      schema: {
-        tags: ["audit"],
-        querystring: AuditQuerySchema,
-        response: { 200: z.array(AuditEntrySchema) },
-      },
+  route(app, deps, {
+    method: "GET",
+    url: "/api/audit",
+    access: { permission: "audit.read" },
+    schema: {
+      tags: ["audit"],
+      querystring: AuditQuerySchema,
+      response: { 200: z.array(AuditEntrySchema) },
     },
-    async (request) => {
-      const scope = await scopeFor(request, request.query.organisationId);
-      return (await searchAudit(readDb, scope, request.query)).map(presentAuditEntry);
+    personalData: true,
+    run: async ({ ctx, query }) => {
+      const scope = await scopeFor(ctx, query.organisationId);
+      return (await searchAudit(readDb, scope, query)).map(presentAuditEntry);
     },
-  );
+    audit: ({ query }, result) => ({
+      action: "audit.search",
+      organisationId: query.organisationId ?? null,
+      personalData: true,
+      details: { filter: query, rows: result.length },
+    }),
+  });
 
-  app.get(
-    "/api/audit/export.csv",
-    {
-      config: { access: { permission: "audit.read" } },
-      schema: { tags: ["audit"], querystring: AuditQuerySchema },
-    },
-    async (request, reply) => {
-      const scope = await scopeFor(request, request.query.organisationId);
-      const rows = (await searchAudit(readDb, scope, request.query, EXPORT_LIMIT)).map(
-        presentAuditEntry,
-      );
-      // The export is itself a read of the log and is recorded before it is sent.
-      await recordAudit(db, auditContextOf(request), {
+  route(app, deps, {
+    method: "GET",
+    url: "/api/audit/export.csv",
+    access: { permission: "audit.read" },
+    schema: { tags: ["audit"], querystring: AuditQuerySchema },
+    personalData: true,
+    run: async ({ ctx, query, reply, record }) => {
+      const scope = await scopeFor(ctx, query.organisationId);
+      const rows = (await searchAudit(readDb, scope, query, EXPORT_LIMIT)).map(presentAuditEntry);
+      // The export is recorded before it is sent.
+      await record({
         action: "audit.export",
-        organisationId: request.query.organisationId ?? null,
-        details: { filter: request.query, rows: rows.length },
+        organisationId: query.organisationId ?? null,
+        personalData: true,
+        details: { filter: query, rows: rows.length },
       });
-      const csv = stringify(
+      return csvDownload(
+        reply,
+        "paraply-audit.csv",
+        [
+          "seq",
+          "occurred_at",
+          "actor",
+          "actor_id",
+          "action",
+          "outcome",
+          "subject_type",
+          "subject_id",
+          "organisation_id",
+          "personal_data",
+          "reason",
+          "ip",
+          "details",
+        ],
         rows.map((r) => [
           r.seq,
           r.occurredAt,
@@ -76,68 +101,29 @@ export function registerAuditRoutes(fastify: FastifyInstance, deps: { db: Db; re
           r.ip ?? "",
           JSON.stringify(r.details),
         ]),
-        {
-          header: true,
-          columns: [
-            "seq",
-            "occurred_at",
-            "actor",
-            "actor_id",
-            "action",
-            "outcome",
-            "subject_type",
-            "subject_id",
-            "organisation_id",
-            "personal_data",
-            "reason",
-            "ip",
-            "details",
-          ],
-        },
       );
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", 'attachment; filename="paraply-audit.csv"')
-        .send(`\uFEFF${csv}`);
     },
-  );
+  });
 
-  app.get(
-    "/api/settings/security",
-    {
-      config: { access: { permission: "platform.manage" } },
-      schema: { tags: ["settings"], response: { 200: SecuritySettingsSchema } },
-    },
-    async () => readSecuritySettings(db),
-  );
+  route(app, deps, {
+    method: "GET",
+    url: "/api/settings/security",
+    access: { permission: "platform.manage" },
+    schema: { tags: ["settings"], response: { 200: SecuritySettingsSchema } },
+    run: ({ db }) => readSecuritySettings(db),
+  });
 
-  app.put(
-    "/api/settings/security",
-    {
-      config: { access: { permission: "platform.manage" } },
-      schema: {
-        tags: ["settings"],
-        body: SecuritySettingsSchema,
-        response: { 200: SecuritySettingsSchema },
-      },
+  route(app, deps, {
+    method: "PUT",
+    url: "/api/settings/security",
+    access: { permission: "platform.manage" },
+    schema: {
+      tags: ["settings"],
+      body: SecuritySettingsSchema,
+      response: { 200: SecuritySettingsSchema },
     },
-    async (request) => {
-      await authorize(accessContextOf(request, db), "settings.manage", null);
-      const value = { requireMfaForRoles: [...new Set(request.body.requireMfaForRoles)] };
-      await db.transaction(async (tx) => {
-        await tx
-          .insert(settings)
-          .values({ key: "security", value, updatedBy: request.actor!.userId })
-          .onConflictDoUpdate({
-            target: settings.key,
-            set: { value, updatedAt: new Date(), updatedBy: request.actor!.userId },
-          });
-        await recordAudit(tx, auditContextOf(request), {
-          action: "settings.security_update",
-          details: value,
-        });
-      });
-      return value;
-    },
-  );
+    authorize: { action: "settings.manage", target: () => null },
+    run: ({ db, ctx, audit, body }) =>
+      updateSecuritySettings(db, { ...audit, actorId: ctx.actor.userId }, body),
+  });
 }

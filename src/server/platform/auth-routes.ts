@@ -1,10 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../../config.ts";
-import type { Db } from "../../db/database.ts";
-import { users } from "../../db/schema/platform.ts";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import { permissionsOf } from "../../domain/platform/roles.ts";
 import {
   LoginResultSchema,
@@ -16,28 +13,24 @@ import {
   TotpCodeSchema,
   TotpSetupSchema,
 } from "../../domain/platform/schemas.ts";
-import { hashPassword, verifyPassword } from "../../lib/passwords.ts";
-import { type Actor, actorOf } from "../plugins/actor.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import type { Actor } from "../plugins/actor.ts";
 import { sessionCookieOptions } from "../plugins/auth.ts";
-import { BadRequestError } from "../plugins/errors.ts";
+import { route } from "../plugins/route.ts";
+import { changePassword } from "./commands/change-password.ts";
 import { beginOidcSignIn, finishOidcSignIn } from "./commands/oidc-sign-in.ts";
 import { signIn } from "./commands/sign-in.ts";
+import { signOut } from "./commands/sign-out.ts";
 import {
   beginTotpEnrolment,
   disableTotp,
   enableTotp,
   verifySecondFactor,
 } from "./commands/totp.ts";
+import { updateOwnProfile } from "./commands/update-own-profile.ts";
 import type { Oidc } from "./oidc.ts";
 import { grantsOfUsers, readSecuritySettings } from "./queries.ts";
 import type { SecretBox } from "./secret-box.ts";
-import {
-  revokeSession,
-  revokeUserSessions,
-  SESSION_COOKIE,
-  type SessionTimes,
-} from "./sessions.ts";
+import { SESSION_COOKIE, type SessionTimes } from "./sessions.ts";
 
 interface Deps {
   db: Db;
@@ -49,9 +42,12 @@ interface Deps {
 }
 
 const Ok = z.object({ ok: z.literal(true) });
+const tags = ["auth"];
+const OIDC_OFF = {
+  error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
+};
 
-export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const { db, config } = deps;
   const totpDeps = { db, secrets: deps.secrets };
   const signInDeps = {
@@ -64,68 +60,60 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
   const cookie = sessionCookieOptions(deps.secureCookies, deps.times.absoluteHours * 3600);
   const loginLimit = { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 };
 
-  app.get(
-    "/api/auth/providers",
-    {
-      config: { access: "public" },
-      schema: { tags: ["auth"], response: { 200: ProvidersSchema } },
-    },
-    async () => ({ password: true, oidc: deps.oidc ? { label: deps.oidc.label } : null }),
-  );
+  route(app, deps, {
+    method: "GET",
+    url: "/api/auth/providers",
+    access: "public",
+    schema: { tags, response: { 200: ProvidersSchema } },
+    run: async () => ({ password: true, oidc: deps.oidc ? { label: deps.oidc.label } : null }),
+  });
 
-  app.post(
-    "/api/auth/login",
-    {
-      config: { access: "public", rateLimit: loginLimit },
-      schema: { tags: ["auth"], body: LoginSchema, response: { 200: LoginResultSchema } },
-    },
-    async (request, reply) => {
-      const result = await signIn(signInDeps, auditContextOf(request), request.body);
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/login",
+    access: "public",
+    rateLimit: loginLimit,
+    schema: { tags, body: LoginSchema, response: { 200: LoginResultSchema } },
+    run: async ({ audit, body, reply }) => {
+      const result = await signIn(signInDeps, audit, body);
       reply.setCookie(SESSION_COOKIE, result.token, cookie);
-      return { status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const) };
+      return {
+        status: result.mfaRequired ? ("mfa_required" as const) : ("signed_in" as const),
+        ...(result.wasLocked ? { accountWasLocked: true as const } : {}),
+      };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/mfa",
-    {
-      config: { access: "any-session", rateLimit: loginLimit },
-      schema: { tags: ["auth"], body: TotpCodeSchema, response: { 200: LoginResultSchema } },
-    },
-    async (request) => {
-      await verifySecondFactor(
-        signInDeps,
-        actorOf(request),
-        auditContextOf(request),
-        request.body.code,
-      );
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/mfa",
+    access: "any-session",
+    rateLimit: loginLimit,
+    schema: { tags, body: TotpCodeSchema, response: { 200: LoginResultSchema } },
+    run: async ({ ctx, audit, body }) => {
+      await verifySecondFactor(signInDeps, ctx.actor, audit, body.code);
       return { status: "signed_in" as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/logout",
-    { config: { access: "any-session" }, schema: { tags: ["auth"], response: { 200: Ok } } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      await db.transaction(async (tx) => {
-        await revokeSession(tx, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
-          action: "auth.sign_out",
-          subjectType: "user",
-          subjectId: actor.userId,
-        });
-      });
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/logout",
+    access: "any-session",
+    schema: { tags, response: { 200: Ok } },
+    run: async ({ db, ctx, audit, reply }) => {
+      await signOut(db, ctx.actor, audit);
       reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.secureCookies));
       return { ok: true as const };
     },
-  );
+  });
 
-  app.get(
-    "/api/auth/me",
-    { config: { access: "enrolment" }, schema: { tags: ["auth"], response: { 200: MeSchema } } },
-    async (request) => {
-      const actor = actorOf(request);
+  route(app, deps, {
+    method: "GET",
+    url: "/api/auth/me",
+    access: "enrolment",
+    schema: { tags, response: { 200: MeSchema } },
+    run: async ({ db, ctx: { actor } }) => {
       const grants = (await grantsOfUsers(db, [actor.userId])).get(actor.userId) ?? [];
       const permissions = [...new Set(actor.grants.flatMap((g) => permissionsOf(g.role)))];
       return {
@@ -140,126 +128,87 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
         permissions,
       };
     },
-  );
+  });
 
-  app.patch(
-    "/api/auth/me",
-    {
-      config: { access: "enrolment" },
-      schema: { tags: ["auth"], body: MeUpdateSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ ...request.body, updatedAt: new Date() })
-          .where(eq(users.id, actor.userId));
-        await recordAudit(tx, auditContextOf(request), {
-          action: "user.update_own",
-          subjectType: "user",
-          subjectId: actor.userId,
-          details: { fields: Object.keys(request.body) },
-        });
-      });
+  route(app, deps, {
+    method: "PATCH",
+    url: "/api/auth/me",
+    access: "enrolment",
+    schema: { tags, body: MeUpdateSchema, response: { 200: Ok } },
+    run: async ({ db, ctx, audit, body }) => {
+      await updateOwnProfile(db, ctx.actor, audit, body);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/password",
-    {
-      config: { access: "enrolment", rateLimit: loginLimit },
-      schema: { tags: ["auth"], body: PasswordChangeSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-      if (
-        !user?.passwordHash ||
-        !(await verifyPassword(user.passwordHash, request.body.currentPassword))
-      ) {
-        throw new BadRequestError("Nuvarande lösenord stämmer inte.", [
-          { path: "currentPassword", message: "Lösenordet stämmer inte." },
-        ]);
-      }
-      const passwordHash = await hashPassword(request.body.newPassword);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, updatedAt: new Date() })
-          .where(eq(users.id, actor.userId));
-        await revokeUserSessions(tx, actor.userId, actor.sessionId);
-        await recordAudit(tx, auditContextOf(request), {
-          action: "auth.password_changed",
-          subjectType: "user",
-          subjectId: actor.userId,
-        });
-      });
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/password",
+    access: "enrolment",
+    rateLimit: loginLimit,
+    schema: { tags, body: PasswordChangeSchema, response: { 200: Ok } },
+    run: async ({ db, ctx, audit, body }) => {
+      await changePassword(db, ctx.actor, audit, body);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/totp/setup",
-    {
-      config: { access: "enrolment" },
-      schema: { tags: ["auth"], response: { 200: TotpSetupSchema } },
-    },
-    async (request) => beginTotpEnrolment(totpDeps, actorOf(request), auditContextOf(request)),
-  );
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/totp/setup",
+    access: "enrolment",
+    schema: { tags, response: { 200: TotpSetupSchema } },
+    run: ({ ctx, audit }) => beginTotpEnrolment(totpDeps, ctx.actor, audit),
+  });
 
-  app.post(
-    "/api/auth/totp/enable",
-    {
-      config: { access: "enrolment" },
-      schema: { tags: ["auth"], body: TotpCodeSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      await enableTotp(totpDeps, actorOf(request), auditContextOf(request), request.body.code);
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/totp/enable",
+    access: "enrolment",
+    schema: { tags, body: TotpCodeSchema, response: { 200: Ok } },
+    run: async ({ ctx, audit, body }) => {
+      await enableTotp(totpDeps, ctx.actor, audit, body.code);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/totp/disable",
-    {
-      config: { access: "session" },
-      schema: { tags: ["auth"], body: TotpCodeSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const required = await totpRequiredFor(db, actor);
-      await disableTotp(totpDeps, actor, auditContextOf(request), request.body.code, required);
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/totp/disable",
+    access: "session",
+    schema: { tags, body: TotpCodeSchema, response: { 200: Ok } },
+    run: async ({ db, ctx, audit, body }) => {
+      const required = await totpRequiredFor(db, ctx.actor);
+      await disableTotp(totpDeps, ctx.actor, audit, body.code, required);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.get(
-    "/api/auth/oidc/login",
-    { config: { access: "public", rateLimit: loginLimit }, schema: { tags: ["auth"] } },
-    async (_request, reply) => {
-      if (!deps.oidc)
-        return reply.status(404).send({
-          error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
-        });
+  route(app, deps, {
+    method: "GET",
+    url: "/api/auth/oidc/login",
+    access: "public",
+    rateLimit: loginLimit,
+    schema: { tags },
+    run: async ({ db, reply }) => {
+      if (!deps.oidc) return reply.status(404).send(OIDC_OFF);
       return reply.redirect(await beginOidcSignIn(db, deps.oidc));
     },
-  );
+  });
 
-  app.get(
-    "/api/auth/oidc/callback",
-    { config: { access: "public", rateLimit: loginLimit }, schema: { tags: ["auth"] } },
-    async (request, reply) => {
-      if (!deps.oidc)
-        return reply.status(404).send({
-          error: { code: "not_found", message: "Inloggning via OIDC är inte konfigurerad." },
-        });
+  route(app, deps, {
+    method: "GET",
+    url: "/api/auth/oidc/callback",
+    access: "public",
+    rateLimit: loginLimit,
+    schema: { tags },
+    run: async ({ db, request, audit, reply }) => {
+      if (!deps.oidc) return reply.status(404).send(OIDC_OFF);
       const callbackUrl = new URL(request.url, deps.oidc.redirectUri);
       try {
         const token = await finishOidcSignIn(
           { db, oidc: deps.oidc, times: deps.times },
-          auditContextOf(request),
+          audit,
           callbackUrl,
         );
         reply.setCookie(SESSION_COOKIE, token, cookie);
@@ -269,10 +218,10 @@ export function registerAuthRoutes(fastify: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/login?error=${encodeURIComponent(code)}`);
       }
     },
-  );
+  });
 }
 
-async function totpRequiredFor(db: Db, actor: Actor): Promise<boolean> {
+async function totpRequiredFor(db: DbOrTx, actor: Actor): Promise<boolean> {
   const { requireMfaForRoles } = await readSecuritySettings(db);
   return actor.grants.some((g) => requireMfaForRoles.includes(g.role));
 }

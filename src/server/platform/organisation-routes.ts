@@ -1,9 +1,6 @@
-import { asc, ilike, or } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
-import { municipalityRefs } from "../../db/schema/platform.ts";
 import {
   IdParamsSchema,
   MunicipalityRefQuerySchema,
@@ -12,24 +9,24 @@ import {
   OrganisationSchema,
   OrganisationUpdateSchema,
 } from "../../domain/platform/schemas.ts";
-import { accessContextOf, authorize, can } from "../plugins/access.ts";
-import { auditContextOf } from "../plugins/audit.ts";
+import { can } from "../plugins/access.ts";
 import { NotFoundError } from "../plugins/errors.ts";
-import { createOrganisation, updateOrganisation } from "./commands/save-organisation.ts";
+import { route } from "../plugins/route.ts";
+import { createOrganisation } from "./commands/create-organisation.ts";
+import { updateOrganisation } from "./commands/update-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
 import {
   type OrgIdSet,
   organisationReader,
   readOrganisationSnapshot,
   readOrganisations,
+  searchMunicipalityRefs,
 } from "./queries.ts";
 
 const tags = ["organisations"];
 
-export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db }): void {
   const { db } = deps;
-
   const readOrganisation = organisationReader(db);
 
   // With the cache on, organisations are read from the in-memory snapshot: the tree is small,
@@ -55,96 +52,79 @@ export function registerOrganisationRoutes(fastify: FastifyInstance, deps: { db:
     return (await snapshot(request))?.within(visible) ?? readOrganisations(db, visible);
   }
 
-  app.get(
-    "/api/municipality-refs",
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        querystring: MunicipalityRefQuerySchema,
-        response: { 200: z.array(MunicipalityRefSchema) },
-      },
+  route(app, deps, {
+    method: "GET",
+    url: "/api/municipality-refs",
+    access: "session",
+    schema: {
+      tags,
+      querystring: MunicipalityRefQuerySchema,
+      response: { 200: z.array(MunicipalityRefSchema) },
     },
-    async (request) => {
-      const q = request.query.q;
-      return db
-        .select()
-        .from(municipalityRefs)
-        .where(
-          q
-            ? or(ilike(municipalityRefs.name, `%${q}%`), ilike(municipalityRefs.code, `${q}%`))
-            : undefined,
-        )
-        .orderBy(asc(municipalityRefs.name));
-    },
-  );
+    run: ({ db, query }) => searchMunicipalityRefs(db, query.q),
+  });
 
-  app.get(
-    "/api/organisations",
-    {
-      config: { access: { permission: "organisation.read" } },
-      schema: { tags, response: { 200: z.array(OrganisationSchema) } },
-    },
-    async (request) => {
-      const visible = await accessContextOf(request, db).lineage("organisation.read");
-      return (await listOrganisations(request, visible)).map((org) => presentOrganisation(org));
-    },
-  );
+  route(app, deps, {
+    method: "GET",
+    url: "/api/organisations",
+    access: { permission: "organisation.read" },
+    schema: { tags, response: { 200: z.array(OrganisationSchema) } },
+    run: async ({ request, ctx }) =>
+      (await listOrganisations(request, await ctx.lineage("organisation.read"))).map((org) =>
+        presentOrganisation(org),
+      ),
+  });
 
-  app.get(
-    "/api/organisations/:id",
-    {
-      config: { access: { permission: "organisation.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: OrganisationSchema } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      await authorize(ctx, "organisation.read", { id: request.params.id });
-      const org = await loadOrganisation(request, request.params.id);
+  // Authorized before it is loaded: an id outside the caller's lineage is refused (403) whether
+  // or not it exists.
+  route(app, deps, {
+    method: "GET",
+    url: "/api/organisations/:id",
+    access: { permission: "organisation.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: OrganisationSchema } },
+    authorize: { action: "organisation.read", target: ({ params }) => ({ id: params.id }) },
+    run: async ({ request, ctx, params }) => {
+      const org = await loadOrganisation(request, params.id);
       const abilities = {
         update: await can(ctx, "organisation.update", { id: org.id }),
         createChild: await can(ctx, "organisation.create", { parentId: org.id }),
       };
       return presentOrganisation(org, { abilities });
     },
-  );
+  });
 
-  app.post(
-    "/api/organisations",
-    {
-      config: { access: { permission: "organisation.manage" } },
-      schema: { tags, body: OrganisationCreateSchema, response: { 201: OrganisationSchema } },
+  route(app, deps, {
+    method: "POST",
+    url: "/api/organisations",
+    access: { permission: "organisation.manage" },
+    schema: { tags, body: OrganisationCreateSchema, response: { 201: OrganisationSchema } },
+    status: 201,
+    authorize: {
+      action: "organisation.create",
+      target: ({ body }) => ({ parentId: body.parentId }),
     },
-    async (request, reply) => {
-      await authorize(accessContextOf(request, db), "organisation.create", {
-        parentId: request.body.parentId,
-      });
-      const created = await createOrganisation(db, auditContextOf(request), request.body);
+    run: async ({ request, db, audit, body }) => {
+      const created = await createOrganisation(db, audit, body);
       request.server.authCache?.organisationsChanged();
-      return reply
-        .status(201)
-        .send(presentOrganisation(await loadOrganisation(request, created.id)));
+      return presentOrganisation(await loadOrganisation(request, created.id));
     },
-  );
+  });
 
-  app.patch(
-    "/api/organisations/:id",
-    {
-      config: { access: { permission: "organisation.manage" } },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: OrganisationUpdateSchema,
-        response: { 200: OrganisationSchema },
-      },
+  route(app, deps, {
+    method: "PATCH",
+    url: "/api/organisations/:id",
+    access: { permission: "organisation.manage" },
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: OrganisationUpdateSchema,
+      response: { 200: OrganisationSchema },
     },
-    async (request) => {
-      await authorize(accessContextOf(request, db), "organisation.update", {
-        id: request.params.id,
-      });
-      await updateOrganisation(db, auditContextOf(request), request.params.id, request.body);
+    authorize: { action: "organisation.update", target: ({ params }) => ({ id: params.id }) },
+    run: async ({ request, db, audit, params, body }) => {
+      await updateOrganisation(db, audit, params.id, body);
       request.server.authCache?.organisationsChanged();
-      return presentOrganisation(await loadOrganisation(request, request.params.id));
+      return presentOrganisation(await loadOrganisation(request, params.id));
     },
-  );
+  });
 }

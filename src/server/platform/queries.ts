@@ -1,6 +1,7 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, ilike, or, sql } from "drizzle-orm";
 import type pg from "pg";
 import { type Db, type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
 import { municipalityRefs, organisations, settings } from "../../db/schema/platform.ts";
 import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
 import type { Actor } from "../plugins/actor.ts";
@@ -196,4 +197,20 @@ export function organisationReader(
     const [row] = await byId.execute({ id });
     return row ? asRecord(row) : undefined;
   };
+}
+
+/** Sweden's municipalities by name, or those whose name or code matches a search. */
+export function searchMunicipalityRefs(db: DbOrTx, q: string | undefined) {
+  return db
+    .select()
+    .from(municipalityRefs)
+    .where(
+      q
+        ? or(
+            ilike(municipalityRefs.name, `%${likeLiteral(q)}%`),
+            ilike(municipalityRefs.code, `${likeLiteral(q)}%`),
+          )
+        : undefined,
+    )
+    .orderBy(asc(municipalityRefs.name));
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import {
@@ -7,9 +6,9 @@ import {
   OwnSessionSchema,
   SessionsRevokedSchema,
 } from "../../domain/platform/schemas.ts";
-import { actorOf } from "../plugins/actor.ts";
-import { auditContextOf } from "../plugins/audit.ts";
-import { revokeOtherOwnSessions, revokeOwnSession } from "./commands/own-sessions.ts";
+import { route } from "../plugins/route.ts";
+import { revokeOtherOwnSessions } from "./commands/revoke-other-own-sessions.ts";
+import { revokeOwnSession } from "./commands/revoke-own-session.ts";
 import { presentOwnSession } from "./presenters.ts";
 import { readLiveSessions, type SessionTimes } from "./sessions.ts";
 
@@ -21,52 +20,40 @@ const tags = ["auth"];
  * is simply not found.
  */
 export function registerSessionRoutes(
-  fastify: FastifyInstance,
+  app: FastifyInstance,
   deps: { db: Db; times: SessionTimes },
 ): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db, times } = deps;
+  const { times } = deps;
 
-  app.get(
-    "/api/auth/sessions",
-    {
-      config: { access: "session" },
-      schema: { tags, response: { 200: z.array(OwnSessionSchema) } },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const live = await readLiveSessions(db, actor.userId, times);
-      return live.map((s) => presentOwnSession(s, actor.sessionId));
-    },
-  );
+  route(app, deps, {
+    method: "GET",
+    url: "/api/auth/sessions",
+    access: "session",
+    schema: { tags, response: { 200: z.array(OwnSessionSchema) } },
+    run: async ({ db, ctx: { actor } }) =>
+      (await readLiveSessions(db, actor.userId, times)).map((s) =>
+        presentOwnSession(s, actor.sessionId),
+      ),
+  });
 
-  app.delete(
-    "/api/auth/sessions/:id",
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        response: { 200: z.object({ ok: z.literal(true) }) },
-      },
-    },
-    async (request) => {
-      await revokeOwnSession(
-        db,
-        actorOf(request),
-        auditContextOf(request),
-        request.params.id,
-        times,
-      );
+  route(app, deps, {
+    method: "DELETE",
+    url: "/api/auth/sessions/:id",
+    access: "session",
+    schema: { tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
+    run: async ({ db, ctx, audit, params }) => {
+      await revokeOwnSession(db, ctx.actor, audit, params.id, times);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/auth/sessions/revoke-others",
-    { config: { access: "session" }, schema: { tags, response: { 200: SessionsRevokedSchema } } },
-    async (request) => ({
-      revoked: await revokeOtherOwnSessions(db, actorOf(request), auditContextOf(request)),
+  route(app, deps, {
+    method: "POST",
+    url: "/api/auth/sessions/revoke-others",
+    access: "session",
+    schema: { tags, response: { 200: SessionsRevokedSchema } },
+    run: async ({ db, ctx, audit }) => ({
+      revoked: await revokeOtherOwnSessions(db, ctx.actor, audit),
     }),
-  );
+  });
 }

@@ -1,9 +1,6 @@
-import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type Db, uuidArray } from "../../db/database.ts";
-import { roleAssignments, users } from "../../db/schema/platform.ts";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import {
   GrantParamsSchema,
   GrantSchema,
@@ -17,229 +14,188 @@ import {
   UserSummarySchema,
   UserUpdateSchema,
 } from "../../domain/platform/schemas.ts";
-import { type AccessContext, accessContextOf, authorize, can } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import { type AccessContext, authorize, can } from "../plugins/access.ts";
 import { NotFoundError } from "../plugins/errors.ts";
-import {
-  createUser,
-  endUserSessions,
-  grantRole,
-  resetPassword,
-  resetTwoFactor,
-  revokeRole,
-  updateUser,
-} from "./commands/manage-users.ts";
+import { type RouteInput, route } from "../plugins/route.ts";
+import { createUser } from "./commands/create-user.ts";
+import { endUserSessions } from "./commands/end-user-sessions.ts";
+import { grantRole } from "./commands/grant-role.ts";
+import { resetPassword } from "./commands/reset-password.ts";
+import { resetTwoFactor } from "./commands/reset-two-factor.ts";
+import { revokeRole } from "./commands/revoke-role.ts";
+import { updateUser } from "./commands/update-user.ts";
 import { presentUser, presentUserSummary } from "./presenters.ts";
 import { grantsOfUsers } from "./queries.ts";
+import { findUserWithGrants, listUsers } from "./user-queries.ts";
 
 const tags = ["users"];
 const Ok = z.object({ ok: z.literal(true) });
 
-export function registerUserRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+/** A user the caller may see; others are "not found", so that accounts cannot be probed. */
+async function visibleUser(db: DbOrTx, ctx: AccessContext, id: string) {
+  const found = await findUserWithGrants(db, id);
+  return found && (await can(ctx, "user.read", found.target)) ? found : undefined;
+}
 
-  /** Loads a user the caller may see; others answer 404 so that accounts cannot be probed. */
-  async function visibleUser(ctx: AccessContext, id: string) {
-    const [user] = await db.select().from(users).where(eq(users.id, id));
-    const grants = (await grantsOfUsers(db, [id])).get(id) ?? [];
-    const target = {
-      userId: id,
-      organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
-    };
-    if (!user || !(await can(ctx, "user.read", target)))
-      throw new NotFoundError("Användaren finns inte.");
-    return { user, grants, target };
-  }
+const userTarget = {
+  load: ({ db, ctx, params }: RouteInput<{ params: typeof IdParamsSchema }>) =>
+    visibleUser(db, ctx, params.id),
+  notFound: "Användaren finns inte.",
+};
 
-  app.get(
-    "/api/users",
-    {
-      config: { access: { permission: "user.read" } },
-      schema: {
-        tags,
-        querystring: UserListQuerySchema,
-        response: { 200: z.array(UserSummarySchema) },
-      },
-    },
-    async (request) => {
-      const scope = await accessContextOf(request, db).subtree("user.read");
-      const { q, organisationId } = request.query;
-      const orgFilter =
-        scope === null
-          ? organisationId
-            ? [organisationId]
-            : null
-          : [...scope].filter((id) => !organisationId || id === organisationId);
-      if (orgFilter !== null && orgFilter.length === 0) return [];
-      const rows = await db
-        .select()
-        .from(users)
-        .where(
-          and(
-            q ? or(ilike(users.email, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
-            orgFilter === null
-              ? undefined
-              : inArray(
-                  users.id,
-                  db
-                    .select({ id: roleAssignments.userId })
-                    .from(roleAssignments)
-                    .where(sql`${roleAssignments.organisationId} = ANY(${uuidArray(orgFilter)})`),
-                ),
-          ),
-        )
-        .orderBy(asc(users.displayName))
-        .limit(500);
-      const grants = await grantsOfUsers(
-        db,
-        rows.map((u) => u.id),
-      );
-      return rows.map((u) => presentUserSummary(u, grants.get(u.id) ?? []));
-    },
-  );
+/** Changing an account: the caller must see it (else 404) and may change it (else 403). */
+const updatable = {
+  ...userTarget,
+  authorize: {
+    action: "user.update" as const,
+    target: (_input: unknown, loaded: NonNullable<Awaited<ReturnType<typeof visibleUser>>>) =>
+      loaded.target,
+  },
+};
 
-  app.post(
-    "/api/users",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: { tags, body: UserCreateSchema, response: { 201: UserSchema } },
+export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  // Colleagues' names, e-mail addresses and roles are personal data: each list is recorded.
+  route(app, deps, {
+    method: "GET",
+    url: "/api/users",
+    access: { permission: "user.read" },
+    schema: {
+      tags,
+      querystring: UserListQuerySchema,
+      response: { 200: z.array(UserSummarySchema) },
     },
-    async (request, reply) => {
-      const ctx = accessContextOf(request, db);
-      await authorize(ctx, "role.grant", {
-        role: request.body.role,
-        organisationId: request.body.organisationId,
-      });
-      const user = await createUser(db, auditContextOf(request), request.body);
-      const { grants, target } = await visibleUser(ctx, user.id);
-      return reply
-        .status(201)
-        .send(presentUser(user, grants, { update: await can(ctx, "user.update", target) }));
-    },
-  );
+    personalData: true,
+    run: async ({ db, ctx, query }) =>
+      (await listUsers(db, await ctx.subtree("user.read"), query)).map(({ user, grants }) =>
+        presentUserSummary(user, grants),
+      ),
+    audit: ({ query }, result) => ({
+      action: "user.list",
+      subjectType: "user",
+      organisationId: query.organisationId ?? null,
+      personalData: true,
+      details: { filter: query, rows: result.length },
+    }),
+  });
 
-  app.get(
-    "/api/users/:id",
-    {
-      config: { access: { permission: "user.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } },
+  route(app, deps, {
+    method: "POST",
+    url: "/api/users",
+    access: { permission: "user.manage" },
+    schema: { tags, body: UserCreateSchema, response: { 201: UserSchema } },
+    status: 201,
+    authorize: {
+      action: "role.grant",
+      target: ({ body }) => ({ role: body.role, organisationId: body.organisationId }),
     },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { user, grants, target } = await visibleUser(ctx, request.params.id);
-      // A colleague's account details are personal data too: the read is recorded.
-      await recordAudit(db, auditContextOf(request), {
-        action: "user.read",
-        subjectType: "user",
-        subjectId: user.id,
-      });
+    run: async ({ db, ctx, audit, body }) => {
+      const user = await createUser(db, audit, body);
+      const { grants, target } = (await visibleUser(db, ctx, user.id))!;
       return presentUser(user, grants, { update: await can(ctx, "user.update", target) });
     },
-  );
+  });
 
-  app.patch(
-    "/api/users/:id",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: UserUpdateSchema,
-        response: { 200: UserSchema },
-      },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { target } = await visibleUser(ctx, request.params.id);
-      await authorize(ctx, "user.update", target);
-      await updateUser(db, auditContextOf(request), request.params.id, request.body);
-      const { user, grants } = await visibleUser(ctx, request.params.id);
+  route(app, deps, {
+    method: "GET",
+    url: "/api/users/:id",
+    access: { permission: "user.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } },
+    personalData: true,
+    ...userTarget,
+    run: async ({ ctx, target: { user, grants, target } }) =>
+      presentUser(user, grants, { update: await can(ctx, "user.update", target) }),
+    audit: ({ target: { user } }) => ({
+      action: "user.read",
+      subjectType: "user",
+      subjectId: user.id,
+      personalData: true,
+    }),
+  });
+
+  route(app, deps, {
+    method: "PATCH",
+    url: "/api/users/:id",
+    access: { permission: "user.manage" },
+    schema: { tags, params: IdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } },
+    ...updatable,
+    run: async ({ db, ctx, audit, params, body }) => {
+      await updateUser(db, audit, params.id, body);
+      const { user, grants } = (await visibleUser(db, ctx, params.id))!;
       return presentUser(user, grants, { update: true });
     },
-  );
+  });
 
-  app.post(
-    "/api/users/:id/reset-password",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: { tags, params: IdParamsSchema, body: PasswordResetSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { target } = await visibleUser(ctx, request.params.id);
-      await authorize(ctx, "user.update", target);
-      await resetPassword(db, auditContextOf(request), request.params.id, request.body.password);
+  route(app, deps, {
+    method: "POST",
+    url: "/api/users/:id/reset-password",
+    access: { permission: "user.manage" },
+    schema: { tags, params: IdParamsSchema, body: PasswordResetSchema, response: { 200: Ok } },
+    ...updatable,
+    run: async ({ db, audit, params, body }) => {
+      await resetPassword(db, audit, params.id, body.password);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/users/:id/revoke-sessions",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: SessionsRevokedSchema } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { target } = await visibleUser(ctx, request.params.id);
-      await authorize(ctx, "user.update", target);
-      return { revoked: await endUserSessions(db, auditContextOf(request), request.params.id) };
-    },
-  );
+  route(app, deps, {
+    method: "POST",
+    url: "/api/users/:id/revoke-sessions",
+    access: { permission: "user.manage" },
+    schema: { tags, params: IdParamsSchema, response: { 200: SessionsRevokedSchema } },
+    ...updatable,
+    run: async ({ db, audit, params }) => ({
+      revoked: await endUserSessions(db, audit, params.id),
+    }),
+  });
 
-  app.post(
-    "/api/users/:id/reset-totp",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { target } = await visibleUser(ctx, request.params.id);
-      await authorize(ctx, "user.update", target);
-      await resetTwoFactor(db, auditContextOf(request), request.params.id);
+  route(app, deps, {
+    method: "POST",
+    url: "/api/users/:id/reset-totp",
+    access: { permission: "user.manage" },
+    schema: { tags, params: IdParamsSchema, response: { 200: Ok } },
+    ...updatable,
+    run: async ({ db, audit, params }) => {
+      await resetTwoFactor(db, audit, params.id);
       return { ok: true as const };
     },
-  );
+  });
 
-  app.post(
-    "/api/users/:id/grants",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: RoleGrantCreateSchema,
-        response: { 201: GrantSchema },
-      },
+  route(app, deps, {
+    method: "POST",
+    url: "/api/users/:id/grants",
+    access: { permission: "user.manage" },
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: RoleGrantCreateSchema,
+      response: { 201: GrantSchema },
     },
-    async (request, reply) => {
-      const ctx = accessContextOf(request, db);
-      await visibleUser(ctx, request.params.id);
-      await authorize(ctx, "role.grant", request.body);
-      const grant = await grantRole(db, auditContextOf(request), request.params.id, request.body);
-      const named = (
-        (await grantsOfUsers(db, [request.params.id])).get(request.params.id) ?? []
-      ).find((g) => g.id === grant.id);
-      return reply.status(201).send(named!);
+    status: 201,
+    // Granting changes the account: the caller must be able to change it, and to grant the role.
+    ...updatable,
+    run: async ({ db, ctx, audit, params, body }) => {
+      await authorize(ctx, "role.grant", body);
+      const grant = await grantRole(db, audit, params.id, body);
+      const named = ((await grantsOfUsers(db, [params.id])).get(params.id) ?? []).find(
+        (g) => g.id === grant.id,
+      );
+      return named!;
     },
-  );
+  });
 
-  app.delete(
-    "/api/users/:id/grants/:grantId",
-    {
-      config: { access: { permission: "user.manage" } },
-      schema: { tags, params: GrantParamsSchema, response: { 200: Ok } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const { grants } = await visibleUser(ctx, request.params.id);
-      const grant = grants.find((g) => g.id === request.params.grantId);
+  route(app, deps, {
+    method: "DELETE",
+    url: "/api/users/:id/grants/:grantId",
+    access: { permission: "user.manage" },
+    schema: { tags, params: GrantParamsSchema, response: { 200: Ok } },
+    ...userTarget,
+    run: async ({ db, ctx, audit, params, target: { grants, target } }) => {
+      const grant = grants.find((g) => g.id === params.grantId);
       if (!grant) throw new NotFoundError("Rollen finns inte.");
+      await authorize(ctx, "user.update", target);
       await authorize(ctx, "role.grant", grant);
-      await revokeRole(db, auditContextOf(request), request.params.id, grant.id);
+      await revokeRole(db, audit, params.id, grant.id);
       return { ok: true as const };
     },
-  );
+  });
 }

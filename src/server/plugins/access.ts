@@ -1,11 +1,9 @@
 import type { FastifyRequest } from "fastify";
-import type { Db } from "../../db/database.ts";
+import type { DbOrTx } from "../../db/database.ts";
 import type { Permission } from "../../domain/platform/roles.ts";
+import { MODULES } from "../modules.ts";
 import type { AuthCache } from "../platform/auth-cache.ts";
-import { platformPolicy } from "../platform/policy.ts";
 import { lineageWhere, type OrgIdSet, subtreeWhere } from "../platform/queries.ts";
-import { readinessPolicy } from "../readiness/policy.ts";
-import { SUPPORT_HIDDEN_ACTIONS, supportPolicy } from "../support/policy.ts";
 import type { Actor } from "./actor.ts";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts";
 
@@ -18,7 +16,7 @@ export class AccessContext {
 
   constructor(
     readonly actor: Actor,
-    readonly db: Db,
+    readonly db: DbOrTx,
     private readonly cache?: AuthCache,
   ) {}
 
@@ -57,16 +55,39 @@ export class AccessContext {
 
 export type PolicyRule<T> = (ctx: AccessContext, target: T) => boolean | Promise<boolean>;
 
-/** Every context's rules in one table; the action names say context and verb. */
-const policies = { ...platformPolicy, ...supportPolicy, ...readinessPolicy };
-type Policies = typeof policies;
-export type Action = keyof Policies;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
+type Policies = UnionToIntersection<(typeof MODULES)[number]["policy"]>;
+export type Action = keyof Policies & string;
 export type TargetOf<A extends Action> = Parameters<Policies[A]>[1];
 
-// Individual-level records answer 404 when denied: that a child's case exists is itself secret.
-const HIDDEN_WHEN_DENIED = new Set<string>(SUPPORT_HIDDEN_ACTIONS);
+interface PolicyTable {
+  rules: Record<string, PolicyRule<unknown>>;
+  hidden: Set<string>;
+}
+let table: PolicyTable | undefined;
 
-export function accessContextOf(request: FastifyRequest, db: Db): AccessContext {
+/**
+ * Every context's rules in one table, built from the module list on first use: the modules
+ * import this file for `authorize`, so the list is not there yet while this file loads.
+ */
+function policyTable(): PolicyTable {
+  table ??= {
+    rules: Object.assign({}, ...MODULES.map((m) => m.policy)),
+    hidden: new Set(MODULES.flatMap((m) => m.hiddenActions as readonly string[])),
+  };
+  return table;
+}
+
+/** Whether a denial of this action answers 404 and is recorded as a denied attempt. */
+export function isHiddenAction(action: Action): boolean {
+  return policyTable().hidden.has(action);
+}
+
+export function accessContextOf(request: FastifyRequest, db: DbOrTx): AccessContext {
   if (!request.actor) throw new UnauthenticatedError();
   return new AccessContext(request.actor, db, request.server.authCache);
 }
@@ -76,7 +97,7 @@ export async function can<A extends Action>(
   action: A,
   target: TargetOf<A>,
 ): Promise<boolean> {
-  const rule = policies[action] as PolicyRule<TargetOf<A>>;
+  const rule = policyTable().rules[action] as PolicyRule<TargetOf<A>>;
   return rule(ctx, target);
 }
 
@@ -87,5 +108,5 @@ export async function authorize<A extends Action>(
   target: TargetOf<A>,
 ): Promise<void> {
   if (await can(ctx, action, target)) return;
-  throw HIDDEN_WHEN_DENIED.has(action) ? new NotFoundError() : new ForbiddenError();
+  throw isHiddenAction(action) ? new NotFoundError() : new ForbiddenError();
 }

@@ -75,6 +75,24 @@ const FASTIFY_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "bad_request", "Felaktig innehållslängd."],
 };
 
+/**
+ * Input the database refused as invalid. The contracts check the same things first; this is the
+ * safety net, so that a value they let through is the caller's 400 and not our 500. The messages
+ * name no column or constraint.
+ */
+const POSTGRES_INVALID_INPUT: Record<string, string> = {
+  "23514": "Uppgifterna hänger inte ihop (till exempel roll och organisation).",
+  "23502": "Ett obligatoriskt värde saknas.",
+  "22P02": "Ett värde har fel form.",
+  "22007": "Ett datum eller en tidpunkt har fel form.",
+  "22008": "Ett datum eller en tidpunkt ligger utanför det tillåtna intervallet.",
+  "22003": "Ett tal är för stort eller för litet.",
+  "22001": "En text är för lång.",
+  "22021": "Texten innehåller tecken som inte kan sparas.",
+  "22P05": "Texten innehåller tecken som inte kan sparas.",
+  "54000": "Ett värde är för stort.",
+};
+
 /** One mapping from every error to one JSON shape; nothing internal leaks to the caller. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, res: FastifyReply) => {
@@ -109,6 +127,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (pgCode === "23505") {
       return reply(res, 409, "duplicate", "Det finns redan en post med samma värde.");
+    }
+    const invalid = pgCode ? POSTGRES_INVALID_INPUT[pgCode] : undefined;
+    if (invalid) {
+      // The contracts should have stopped this: note it for the developers, not as a failure.
+      request.log.warn(
+        { pgCode, route: request.routeOptions.url },
+        "input refused by the database",
+      );
+      return reply(res, 400, "invalid_value", invalid);
     }
     if (pgCode === "23503") {
       return reply(

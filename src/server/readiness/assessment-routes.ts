@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
@@ -14,26 +13,20 @@ import {
   TeamBodySchema,
   TeamCandidateSchema,
 } from "../../domain/readiness/api.ts";
-import {
-  type AccessContext,
-  type Action,
-  accessContextOf,
-  authorize,
-  can,
-  type TargetOf,
-} from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
-import { BadRequestError, NotFoundError } from "../plugins/errors.ts";
+import { can } from "../plugins/access.ts";
+import { BadRequestError } from "../plugins/errors.ts";
+import { type RouteCall, type RouteInput, route } from "../plugins/route.ts";
 import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
 import { presentDetail, presentGuide, presentSummary } from "./presenters.ts";
 import {
+  type AssessmentRow,
   builtInGuide,
   findAssessment,
   findGuide,
-  listAssessments,
+  listAssessmentSummaries,
   listGuides,
   loadAssessmentData,
   teamCandidates,
@@ -42,205 +35,204 @@ import {
 export const tags = ["readiness"];
 export const PREFIX = "/api/readiness";
 
-/** The actions whose target is one assessment. */
-type AssessmentAction = {
-  [A in Action]: TargetOf<A> extends { id: string; organisationId: string } ? A : never;
-}[Action];
+/** How every route on one assessment loads its target: 404 when there is none. */
+export const assessmentTarget = {
+  load: ({ db, params }: RouteInput<{ params: typeof IdParamsSchema }>) =>
+    findAssessment(db, params.id),
+  notFound: "Mätningen finns inte.",
+};
 
-/** Loads an assessment (404 when there is none) and asks the policy about it (403 when not). */
-export async function assessmentFor(
-  request: FastifyRequest,
-  db: Db,
+/**
+ * The assessment as its reader may see it. Respondents' identities are personal data: the team
+ * sees them, and each such read is recorded in the request's transaction.
+ */
+async function detail(
+  call: Pick<RouteCall<unknown, unknown>, "db" | "ctx" | "record">,
   id: string,
-  action: AssessmentAction,
+  loaded?: AssessmentRow,
 ) {
-  const ctx = accessContextOf(request, db);
-  const assessment = await findAssessment(db, id);
-  if (!assessment) throw new NotFoundError("Mätningen finns inte.");
-  const target = { id: assessment.id, organisationId: assessment.organisationId };
-  await authorize(ctx, action, target);
-  return { ctx, assessment, target };
+  const { db, ctx } = call;
+  // `loaded`: the row as the access check just read it, when nothing has changed it since.
+  const assessment = loaded ?? (await findAssessment(db, id))!;
+  const target = { id, organisationId: assessment.organisationId };
+  const [data] = await loadAssessmentData(db, [assessment]);
+  const guide = await findGuide(db, assessment.guideId);
+  const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
+  const abilities = {
+    edit: await can(ctx, "readiness.edit", target),
+    manageTeam: await can(ctx, "readiness.team.manage", target),
+    interview: await can(ctx, "readiness.interview.create", target),
+    score: await can(ctx, "readiness.score", target),
+    consensus: await can(ctx, "readiness.consensus", target),
+  };
+  if (includeIdentity && data!.respondents.some((r) => r.name || r.contact)) {
+    await call.record({
+      action: "readiness.respondent.read",
+      subjectType: "readiness_assessment",
+      subjectId: id,
+      organisationId: assessment.organisationId,
+      personalData: true,
+    });
+  }
+  return presentDetail(data!, guide!, { includeIdentity, abilities });
 }
 
-export function registerAssessmentRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
-
-  async function detail(ctx: AccessContext, request: FastifyRequest, id: string) {
-    const assessment = await findAssessment(db, id);
-    if (!assessment) throw new NotFoundError("Mätningen finns inte.");
-    const target = { id, organisationId: assessment.organisationId };
-    const [data] = await loadAssessmentData(db, [assessment]);
-    const guide = await findGuide(db, assessment.guideId);
-    const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
-    const abilities = {
-      edit: await can(ctx, "readiness.edit", target),
-      manageTeam: await can(ctx, "readiness.team.manage", target),
-      interview: await can(ctx, "readiness.interview.create", target),
-      score: await can(ctx, "readiness.score", target),
-      consensus: await can(ctx, "readiness.consensus", target),
-    };
-    if (includeIdentity && data!.respondents.some((r) => r.name || r.contact)) {
-      await recordAudit(db, auditContextOf(request), {
-        action: "readiness.respondent.read",
-        subjectType: "readiness_assessment",
-        subjectId: id,
-        organisationId: assessment.organisationId,
-        personalData: true,
-      });
-    }
-    return presentDetail(data!, guide!, { includeIdentity, abilities });
+/** A guide the caller may build on, or a 400 naming the field. */
+async function usableGuide(
+  input: Pick<RouteInput<unknown>, "db" | "ctx">,
+  guide: Awaited<ReturnType<typeof findGuide>>,
+  field: string,
+) {
+  if (!guide || !(await can(input.ctx, "readiness.guide.read", guide))) {
+    throw new BadRequestError("Uppgifterna är inte giltiga.", [
+      { path: field, message: "Intervjuguiden finns inte." },
+    ]);
   }
+  return guide;
+}
 
-  app.get(
-    `${PREFIX}/guides`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, response: { 200: z.array(GuideSchema) } },
-    },
-    async (request) => {
-      const visible = await accessContextOf(request, db).lineage("community.read");
-      return (await listGuides(db, visible)).map(presentGuide);
-    },
-  );
+export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/guides`,
+    access: { permission: "community.read" },
+    schema: { tags, response: { 200: z.array(GuideSchema) } },
+    run: async ({ db, ctx }) =>
+      (await listGuides(db, await ctx.lineage("community.read"))).map(presentGuide),
+  });
 
-  app.post(
-    `${PREFIX}/guides`,
-    {
-      config: { access: { permission: "community.edit" } },
-      schema: { tags, body: GuideCreateBodySchema, response: { 201: GuideSchema } },
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/guides`,
+    access: { permission: "community.edit" },
+    schema: { tags, body: GuideCreateBodySchema, response: { 201: GuideSchema } },
+    status: 201,
+    authorize: {
+      action: "readiness.guide.create",
+      target: ({ body }) => ({ organisationId: body.organisationId }),
     },
-    async (request, reply) => {
-      const ctx = accessContextOf(request, db);
-      await authorize(ctx, "readiness.guide.create", {
-        organisationId: request.body.organisationId,
-      });
-      const base = await findGuide(db, request.body.baseGuideId);
-      if (!base || !(await can(ctx, "readiness.guide.read", base))) {
-        throw new BadRequestError("Uppgifterna är inte giltiga.", [
-          { path: "baseGuideId", message: "Intervjuguiden finns inte." },
-        ]);
-      }
-      const created = await createGuide(db, auditContextOf(request), base, request.body);
-      return reply.status(201).send(presentGuide(created));
+    run: async (call) => {
+      const base = await usableGuide(
+        call,
+        await findGuide(call.db, call.body.baseGuideId),
+        "baseGuideId",
+      );
+      return presentGuide(await createGuide(call.db, call.audit, base, call.body));
     },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: {
-        tags,
-        querystring: AssessmentListQuerySchema,
-        response: { 200: z.array(AssessmentSummarySchema) },
-      },
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments`,
+    access: { permission: "community.read" },
+    schema: {
+      tags,
+      querystring: AssessmentListQuerySchema,
+      response: { 200: z.array(AssessmentSummarySchema) },
     },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const rows = await listAssessments(
+    run: async ({ db, ctx, query }) => {
+      const rows = await listAssessmentSummaries(
         db,
         await ctx.lineage("community.read"),
         ctx.actor.userId,
-        {
-          organisationId: request.query.organisationId,
-        },
+        { organisationId: query.organisationId },
+        { limit: query.limit, offset: query.offset },
       );
-      return (await loadAssessmentData(db, rows)).map(presentSummary);
+      return rows.map(presentSummary);
     },
-  );
+  });
 
-  app.post(
-    `${PREFIX}/assessments`,
-    {
-      config: { access: { permission: "community.edit" } },
-      schema: { tags, body: AssessmentCreateBodySchema, response: { 201: AssessmentDetailSchema } },
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/assessments`,
+    access: { permission: "community.edit" },
+    schema: { tags, body: AssessmentCreateBodySchema, response: { 201: AssessmentDetailSchema } },
+    status: 201,
+    transaction: true,
+    authorize: {
+      action: "readiness.create",
+      target: ({ body }) => ({ organisationId: body.organisationId }),
     },
-    async (request, reply) => {
-      const ctx = accessContextOf(request, db);
-      const { organisationId } = request.body;
-      await authorize(ctx, "readiness.create", { organisationId });
-      const guide = request.body.guideId
-        ? await findGuide(db, request.body.guideId)
-        : await builtInGuide(db);
-      if (!guide || !(await can(ctx, "readiness.guide.read", guide))) {
-        throw new BadRequestError("Uppgifterna är inte giltiga.", [
-          { path: "guideId", message: "Intervjuguiden finns inte." },
-        ]);
-      }
-      const audit = { ...auditContextOf(request), actorId: ctx.actor.userId };
-      const id = await createAssessment(db, audit, { ...request.body, guideId: guide.id });
-      return reply.status(201).send(await detail(ctx, request, id));
-    },
-  );
-
-  app.get(
-    `${PREFIX}/assessments/:id`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
-    },
-    async (request) => {
-      const { ctx } = await assessmentFor(request, db, request.params.id, "readiness.read");
-      return detail(ctx, request, request.params.id);
-    },
-  );
-
-  app.patch(
-    `${PREFIX}/assessments/:id`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: AssessmentUpdateBodySchema,
-        response: { 200: AssessmentDetailSchema },
-      },
-    },
-    async (request) => {
-      const { ctx } = await assessmentFor(request, db, request.params.id, "readiness.edit");
-      await updateAssessment(db, auditContextOf(request), request.params.id, request.body);
-      return detail(ctx, request, request.params.id);
-    },
-  );
-
-  app.put(
-    `${PREFIX}/assessments/:id/team`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: TeamBodySchema,
-        response: { 200: AssessmentDetailSchema },
-      },
-    },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.team.manage",
+    run: async (call) => {
+      const { db, body } = call;
+      const guide = await usableGuide(
+        call,
+        body.guideId ? await findGuide(db, body.guideId) : await builtInGuide(db),
+        "guideId",
       );
-      await setTeam(db, auditContextOf(request), assessment, request.body);
-      return detail(ctx, request, request.params.id);
+      const audit = { ...call.audit, actorId: call.ctx.actor.userId };
+      const id = await createAssessment(db, audit, { ...body, guideId: guide.id });
+      return detail(call, id);
     },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments/:id/team-candidates`,
-    {
-      config: { access: "session" },
-      schema: { tags, params: IdParamsSchema, response: { 200: z.array(TeamCandidateSchema) } },
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id`,
+    access: { permission: "community.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
+    // The team sees respondents' identities here, so the read may need its audit row.
+    transaction: true,
+    ...assessmentTarget,
+    authorize: { action: "readiness.read" },
+    run: (call) => detail(call, call.target.id, call.target),
+  });
+
+  route(app, deps, {
+    method: "PATCH",
+    url: `${PREFIX}/assessments/:id`,
+    access: "session",
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: AssessmentUpdateBodySchema,
+      response: { 200: AssessmentDetailSchema },
     },
-    async (request) => {
-      const { assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.team.manage",
-      );
-      return teamCandidates(db, assessment.organisationId);
+    transaction: true,
+    ...assessmentTarget,
+    authorize: { action: "readiness.edit" },
+    run: async (call) => {
+      await updateAssessment(call.db, call.audit, call.target.id, call.body);
+      return detail(call, call.target.id);
     },
-  );
+  });
+
+  route(app, deps, {
+    method: "PUT",
+    url: `${PREFIX}/assessments/:id/team`,
+    access: "session",
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: TeamBodySchema,
+      response: { 200: AssessmentDetailSchema },
+    },
+    transaction: true,
+    ...assessmentTarget,
+    authorize: { action: "readiness.team.manage" },
+    run: async (call) => {
+      await setTeam(call.db, call.audit, call.target, call.body);
+      return detail(call, call.target.id);
+    },
+  });
+
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/team-candidates`,
+    access: "session",
+    schema: { tags, params: IdParamsSchema, response: { 200: z.array(TeamCandidateSchema) } },
+    // Colleagues' names and e-mail addresses: staff personal data.
+    personalData: true,
+    ...assessmentTarget,
+    authorize: { action: "readiness.team.manage" },
+    run: ({ db, target }) => teamCandidates(db, target.organisationId),
+    audit: ({ target }, result) => ({
+      action: "readiness.team.candidates",
+      subjectType: "readiness_assessment",
+      subjectId: target.id,
+      organisationId: target.organisationId,
+      personalData: true,
+      details: { rows: result.length },
+    }),
+  });
 }

@@ -30,6 +30,7 @@ import { STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { type Topic, topicName } from "../../domain/readiness/topics.ts";
 import type {
   AssessmentData,
+  AssessmentSummaryData,
   GuideRow,
   InterviewRow,
   RespondentRow,
@@ -76,7 +77,7 @@ export function respondentCodes(data: AssessmentData): Map<string, string> {
   return new Map(data.respondents.map((r, i) => [r.id, `R${i + 1}`]));
 }
 
-function consensusSheets(data: AssessmentData): InterviewScores[] {
+function consensusSheets(data: AssessmentSummaryData): InterviewScores[] {
   return data.interviews.map((interview) => ({
     interviewId: interview.id,
     scores: Object.fromEntries(
@@ -87,11 +88,14 @@ function consensusSheets(data: AssessmentData): InterviewScores[] {
   }));
 }
 
-function resultOf(data: AssessmentData): ReadinessResult {
+function resultOf(data: AssessmentSummaryData): ReadinessResult {
   return readinessResult(consensusSheets(data), data.assessment.scoreGrid);
 }
 
-export function presentSummary(data: AssessmentData): z.infer<typeof AssessmentSummarySchema> {
+/** From the list's lean rows or a detail view's full data alike. */
+export function presentSummary(
+  data: AssessmentSummaryData,
+): z.infer<typeof AssessmentSummarySchema> {
   const a = data.assessment;
   const result = resultOf(data);
   return {

@@ -1,14 +1,11 @@
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
-import { organisations, users } from "../../db/schema/platform.ts";
+import { organisations } from "../../db/schema/platform.ts";
 import {
   readinessAssessments,
-  readinessConsensus,
   readinessGuides,
   readinessInterviews,
-  readinessRespondents,
-  readinessScoreSubmissions,
-  readinessScores,
+  type readinessRespondents,
   readinessTeam,
 } from "../../db/schema/readiness.ts";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
@@ -27,9 +24,12 @@ export type InterviewRow = typeof readinessInterviews.$inferSelect;
  */
 function readableWhere(visible: OrgIdSet, userId: string) {
   if (visible === null) return sql`true`;
-  return sql`(${readinessAssessments.organisationId} = ANY(${uuidArray(visible)})
-    OR EXISTS (SELECT 1 FROM community.readiness_team t
-               WHERE t.assessment_id = ${readinessAssessments.id} AND t.user_id = ${userId}))`;
+  // As a set of ids found through the organisation and team indexes: written as "organisation in
+  // the set OR on the team", PostgreSQL tested every assessment in the country against both.
+  return sql`${readinessAssessments.id} IN (
+    SELECT r.id FROM community.readiness_assessments r WHERE r.organisation_id = ANY(${uuidArray(visible)})
+    UNION ALL
+    SELECT t.assessment_id FROM community.readiness_team t WHERE t.user_id = ${userId})`;
 }
 
 const assessmentColumns = { a: readinessAssessments, organisationName: organisations.name };
@@ -93,6 +93,61 @@ export async function listAssessments(
   return rows.map(withName);
 }
 
+/** What a list entry is computed from: the assessment, its interviews and their consensus. */
+export interface AssessmentSummaryData {
+  assessment: AssessmentRow;
+  interviews: { id: string }[];
+  consensus: Omit<ConsensusRow, "comment">[];
+}
+
+/**
+ * One page of the list, newest period first. Interview count and score come from the consensus
+ * sheets the assessment row carries (kept by triggers, migration 0011): one statement over one
+ * table whatever the page size. loadAssessmentData, which reads every interview, score and
+ * team member, is for detail views.
+ */
+export async function listAssessmentSummaries(
+  db: DbOrTx,
+  visible: OrgIdSet,
+  userId: string,
+  filter: { organisationId?: string },
+  page: { limit: number; offset: number },
+): Promise<AssessmentSummaryData[]> {
+  const rows = await db
+    .select(assessmentColumns)
+    .from(readinessAssessments)
+    .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
+    .where(
+      and(
+        readableWhere(visible, userId),
+        filter.organisationId
+          ? eq(readinessAssessments.organisationId, filter.organisationId)
+          : undefined,
+      ),
+    )
+    .orderBy(
+      desc(readinessAssessments.periodStart),
+      desc(readinessAssessments.createdAt),
+      desc(readinessAssessments.id),
+    )
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((row) => {
+    const sheets = row.a.consensusSheets;
+    return {
+      assessment: withName(row),
+      interviews: sheets.map((sheet) => ({ id: sheet.interviewId })),
+      consensus: sheets.flatMap((sheet) =>
+        Object.entries(sheet.scores).map(([dimension, score]) => ({
+          interviewId: sheet.interviewId,
+          dimension: dimension as DimensionLetter,
+          score: Number(score),
+        })),
+      ),
+    };
+  });
+}
+
 export async function teamRolesOf(
   db: DbOrTx,
   assessmentId: string,
@@ -113,46 +168,6 @@ export interface TeamMember {
 }
 
 const ROLE_ORDER: TeamRole[] = ["lead", "interviewer", "scorer"];
-
-/**
- * The teams of the given assessments, each ordered by user id, which also fixes who the "first
- * two scorers" are. One query for any number of assessments.
- */
-export async function teamsOf(
-  db: DbOrTx,
-  assessmentIds: string[],
-): Promise<Map<string, TeamMember[]>> {
-  const teams = new Map<string, Map<string, TeamMember>>(
-    assessmentIds.map((id) => [id, new Map()]),
-  );
-  if (assessmentIds.length === 0) return new Map();
-  const rows = await db
-    .select({
-      assessmentId: readinessTeam.assessmentId,
-      userId: readinessTeam.userId,
-      role: readinessTeam.role,
-      displayName: users.displayName,
-      email: users.email,
-    })
-    .from(readinessTeam)
-    .innerJoin(users, eq(users.id, readinessTeam.userId))
-    .where(sql`${readinessTeam.assessmentId} = ANY(${uuidArray(assessmentIds)})`)
-    .orderBy(asc(readinessTeam.userId));
-  for (const { assessmentId, role, ...person } of rows) {
-    const members = teams.get(assessmentId)!;
-    const member = members.get(person.userId) ?? { ...person, roles: [] };
-    member.roles.push(role);
-    members.set(person.userId, member);
-  }
-  return new Map(
-    [...teams].map(([id, members]) => {
-      for (const member of members.values()) {
-        member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-      }
-      return [id, [...members.values()]];
-    }),
-  );
-}
 
 /** Active users with some role in the lineage (ancestors and subtree) of an organisation. */
 export async function teamCandidates(
@@ -175,25 +190,6 @@ export async function teamCandidates(
   return result.rows;
 }
 
-/** In registration order, which gives the codes R1, R2… */
-export async function respondentsOf(db: DbOrTx, assessmentIds: string[]) {
-  if (assessmentIds.length === 0) return [];
-  return db
-    .select()
-    .from(readinessRespondents)
-    .where(inArray(readinessRespondents.assessmentId, assessmentIds))
-    .orderBy(asc(readinessRespondents.createdAt), asc(readinessRespondents.id));
-}
-
-export async function interviewsOf(db: DbOrTx, assessmentIds: string[]): Promise<InterviewRow[]> {
-  if (assessmentIds.length === 0) return [];
-  return db
-    .select()
-    .from(readinessInterviews)
-    .where(inArray(readinessInterviews.assessmentId, assessmentIds))
-    .orderBy(asc(readinessInterviews.number));
-}
-
 export async function findInterview(db: DbOrTx, assessmentId: string, interviewId: string) {
   const [row] = await db
     .select()
@@ -207,31 +203,11 @@ export async function findInterview(db: DbOrTx, assessmentId: string, interviewI
   return row;
 }
 
-export async function submissionsOf(db: DbOrTx, interviewIds: string[]) {
-  if (interviewIds.length === 0) return [];
-  return db
-    .select({
-      interviewId: readinessScoreSubmissions.interviewId,
-      scorerId: readinessScoreSubmissions.scorerId,
-    })
-    .from(readinessScoreSubmissions)
-    .where(inArray(readinessScoreSubmissions.interviewId, interviewIds));
-}
-
 export interface ScoreRow {
   interviewId: string;
   scorerId: string;
   dimension: DimensionLetter;
   score: number;
-}
-
-export async function scoresOf(db: DbOrTx, interviewIds: string[]): Promise<ScoreRow[]> {
-  if (interviewIds.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(readinessScores)
-    .where(inArray(readinessScores.interviewId, interviewIds));
-  return rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
 
 export interface ConsensusRow {
@@ -241,22 +217,19 @@ export interface ConsensusRow {
   comment: string | null;
 }
 
-export async function consensusOf(db: DbOrTx, interviewIds: string[]): Promise<ConsensusRow[]> {
-  if (interviewIds.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(readinessConsensus)
-    .where(inArray(readinessConsensus.interviewId, interviewIds));
-  return rows.map((r) => ({
-    interviewId: r.interviewId,
-    dimension: r.dimension,
-    score: Number(r.score),
-    comment: r.comment,
-  }));
-}
+// A guide row is never changed (an edit makes a new version, see create-guide): once read, it
+// can be kept. Only rows read outside a transaction, which are committed, are kept.
+const guideCache = new Map<string, GuideRow>();
+const GUIDE_CACHE_SIZE = 1_000;
 
 export async function findGuide(db: DbOrTx, id: string): Promise<GuideRow | undefined> {
+  const cached = guideCache.get(id);
+  if (cached) return cached;
   const [row] = await db.select().from(readinessGuides).where(eq(readinessGuides.id, id));
+  if (row && "$client" in db) {
+    if (guideCache.size >= GUIDE_CACHE_SIZE) guideCache.clear();
+    guideCache.set(id, row);
+  }
   return row;
 }
 
@@ -311,33 +284,84 @@ export interface AssessmentData {
   consensus: ConsensusRow[];
 }
 
+type LoadedRow = {
+  id: string;
+  respondents: (Omit<RespondentRow, "createdAt"> & { createdAt: string })[];
+  interviews: (Omit<InterviewRow, "updatedAt"> & { updatedAt: string })[];
+  submissions: [string, string][];
+  scores: [string, string, DimensionLetter, number][];
+  consensus: [string, DimensionLetter, number, string | null][];
+  team: [string, TeamRole, string, string][];
+};
+
+/**
+ * Everything the views of the given assessments are computed from, in one statement: the
+ * detail, results and trend views are the busiest reads, and six queries each took a pooled
+ * connection and a round trip of their own.
+ */
 export async function loadAssessmentData(
   db: DbOrTx,
   rows: AssessmentRow[],
 ): Promise<AssessmentData[]> {
-  const ids = rows.map((r) => r.id);
-  const [respondents, interviews] = await Promise.all([
-    respondentsOf(db, ids),
-    interviewsOf(db, ids),
-  ]);
-  const interviewIds = interviews.map((i) => i.id);
-  const [submissions, scores, consensus, teams] = await Promise.all([
-    submissionsOf(db, interviewIds),
-    scoresOf(db, interviewIds),
-    consensusOf(db, interviewIds),
-    teamsOf(db, ids),
-  ]);
+  if (rows.length === 0) return [];
+  const result = await db.execute<LoadedRow>(sql`
+    SELECT a.id,
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'assessmentId', r.assessment_id,
+          'role', r.role, 'sector', r.sector, 'name', r.name, 'contact', r.contact,
+          'createdAt', r.created_at) ORDER BY r.created_at, r.id), '[]')
+       FROM community.readiness_respondents r WHERE r.assessment_id = a.id) AS respondents,
+      (SELECT coalesce(json_agg(json_build_object('id', i.id, 'assessmentId', i.assessment_id,
+          'respondentId', i.respondent_id, 'interviewerId', i.interviewer_id, 'number', i.number,
+          'heldOn', i.held_on, 'durationMinutes', i.duration_minutes, 'answers', i.answers,
+          'version', i.version, 'updatedAt', i.updated_at) ORDER BY i.number), '[]')
+       FROM community.readiness_interviews i WHERE i.assessment_id = a.id) AS interviews,
+      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id)), '[]')
+       FROM community.readiness_score_submissions s
+       JOIN community.readiness_interviews i ON i.id = s.interview_id
+       WHERE i.assessment_id = a.id) AS submissions,
+      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id, s.dimension, s.score)), '[]')
+       FROM community.readiness_scores s
+       JOIN community.readiness_interviews i ON i.id = s.interview_id
+       WHERE i.assessment_id = a.id) AS scores,
+      (SELECT coalesce(json_agg(json_build_array(c.interview_id, c.dimension, c.score, c.comment)), '[]')
+       FROM community.readiness_consensus c
+       JOIN community.readiness_interviews i ON i.id = c.interview_id
+       WHERE i.assessment_id = a.id) AS consensus,
+      (SELECT coalesce(json_agg(json_build_array(t.user_id, t.role, u.display_name, u.email)
+          ORDER BY t.user_id), '[]')
+       FROM community.readiness_team t JOIN platform.users u ON u.id = t.user_id
+       WHERE t.assessment_id = a.id) AS team
+    FROM unnest(${uuidArray(rows.map((r) => r.id))}) AS a(id)`);
+  const loaded = new Map(result.rows.map((row) => [row.id, row]));
   return rows.map((assessment) => {
-    const own = interviews.filter((i) => i.assessmentId === assessment.id);
-    const ownIds = new Set(own.map((i) => i.id));
+    const row = loaded.get(assessment.id)!;
+    const members = new Map<string, TeamMember>();
+    for (const [userId, role, displayName, email] of row.team) {
+      const member = members.get(userId) ?? { userId, displayName, email, roles: [] };
+      member.roles.push(role);
+      members.set(userId, member);
+    }
+    for (const member of members.values()) {
+      member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+    }
     return {
       assessment,
-      team: teams.get(assessment.id)!,
-      respondents: respondents.filter((r) => r.assessmentId === assessment.id),
-      interviews: own,
-      submissions: submissions.filter((s) => ownIds.has(s.interviewId)),
-      scores: scores.filter((s) => ownIds.has(s.interviewId)),
-      consensus: consensus.filter((c) => ownIds.has(c.interviewId)),
+      team: [...members.values()],
+      respondents: row.respondents.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
+      interviews: row.interviews.map((i) => ({ ...i, updatedAt: new Date(i.updatedAt) })),
+      submissions: row.submissions.map(([interviewId, scorerId]) => ({ interviewId, scorerId })),
+      scores: row.scores.map(([interviewId, scorerId, dimension, score]) => ({
+        interviewId,
+        scorerId,
+        dimension,
+        score: Number(score),
+      })),
+      consensus: row.consensus.map(([interviewId, dimension, score, comment]) => ({
+        interviewId,
+        dimension,
+        score: Number(score),
+        comment,
+      })),
     };
   });
 }

@@ -1,64 +1,56 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Db } from "../../db/database.ts";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import { CompareQuerySchema, CompareSchema, ResultsSchema } from "../../domain/readiness/api.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
-import { accessContextOf } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
+import type { AccessContext } from "../plugins/access.ts";
+import { csvDownload } from "../plugins/csv.ts";
 import { ForbiddenError } from "../plugins/errors.ts";
-import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
+import { route } from "../plugins/route.ts";
+import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
-import { listAssessments, loadAssessmentData } from "./queries.ts";
+import { type AssessmentRow, listAssessments, loadAssessmentData } from "./queries.ts";
 import { renderReadinessReportPdf } from "./report-pdf.tsx";
 
+/** The assessment and every readable one of the same topic and organisation, oldest first. */
+async function trendOf(db: DbOrTx, ctx: AccessContext, assessment: AssessmentRow) {
+  const rows = await listAssessments(db, await ctx.lineage("community.read"), ctx.actor.userId, {
+    sameAs: assessment,
+  });
+  const all = await loadAssessmentData(db, rows);
+  return { all, trend: all.map(presentResults) };
+}
+
 /** Results, trend, comparison and the exports: community-level, readable along the lineage. */
-export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
+export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/results`,
+    access: { permission: "community.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: ResultsSchema } },
+    ...assessmentTarget,
+    authorize: { action: "readiness.read" },
+    run: async ({ db, target }) => presentResults((await loadAssessmentData(db, [target]))[0]!),
+  });
 
-  async function trendOf(request: Parameters<typeof accessContextOf>[0], id: string) {
-    const { ctx, assessment } = await assessmentFor(request, db, id, "readiness.read");
-    const rows = await listAssessments(db, await ctx.lineage("community.read"), ctx.actor.userId, {
-      sameAs: assessment,
-    });
-    const all = await loadAssessmentData(db, rows);
-    return { assessment, all, trend: all.map(presentResults) };
-  }
-
-  app.get(
-    `${PREFIX}/assessments/:id/results`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: ResultsSchema } },
-    },
-    async (request) => {
-      const { assessment } = await assessmentFor(request, db, request.params.id, "readiness.read");
-      const [data] = await loadAssessmentData(db, [assessment]);
-      return presentResults(data!);
-    },
-  );
-
-  app.get(
-    `${PREFIX}/assessments/:id/trend`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema, response: { 200: CompareSchema } },
-    },
-    async (request) => (await trendOf(request, request.params.id)).trend,
-  );
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/trend`,
+    access: { permission: "community.read" },
+    schema: { tags, params: IdParamsSchema, response: { 200: CompareSchema } },
+    ...assessmentTarget,
+    authorize: { action: "readiness.read" },
+    run: async ({ db, ctx, target }) => (await trendOf(db, ctx, target)).trend,
+  });
 
   // Immich's rule for requests with ids: every one must be readable, or the whole request fails.
-  app.get(
-    `${PREFIX}/compare`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, querystring: CompareQuerySchema, response: { 200: CompareSchema } },
-    },
-    async (request) => {
-      const ctx = accessContextOf(request, db);
-      const ids = [...new Set(request.query.ids)];
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/compare`,
+    access: { permission: "community.read" },
+    schema: { tags, querystring: CompareQuerySchema, response: { 200: CompareSchema } },
+    run: async ({ db, ctx, query }) => {
+      const ids = [...new Set(query.ids)];
       const visible = await ctx.lineage("community.read");
       // The list filters by the same readability rule, so a missing id is one not allowed.
       const rows = await listAssessments(db, visible, ctx.actor.userId, { ids });
@@ -66,16 +58,16 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
       const byId = new Map((await loadAssessmentData(db, rows)).map((d) => [d.assessment.id, d]));
       return ids.map((id) => presentResults(byId.get(id)!));
     },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments/:id/scores.csv`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema },
-    },
-    async (request, reply) => {
-      const { assessment } = await assessmentFor(request, db, request.params.id, "readiness.read");
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/scores.csv`,
+    access: { permission: "community.read" },
+    schema: { tags, params: IdParamsSchema },
+    ...assessmentTarget,
+    authorize: { action: "readiness.read" },
+    run: async ({ db, target: assessment, reply, record }) => {
       const [data] = await loadAssessmentData(db, [assessment]);
       const scorers = scorersOf(data!);
       const cell = (value: number | undefined) => (value === undefined ? "" : String(value));
@@ -108,54 +100,50 @@ export function registerResultsRoutes(fastify: FastifyInstance, deps: { db: Db }
           ),
         ),
       ]);
-      await recordAudit(db, auditContextOf(request), {
+      await record({
         action: "readiness.scores.export",
         subjectType: "readiness_assessment",
         subjectId: assessment.id,
         organisationId: assessment.organisationId,
         details: { rows: sheetRows.length + consensusRows.length },
       });
-      const csv = stringify([...sheetRows, ...consensusRows], {
-        header: true,
-        columns: ["interview", "scorer", ...DIMENSION_LETTERS],
-      });
-      return reply
-        .header("content-type", "text/csv; charset=utf-8")
-        .header(
-          "content-disposition",
-          `attachment; filename="beredskapsmatning-${assessment.id}.csv"`,
-        )
-        .send(csv);
+      return csvDownload(
+        reply,
+        `beredskapsmatning-${assessment.id}.csv`,
+        ["interview", "scorer", ...DIMENSION_LETTERS],
+        [...sheetRows, ...consensusRows],
+      );
     },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments/:id/report.pdf`,
-    {
-      config: { access: { permission: "community.read" } },
-      schema: { tags, params: IdParamsSchema },
-    },
-    async (request, reply) => {
-      const { assessment, all, trend } = await trendOf(request, request.params.id);
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/report.pdf`,
+    access: { permission: "community.read" },
+    schema: { tags, params: IdParamsSchema },
+    ...assessmentTarget,
+    authorize: { action: "readiness.read" },
+    run: async ({ db, ctx, target: assessment, reply, record }) => {
+      const { all, trend } = await trendOf(db, ctx, assessment);
       const index = all.findIndex((d) => d.assessment.id === assessment.id);
       const pdf = await renderReadinessReportPdf({
         results: trend[index]!,
         trend,
         generatedAt: new Date(),
       });
-      await recordAudit(db, auditContextOf(request), {
+      await record({
         action: "readiness.report.export",
         subjectType: "readiness_assessment",
         subjectId: assessment.id,
         organisationId: assessment.organisationId,
       });
-      return reply
+      reply
         .header("content-type", "application/pdf")
         .header(
           "content-disposition",
           `attachment; filename="beredskapsmatning-${assessment.id}.pdf"`,
-        )
-        .send(pdf);
+        );
+      return pdf;
     },
-  );
+  });
 }

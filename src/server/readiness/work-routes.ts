@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Db } from "../../db/database.ts";
+import type { FastifyInstance } from "fastify";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import {
   ConsensusBodySchema,
@@ -17,9 +16,9 @@ import {
   ScoresBodySchema,
 } from "../../domain/readiness/api.ts";
 import { type AccessContext, can } from "../plugins/access.ts";
-import { auditContextOf, recordAudit } from "../plugins/audit.ts";
 import { NotFoundError } from "../plugins/errors.ts";
-import { assessmentFor, PREFIX, tags } from "./assessment-routes.ts";
+import { type RouteCall, route } from "../plugins/route.ts";
+import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { createInterview } from "./commands/create-interview.ts";
 import { saveInterview } from "./commands/save-interview.ts";
 import { createRespondent, updateRespondent } from "./commands/save-respondent.ts";
@@ -34,276 +33,221 @@ import {
 } from "./presenters.ts";
 import { type AssessmentRow, findGuide, findInterview, loadAssessmentData } from "./queries.ts";
 
+async function data(db: DbOrTx, assessment: AssessmentRow) {
+  return (await loadAssessmentData(db, [assessment]))[0]!;
+}
+
+async function interviewOf(db: DbOrTx, assessment: AssessmentRow, interviewId: string) {
+  const interview = await findInterview(db, assessment.id, interviewId);
+  if (!interview) throw new NotFoundError("Intervjun finns inte.");
+  return interview;
+}
+
+async function respondentView(
+  db: DbOrTx,
+  ctx: AccessContext,
+  assessment: AssessmentRow,
+  respondentId: string,
+) {
+  const current = await data(db, assessment);
+  const row = current.respondents.find((r) => r.id === respondentId)!;
+  const includeIdentity = await can(ctx, "readiness.respondent.identify", assessment);
+  return presentRespondent(row, respondentCodes(current).get(row.id)!, { includeIdentity });
+}
+
+/** Interview notes and respondents' identities are personal data: a read (not a save) is audited. */
+async function interviewView(
+  call: Pick<RouteCall<unknown, AssessmentRow>, "db" | "ctx" | "target" | "record">,
+  interviewId: string,
+  audited: boolean,
+) {
+  const { db, ctx, target: assessment } = call;
+  const interview = await interviewOf(db, assessment, interviewId);
+  const includeIdentity = await can(ctx, "readiness.respondent.identify", assessment);
+  if (audited) {
+    await call.record({
+      action: "readiness.interview.read",
+      subjectType: "readiness_interview",
+      subjectId: interview.id,
+      organisationId: assessment.organisationId,
+      personalData: true,
+      details: { assessmentId: assessment.id, identity: includeIdentity },
+    });
+  }
+  const guide = (await findGuide(db, assessment.guideId))!;
+  return presentInterview(await data(db, assessment), interview, guide, { includeIdentity });
+}
+
 /** Respondents, interviews, scores and consensus: the team's work on one assessment. */
-export function registerWorkRoutes(fastify: FastifyInstance, deps: { db: Db }): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const { db } = deps;
-
-  async function data(assessment: AssessmentRow) {
-    return (await loadAssessmentData(db, [assessment]))[0]!;
-  }
-
-  async function interviewOf(assessment: AssessmentRow, interviewId: string) {
-    const interview = await findInterview(db, assessment.id, interviewId);
-    if (!interview) throw new NotFoundError("Intervjun finns inte.");
-    return interview;
-  }
-
-  async function respondentView(
-    ctx: AccessContext,
-    assessment: AssessmentRow,
-    respondentId: string,
-  ) {
-    const current = await data(assessment);
-    const row = current.respondents.find((r) => r.id === respondentId)!;
-    const includeIdentity = await can(ctx, "readiness.respondent.identify", assessment);
-    return presentRespondent(row, respondentCodes(current).get(row.id)!, { includeIdentity });
-  }
-
-  /** Interview notes and respondents' identities are personal data: each read is audited. */
-  async function interviewView(
-    request: FastifyRequest,
-    ctx: AccessContext,
-    assessment: AssessmentRow,
-    interviewId: string,
-    audited: boolean,
-  ) {
-    const interview = await interviewOf(assessment, interviewId);
-    const includeIdentity = await can(ctx, "readiness.respondent.identify", assessment);
-    if (audited) {
-      await recordAudit(db, auditContextOf(request), {
-        action: "readiness.interview.read",
-        subjectType: "readiness_interview",
-        subjectId: interview.id,
-        organisationId: assessment.organisationId,
-        personalData: true,
-        details: { assessmentId: assessment.id, identity: includeIdentity },
-      });
-    }
-    const guide = (await findGuide(db, assessment.guideId))!;
-    return presentInterview(await data(assessment), interview, guide, { includeIdentity });
-  }
-
-  app.post(
-    `${PREFIX}/assessments/:id/respondents`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: RespondentBodySchema,
-        response: { 201: RespondentSchema },
-      },
+export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/assessments/:id/respondents`,
+    access: "session",
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: RespondentBodySchema,
+      response: { 201: RespondentSchema },
     },
-    async (request, reply) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.respondent.manage",
-      );
-      const id = await createRespondent(db, auditContextOf(request), assessment, request.body);
-      return reply.status(201).send(await respondentView(ctx, assessment, id));
+    status: 201,
+    ...assessmentTarget,
+    authorize: { action: "readiness.respondent.manage" },
+    run: async ({ db, ctx, audit, target, body }) => {
+      const id = await createRespondent(db, audit, target, body);
+      return respondentView(db, ctx, target, id);
     },
-  );
+  });
 
-  app.patch(
-    `${PREFIX}/assessments/:id/respondents/:respondentId`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: RespondentParamsSchema,
-        body: RespondentUpdateBodySchema,
-        response: { 200: RespondentSchema },
-      },
+  route(app, deps, {
+    method: "PATCH",
+    url: `${PREFIX}/assessments/:id/respondents/:respondentId`,
+    access: "session",
+    schema: {
+      tags,
+      params: RespondentParamsSchema,
+      body: RespondentUpdateBodySchema,
+      response: { 200: RespondentSchema },
     },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.respondent.manage",
-      );
-      const { respondentId } = request.params;
-      await updateRespondent(db, auditContextOf(request), assessment, respondentId, request.body);
-      return respondentView(ctx, assessment, respondentId);
+    ...assessmentTarget,
+    authorize: { action: "readiness.respondent.manage" },
+    run: async ({ db, ctx, audit, target, params, body }) => {
+      await updateRespondent(db, audit, target, params.respondentId, body);
+      return respondentView(db, ctx, target, params.respondentId);
     },
-  );
+  });
 
-  app.post(
-    `${PREFIX}/assessments/:id/interviews`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: InterviewCreateBodySchema,
-        response: { 201: InterviewDetailSchema },
-      },
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/assessments/:id/interviews`,
+    access: "session",
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: InterviewCreateBodySchema,
+      response: { 201: InterviewDetailSchema },
     },
-    async (request, reply) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.interview.create",
-      );
-      const id = await createInterview(db, auditContextOf(request), assessment, request.body);
-      return reply.status(201).send(await interviewView(request, ctx, assessment, id, false));
+    status: 201,
+    ...assessmentTarget,
+    authorize: { action: "readiness.interview.create" },
+    run: async (call) => {
+      const id = await createInterview(call.db, call.audit, call.target, call.body);
+      return interviewView(call, id, false);
     },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments/:id/interviews/:interviewId`,
-    {
-      config: { access: "session" },
-      schema: { tags, params: InterviewParamsSchema, response: { 200: InterviewDetailSchema } },
-    },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.interview.read",
-      );
-      return interviewView(request, ctx, assessment, request.params.interviewId, true);
-    },
-  );
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/interviews/:interviewId`,
+    access: "session",
+    schema: { tags, params: InterviewParamsSchema, response: { 200: InterviewDetailSchema } },
+    personalData: true,
+    ...assessmentTarget,
+    authorize: { action: "readiness.interview.read" },
+    run: (call) => interviewView(call, call.params.interviewId, true),
+  });
 
-  app.put(
-    `${PREFIX}/assessments/:id/interviews/:interviewId`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: InterviewParamsSchema,
-        body: InterviewSaveBodySchema,
-        response: { 200: InterviewDetailSchema },
-      },
+  route(app, deps, {
+    method: "PUT",
+    url: `${PREFIX}/assessments/:id/interviews/:interviewId`,
+    access: "session",
+    schema: {
+      tags,
+      params: InterviewParamsSchema,
+      body: InterviewSaveBodySchema,
+      response: { 200: InterviewDetailSchema },
     },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.interview.save",
-      );
-      const { interviewId } = request.params;
-      await interviewOf(assessment, interviewId);
+    ...assessmentTarget,
+    authorize: { action: "readiness.interview.save" },
+    run: async (call) => {
+      const { db, target: assessment, params } = call;
+      await interviewOf(db, assessment, params.interviewId);
       const guide = (await findGuide(db, assessment.guideId))!;
       await saveInterview(
         db,
-        auditContextOf(request),
-        { assessment, guide, interviewId },
-        request.body,
+        call.audit,
+        { assessment, guide, interviewId: params.interviewId },
+        call.body,
       );
-      return interviewView(request, ctx, assessment, interviewId, false);
+      return interviewView(call, params.interviewId, false);
     },
-  );
+  });
 
   const scoresPath = `${PREFIX}/assessments/:id/interviews/:interviewId/scores`;
 
-  app.get(
-    scoresPath,
-    {
-      config: { access: "session" },
-      schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
+  route(app, deps, {
+    method: "GET",
+    url: scoresPath,
+    access: "session",
+    schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
+    ...assessmentTarget,
+    authorize: { action: "readiness.score" },
+    run: async ({ db, ctx, target, params }) => {
+      const interview = await interviewOf(db, target, params.interviewId);
+      return presentScoreSheet(await data(db, target), interview.id, ctx.actor.userId);
     },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.score",
-      );
-      const interview = await interviewOf(assessment, request.params.interviewId);
-      return presentScoreSheet(await data(assessment), interview.id, ctx.actor.userId);
-    },
-  );
+  });
 
-  app.put(
-    scoresPath,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: InterviewParamsSchema,
-        body: ScoresBodySchema,
-        response: { 200: ScoreSheetSchema },
-      },
+  route(app, deps, {
+    method: "PUT",
+    url: scoresPath,
+    access: "session",
+    schema: {
+      tags,
+      params: InterviewParamsSchema,
+      body: ScoresBodySchema,
+      response: { 200: ScoreSheetSchema },
     },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.score",
-      );
-      const interview = await interviewOf(assessment, request.params.interviewId);
-      const target = { assessment, interviewId: interview.id, scorerId: ctx.actor.userId };
-      await saveScores(db, auditContextOf(request), target, request.body.scores);
-      return presentScoreSheet(await data(assessment), interview.id, ctx.actor.userId);
+    ...assessmentTarget,
+    authorize: { action: "readiness.score" },
+    run: async ({ db, ctx, audit, target: assessment, params, body }) => {
+      const interview = await interviewOf(db, assessment, params.interviewId);
+      const scorerId = ctx.actor.userId;
+      await saveScores(db, audit, { assessment, interviewId: interview.id, scorerId }, body.scores);
+      return presentScoreSheet(await data(db, assessment), interview.id, scorerId);
     },
-  );
+  });
 
-  app.post(
-    `${scoresPath}/submit`,
-    {
-      config: { access: "session" },
-      schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
+  route(app, deps, {
+    method: "POST",
+    url: `${scoresPath}/submit`,
+    access: "session",
+    schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
+    ...assessmentTarget,
+    authorize: { action: "readiness.score" },
+    run: async ({ db, ctx, audit, target: assessment, params }) => {
+      const interview = await interviewOf(db, assessment, params.interviewId);
+      const scorerId = ctx.actor.userId;
+      await submitScores(db, audit, { assessment, interviewId: interview.id, scorerId });
+      return presentScoreSheet(await data(db, assessment), interview.id, scorerId);
     },
-    async (request) => {
-      const { ctx, assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.score",
-      );
-      const interview = await interviewOf(assessment, request.params.interviewId);
-      const target = { assessment, interviewId: interview.id, scorerId: ctx.actor.userId };
-      await submitScores(db, auditContextOf(request), target);
-      return presentScoreSheet(await data(assessment), interview.id, ctx.actor.userId);
-    },
-  );
+  });
 
-  app.get(
-    `${PREFIX}/assessments/:id/consensus`,
-    {
-      config: { access: "session" },
-      schema: { tags, params: IdParamsSchema, response: { 200: ConsensusViewSchema } },
-    },
-    async (request) => {
-      const { assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.consensus",
-      );
-      return presentConsensusView(await data(assessment));
-    },
-  );
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/assessments/:id/consensus`,
+    access: "session",
+    schema: { tags, params: IdParamsSchema, response: { 200: ConsensusViewSchema } },
+    ...assessmentTarget,
+    authorize: { action: "readiness.consensus" },
+    run: async ({ db, target }) => presentConsensusView(await data(db, target)),
+  });
 
-  app.put(
-    `${PREFIX}/assessments/:id/consensus`,
-    {
-      config: { access: "session" },
-      schema: {
-        tags,
-        params: IdParamsSchema,
-        body: ConsensusBodySchema,
-        response: { 200: ConsensusViewSchema },
-      },
+  route(app, deps, {
+    method: "PUT",
+    url: `${PREFIX}/assessments/:id/consensus`,
+    access: "session",
+    schema: {
+      tags,
+      params: IdParamsSchema,
+      body: ConsensusBodySchema,
+      response: { 200: ConsensusViewSchema },
     },
-    async (request) => {
-      const { assessment } = await assessmentFor(
-        request,
-        db,
-        request.params.id,
-        "readiness.consensus",
-      );
-      await setConsensus(db, auditContextOf(request), assessment, request.body);
-      return presentConsensusView(await data(assessment));
+    ...assessmentTarget,
+    authorize: { action: "readiness.consensus" },
+    run: async ({ db, audit, target, body }) => {
+      await setConsensus(db, audit, target, body);
+      return presentConsensusView(await data(db, target));
     },
-  );
+  });
 }

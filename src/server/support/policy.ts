@@ -15,6 +15,3 @@ export const supportPolicy = {
   "case.read": (ctx: AccessContext, target: CaseTarget) =>
     hasCaseAccess(ctx.db, ctx.actor.userId, target.caseId, target.scope),
 };
-
-/** Denials in this context answer 404: that a child's case exists is itself secret. */
-export const SUPPORT_HIDDEN_ACTIONS = Object.keys(supportPolicy);

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
+import { type AuditContext, recordAudit, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { oidcLoginFlows, users } from "../../../db/schema/platform.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError } from "../../plugins/errors.ts";
 import type { Oidc } from "../oidc.ts";
 import { createSession, type SessionTimes } from "../sessions.ts";
@@ -58,7 +58,7 @@ export async function finishOidcSignIn(
   }
   const label = identity.email ?? `${identity.issuer}#${identity.subject}`;
   if (!user || user.disabledAt) {
-    await recordAudit(
+    await recordStandaloneAudit(
       db,
       { ...audit, actorLabel: label },
       {

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
+import { type AuditContext, recordAudit, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import { burnPasswordCheck, verifyPassword } from "../../../lib/passwords.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError } from "../../plugins/errors.ts";
 import { createSession, type SessionTimes } from "../sessions.ts";
 
@@ -13,19 +13,27 @@ export interface SignInDeps {
   lockoutMinutes: number;
 }
 
-const WRONG = () => new DomainError(401, "invalid_credentials", "Fel e-postadress eller lösenord.");
+// One answer for an unknown e-mail, a wrong password, a disabled account and a locked one, so
+// that the answer does not tell which accounts exist. It names the lock as a possibility, so a
+// person who is locked out learns why without the answer saying whose account is locked.
+const WRONG = () =>
+  new DomainError(
+    401,
+    "invalid_credentials",
+    "Fel e-postadress eller lösenord. Efter flera misslyckade försök spärras kontot en stund.",
+  );
 
 export async function signIn(
   deps: SignInDeps,
   audit: AuditContext,
   input: { email: string; password: string },
-): Promise<{ token: string; mfaRequired: boolean }> {
+): Promise<{ token: string; mfaRequired: boolean; wasLocked: boolean }> {
   const email = input.email.toLowerCase();
   const auditAs = { ...audit, actorLabel: email };
   const [user] = await deps.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   if (!user?.passwordHash) {
     await burnPasswordCheck(input.password);
-    await recordAudit(deps.db, auditAs, {
+    await recordStandaloneAudit(deps.db, auditAs, {
       action: "auth.sign_in",
       outcome: "failure",
       details: { reason: "unknown_account" },
@@ -33,7 +41,7 @@ export async function signIn(
     throw WRONG();
   }
   const fail = async (reason: string) =>
-    recordAudit(
+    recordStandaloneAudit(
       deps.db,
       { ...auditAs, actorId: user.id },
       {
@@ -44,13 +52,13 @@ export async function signIn(
         details: { reason },
       },
     );
+  // While locked, the password is not checked at all (the same work is spent, for the same
+  // timing): answering differently for the right password would let guessing go on through
+  // the lock, which is there to stop it.
   if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await burnPasswordCheck(input.password);
     await fail("locked");
-    throw new DomainError(
-      429,
-      "locked",
-      "För många misslyckade försök. Kontot är låst en stund; försök igen senare.",
-    );
+    throw WRONG();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await registerFailure(deps, user.id);
@@ -89,7 +97,9 @@ export async function signIn(
         details: { method: "password" },
       },
     );
-    return { token: session.token, mfaRequired };
+    // A lock is cleared only here, by a right password: one still set ran out since the last
+    // sign-in. The person hears of it now, and not while it lasted (see above).
+    return { token: session.token, mfaRequired, wasLocked: user.lockedUntil !== null };
   });
 }
 

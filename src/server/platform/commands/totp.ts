@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify } from "otplib";
+import { type AuditContext, recordAudit, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db, DbOrTx } from "../../../db/database.ts";
 import { users } from "../../../db/schema/platform.ts";
 import type { Actor } from "../../plugins/actor.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, DomainError } from "../../plugins/errors.ts";
 import { SecretBox } from "../secret-box.ts";
 import { completeMfa } from "../sessions.ts";
@@ -193,7 +193,7 @@ export async function verifySecondFactor(
   const row = await secretOf(deps, actor.userId);
   // Wrong codes lock the account like wrong passwords, so the lock must hold at this step too.
   if (row?.lockedUntil && row.lockedUntil > new Date()) {
-    await recordAudit(deps.db, audit, {
+    await recordStandaloneAudit(deps.db, audit, {
       action: "auth.sign_in",
       outcome: "failure",
       subjectType: "user",
@@ -208,7 +208,7 @@ export async function verifySecondFactor(
   }
   if (!(await acceptCode(deps.db, actor.userId, row, code))) {
     await registerFailure(deps, actor.userId);
-    await recordAudit(deps.db, audit, {
+    await recordStandaloneAudit(deps.db, audit, {
       action: "auth.sign_in",
       outcome: "failure",
       subjectType: "user",

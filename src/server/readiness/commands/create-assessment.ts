@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessAssessments, readinessTeam } from "../../../db/schema/readiness.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 
 /** The creator leads, interviews and scores until the team is changed. */
 export async function createAssessment(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext & { actorId: string },
   input: z.output<typeof AssessmentCreateBodySchema> & { guideId: string },
 ): Promise<string> {

@@ -1,8 +1,8 @@
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessGuides } from "../../../db/schema/readiness.ts";
 import type { GuideCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { type GuideRow, latestGuideVersion } from "../queries.ts";
 
@@ -11,7 +11,7 @@ import { type GuideRow, latestGuideVersion } from "../queries.ts";
  * organisation and key; the base guide and the assessments that used it stay as they were.
  */
 export async function createGuide(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   base: GuideRow,
   input: z.infer<typeof GuideCreateBodySchema>,

@@ -1,18 +1,18 @@
 import { and, eq, max } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import {
   readinessAssessments,
   readinessInterviews,
   readinessRespondents,
 } from "../../../db/schema/readiness.ts";
 import type { InterviewCreateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 
 export async function createInterview(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof InterviewCreateBodySchema>,

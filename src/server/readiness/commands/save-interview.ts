@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessInterviews } from "../../../db/schema/readiness.ts";
 import type { InterviewSaveBodySchema } from "../../../domain/readiness/api.ts";
 import type { GuideQuestion } from "../../../domain/readiness/guide.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 import type { AssessmentRow, GuideRow } from "../queries.ts";
 
@@ -13,7 +13,7 @@ import type { AssessmentRow, GuideRow } from "../queries.ts";
  * from must still be current, so two tabs never silently overwrite each other.
  */
 export async function saveInterview(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   target: { assessment: AssessmentRow; guide: GuideRow; interviewId: string },
   input: z.infer<typeof InterviewSaveBodySchema>,

@@ -1,18 +1,18 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessRespondents } from "../../../db/schema/readiness.ts";
 import type {
   RespondentBodySchema,
   RespondentUpdateBodySchema,
 } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { NotFoundError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 
 // Identity fields are personal data: the audit row says that they changed, never what they say.
 export async function createRespondent(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof RespondentBodySchema>,
@@ -41,7 +41,7 @@ export async function createRespondent(
 }
 
 export async function updateRespondent(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   respondentId: string,

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import type { Db, Tx } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx, Tx } from "../../../db/database.ts";
 import {
   readinessInterviews,
   readinessScoreSubmissions,
   readinessScores,
 } from "../../../db/schema/readiness.ts";
 import { DIMENSION_LETTERS, type DimensionLetter } from "../../../domain/readiness/dimensions.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 import { assertScores } from "./validate-score.ts";
@@ -43,7 +43,7 @@ async function lockOpenSheet(tx: Tx, target: Target) {
 
 /** A draft: the scorer's scores replace the previous draft for this interview. */
 export async function saveScores(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   target: Target,
   scores: Partial<Record<DimensionLetter, number>>,
@@ -74,7 +74,7 @@ export async function saveScores(
 }
 
 /** After submitting, the sheet is locked and the other scorers' submitted sheets open up. */
-export async function submitScores(db: Db, audit: AuditContext, target: Target): Promise<void> {
+export async function submitScores(db: DbOrTx, audit: AuditContext, target: Target): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOpenSheet(tx, target);
     const saved = await tx

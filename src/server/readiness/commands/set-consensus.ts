@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import {
   readinessConsensus,
   readinessInterviews,
@@ -8,14 +9,13 @@ import {
   readinessTeam,
 } from "../../../db/schema/readiness.ts";
 import type { ConsensusBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
 import type { AssessmentRow } from "../queries.ts";
 import { assertScores } from "./validate-score.ts";
 
 /** The agreed score, once every scorer of the team has submitted that interview. */
 export async function setConsensus(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof ConsensusBodySchema>,

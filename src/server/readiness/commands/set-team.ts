@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessTeam } from "../../../db/schema/readiness.ts";
 import type { TeamBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { type AssessmentRow, type TeamRole, teamCandidates } from "../queries.ts";
 
 /** Replaces the whole team. Members must work in the lineage of the measured community. */
 export async function setTeam(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   assessment: AssessmentRow,
   input: z.infer<typeof TeamBodySchema>,

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import { readinessAssessments } from "../../../db/schema/readiness.ts";
 import type { AssessmentUpdateBodySchema } from "../../../domain/readiness/api.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { BadRequestError, ConflictError, NotFoundError } from "../../plugins/errors.ts";
 
 export async function updateAssessment(
-  db: Db,
+  db: DbOrTx,
   audit: AuditContext,
   id: string,
   input: z.infer<typeof AssessmentUpdateBodySchema>,

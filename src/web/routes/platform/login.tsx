@@ -23,7 +23,12 @@ export function LoginPage() {
     signedOut?: boolean;
     passwordReset?: boolean;
   };
-  const [step, setStep] = useState<"password" | "mfa">(state.mfa ? "mfa" : "password");
+  const [step, setStep] = useState<"password" | "mfa" | "signed_in">(
+    state.mfa ? "mfa" : "password",
+  );
+  // Told only after the right password, so that the sign-in answer never says whose account is
+  // locked; the person then goes on by choice, having read it.
+  const [wasLocked, setWasLocked] = useState(false);
   const navigate = useNavigate();
   const client = useQueryClient();
   const providers = useQuery({
@@ -36,19 +41,32 @@ export function LoginPage() {
     const from = state.from && state.from !== "/login" ? state.from : "/";
     navigate(from, { replace: true });
   };
+  const afterPassword = (r: LoginResult) => {
+    if (r.accountWasLocked) setWasLocked(true);
+    if (r.status === "mfa_required") setStep("mfa");
+    else if (r.accountWasLocked) setStep("signed_in");
+    else void done();
+  };
 
   return (
     <Shell>
       <div className="login">
         <Card data-color="neutral" className="login__card">
+          {wasLocked ? (
+            <Alert data-color="warning" className="login__notice">
+              {t("login.wasLocked")}
+            </Alert>
+          ) : null}
           {step === "password" ? (
             <PasswordStep
-              onDone={(r) => (r.status === "mfa_required" ? setStep("mfa") : void done())}
+              onDone={afterPassword}
               signedOut={Boolean(state.signedOut)}
               passwordReset={Boolean(state.passwordReset)}
             />
-          ) : (
+          ) : step === "mfa" ? (
             <MfaStep onDone={() => void done()} />
+          ) : (
+            <Button onClick={() => void done()}>{t("login.continue")}</Button>
           )}
           {step === "password" && providers.data?.oidc ? (
             <>

@@ -11,6 +11,7 @@ import { roleName } from "../../components/labels.ts";
 import { Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
 import { NotFoundPage } from "./not-found.tsx";
+import { MaintenanceSection } from "./settings-maintenance.tsx";
 
 type SecuritySettings = z.infer<typeof SecuritySettingsSchema>;
 
@@ -85,6 +86,7 @@ export function SettingsPage() {
           </form>
         ) : null}
       </section>
+      <MaintenanceSection />
     </>
   );
 }

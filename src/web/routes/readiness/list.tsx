@@ -1,5 +1,5 @@
 import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { type ApiError, get, query } from "../../api.ts";
@@ -16,11 +16,28 @@ import {
   useLang,
 } from "./shared.tsx";
 
+const PAGE_SIZE = 100;
+
+/** The list in pages, newest first; `data` is every page loaded so far. */
 export function useAssessments(organisationId?: string) {
-  return useQuery<AssessmentSummary[], ApiError>({
+  const pages = useInfiniteQuery<
+    AssessmentSummary[],
+    ApiError,
+    AssessmentSummary[],
+    string[],
+    number
+  >({
     queryKey: ["readiness", "assessments", organisationId ?? ""],
-    queryFn: () => get<AssessmentSummary[]>(`${API}/assessments${query({ organisationId })}`),
+    queryFn: ({ pageParam }) =>
+      get<AssessmentSummary[]>(
+        `${API}/assessments${query({ organisationId, limit: PAGE_SIZE, offset: pageParam || undefined })}`,
+      ),
+    initialPageParam: 0,
+    // A full page may have a next one; a short page is the last.
+    getNextPageParam: (last, all) => (last.length < PAGE_SIZE ? undefined : all.length * PAGE_SIZE),
+    select: (data) => data.pages.flat(),
   });
+  return pages;
 }
 
 export function ReadinessListPage() {
@@ -99,6 +116,15 @@ export function ReadinessListPage() {
             </Table.Body>
           </Table>
         </div>
+      ) : null}
+      {list.hasNextPage ? (
+        <Button
+          variant="secondary"
+          onClick={() => void list.fetchNextPage()}
+          disabled={list.isFetchingNextPage}
+        >
+          {t("readiness.showMore")}
+        </Button>
       ) : null}
     </>
   );

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { type AuditContext, recordAudit, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { passwordResetTokens, users } from "../../../db/schema/platform.ts";
-import { hashPassword } from "../../../lib/passwords.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
-import { BadRequestError } from "../../plugins/errors.ts";
 import type { MailMessage } from "../mailer.ts";
 import { passwordResetMail } from "../password-reset-mail.ts";
-import { hashToken, revokeUserSessions } from "../sessions.ts";
+import { hashToken } from "../sessions.ts";
 
 /** How long an e-mailed link works. */
 export const RESET_TOKEN_MINUTES = 30;
@@ -33,7 +31,7 @@ export async function requestPasswordReset(
   const auditAs = { ...audit, actorLabel: email };
   const [user] = await deps.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   const refuse = async (reason: string) => {
-    await recordAudit(deps.db, user ? { ...auditAs, actorId: user.id } : auditAs, {
+    await recordStandaloneAudit(deps.db, user ? { ...auditAs, actorId: user.id } : auditAs, {
       action: "auth.password_reset_requested",
       outcome: "failure",
       ...(user ? { subjectType: "user", subjectId: user.id } : {}),
@@ -97,67 +95,4 @@ export async function requestPasswordReset(
     link: link.toString(),
     minutes: RESET_TOKEN_MINUTES,
   });
-}
-
-const INVALID = () =>
-  new BadRequestError(
-    "Länken fungerar inte längre: den är redan använd, för gammal eller ersatt av en nyare. Be om en ny länk.",
-  );
-
-/**
- * Sets a new password with a token from an e-mailed link: the token counts once, every session
- * of the person ends, and a lockout from failed sign-ins is lifted.
- */
-export async function confirmPasswordReset(
-  deps: { db: Db },
-  audit: AuditContext,
-  input: { token: string; password: string },
-): Promise<void> {
-  // Hashed before the token is looked at, so a valid and an invalid token take the same time.
-  const passwordHash = await hashPassword(input.password);
-  const id = hashToken(input.token);
-  const userId = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ userId: users.id, email: users.email })
-      .from(passwordResetTokens)
-      .innerJoin(users, eq(users.id, passwordResetTokens.userId))
-      .where(
-        and(
-          eq(passwordResetTokens.id, id),
-          isNull(passwordResetTokens.usedAt),
-          gt(passwordResetTokens.expiresAt, sql`now()`),
-          isNull(users.disabledAt),
-        ),
-      )
-      .for("update");
-    if (!row) return null;
-    await tx
-      .update(passwordResetTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordResetTokens.userId, row.userId), isNull(passwordResetTokens.usedAt)));
-    await tx
-      .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
-      .where(eq(users.id, row.userId));
-    const sessionsEnded = await revokeUserSessions(tx, row.userId);
-    await recordAudit(
-      tx,
-      { ...audit, actorId: row.userId, actorLabel: row.email },
-      {
-        action: "auth.password_reset",
-        subjectType: "user",
-        subjectId: row.userId,
-        details: { sessionsEnded },
-      },
-    );
-    return row.userId;
-  });
-  if (!userId) {
-    await recordAudit(deps.db, audit, {
-      action: "auth.password_reset",
-      outcome: "failure",
-      details: { reason: "invalid_token" },
-    });
-    throw INVALID();
-  }
 }

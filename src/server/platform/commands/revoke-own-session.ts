@@ -1,20 +1,15 @@
-import type { Db } from "../../../db/database.ts";
+import { type AuditContext, recordAudit } from "../../../db/audit.ts";
+import type { DbOrTx } from "../../../db/database.ts";
 import type { Actor } from "../../plugins/actor.ts";
-import { type AuditContext, recordAudit } from "../../plugins/audit.ts";
 import { DomainError, NotFoundError } from "../../plugins/errors.ts";
-import {
-  readLiveSessions,
-  revokeSession,
-  revokeUserSessions,
-  type SessionTimes,
-} from "../sessions.ts";
+import { readLiveSessions, revokeSession, type SessionTimes } from "../sessions.ts";
 
 /**
  * Ends one of the caller's other sessions (a device left signed in). Another person's session,
  * or one already ended, is not found; the session in use ends by signing out.
  */
 export async function revokeOwnSession(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   audit: AuditContext,
   publicId: string,
@@ -38,23 +33,5 @@ export async function revokeOwnSession(
       subjectId: actor.userId,
       details: { session: publicId },
     });
-  });
-}
-
-/** Ends every session of the caller's but the one in use ("sign out everywhere else"). */
-export async function revokeOtherOwnSessions(
-  db: Db,
-  actor: Actor,
-  audit: AuditContext,
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    const count = await revokeUserSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, audit, {
-      action: "auth.other_sessions_revoked",
-      subjectType: "user",
-      subjectId: actor.userId,
-      details: { count },
-    });
-    return count;
   });
 }

@@ -1,0 +1,68 @@
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { likeLiteral } from "../../db/like.ts";
+import { roleAssignments, users } from "../../db/schema/platform.ts";
+import { grantsOfUsers, type OrgIdSet } from "./queries.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** One account with its role grants, and the organisations the policy asks about. */
+export async function findUserWithGrants(db: DbOrTx, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  if (!user) return undefined;
+  const grants = (await grantsOfUsers(db, [id])).get(id) ?? [];
+  const target = {
+    userId: id,
+    organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
+    grants,
+  };
+  return { user, grants, target };
+}
+
+/**
+ * Accounts with a role in the given organisations (all when `scope` is null), by name, at most
+ * 500, optionally matching a search on e-mail or name.
+ */
+export async function listUsers(
+  db: DbOrTx,
+  scope: OrgIdSet,
+  filter: { q?: string; organisationId?: string },
+) {
+  const { q, organisationId } = filter;
+  const orgFilter =
+    scope === null
+      ? organisationId
+        ? [organisationId]
+        : null
+      : [...scope].filter((id) => !organisationId || id === organisationId);
+  if (orgFilter !== null && orgFilter.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        q
+          ? or(
+              ilike(users.email, `%${likeLiteral(q)}%`),
+              ilike(users.displayName, `%${likeLiteral(q)}%`),
+            )
+          : undefined,
+        orgFilter === null
+          ? undefined
+          : inArray(
+              users.id,
+              db
+                .select({ id: roleAssignments.userId })
+                .from(roleAssignments)
+                .where(sql`${roleAssignments.organisationId} = ANY(${uuidArray(orgFilter)})`),
+            ),
+      ),
+    )
+    .orderBy(asc(users.displayName))
+    .limit(500);
+  const grants = await grantsOfUsers(
+    db,
+    rows.map((u) => u.id),
+  );
+  return rows.map((user) => ({ user, grants: grants.get(user.id) ?? [] }));
+}
