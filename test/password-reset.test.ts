@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { users } from "../src/db/schema/platform.ts";
 import { SESSION_COOKIE } from "../src/server/platform/sessions.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
@@ -57,6 +57,17 @@ async function auditOf(userId: string) {
 }
 
 describe("forgot password, with SMTP configured", () => {
+  it("runs as the runtime role, which the default privileges let use the links table", async () => {
+    // Migration 0012 grants nothing itself: 0008's default privileges must cover its table.
+    const res = await t.pool.query<{ role: string; privilege: string; granted: boolean }>(
+      `SELECT current_user AS role, p AS privilege,
+              has_table_privilege('platform.password_reset_tokens', p) AS granted
+       FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE']) AS p`,
+    );
+    expect(res.rows.map((r) => r.role)).toEqual(Array(4).fill(inject("runtimeRole")));
+    expect(res.rows.filter((r) => !r.granted)).toEqual([]);
+  });
+
   it("says that links go out by e-mail", async () => {
     const res = await t.app.inject({ url: "/api/auth/password-reset/config" });
     expect(res.statusCode).toBe(200);
