@@ -238,6 +238,25 @@ describe("forgot password, with SMTP configured", () => {
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.issues[0].message).toContain("minst 12 tecken");
   });
+
+  it("accepts both forms sent from the app's own pages and refuses them from another site", async () => {
+    const from = (origin: string, site: string) => ({ origin, "sec-fetch-site": site });
+    const post = (url: string, payload: object, headers: Record<string, string>) =>
+      t.app.inject({ method: "POST", url, payload, headers });
+    const own = from(PUBLIC_URL, "same-origin");
+    const foreign = from("https://evil.example", "cross-site");
+    const user = await buildUser(t.db);
+    const request = "/api/auth/password-reset";
+    expect((await post(request, { email: user.email }, own)).statusCode).toBe(202);
+    await smtp.mailTo(user.email);
+    expect((await post(request, { email: user.email }, foreign)).statusCode).toBe(403);
+    const unknown = { token: "a".repeat(43), password: NEW_PASSWORD };
+    // The app's own page reaches the check of the token (unknown here), another site does not.
+    expect((await post(`${request}/confirm`, unknown, own)).statusCode).toBe(400);
+    const refused = await post(`${request}/confirm`, unknown, foreign);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("cross_origin");
+  });
 });
 
 describe("forgot password, rate limited per IP address", () => {
