@@ -5,10 +5,13 @@ import { build } from "vite";
 import type { TestProject } from "vitest/node";
 import { loadConfig } from "../src/config.ts";
 import { type RunningServer, startServer } from "../src/server/run.ts";
+import { startSmtpServer } from "../test/helpers/smtp.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the run's SMTP server writes what the app sends, one `<n>.eml` per message. */
+    mailDir: string;
   }
 }
 
@@ -40,10 +43,20 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = path.join(root, ".tmp/e2e-data");
   await fs.rm(dataDir, { recursive: true, force: true });
+  // A real SMTP server receives the app's e-mail (password reset); the journeys read its files.
+  const mailDir = path.join(root, ".tmp/e2e-mail");
+  await fs.rm(mailDir, { recursive: true, force: true });
+  await fs.mkdir(mailDir, { recursive: true });
+  const smtp = await startSmtpServer({ saveTo: mailDir });
+  // The port is chosen first, so that the links in the e-mail can name it.
+  const port = await freePort();
   const config = loadConfig({
     PARAPLY_DATA_DIR: dataDir,
     HOST: "127.0.0.1",
-    PORT: "0",
+    PORT: String(port),
+    PARAPLY_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Paraply <noreply@paraply.example>",
     PARAPLY_EMBEDDED_PG_PORT: String(await freePort()),
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -51,7 +64,9 @@ export default async function setup(project: TestProject) {
   });
   const server: RunningServer = await startServer(config, { demo: true });
   project.provide("baseUrl", server.url);
+  project.provide("mailDir", mailDir);
   return async () => {
     await server.close();
+    await smtp.close();
   };
 }

@@ -35,3 +35,36 @@ describe("audit anchoring configuration", () => {
     ]);
   });
 });
+
+describe("outgoing e-mail configuration", () => {
+  const complete = {
+    SMTP_URL: "smtp://mailer:secret@mail.example.se:587",
+    MAIL_FROM: "Paraply <noreply@example.se>",
+    PARAPLY_PUBLIC_URL: "https://paraply.example.se",
+  };
+
+  it("is off without SMTP_URL and on with the sender and public address", () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig(complete).mail).toEqual({
+      smtpUrl: complete.SMTP_URL,
+      from: complete.MAIL_FROM,
+      publicUrl: complete.PARAPLY_PUBLIC_URL,
+    });
+    expect(loadConfig({ ...complete, MAIL_FROM: "noreply@example.se" }).mail?.from).toBe(
+      "noreply@example.se",
+    );
+  });
+
+  it("names what is missing or wrong", () => {
+    expect(problemsOf({ SMTP_URL: complete.SMTP_URL })).toEqual([
+      expect.stringMatching(/^MAIL_FROM: is required with SMTP_URL/),
+      expect.stringMatching(/^PARAPLY_PUBLIC_URL: is required with SMTP_URL/),
+    ]);
+    expect(problemsOf({ ...complete, SMTP_URL: "http://mail.example.se" })).toEqual([
+      expect.stringMatching(/^SMTP_URL: /),
+    ]);
+    expect(problemsOf({ ...complete, MAIL_FROM: "not an address" })).toEqual([
+      expect.stringMatching(/^MAIL_FROM: must be an e-mail address/),
+    ]);
+  });
+});

@@ -69,6 +69,19 @@ const ConfigSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .default(60),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/ })
+      .optional()
+      .describe("smtp://user:password@host:587 (STARTTLS when offered) or smtps://… (TLS)"),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^([^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+>?$/, {
+        message: "must be an e-mail address, optionally with a name: Paraply <noreply@example.se>",
+      })
+      .optional(),
+    PASSWORD_RESET_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    PASSWORD_RESET_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(3),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -81,6 +94,20 @@ const ConfigSchema = z
         code: "custom",
         path: ["OIDC_ISSUER"],
         message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MAIL_FROM"],
+        message: "is required with SMTP_URL (the sender of password-reset e-mail)",
+      });
+    }
+    if (env.SMTP_URL && !env.PARAPLY_PUBLIC_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PARAPLY_PUBLIC_URL"],
+        message: "is required with SMTP_URL (the address the e-mailed links point to)",
       });
     }
     if (env.NODE_ENV === "production" && !env.PARAPLY_SECRET_KEY) {
@@ -128,6 +155,8 @@ export type RawConfig = z.infer<typeof ConfigSchema>;
 export interface Config extends RawConfig {
   dataDir: string;
   oidc?: { issuer: string; clientId: string; clientSecret: string; label: string };
+  /** Outgoing e-mail (password reset); absent when SMTP_URL is not set. */
+  mail?: { smtpUrl: string; from: string; publicUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -161,6 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientSecret: raw.OIDC_CLIENT_SECRET,
             label: raw.OIDC_LABEL,
           }
+        : undefined,
+    mail:
+      raw.SMTP_URL && raw.MAIL_FROM && raw.PARAPLY_PUBLIC_URL
+        ? { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM, publicUrl: raw.PARAPLY_PUBLIC_URL }
         : undefined,
   };
 }

@@ -21,6 +21,7 @@ import { registerHealthRoutes } from "./health.ts";
 import type { ModuleDeps } from "./module.ts";
 import { MODULES } from "./modules.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
+import { smtpMailer } from "./platform/mailer.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
 import { registerAuth } from "./plugins/auth.ts";
@@ -126,6 +127,8 @@ export async function buildApp(deps: AppDeps) {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+  const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  if (mailer) app.addHook("onClose", () => mailer.close());
   const moduleDeps: ModuleDeps = {
     db,
     readDb: deps.readDb ?? db,
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDeps) {
     oidc,
     secrets: deps.secrets ?? secretBoxFor(config),
     jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
+    mailer,
   };
   const moduleRoutes: ModuleRoute[] = [];
   app.decorate("moduleRoutes", moduleRoutes);

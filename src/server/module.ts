@@ -4,6 +4,7 @@ import type { Db } from "../db/database.ts";
 import type { DemoSeed } from "../db/seed/context.ts";
 import type { AuditAction, ContextName, DomainContext } from "../domain/contexts.ts";
 import type { JobQueue } from "../jobs/queue.ts";
+import type { Mailer } from "./platform/mailer.ts";
 import type { Oidc } from "./platform/oidc.ts";
 import type { SecretBox } from "./platform/secret-box.ts";
 import type { SessionTimes } from "./platform/sessions.ts";
@@ -21,6 +22,8 @@ export interface ModuleDeps {
   secrets: SecretBox;
   /** The background job queue (src/jobs/): routes enqueue and cancel through it. */
   jobs: JobQueue;
+  /** Sends e-mail (password-reset links); null when SMTP_URL is not configured. */
+  mailer: Mailer | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each rule narrows its own target type.

@@ -4,10 +4,10 @@ import { I18nextProvider } from "react-i18next";
 import { createBrowserRouter, Outlet, RouterProvider, useNavigate } from "react-router";
 import { ApiError, onAuthError } from "./api.ts";
 import { Shell, SignedInLayout } from "./components/layout.tsx";
-import { page } from "./components/lazy-page.ts";
 import { Loading } from "./components/page.tsx";
 import i18n from "./i18n/index.ts";
 import { moduleRoutes } from "./modules.ts";
+import { NOT_FOUND_ROUTE, PUBLIC_ROUTES } from "./public-routes.ts";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -55,17 +55,8 @@ const router = createBrowserRouter([
     element: <AuthRedirects />,
     HydrateFallback: FirstPageFallback,
     children: [
-      { path: "/login", lazy: page(() => import("./routes/platform/login.tsx"), "LoginPage") },
-      {
-        element: <SignedInLayout />,
-        children: [
-          ...moduleRoutes(),
-          {
-            path: "*",
-            lazy: page(() => import("./routes/platform/not-found.tsx"), "NotFoundPage"),
-          },
-        ],
-      },
+      ...PUBLIC_ROUTES,
+      { element: <SignedInLayout />, children: [...moduleRoutes(), NOT_FOUND_ROUTE] },
     ],
   },
 ]);

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { homeParts, moduleRoutes, navEntries, WEB_MODULES } from "./modules.ts";
+import { renderGuide } from "../domain/shared/guide.ts";
+import { helpSectionOf, homeParts, moduleRoutes, navEntries, WEB_MODULES } from "./modules.ts";
+import { NOT_FOUND_ROUTE, PUBLIC_ROUTES } from "./public-routes.ts";
 
 function Part() {
   return null;
@@ -38,5 +42,29 @@ describe("the web module list", () => {
       "platform.0",
       "platform.1",
     ]);
+  });
+});
+
+describe("help links", () => {
+  const guide = renderGuide(
+    readFileSync(path.resolve(import.meta.dirname, "../../docs/anvandarguide.md"), "utf8"),
+  );
+  const ids = new Set(guide.sections.map((s) => s.id));
+
+  it("name, for every page, a section the user guide has", () => {
+    const routes = [...moduleRoutes(), ...PUBLIC_ROUTES, NOT_FOUND_ROUTE];
+    const missing = routes.flatMap((route) => {
+      const help = helpSectionOf([{ handle: route.handle }]);
+      return help && ids.has(help) ? [] : [`${route.path} -> ${help ?? "(none)"}`];
+    });
+    expect(missing).toEqual([]);
+    expect(routes.length).toBeGreaterThan(20);
+  });
+
+  it("take the deepest route's section", () => {
+    const matches = [{ handle: undefined }, { handle: { help: "a" } }, { handle: { help: "b" } }];
+    expect(helpSectionOf(matches)).toBe("b");
+    expect(helpSectionOf([{ handle: { help: "a" } }, { handle: undefined }])).toBe("a");
+    expect(helpSectionOf([])).toBeUndefined();
   });
 });

@@ -20,6 +20,24 @@ export interface NavEntry {
   section: NavSection;
 }
 
+/**
+ * What a route says about itself through React Router's `handle`: `help` is the id of the user
+ * guide's section about the page (docs/anvandarguide.md), which the header's help link opens.
+ * modules.test.ts fails when a route has none or names a heading the guide no longer has.
+ */
+export interface RouteHandle {
+  help: string;
+}
+
+/** The help section of the deepest route that names one, from React Router's `useMatches()`. */
+export function helpSectionOf(matches: readonly { handle: unknown }[]): string | undefined {
+  for (const match of [...matches].reverse()) {
+    const help = (match.handle as Partial<RouteHandle> | undefined)?.help;
+    if (help) return help;
+  }
+  return undefined;
+}
+
 /** One bounded context in the web UI; the server's module list has the same names. */
 export interface WebModule {
   /** Context name, as in src/domain/<name>, src/db/schema/<name>.ts, src/server/<name>. */
@@ -36,7 +54,10 @@ export interface WebModule {
    */
   textsAtStart?: boolean;
   nav: NavEntry[];
-  /** Pages inside the signed-in layout; give each a `lazy` loader (`page()`) so it is its own chunk. */
+  /**
+   * Pages inside the signed-in layout; give each a `lazy` loader (`page()`) so it is its own
+   * chunk, and a `handle` (RouteHandle) naming its section of the user guide.
+   */
   routes: RouteObject[];
   /**
    * Parts the home page shows, in module order after its own content: e.g. "interviews waiting

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { generate } from "otplib";
 import { buildArea, buildUser, TEST_PASSWORD } from "../helpers/factories.ts";
 import {
@@ -32,6 +32,11 @@ async function areaGroupFixture(f: Fixture) {
 export const platformMatrix: ModuleMatrix = {
   rows: {
     "GET /api/auth/providers": all(200, 200),
+    "GET /api/help": all(200, 200),
+    // Without SMTP the request is accepted alike and nothing is sent; any token is unknown.
+    "GET /api/auth/password-reset/config": all(200, 200),
+    "POST /api/auth/password-reset": all(202, 202),
+    "POST /api/auth/password-reset/confirm": all(400, 400),
     "POST /api/auth/login": all(200, 200),
     // Signed in already, so the second factor is not pending: the route is reached and says so.
     "POST /api/auth/mfa": all(409),
@@ -115,6 +120,16 @@ export const platformMatrix: ModuleMatrix = {
   },
   requests: {
     "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
+    "GET /api/help": async () => ({ url: "/api/help" }),
+    "GET /api/auth/password-reset/config": async () => ({ url: "/api/auth/password-reset/config" }),
+    "POST /api/auth/password-reset": async (f) => ({
+      url: "/api/auth/password-reset",
+      payload: { email: (await targetUser(f)).email },
+    }),
+    "POST /api/auth/password-reset/confirm": async () => ({
+      url: "/api/auth/password-reset/confirm",
+      payload: { token: randomBytes(32).toString("base64url"), password: "a-long-enough-password" },
+    }),
     "POST /api/auth/login": async (f) => {
       const user = await buildUser(f.t.db, { organisationId: f.org.id });
       return { url: "/api/auth/login", payload: { email: user.email, password: TEST_PASSWORD } };

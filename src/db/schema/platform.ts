@@ -212,6 +212,25 @@ export const sessions = platform.table(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * A password-reset link sent by e-mail. Like a session, the table holds only the token's SHA-256;
+ * a token counts once (`used_at`) and only until `expires_at`.
+ */
+export const passwordResetTokens = platform.table(
+  "password_reset_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    ip: text("ip"),
+  },
+  (t) => [index("password_reset_tokens_user_idx").on(t.userId, t.createdAt)],
+);
+
 /** State, nonce and PKCE verifier of an OpenID Connect sign-in under way (any instance may finish it). */
 export const oidcLoginFlows = platform.table("oidc_login_flows", {
   state: text("state").primaryKey(),

@@ -12,6 +12,8 @@ export const PLATFORM_AUDIT_ACTIONS = [
   "auth.totp_enrolment_started",
   "auth.totp_enabled",
   "auth.totp_disabled",
+  "auth.password_reset_requested",
+  "auth.password_reset",
   "organisation.create",
   "organisation.update",
   "organisation.archive",

@@ -62,6 +62,42 @@ export const ProvidersSchema = z.object({
   oidc: z.object({ label: z.string() }).nullable(),
 });
 
+export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
+
+export const PasswordResetConfirmSchema = z.strictObject({
+  token: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{43}$/,
+      "Länken är ofullständig. Kopiera hela länken från e-postmeddelandet.",
+    )
+    .describe("The token from the e-mailed link"),
+  password: PasswordSchema,
+});
+
+export const PasswordResetAcceptedSchema = z.object({
+  accepted: z
+    .literal(true)
+    .describe("The same answer whether or not the address has an account (no enumeration)"),
+});
+
+export const PasswordResetConfigSchema = z.object({
+  email: z.boolean().describe("Whether reset links are sent by e-mail (SMTP is configured)"),
+});
+
+export const HelpGuideSchema = z.object({
+  language: z.enum(["sv", "en"]).describe("The language the guide is written in"),
+  title: z.string(),
+  html: z.string().describe("The guide as HTML, headings carrying the sections' ids"),
+  sections: z.array(
+    z.object({
+      id: z.string().describe("Heading id: the fragment a help link points to"),
+      level: z.number().int().min(2).max(6),
+      title: z.string(),
+    }),
+  ),
+});
+
 export const GrantSchema = z.object({
   id: z.uuid(),
   role: z.enum(ROLES),

@@ -5,13 +5,15 @@ import { defineModule } from "../module.ts";
 import { registerAreaGroupRoutes } from "./area-group-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
+import { registerHelpRoutes } from "./help-routes.ts";
 import { registerJobRoutes } from "./job-routes.ts";
 import { registerOrganisationRoutes } from "./organisation-routes.ts";
+import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
 import { platformPolicy } from "./policy.ts";
 import { registerSessionRoutes } from "./session-routes.ts";
 import { registerUserRoutes } from "./user-routes.ts";
 
-/** Sign-in and sessions, organisations and area groupings, users and roles, the audit log. */
+/** Sign-in, password reset and sessions, the user guide, organisations and area groupings, users and roles, the audit log. */
 export const platformModule = defineModule({
   name: "platform",
   domain: {
@@ -24,6 +26,8 @@ export const platformModule = defineModule({
   hiddenActions: ["job.read", "job.cancel"],
   register(app, deps) {
     registerAuthRoutes(app, deps);
+    registerPasswordResetRoutes(app, deps);
+    registerHelpRoutes(app, deps);
     registerSessionRoutes(app, deps);
     registerOrganisationRoutes(app, deps);
     registerAreaGroupRoutes(app, deps);

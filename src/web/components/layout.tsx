@@ -2,10 +2,19 @@ import { Button, Field, Label, Select, SkipLink } from "@digdir/designsystemet-r
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, NavLink, Outlet, useLocation, useNavigate, useNavigation } from "react-router";
+import {
+  Link,
+  Navigate,
+  NavLink,
+  Outlet,
+  useLocation,
+  useMatches,
+  useNavigate,
+  useNavigation,
+} from "react-router";
 import { api } from "../api.ts";
 import { LANGUAGES, type Language } from "../i18n/index.ts";
-import { navEntries } from "../modules.ts";
+import { helpSectionOf, navEntries } from "../modules.ts";
 import { Loading } from "./page.tsx";
 import { type Me, useMe } from "./session.ts";
 
@@ -44,6 +53,23 @@ export function LanguageSwitch({ me }: { me?: Me }) {
   );
 }
 
+/** Opens the user guide at the section about the page in view (the route's `handle.help`). */
+function HelpLink() {
+  const { t } = useTranslation();
+  const matches = useMatches();
+  const { pathname } = useLocation();
+  if (pathname === "/help" || pathname === "/hjalp") return null;
+  const section = helpSectionOf(matches);
+  return (
+    <Link
+      to={{ pathname: "/help", hash: section ? `#${section}` : "" }}
+      className="ds-link app-help"
+    >
+      {t("header.help")}
+    </Link>
+  );
+}
+
 function Header({ me }: { me?: Me }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -68,6 +94,7 @@ function Header({ me }: { me?: Me }) {
           </span>
         </NavLink>
         <div className="app-header__tools">
+          <HelpLink />
           <LanguageSwitch me={me} />
           {me ? (
             <div className="app-user">

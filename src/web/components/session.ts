@@ -15,6 +15,27 @@ export function useMe() {
   });
 }
 
+/**
+ * The signed-in person if there is one, for pages anyone may open (help): unlike `useMe`, an
+ * anonymous visitor is not an error and is not sent to sign-in.
+ */
+export function useOptionalMe() {
+  const client = useQueryClient();
+  return useQuery<Me | null>({
+    queryKey: ["me", "optional"],
+    queryFn: async () => {
+      const response = await fetch("/api/auth/me", {
+        credentials: "same-origin",
+        headers: { accept: "application/json" },
+      });
+      return response.ok ? ((await response.json()) as Me) : null;
+    },
+    initialData: () => client.getQueryData<Me>(["me"]),
+    retry: false,
+    staleTime: 30_000,
+  });
+}
+
 export function useCan() {
   const { data } = useMe();
   return (permission: Permission) => Boolean(data?.permissions.includes(permission));

@@ -20,19 +20,45 @@ export const platformModule: WebModule = {
     { to: "/account", key: "nav.account", section: "self" },
   ],
   routes: [
-    { path: "/", lazy: page(() => import("./home.tsx"), "HomePage") },
+    {
+      path: "/",
+      handle: { help: "kom-igång" },
+      lazy: page(() => import("./home.tsx"), "HomePage"),
+    },
     {
       path: "/organisations",
+      handle: { help: "organisationer-och-områden" },
       lazy: page(() => import("./organisations.tsx"), "OrganisationsPage"),
     },
     {
       path: "/organisations/:id",
+      handle: { help: "lägga-till-och-ändra-organisationer" },
       lazy: page(() => import("./organisation-detail.tsx"), "OrganisationDetailPage"),
     },
-    { path: "/users", lazy: page(() => import("./users.tsx"), "UsersPage") },
-    { path: "/users/:id", lazy: page(() => import("./user-detail.tsx"), "UserDetailPage") },
-    { path: "/audit", lazy: page(() => import("./audit.tsx"), "AuditPage") },
-    { path: "/settings", lazy: page(() => import("./settings.tsx"), "SettingsPage") },
-    { path: "/account", lazy: page(() => import("./account.tsx"), "AccountPage") },
+    {
+      path: "/users",
+      handle: { help: "hantera-användare" },
+      lazy: page(() => import("./users.tsx"), "UsersPage"),
+    },
+    {
+      path: "/users/:id",
+      handle: { help: "hantera-användare" },
+      lazy: page(() => import("./user-detail.tsx"), "UserDetailPage"),
+    },
+    {
+      path: "/audit",
+      handle: { help: "granskningsloggen" },
+      lazy: page(() => import("./audit.tsx"), "AuditPage"),
+    },
+    {
+      path: "/settings",
+      handle: { help: "tvåstegsverifiering" },
+      lazy: page(() => import("./settings.tsx"), "SettingsPage"),
+    },
+    {
+      path: "/account",
+      handle: { help: "tvåstegsverifiering" },
+      lazy: page(() => import("./account.tsx"), "AccountPage"),
+    },
   ],
 };

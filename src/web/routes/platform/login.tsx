@@ -9,7 +9,7 @@ import { api, get } from "../../api.ts";
 import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { Shell } from "../../components/layout.tsx";
 import { isOneTimeCode, OneTimeCodeField } from "../../components/one-time-code-field.tsx";
-import { PageTitle, requestHeadingFocus } from "../../components/page.tsx";
+import { AppLink, PageTitle, requestHeadingFocus } from "../../components/page.tsx";
 
 type LoginResult = z.infer<typeof LoginResultSchema>;
 type Providers = z.infer<typeof ProvidersSchema>;
@@ -17,7 +17,12 @@ type Providers = z.infer<typeof ProvidersSchema>;
 export function LoginPage() {
   const { t } = useTranslation();
   const location = useLocation();
-  const state = (location.state ?? {}) as { from?: string; mfa?: boolean; signedOut?: boolean };
+  const state = (location.state ?? {}) as {
+    from?: string;
+    mfa?: boolean;
+    signedOut?: boolean;
+    passwordReset?: boolean;
+  };
   const [step, setStep] = useState<"password" | "mfa" | "signed_in">(
     state.mfa ? "mfa" : "password",
   );
@@ -53,7 +58,11 @@ export function LoginPage() {
             </Alert>
           ) : null}
           {step === "password" ? (
-            <PasswordStep onDone={afterPassword} signedOut={Boolean(state.signedOut)} />
+            <PasswordStep
+              onDone={afterPassword}
+              signedOut={Boolean(state.signedOut)}
+              passwordReset={Boolean(state.passwordReset)}
+            />
           ) : step === "mfa" ? (
             <MfaStep onDone={() => void done()} />
           ) : (
@@ -79,9 +88,11 @@ export function LoginPage() {
 function PasswordStep({
   onDone,
   signedOut,
+  passwordReset,
 }: {
   onDone: (r: LoginResult) => void;
   signedOut: boolean;
+  passwordReset: boolean;
 }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState("");
@@ -108,6 +119,11 @@ function PasswordStep({
           {t("login.signedOut")}
         </Alert>
       ) : null}
+      {passwordReset ? (
+        <Alert data-color="success" role="status" className="login__notice">
+          {t("passwordReset.done")}
+        </Alert>
+      ) : null}
       <Paragraph>{t("login.intro")}</Paragraph>
       <ValidatedForm
         form={errors}
@@ -132,6 +148,9 @@ function PasswordStep({
           onChange={(e) => setPassword(e.target.value)}
         />
       </ValidatedForm>
+      <Paragraph className="login__forgot">
+        <AppLink to="/password-reset">{t("login.forgotPassword")}</AppLink>
+      </Paragraph>
     </>
   );
 }
