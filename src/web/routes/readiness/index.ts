@@ -32,6 +32,7 @@ export const readinessModule: WebModule = {
     },
     {
       path: "/readiness/guides/:guideId",
+      handle: { help: "12-egna-intervjuguider" },
       lazy: page(() => import("./guide-view.tsx"), "ReadinessGuidePage"),
     },
     {
