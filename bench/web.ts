@@ -104,6 +104,8 @@ export async function pageBundles(
     routes.map((route) => {
       const files = new Set(entryFiles);
       // The shell's texts load before the first render; a context's own come with its pages.
+      // A module's `lazyNamespaces` (platform's admin texts, under 5 kB gzip) load only with the
+      // pages that name them and are not counted here.
       const context = route.split("/")[1] ?? "";
       for (const namespace of new Set([...shellNamespaces(), context])) {
         const key = `i18n/${language}/${namespace}.json`;

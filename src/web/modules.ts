@@ -53,6 +53,11 @@ export interface WebModule {
    * other module's texts load with its first page, so the sign-in page does not carry them.
    */
   textsAtStart?: boolean;
+  /**
+   * Further namespaces of the module (`<language>/<name>.json`), loaded only by the pages that
+   * name them in `page()`: texts the shell does not need, kept off the sign-in page.
+   */
+  lazyNamespaces?: readonly string[];
   nav: NavEntry[];
   /**
    * Pages inside the signed-in layout; give each a `lazy` loader (`page()`) so it is its own

@@ -14,12 +14,20 @@ export const PUBLIC_ROUTES: RouteObject[] = [
   {
     path: "/password-reset",
     handle: { help: "glömt-lösenord" },
-    lazy: page(() => import("./routes/platform/password-reset.tsx"), "PasswordResetRequestPage"),
+    lazy: page(
+      () => import("./routes/platform/password-reset.tsx"),
+      "PasswordResetRequestPage",
+      "admin",
+    ),
   },
   {
     path: "/password-reset/confirm",
     handle: { help: "glömt-lösenord" },
-    lazy: page(() => import("./routes/platform/password-reset.tsx"), "PasswordResetConfirmPage"),
+    lazy: page(
+      () => import("./routes/platform/password-reset.tsx"),
+      "PasswordResetConfirmPage",
+      "admin",
+    ),
   },
   {
     path: "/help",

@@ -1,16 +1,29 @@
 import i18next from "i18next";
 import type { ComponentType } from "react";
 
+type Namespaces = string | readonly string[] | (() => readonly string[]);
+
+/** Every namespace i18next knows, for a page that shows every module's texts (the audit log). */
+export function everyNamespace(): readonly string[] {
+  const { defaultNS, fallbackNS } = i18next.options;
+  return [defaultNS, fallbackNS].flat().filter((ns): ns is string => typeof ns === "string");
+}
+
 /**
  * A React Router `lazy` loader for one page: the page's module (and what only it uses, such as
- * the chart library) becomes its own chunk, fetched when its route is first visited. A module
- * whose texts are not part of the shell names its namespace, which loads alongside.
+ * the chart library) becomes its own chunk, fetched when its route is first visited. Texts that
+ * are not part of the shell are named here and load alongside.
  */
-export function page<M, K extends keyof M>(load: () => Promise<M>, name: K, namespace?: string) {
+export function page<M, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+  namespaces?: Namespaces,
+) {
   return async () => {
+    const wanted = typeof namespaces === "function" ? namespaces() : namespaces;
     const [module] = await Promise.all([
       load(),
-      namespace ? i18next.loadNamespaces(namespace) : undefined,
+      wanted ? i18next.loadNamespaces(wanted as string | string[]) : undefined,
     ]);
     return { Component: module[name] as ComponentType };
   };

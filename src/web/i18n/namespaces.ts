@@ -3,10 +3,10 @@ import { COMMON_NAMESPACE, WEB_MODULES } from "../modules.ts";
 export const LANGUAGES = ["sv", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The shared namespace first, then one per web module, in module order. */
+/** The shared namespace first, then each web module's own, in module order. */
 export const NAMESPACES: readonly string[] = [
   COMMON_NAMESPACE,
-  ...WEB_MODULES.map((m) => m.namespace),
+  ...WEB_MODULES.flatMap((m) => [m.namespace, ...(m.lazyNamespaces ?? [])]),
 ];
 
 /** Namespaces loaded before the first render: the shared one and the shell's modules'. */

@@ -1,4 +1,4 @@
-import { page } from "../../components/lazy-page.ts";
+import { everyNamespace, page } from "../../components/lazy-page.ts";
 import type { WebModule } from "../../modules.ts";
 
 /** Organisations, people, the audit log, settings and the person's own account. */
@@ -6,6 +6,7 @@ export const platformModule: WebModule = {
   name: "platform",
   namespace: "platform",
   textsAtStart: true,
+  lazyNamespaces: ["admin"],
   nav: [
     { to: "/", key: "nav.home", section: "start" },
     {
@@ -33,32 +34,32 @@ export const platformModule: WebModule = {
     {
       path: "/organisations/:id",
       handle: { help: "lägga-till-och-ändra-organisationer" },
-      lazy: page(() => import("./organisation-detail.tsx"), "OrganisationDetailPage"),
+      lazy: page(() => import("./organisation-detail.tsx"), "OrganisationDetailPage", "admin"),
     },
     {
       path: "/users",
       handle: { help: "hantera-användare" },
-      lazy: page(() => import("./users.tsx"), "UsersPage"),
+      lazy: page(() => import("./users.tsx"), "UsersPage", "admin"),
     },
     {
       path: "/users/:id",
       handle: { help: "hantera-användare" },
-      lazy: page(() => import("./user-detail.tsx"), "UserDetailPage"),
+      lazy: page(() => import("./user-detail.tsx"), "UserDetailPage", "admin"),
     },
     {
       path: "/audit",
       handle: { help: "granskningsloggen" },
-      lazy: page(() => import("./audit.tsx"), "AuditPage"),
+      lazy: page(() => import("./audit.tsx"), "AuditPage", everyNamespace),
     },
     {
       path: "/settings",
       handle: { help: "tvåstegsverifiering" },
-      lazy: page(() => import("./settings.tsx"), "SettingsPage"),
+      lazy: page(() => import("./settings.tsx"), "SettingsPage", "admin"),
     },
     {
       path: "/account",
       handle: { help: "tvåstegsverifiering" },
-      lazy: page(() => import("./account.tsx"), "AccountPage"),
+      lazy: page(() => import("./account.tsx"), "AccountPage", "admin"),
     },
   ],
 };
