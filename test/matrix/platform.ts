@@ -33,6 +33,8 @@ export const platformMatrix: ModuleMatrix = {
   rows: {
     "GET /api/auth/providers": all(200, 200),
     "GET /api/help": all(200, 200),
+    // Every signed-in person has a home page; its parts are filtered to what they may read.
+    "GET /api/home": all(200, 401),
     // Without SMTP the request is accepted alike and nothing is sent; any token is unknown.
     "GET /api/auth/password-reset/config": all(200, 200),
     "POST /api/auth/password-reset": all(202, 202),
