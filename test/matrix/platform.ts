@@ -123,6 +123,7 @@ export const platformMatrix: ModuleMatrix = {
   requests: {
     "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
     "GET /api/help": async () => ({ url: "/api/help" }),
+    "GET /api/home": async () => ({ url: "/api/home" }),
     "GET /api/auth/password-reset/config": async () => ({ url: "/api/auth/password-reset/config" }),
     "POST /api/auth/password-reset": async (f) => ({
       url: "/api/auth/password-reset",
