@@ -5,6 +5,8 @@ import type { WebModule } from "../../modules.ts";
 export const platformModule: WebModule = {
   name: "platform",
   namespace: "platform",
+  title: "home.modules.platform.title",
+  description: "home.modules.platform.description",
   textsAtStart: true,
   nav: [
     { to: "/", key: "nav.home", section: "start" },
