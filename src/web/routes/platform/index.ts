@@ -24,7 +24,7 @@ export const platformModule: WebModule = {
   routes: [
     {
       path: "/",
-      handle: { help: "kom-igång" },
+      handle: { help: "översikt" },
       lazy: page(() => import("./home.tsx"), "HomePage"),
     },
     {
