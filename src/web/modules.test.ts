@@ -48,10 +48,12 @@ describe("the web module list", () => {
 
 describe("the home page's module cards", () => {
   const text = (c: Catalogue, key: string) =>
-    key.split(".").reduce<Catalogue | string | undefined>(
-      (node, part) => (typeof node === "object" ? node[part] : undefined),
-      c,
-    );
+    key
+      .split(".")
+      .reduce<Catalogue | string | undefined>(
+        (node, part) => (typeof node === "object" ? node[part] : undefined),
+        c,
+      );
 
   it("name each module and say what it is for, from its own namespace, in every language", () => {
     const found = LANGUAGES.flatMap((lang) =>
