@@ -53,7 +53,7 @@ describe("the demo seed", () => {
       const [people] = await db.select({ n: count() }).from(users);
       expect(people?.n).toBe(6);
       const [assessments] = await db.select({ n: count() }).from(readinessAssessments);
-      expect(assessments?.n).toBe(3);
+      expect(assessments?.n).toBe(4);
       const rows = await db
         .select({ action: auditLog.action })
         .from(auditLog)
@@ -79,7 +79,7 @@ describe("the demo seed", () => {
       expect(first.status).toBe(0);
       expect(first.out).toContain("coordinator\tsamordnare@bengtsfors.example\t");
       const [assessments] = await db.select({ n: count() }).from(readinessAssessments);
-      expect(assessments?.n).toBe(3);
+      expect(assessments?.n).toBe(4);
       const again = await paraply({ url, ownerUrl }, "seed", "--demo");
       expect(again.status).toBe(1);
     });

@@ -139,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
     secrets: deps.secrets ?? secretBoxFor(config),
     jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
     mailer,
+    modules: MODULES,
   };
   const moduleRoutes: ModuleRoute[] = [];
   app.decorate("moduleRoutes", moduleRoutes);

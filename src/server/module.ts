@@ -3,12 +3,13 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
 import type { DemoSeed } from "../db/seed/context.ts";
 import type { AuditAction, ContextName, DomainContext } from "../domain/contexts.ts";
+import type { HomeItem } from "../domain/platform/home.ts";
 import type { JobQueue } from "../jobs/queue.ts";
 import type { Mailer } from "./platform/mailer.ts";
 import type { Oidc } from "./platform/oidc.ts";
 import type { SecretBox } from "./platform/secret-box.ts";
 import type { SessionTimes } from "./platform/sessions.ts";
-import type { PolicyRule } from "./plugins/access.ts";
+import type { AccessContext, PolicyRule } from "./plugins/access.ts";
 
 /** What every context's routes may use; each takes the part it needs. */
 export interface ModuleDeps {
@@ -24,6 +25,8 @@ export interface ModuleDeps {
   jobs: JobQueue;
   /** Sends e-mail (password-reset links); null when SMTP_URL is not configured. */
   mailer: Mailer | null;
+  /** Every module, in order: the home page asks each for its part (GET /api/home). */
+  modules: readonly Pick<ServerModule, "name" | "home">[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each rule narrows its own target type.
@@ -52,6 +55,12 @@ export interface ServerModule<
   hiddenActions: readonly (keyof P & AuditAction)[];
   /** Registers the context's HTTP routes (through the route helper, src/server/plugins/route.ts). */
   register: (app: FastifyInstance, deps: ModuleDeps) => void;
+  /**
+   * Its part of the home page: what waits for the caller and what their organisations are doing,
+   * read with the same access queries as the context's lists, so nothing shows that the person
+   * could not open. An empty array when there is nothing to say.
+   */
+  home?: (ctx: AccessContext) => Promise<HomeItem[]>;
   /** Its part of the fictional demo data (one of DEMO_SEEDS), run inside the seed's one transaction. */
   seed?: DemoSeed;
 }

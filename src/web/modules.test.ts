@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderGuide } from "../domain/shared/guide.ts";
+import { type Catalogue, catalogue, LANGUAGES } from "./i18n/catalogues.ts";
 import { helpSectionOf, homeParts, moduleRoutes, navEntries, WEB_MODULES } from "./modules.ts";
 import { NOT_FOUND_ROUTE, PUBLIC_ROUTES } from "./public-routes.ts";
 
@@ -42,6 +43,30 @@ describe("the web module list", () => {
       "platform.0",
       "platform.1",
     ]);
+  });
+});
+
+describe("the home page's module cards", () => {
+  const text = (c: Catalogue, key: string) =>
+    key
+      .split(".")
+      .reduce<Catalogue | string | undefined>(
+        (node, part) => (typeof node === "object" ? node[part] : undefined),
+        c,
+      );
+
+  it("name each module and say what it is for, from its own namespace, in every language", () => {
+    const found = LANGUAGES.flatMap((lang) =>
+      WEB_MODULES.flatMap((m) =>
+        [m.title, m.description].map((key) => ({
+          lang,
+          key,
+          text: typeof text(catalogue(lang, m.namespace), key),
+        })),
+      ),
+    );
+    expect(found).toEqual(found.map((f) => ({ ...f, text: "string" })));
+    expect(found).toHaveLength(LANGUAGES.length * WEB_MODULES.length * 2);
   });
 });
 

@@ -48,6 +48,10 @@ export interface WebModule {
    * only one of them (checked by catalogues.test.ts).
    */
   namespace: string;
+  /** i18n key of the module's name on its home-page card. */
+  title: string;
+  /** i18n key of one line on what the module is for, under its name on the home page. */
+  description: string;
   /**
    * Whether the namespace loads before the first render (the shell: sign-in, menu, home). Any
    * other module's texts load with its first page, so the sign-in page does not carry them.

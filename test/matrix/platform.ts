@@ -33,6 +33,8 @@ export const platformMatrix: ModuleMatrix = {
   rows: {
     "GET /api/auth/providers": all(200, 200),
     "GET /api/help": all(200, 200),
+    // Every signed-in person has a home page; its parts are filtered to what they may read.
+    "GET /api/home": all(200, 401),
     // Without SMTP the request is accepted alike and nothing is sent; any token is unknown.
     "GET /api/auth/password-reset/config": all(200, 200),
     "POST /api/auth/password-reset": all(202, 202),
@@ -121,6 +123,7 @@ export const platformMatrix: ModuleMatrix = {
   requests: {
     "GET /api/auth/providers": async () => ({ url: "/api/auth/providers" }),
     "GET /api/help": async () => ({ url: "/api/help" }),
+    "GET /api/home": async () => ({ url: "/api/home" }),
     "GET /api/auth/password-reset/config": async () => ({ url: "/api/auth/password-reset/config" }),
     "POST /api/auth/password-reset": async (f) => ({
       url: "/api/auth/password-reset",

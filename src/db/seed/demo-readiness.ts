@@ -126,6 +126,36 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
     interviews: completed(2026, BENGTSFORS_2026),
   },
   {
+    organisation: "bengtsfors",
+    topic: { kind: "preset", key: "honour_violence" },
+    periodStart: "2026-09-01",
+    periodEnd: "2027-02-28",
+    team: { [MAJA]: ["lead", "interviewer", "scorer"], [AMIR]: ["scorer"] },
+    interviews: [
+      {
+        respondent: { role: "Rektor, högstadiet", sector: "skola" },
+        heldOn: "2026-09-22",
+        answers: {
+          A1: "Skolan har en rutin för oro för hedersrelaterat våld sedan i våras.",
+          D1: "Föräldraföreningen har inte tagit upp frågan.",
+        },
+        sheets: {
+          [MAJA]: { scores: { A: 3, B: 2.5, C: 3, D: 2, E: 2.5, F: 2 }, submitted: true },
+          [AMIR]: { scores: { A: 3.5, B: 2.5, C: 3, D: 2, E: 3, F: 2 }, submitted: true },
+        },
+      },
+      {
+        respondent: { role: "Socialsekreterare, barn och unga", sector: "socialtjanst" },
+        heldOn: "2026-10-06",
+        answers: { A1: "Vi har utbildat all personal i länsstyrelsens metodstöd." },
+        sheets: {
+          [MAJA]: { scores: { A: 4, B: 3 }, submitted: false },
+          [AMIR]: { scores: { A: 4, B: 3, C: 3, D: 2.5, E: 3, F: 2.5 }, submitted: true },
+        },
+      },
+    ],
+  },
+  {
     organisation: "amal",
     topic: { kind: "preset", key: "violence_close_relationships" },
     periodStart: "2026-03-01",
@@ -156,7 +186,9 @@ const DEMO_ASSESSMENTS: DemoAssessment[] = [
 
 /**
  * Fictional readiness assessments for the demo: Bengtsfors ANDT 2024 and 2026 (complete, a
- * trend), Åmål violence in close relationships (interviews under way, scoring not finished).
+ * trend), Bengtsfors honour-related violence 2026 (one interview ready for consensus, one
+ * waiting for the coordinator's scores), Åmål violence in close relationships (interviews under
+ * way, scoring not finished): the home pages of the coordinator and the analyst show work.
  */
 export async function seedDemoReadiness(tx: Tx, ctx: DemoSeedContext): Promise<void> {
   await ensureReadinessReferenceData(tx);

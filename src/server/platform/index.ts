@@ -6,6 +6,7 @@ import { registerAreaGroupRoutes } from "./area-group-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerHelpRoutes } from "./help-routes.ts";
+import { registerHomeRoutes } from "./home-routes.ts";
 import { registerJobRoutes } from "./job-routes.ts";
 import { registerOrganisationRoutes } from "./organisation-routes.ts";
 import { registerPasswordResetRoutes } from "./password-reset-routes.ts";
@@ -29,6 +30,7 @@ export const platformModule = defineModule({
     registerPasswordResetRoutes(app, deps);
     registerHelpRoutes(app, deps);
     registerSessionRoutes(app, deps);
+    registerHomeRoutes(app, deps);
     registerOrganisationRoutes(app, deps);
     registerAreaGroupRoutes(app, deps);
     registerUserRoutes(app, deps);

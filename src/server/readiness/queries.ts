@@ -22,7 +22,7 @@ export type InterviewRow = typeof readinessInterviews.$inferSelect;
  * of its organisation (`visible`), or a place on its team. Detail checks, lists and comparisons
  * all filter through it, so a list never shows what a detail view would refuse.
  */
-function readableWhere(visible: OrgIdSet, userId: string) {
+export function readableWhere(visible: OrgIdSet, userId: string) {
   if (visible === null) return sql`true`;
   // As a set of ids found through the organisation and team indexes: written as "organisation in
   // the set OR on the team", PostgreSQL tested every assessment in the country against both.

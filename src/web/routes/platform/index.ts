@@ -5,6 +5,8 @@ import type { WebModule } from "../../modules.ts";
 export const platformModule: WebModule = {
   name: "platform",
   namespace: "platform",
+  title: "home.modules.platform.title",
+  description: "home.modules.platform.description",
   textsAtStart: true,
   lazyNamespaces: ["admin"],
   nav: [
@@ -23,7 +25,7 @@ export const platformModule: WebModule = {
   routes: [
     {
       path: "/",
-      handle: { help: "kom-igång" },
+      handle: { help: "översikt" },
       lazy: page(() => import("./home.tsx"), "HomePage"),
     },
     {

@@ -8,6 +8,8 @@ const page = <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
 export const readinessModule: WebModule = {
   name: "readiness",
   namespace: "readiness",
+  title: "readiness.title",
+  description: "readiness.module.description",
   nav: [{ to: "/readiness", key: "nav.readiness", permission: "community.read", section: "work" }],
   routes: [
     {
