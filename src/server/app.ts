@@ -139,6 +139,7 @@ export async function buildApp(deps: AppDeps) {
     secrets: deps.secrets ?? secretBoxFor(config),
     jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
     mailer,
+    auditSubjects: MODULES.flatMap((m) => ("auditSubjects" in m ? (m.auditSubjects ?? []) : [])),
   };
   const moduleRoutes: ModuleRoute[] = [];
   app.decorate("moduleRoutes", moduleRoutes);

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
@@ -24,6 +25,22 @@ export interface ModuleDeps {
   jobs: JobQueue;
   /** Sends e-mail (password-reset links); null when SMTP_URL is not configured. */
   mailer: Mailer | null;
+  /** Every context's audit subject namers, for the audit log's names and links. */
+  auditSubjects: readonly AuditSubjectSource[];
+}
+
+/**
+ * How a context names the records its audit rows are about (`subjectType`), so the audit log
+ * can show "Åmål kommun" instead of an id. `rows` is a SELECT of the subjects among `ids` (a
+ * text[] parameter) with the columns `id` (text), `organisation_id` (uuid, or null for what
+ * belongs to no organisation), `label` (jsonb: whatever `name` needs) and `path` (the page in
+ * the web app, or null). The audit log joins every context's SELECT into one query per page and
+ * keeps only names from organisations whose log the caller may read.
+ */
+export interface AuditSubjectSource {
+  type: string;
+  rows: (ids: SQL) => SQL;
+  name: (label: unknown, locale: "sv" | "en") => string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each rule narrows its own target type.
@@ -52,6 +69,8 @@ export interface ServerModule<
   hiddenActions: readonly (keyof P & AuditAction)[];
   /** Registers the context's HTTP routes (through the route helper, src/server/plugins/route.ts). */
   register: (app: FastifyInstance, deps: ModuleDeps) => void;
+  /** How it names the subjects of its audit rows. */
+  auditSubjects?: readonly AuditSubjectSource[];
   /** Its part of the fictional demo data (one of DEMO_SEEDS), run inside the seed's one transaction. */
   seed?: DemoSeed;
 }
