@@ -1,8 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import type { FastifyReply } from "fastify";
 import writeXlsxFile, { type Cell, type Row as SheetRow } from "write-excel-file/node";
 import { z } from "zod";
-import { neutraliseCell } from "./csv.ts";
+import { type CsvCell, toCsv } from "./csv.ts";
 
 /**
  * One definition of an exported table, written as CSV or XLSX. Both carry the same columns in
@@ -70,22 +69,23 @@ function asNumber(value: ExportValue): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** A cell as Swedish Excel reads it: decimal comma, ISO dates; text neutralised. */
-function csvCell(type: ColumnType, value: ExportValue): string {
+/** A cell as Swedish Excel reads it: decimal comma, ISO dates; text left to the CSV writer. */
+function csvCell(type: ColumnType, value: ExportValue): CsvCell {
   if (type === "number") {
     const n = asNumber(value);
-    // Made from a number, so safe even when it starts with a minus sign.
-    return n === null ? "" : String(n).replace(".", ",");
+    return n === null ? null : { formatted: String(n).replace(".", ",") };
   }
   if (type === "date" || type === "datetime") {
-    if (type === "date" && typeof value === "string" && DATE_ONLY.test(value)) return value;
+    if (type === "date" && typeof value === "string" && DATE_ONLY.test(value)) {
+      return { formatted: value };
+    }
     const date = asDate(value);
-    if (!date) return "";
+    if (!date) return null;
     const full = stockholmDateTime(date);
-    return type === "date" ? full.slice(0, 10) : full;
+    return { formatted: type === "date" ? full.slice(0, 10) : full };
   }
-  if (value === null || value === undefined) return "";
-  return String(neutraliseCell(value instanceof Date ? value.toISOString() : String(value)));
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : String(value);
 }
 
 export function headersOf<Row>(table: ExportTable<Row>, locale: ExportLocale): string[] {
@@ -96,18 +96,15 @@ export function headersOf<Row>(table: ExportTable<Row>, locale: ExportLocale): s
  * CSV in the Swedish convention: semicolons between cells (the comma is the decimal sign),
  * decimal commas, UTF-8 with a byte-order mark so that Excel does not read it as Windows-1252,
  * and headers in the reader's language. Text that a spreadsheet would run is neutralised by the
- * one CSV rule (`neutraliseCell`).
+ * one CSV writer (csv.ts).
  */
 export function tableToCsv<Row>(
   table: ExportTable<Row>,
   rows: readonly Row[],
   locale: ExportLocale,
 ): string {
-  const body = stringify(
-    rows.map((row) => table.map((c) => csvCell(c.type, c.value(row)))),
-    { header: true, columns: headersOf(table, locale), delimiter: ";" },
-  );
-  return `\uFEFF${body}`;
+  const cells = rows.map((row) => table.map((c) => csvCell(c.type, c.value(row))));
+  return `\uFEFF${toCsv(headersOf(table, locale), cells, ";")}`;
 }
 
 const DATE_FORMAT = "yyyy-mm-dd";
