@@ -164,7 +164,7 @@ export function AuditPage() {
           caption={t("audit.caption")}
           columns={[
             t("audit.time"),
-            t("audit.actor"),
+            t("audit.actorColumn"),
             t("audit.event"),
             t("audit.subjectColumn"),
             t("audit.outcome"),
