@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import {
   browserPerFile,
@@ -79,18 +80,35 @@ describe("platform journey", () => {
     await nav(page, "Granskningslogg");
     const table = page.getByRole("table", { name: "Händelser i granskningsloggen" });
     await table.waitFor();
+    // Events and details in Swedish, the actor by name, the subject named and linked
+    const areaRow = table.getByRole("row").filter({ hasText: `Namn: ${areaName}` });
+    await containsText(areaRow, "Organisation skapad");
+    await containsText(areaRow, "Olle Organisatör");
+    await hasAttribute(areaRow.getByRole("link", { name: areaName }), "href", /\/organisations\//);
     await containsText(
-      table.getByRole("row").filter({ hasText: `name: ${areaName}` }),
-      "Organisation skapad",
-    );
-    await containsText(
-      table.getByRole("row").filter({ hasText: `name: ${unitName}` }),
+      table.getByRole("row").filter({ hasText: `Namn: ${unitName}` }),
       "Organisation skapad",
     );
     await containsText(table.getByRole("row").filter({ hasText: userEmail }), "Användare skapad");
+    await hasCount(
+      table.getByText("organisation.create", { exact: true }).filter({ visible: true }),
+      0,
+    );
     await expectNoAxeViolations(page, "audit");
-    const csv = page.getByRole("link", { name: "Exportera som CSV" });
-    await hasAttribute(csv, "href", /\/api\/audit\/export\.csv/);
+    await hasAttribute(
+      page.getByRole("link", { name: "Exportera som Excel (XLSX)" }),
+      "href",
+      /\/api\/audit\/export\.csv\?format=xlsx/,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Exportera som CSV" }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFFNr;Tidpunkt;Utförare;")).toBe(true);
+    expect(csv).toContain(
+      `;Olle Organisatör;orgadmin@dalsland.example;organisation.create;Lyckades;${areaName};`,
+    );
 
     // Filtering by action narrows the table
     await page.getByLabel("Händelse", { exact: true }).fill("user.create");

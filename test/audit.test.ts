@@ -175,16 +175,21 @@ describe("GET /api/audit/export.csv", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toContain("attachment");
-    const lines = res.body
-      .replace(/^\uFEFF/, "")
-      .trim()
-      .split("\n");
-    expect(lines[0]).toBe(
-      "seq,occurred_at,actor,actor_id,action,outcome,subject_type,subject_id,organisation_id,personal_data,reason,ip,details",
-    );
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`organisation.create,success,organisation,${area.id}`);
-    expect(lines[1]).toContain(admin.user.email);
+    expect(res.body.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(res.body.slice(1), { delimiter: ";", columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      "Händelse (kod)": "organisation.create",
+      Utfall: "Lyckades",
+      Post: 'Export, "citat"',
+      Posttyp: "organisation",
+      "Post-id": area.id,
+      "Utförarens e-post": admin.user.email,
+      Utförare: admin.user.displayName,
+    });
 
     const exports = await t.pool.query(
       "SELECT actor_id, details FROM platform.audit_log WHERE action = 'audit.export' AND actor_id = $1",
@@ -193,7 +198,7 @@ describe("GET /api/audit/export.csv", () => {
     expect(exports.rows).toEqual([
       {
         actor_id: admin.user.id,
-        details: { filter: { subjectId: area.id, limit: 100 }, rows: 1 },
+        details: { filter: { subjectId: area.id, limit: 100 }, rows: 1, format: "csv" },
       },
     ]);
   });
@@ -212,9 +217,9 @@ describe("GET /api/audit/export.csv", () => {
       sysadmin.headers,
     );
     expect(res.statusCode).toBe(200);
-    const rows = parse(res.body.replace(/^\uFEFF/, "")) as string[][];
+    const rows = parse(res.body.replace(/^\uFEFF/, ""), { delimiter: ";" }) as string[][];
     expect(rows).toHaveLength(2);
-    const actor = rows[1]![rows[0]!.indexOf("actor")]!;
+    const actor = rows[1]![rows[0]!.indexOf("Utförarens e-post")]!;
     expect(actor).toBe(`'${hostile.toLowerCase()}`);
     expect(rows.flat().some((cell) => /^[=+\-@\t\r]/.test(cell))).toBe(false);
   });

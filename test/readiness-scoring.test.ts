@@ -391,7 +391,7 @@ describe("trend and comparison", () => {
 });
 
 describe("exports", () => {
-  it("exports the score sheet as CSV with consensus rows, blind and audited", async () => {
+  it("exports the score sheet as Swedish CSV with consensus rows, blind and audited", async () => {
     const { lead, second, assessment, interview, scores, municipality } = await scoringSetup();
     const second2 = await buildInterview(t.db, assessment.id);
     await callReadiness(t, "PUT", scores, lead.headers, { scores: FULL });
@@ -420,13 +420,16 @@ describe("exports", () => {
     const [leadFirst, secondFirst] = [lead, second].sort((x, y) =>
       x.user.id.localeCompare(y.user.id),
     );
-    const line = (who: typeof lead, b: number) => `1,${who.user.displayName},5,${b},4,4,3.5,4`;
-    expect(res.body.trim().split("\n")).toEqual([
-      "interview,scorer,A,B,C,D,E,F",
-      line(leadFirst!, leadFirst === lead ? 3 : 3.5),
-      line(secondFirst!, secondFirst === lead ? 3 : 3.5),
-      "1,consensus,,3,,,,",
-      "2,consensus,,,,,,",
+    // The Swedish convention: semicolons, decimal commas, a byte-order mark, Swedish headers.
+    const line = (who: typeof lead, b: string) => `1;${who.user.displayName};5;${b};4;4;3,5;4`;
+    expect(res.body.startsWith("\uFEFFIntervju;Bedömare;A Insatser i lokalsamhället;B ")).toBe(
+      true,
+    );
+    expect(res.body.slice(1).trim().split("\n").slice(1)).toEqual([
+      line(leadFirst!, leadFirst === lead ? "3" : "3,5"),
+      line(secondFirst!, secondFirst === lead ? "3" : "3,5"),
+      "1;Konsensus;;3;;;;",
+      "2;Konsensus;;;;;;",
     ]);
     expect((await actionsOf(assessment.id)).map((a) => a.action)).toContain(
       "readiness.scores.export",

@@ -140,6 +140,8 @@ export async function buildApp(deps: AppDeps) {
     jobs: deps.jobs ?? new JobQueue({ db, config, jobs: JOBS }),
     mailer,
     modules: MODULES,
+
+    auditSubjects: MODULES.flatMap((m) => ("auditSubjects" in m ? (m.auditSubjects ?? []) : [])),
   };
   const moduleRoutes: ModuleRoute[] = [];
   app.decorate("moduleRoutes", moduleRoutes);

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/database.ts";
@@ -27,6 +28,23 @@ export interface ModuleDeps {
   mailer: Mailer | null;
   /** Every module, in order: the home page asks each for its part (GET /api/home). */
   modules: readonly Pick<ServerModule, "name" | "home">[];
+
+  /** Every context's audit subject namers, for the audit log's names and links. */
+  auditSubjects: readonly AuditSubjectSource[];
+}
+
+/**
+ * How a context names the records its audit rows are about (`subjectType`), so the audit log
+ * can show "Åmål kommun" instead of an id. `rows` is a SELECT of the subjects among `ids` (a
+ * text[] parameter) with the columns `id` (text), `organisation_id` (uuid, or null for what
+ * belongs to no organisation), `label` (jsonb: whatever `name` needs) and `path` (the page in
+ * the web app, or null). The audit log joins every context's SELECT into one query per page and
+ * keeps only names from organisations whose log the caller may read.
+ */
+export interface AuditSubjectSource {
+  type: string;
+  rows: (ids: SQL) => SQL;
+  name: (label: unknown, locale: "sv" | "en") => string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each rule narrows its own target type.
@@ -61,6 +79,9 @@ export interface ServerModule<
    * could not open. An empty array when there is nothing to say.
    */
   home?: (ctx: AccessContext) => Promise<HomeItem[]>;
+
+  /** How it names the subjects of its audit rows. */
+  auditSubjects?: readonly AuditSubjectSource[];
   /** Its part of the fictional demo data (one of DEMO_SEEDS), run inside the seed's one transaction. */
   seed?: DemoSeed;
 }

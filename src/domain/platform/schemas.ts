@@ -327,10 +327,16 @@ export const AuditEntrySchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   actorId: z.uuid().nullable(),
   actorLabel: z.string(),
+  actorName: z.string().nullable().describe("The acting person's name, where there is one"),
   action: z.string(),
   outcome: z.enum(["success", "failure", "denied"]),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  subjectName: z
+    .string()
+    .nullable()
+    .describe("The subject's name, where it exists and the caller may read its organisation's log"),
+  subjectPath: z.string().nullable().describe("The subject's page in the web app"),
   organisationId: z.uuid().nullable(),
   personalData: z.boolean(),
   reason: z.string().nullable(),

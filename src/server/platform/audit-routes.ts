@@ -1,15 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
+import type { auditLog } from "../../db/schema/platform.ts";
 import {
   AuditEntrySchema,
   AuditQuerySchema,
   SecuritySettingsSchema,
 } from "../../domain/platform/schemas.ts";
+import type { AuditSubjectSource } from "../module.ts";
 import { type AccessContext, authorize } from "../plugins/access.ts";
-import { csvDownload } from "../plugins/csv.ts";
+import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
 import { route } from "../plugins/route.ts";
+import { auditExportTable } from "./audit-export.ts";
 import { searchAudit } from "./audit-queries.ts";
+import { nameAuditRows } from "./audit-subjects.ts";
 import { updateSecuritySettings } from "./commands/update-security-settings.ts";
 import { presentAuditEntry } from "./presenters.ts";
 import { readSecuritySettings } from "./queries.ts";
@@ -22,13 +26,30 @@ async function scopeFor(ctx: AccessContext, organisationId?: string) {
   return ctx.subtree("audit.read");
 }
 
+const ExportQuerySchema = AuditQuerySchema.extend(ExportFormatQuery.shape);
+
+/** A page of rows with the names of who acted and what it was about, found in one query. */
+async function presentPage(
+  readDb: Db,
+  sources: readonly AuditSubjectSource[],
+  ctx: AccessContext,
+  scope: Awaited<ReturnType<typeof scopeFor>>,
+  rows: (typeof auditLog.$inferSelect)[],
+) {
+  const names = await nameAuditRows(readDb, sources, scope, rows, ctx.actor.locale);
+  return rows.map((row) => presentAuditEntry(row, names));
+}
+
 /**
  * The log names people and what they did: every search and export is itself a personal-data read
  * and recorded. The rows come from the read replica when there is one; access is decided and the
  * read recorded in a transaction on the primary.
  */
-export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb: Db }): void {
-  const { readDb } = deps;
+export function registerAuditRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; readDb: Db; auditSubjects: readonly AuditSubjectSource[] },
+): void {
+  const { readDb, auditSubjects } = deps;
 
   route(app, deps, {
     method: "GET",
@@ -42,7 +63,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb
     personalData: true,
     run: async ({ ctx, query }) => {
       const scope = await scopeFor(ctx, query.organisationId);
-      return (await searchAudit(readDb, scope, query)).map(presentAuditEntry);
+      return presentPage(
+        readDb,
+        auditSubjects,
+        ctx,
+        scope,
+        await searchAudit(readDb, scope, query),
+      );
     },
     audit: ({ query }, result) => ({
       action: "audit.search",
@@ -52,56 +79,33 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Db; readDb
     }),
   });
 
+  // `?format=xlsx` gives the same table as an Excel workbook.
   route(app, deps, {
     method: "GET",
     url: "/api/audit/export.csv",
     access: { permission: "audit.read" },
-    schema: { tags: ["audit"], querystring: AuditQuerySchema },
+    schema: { tags: ["audit"], querystring: ExportQuerySchema },
     personalData: true,
-    run: async ({ ctx, query, reply, record }) => {
+    run: async ({ ctx, query: { format, ...query }, reply, record }) => {
       const scope = await scopeFor(ctx, query.organisationId);
-      const rows = (await searchAudit(readDb, scope, query, EXPORT_LIMIT)).map(presentAuditEntry);
+      const found = await searchAudit(readDb, scope, query, EXPORT_LIMIT);
+      const rows = await presentPage(readDb, auditSubjects, ctx, scope, found);
       // The export is recorded before it is sent.
       await record({
         action: "audit.export",
         organisationId: query.organisationId ?? null,
         personalData: true,
-        details: { filter: query, rows: rows.length },
+        details: { filter: query, rows: rows.length, format },
       });
-      return csvDownload(
-        reply,
-        "paraply-audit.csv",
-        [
-          "seq",
-          "occurred_at",
-          "actor",
-          "actor_id",
-          "action",
-          "outcome",
-          "subject_type",
-          "subject_id",
-          "organisation_id",
-          "personal_data",
-          "reason",
-          "ip",
-          "details",
-        ],
-        rows.map((r) => [
-          r.seq,
-          r.occurredAt,
-          r.actorLabel,
-          r.actorId ?? "",
-          r.action,
-          r.outcome,
-          r.subjectType ?? "",
-          r.subjectId ?? "",
-          r.organisationId ?? "",
-          r.personalData,
-          r.reason ?? "",
-          r.ip ?? "",
-          JSON.stringify(r.details),
-        ]),
-      );
+      const locale = ctx.actor.locale;
+      return tableDownload(reply, {
+        table: auditExportTable(locale),
+        rows,
+        locale,
+        format,
+        basename: locale === "en" ? "paraply-audit-log" : "paraply-granskningslogg",
+        sheet: locale === "en" ? "Audit log" : "Granskningslogg",
+      });
     },
   });
 

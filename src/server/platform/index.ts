@@ -4,6 +4,7 @@ import { PLATFORM_PERMISSIONS } from "../../domain/platform/permissions.ts";
 import { defineModule } from "../module.ts";
 import { registerAreaGroupRoutes } from "./area-group-routes.ts";
 import { registerAuditRoutes } from "./audit-routes.ts";
+import { PLATFORM_AUDIT_SUBJECTS } from "./audit-subjects.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { registerHelpRoutes } from "./help-routes.ts";
 import { registerHomeRoutes } from "./home-routes.ts";
@@ -37,5 +38,6 @@ export const platformModule = defineModule({
     registerAuditRoutes(app, deps);
     registerJobRoutes(app, deps);
   },
+  auditSubjects: PLATFORM_AUDIT_SUBJECTS,
   seed: seedDemoPlatform,
 });

@@ -16,6 +16,7 @@ import type {
   UserSchema,
   UserSummarySchema,
 } from "../../domain/platform/schemas.ts";
+import { type AuditNames, subjectKey } from "./audit-subjects.ts";
 
 type OrganisationRow = typeof organisations.$inferSelect & { countyName?: string | null };
 type UserRow = typeof users.$inferSelect;
@@ -72,18 +73,27 @@ export function presentUser(
   };
 }
 
+/** One audit row with the names found for its page (`nameAuditRows`). */
 export function presentAuditEntry(
   row: typeof auditLog.$inferSelect,
+  names: AuditNames,
 ): z.infer<typeof AuditEntrySchema> {
+  const subject =
+    row.subjectType && row.subjectId
+      ? names.subjects.get(subjectKey(row.subjectType, row.subjectId))
+      : undefined;
   return {
     seq: Number(row.seq),
     occurredAt: row.occurredAt.toISOString(),
     actorId: row.actorId,
     actorLabel: row.actorLabel,
+    actorName: (row.actorId && names.actors.get(row.actorId)) || null,
     action: row.action,
     outcome: row.outcome,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
+    subjectName: subject?.name ?? null,
+    subjectPath: subject?.path ?? null,
     organisationId: row.organisationId,
     personalData: row.personalData,
     reason: row.reason,

@@ -23,6 +23,11 @@ describe("CSV cells that a spreadsheet would run as formulas", () => {
     expect(neutraliseCell(undefined)).toBe("");
   });
 
+  it("writes a number the export formatted itself as it is, minus sign and all", () => {
+    expect(neutraliseCell({ formatted: "-4,5" })).toBe("-4,5");
+    expect(toCsv(["Poäng"], [[{ formatted: "-4,5" }], ["-4,5"]], ";")).toBe("Poäng\n-4,5\n'-4,5\n");
+  });
+
   it("writes a header and quoted rows that read back to the neutralised values", () => {
     const csv = toCsv(
       ["name", "score"],

@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import type { FastifyReply } from "fastify";
 
 /**
  * The one CSV writer of every export. Spreadsheets run a cell that begins with = + - @ (or a tab
@@ -10,35 +9,34 @@ import type { FastifyReply } from "fastify";
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export type CsvCell = string | number | boolean | null | undefined;
+/**
+ * A number or date the export itself wrote in the reader's convention ("-4,5", "2026-11-30"):
+ * no text a person typed, so written as it is, and a negative number stays a number.
+ */
+export interface FormattedCell {
+  formatted: string;
+}
+
+export type CsvCell = string | number | boolean | null | undefined | FormattedCell;
 
 export function neutraliseCell(value: CsvCell): string | number | boolean {
   if (value === null || value === undefined) return "";
+  if (typeof value === "object") return value.formatted;
   if (typeof value !== "string") return value;
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** A CSV document with a header row; every text cell neutralised. */
-export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return stringify(
-    rows.map((row) => row.map(neutraliseCell)),
-    { header: true, columns: [...columns] },
-  );
-}
-
 /**
- * A CSV document as a download: sets the headers and returns the body, which the route returns
- * in turn, so that nothing leaves before the request transaction and its audit row commit. The
- * byte-order mark makes Excel read it as UTF-8.
+ * A CSV document with a header row; every text cell neutralised. Swedish Excel reads `;` as
+ * the separator, since the comma is its decimal sign.
  */
-export function csvDownload(
-  reply: FastifyReply,
-  filename: string,
+export function toCsv(
   columns: readonly string[],
   rows: readonly (readonly CsvCell[])[],
+  delimiter: "," | ";" = ",",
 ): string {
-  reply
-    .header("content-type", "text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${filename}"`);
-  return `\uFEFF${toCsv(columns, rows)}`;
+  return stringify(
+    rows.map((row) => row.map(neutraliseCell)),
+    { header: true, columns: [...columns], delimiter },
+  );
 }

@@ -7,16 +7,18 @@ import {
   ReportQuerySchema,
   ResultsSchema,
 } from "../../domain/readiness/api.ts";
-import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
+import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
 import type { AccessContext } from "../plugins/access.ts";
-import { csvDownload } from "../plugins/csv.ts";
+
 import { ForbiddenError } from "../plugins/errors.ts";
+import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
 import { route } from "../plugins/route.ts";
 import { contentDisposition } from "../reports/index.ts";
 import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import { type AssessmentRow, listAssessments, loadAssessmentData } from "./queries.ts";
 import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
+import { type ScoreRow, scoresExportTable } from "./scores-export.ts";
 
 /** The assessment and every readable one of the same topic and organisation, oldest first. */
 async function trendOf(db: DbOrTx, ctx: AccessContext, assessment: AssessmentRow) {
@@ -70,55 +72,50 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
     method: "GET",
     url: `${PREFIX}/assessments/:id/scores.csv`,
     access: { permission: "community.read" },
-    schema: { tags, params: IdParamsSchema },
+    // `?format=xlsx` gives the same table as an Excel workbook.
+    schema: { tags, params: IdParamsSchema, querystring: ExportFormatQuery },
     ...assessmentTarget,
     authorize: { action: "readiness.read" },
-    run: async ({ db, target: assessment, reply, record }) => {
+    run: async ({ db, ctx, query: { format }, target: assessment, reply, record }) => {
       const [data] = await loadAssessmentData(db, [assessment]);
       const scorers = scorersOf(data!);
-      const cell = (value: number | undefined) => (value === undefined ? "" : String(value));
+      const scoresOf = (found: { dimension: DimensionLetter; score: number }[]) =>
+        Object.fromEntries(found.map((s) => [s.dimension, s.score]));
       // Individual sheets only once every scorer has submitted that interview: blind until then.
-      const sheetRows = data!.interviews.flatMap((interview) =>
+      const sheetRows: ScoreRow[] = data!.interviews.flatMap((interview) =>
         interviewReady(data!, interview.id)
-          ? scorers.map((scorer) => [
-              interview.number,
-              scorer.displayName,
-              ...DIMENSION_LETTERS.map((letter) =>
-                cell(
-                  data!.scores.find(
-                    (s) =>
-                      s.interviewId === interview.id &&
-                      s.scorerId === scorer.userId &&
-                      s.dimension === letter,
-                  )?.score,
+          ? scorers.map((scorer) => ({
+              interview: interview.number,
+              scorer: scorer.displayName,
+              scores: scoresOf(
+                data!.scores.filter(
+                  (s) => s.interviewId === interview.id && s.scorerId === scorer.userId,
                 ),
               ),
-            ])
+            }))
           : [],
       );
-      const consensusRows = data!.interviews.map((interview) => [
-        interview.number,
-        "consensus",
-        ...DIMENSION_LETTERS.map((letter) =>
-          cell(
-            data!.consensus.find((c) => c.interviewId === interview.id && c.dimension === letter)
-              ?.score,
-          ),
-        ),
-      ]);
+      const consensusRows: ScoreRow[] = data!.interviews.map((interview) => ({
+        interview: interview.number,
+        scorer: null,
+        scores: scoresOf(data!.consensus.filter((c) => c.interviewId === interview.id)),
+      }));
       await record({
         action: "readiness.scores.export",
         subjectType: "readiness_assessment",
         subjectId: assessment.id,
         organisationId: assessment.organisationId,
-        details: { rows: sheetRows.length + consensusRows.length },
+        details: { rows: sheetRows.length + consensusRows.length, format },
       });
-      return csvDownload(
-        reply,
-        `beredskapsmatning-${assessment.id}.csv`,
-        ["interview", "scorer", ...DIMENSION_LETTERS],
-        [...sheetRows, ...consensusRows],
-      );
+      const locale = ctx.actor.locale;
+      return tableDownload(reply, {
+        table: scoresExportTable(locale),
+        rows: [...sheetRows, ...consensusRows],
+        locale,
+        format,
+        basename: `${locale === "en" ? "readiness-scores" : "beredskapsmatning-poang"}-${assessment.id}`,
+        sheet: locale === "en" ? "Scores" : "Poäng",
+      });
     },
   });
 

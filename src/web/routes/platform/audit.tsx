@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { z } from "zod";
@@ -10,8 +10,10 @@ import { DataTable } from "../../components/data-table.tsx";
 import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { actionName, formatDateTime } from "../../components/labels.ts";
-import { Loading, PageTitle } from "../../components/page.tsx";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
+import { NAMESPACES } from "../../i18n/namespaces.ts";
+import { detailParts, subjectTypeName } from "./audit-text.ts";
 import { useOrganisations } from "./organisations.tsx";
 
 type AuditEntry = z.infer<typeof AuditEntrySchema>;
@@ -26,17 +28,14 @@ function dayEnd(d: string): string | undefined {
   return d ? new Date(`${d}T23:59:59.999`).toISOString() : undefined;
 }
 
-function describeDetails(details: Record<string, unknown>): string {
-  const parts = Object.entries(details)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== "object")
-    .map(([k, v]) => `${k}: ${String(v)}`);
-  return parts.join(", ");
-}
-
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const allowed = useCan()("audit.read");
   const [params, setParams] = useSearchParams();
+  // Every context labels its own events; the log shows them all, so all their texts load.
+  useEffect(() => {
+    void i18n.loadNamespaces([...NAMESPACES]);
+  }, [i18n]);
   const orgs = useOrganisations();
   const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
     Filter,
@@ -144,6 +143,14 @@ export function AuditPage() {
                   {t("audit.export")}
                 </a>
               </Button>
+              <Button asChild variant="tertiary">
+                <a
+                  href={`/api/audit/export.csv${query({ ...apiFilter, format: "xlsx" })}`}
+                  download
+                >
+                  {t("audit.exportXlsx")}
+                </a>
+              </Button>
             </div>
           </form>
         </search>
@@ -156,49 +163,17 @@ export function AuditPage() {
           className="audit-table"
           caption={t("audit.caption")}
           columns={[
-            t("audit.seq"),
             t("audit.time"),
-            t("audit.actor"),
-            t("audit.action"),
+            t("audit.actorColumn"),
+            t("audit.event"),
+            t("audit.subjectColumn"),
             t("audit.outcome"),
             t("audit.organisation"),
             t("audit.details"),
           ]}
         >
           {entries.data.map((e) => (
-            <Table.Row key={e.seq}>
-              <Table.Cell>{e.seq}</Table.Cell>
-              <Table.Cell>{formatDateTime(e.occurredAt, i18n.language)}</Table.Cell>
-              <Table.Cell className="break">{e.actorLabel}</Table.Cell>
-              <Table.Cell>
-                {actionName(t, e.action)}
-                <div className="muted mono">{e.action}</div>
-              </Table.Cell>
-              <Table.Cell>
-                <Tag
-                  data-size="sm"
-                  data-color={
-                    e.outcome === "success"
-                      ? "success"
-                      : e.outcome === "denied"
-                        ? "warning"
-                        : "danger"
-                  }
-                >
-                  {t(`audit.outcomes.${e.outcome}`)}
-                </Tag>
-                {e.personalData ? <div className="muted">{t("audit.personalData")}</div> : null}
-              </Table.Cell>
-              <Table.Cell>{orgName(e.organisationId)}</Table.Cell>
-              <Table.Cell className="break">
-                {describeDetails(e.details)}
-                {e.subjectType ? (
-                  <div className="muted">
-                    {e.subjectType} {e.subjectId}
-                  </div>
-                ) : null}
-              </Table.Cell>
-            </Table.Row>
+            <AuditRow key={e.seq} entry={e} organisation={orgName(e.organisationId)} />
           ))}
         </DataTable>
       ) : null}
@@ -215,5 +190,84 @@ export function AuditPage() {
         ) : null}
       </div>
     </>
+  );
+}
+
+function AuditRow({ entry: e, organisation }: { entry: AuditEntry; organisation: string }) {
+  const { t, i18n } = useTranslation();
+  const parts = detailParts(t, e.details, i18n.language);
+  return (
+    <Table.Row>
+      <Table.Cell>{formatDateTime(e.occurredAt, i18n.language)}</Table.Cell>
+      <Table.Cell className="break">
+        {e.actorName ?? (e.actorId ? e.actorLabel : `${t("audit.system")} (${e.actorLabel})`)}
+        {e.actorName ? <div className="muted">{e.actorLabel}</div> : null}
+      </Table.Cell>
+      <Table.Cell>{actionName(t, e.action)}</Table.Cell>
+      <Table.Cell className="break">
+        {e.subjectName && e.subjectPath ? (
+          <AppLink to={e.subjectPath}>{e.subjectName}</AppLink>
+        ) : (
+          (e.subjectName ?? (e.subjectType ? subjectTypeName(t, e.subjectType) : t("common.none")))
+        )}
+        {e.subjectName && e.subjectType ? (
+          <div className="muted">{subjectTypeName(t, e.subjectType)}</div>
+        ) : null}
+      </Table.Cell>
+      <Table.Cell>
+        <Tag
+          data-size="sm"
+          data-color={
+            e.outcome === "success" ? "success" : e.outcome === "denied" ? "warning" : "danger"
+          }
+        >
+          {t(`audit.outcomes.${e.outcome}`)}
+        </Tag>
+        {e.personalData ? <div className="muted">{t("audit.personalData")}</div> : null}
+      </Table.Cell>
+      <Table.Cell>{organisation}</Table.Cell>
+      <Table.Cell className="break">
+        {parts.length > 0 ? (
+          <ul className="plain-list">
+            {parts.map((p) => (
+              <li key={p.key}>
+                {p.label}: {p.value}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <details>
+          <summary>{t("audit.technical")}</summary>
+          <dl className="audit-technical">
+            <dt>{t("audit.eventCode")}</dt>
+            <dd className="mono">{e.action}</dd>
+            <dt>{t("audit.seq")}</dt>
+            <dd>{e.seq}</dd>
+            {e.subjectType ? (
+              <>
+                <dt>{t("audit.subjectType")}</dt>
+                <dd className="mono">{e.subjectType}</dd>
+                <dt>{t("audit.subjectId")}</dt>
+                <dd className="mono">{e.subjectId}</dd>
+              </>
+            ) : null}
+            {e.reason ? (
+              <>
+                <dt>{t("audit.reasonCode")}</dt>
+                <dd className="mono">{e.reason}</dd>
+              </>
+            ) : null}
+            {e.ip ? (
+              <>
+                <dt>{t("audit.ip")}</dt>
+                <dd className="mono">{e.ip}</dd>
+              </>
+            ) : null}
+            <dt>{t("audit.details")}</dt>
+            <dd className="mono">{JSON.stringify(e.details)}</dd>
+          </dl>
+        </details>
+      </Table.Cell>
+    </Table.Row>
   );
 }

@@ -155,6 +155,11 @@ export function ReadinessOverviewPage() {
                 {t("readiness.overview.csv")}
               </Link>
             </li>
+            <li>
+              <Link href={`${API}/assessments/${a.id}/scores.csv?format=xlsx`} download>
+                {t("readiness.overview.xlsx")}
+              </Link>
+            </li>
           </ul>
         </Card>
       </div>

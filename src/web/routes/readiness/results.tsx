@@ -268,6 +268,11 @@ export function ReadinessResultsPage() {
             </Link>
           </li>
           <li>
+            <Link href={`${API}/assessments/${id}/scores.csv?format=xlsx`} download>
+              {t("readiness.overview.xlsx")}
+            </Link>
+          </li>
+          <li>
             <AppLink to={`/readiness/compare?ids=${compareIds.join(",")}`}>
               {t("readiness.compare.title")}
             </AppLink>
