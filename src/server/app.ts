@@ -4,13 +4,8 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
@@ -24,8 +19,10 @@ import { AuthCache } from "./platform/auth-cache.ts";
 import { smtpMailer } from "./platform/mailer.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
+import { registerApiDocs } from "./plugins/api-docs.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
 import { registerSameOrigin } from "./plugins/same-origin.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
@@ -74,16 +71,7 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: "3.0.3",
-      info: { title: "Paraply API", version: "0.1.0", description: "Paraply's HTTP API." },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "paraply_session" } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   // Before the session is read or anything is parsed: another site's request goes no further.
   registerSameOrigin(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   await app.register(fastifyCookie);
@@ -124,9 +112,7 @@ export async function buildApp(deps: AppDeps) {
 
   const oidc = config.oidc ? await createOidc(config) : null;
   registerHealthRoutes(app, deps.ready);
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  registerApiDocs(app);
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   if (mailer) app.addHook("onClose", () => mailer.close());
   const moduleDeps: ModuleDeps = {
