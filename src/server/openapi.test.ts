@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
@@ -174,5 +175,6 @@ describe("the API reference at /api/docs", () => {
     expect(script.headers["content-encoding"]).toBe("gzip");
     expect(script.rawPayload.length).toBeGreaterThan(100_000);
     expect(script.rawPayload.length).toBeLessThan(600_000);
+    expect(gunzipSync(script.rawPayload).toString()).not.toContain("cdn.redoc.ly");
   });
 });

@@ -25,11 +25,17 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+/**
+ * The bundle's one outside fetch: a branding logo from Redocly's CDN, which the policy would
+ * block anyway. Without a source the image fails at once and Redoc leaves it out.
+ */
+const CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+
 /** Read and compressed on first use: most processes never serve the reference. */
 let bundle: { plain: Buffer; gzip: Buffer } | undefined;
 function redocBundle() {
   if (!bundle) {
-    const plain = readFileSync(REDOC_BUNDLE);
+    const plain = Buffer.from(readFileSync(REDOC_BUNDLE, "utf8").replaceAll(CDN_LOGO, ""));
     bundle = { plain, gzip: gzipSync(plain) };
   }
   return bundle;
