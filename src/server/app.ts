@@ -12,7 +12,7 @@ import { type Db, poolOf } from "../db/database.ts";
 import type { ContextName } from "../domain/contexts.ts";
 import { JOBS } from "../jobs/index.ts";
 import { JobQueue } from "../jobs/queue.ts";
-import { registerHealthRoutes } from "./health.ts";
+import { PROBE_PATHS, registerHealthRoutes } from "./health.ts";
 import type { ModuleDeps } from "./module.ts";
 import { MODULES } from "./modules.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
@@ -21,7 +21,7 @@ import { createOidc } from "./platform/oidc.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
 import { registerApiDocs } from "./plugins/api-docs.ts";
 import { registerAuth } from "./plugins/auth.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { NotFoundError, registerErrorHandling } from "./plugins/errors.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
 import { registerSameOrigin } from "./plugins/same-origin.ts";
@@ -81,7 +81,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyRateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    allowList: (request) => request.url === "/healthz" || request.url === "/readyz",
+    allowList: (request) => PROBE_PATHS.includes(request.url),
     // The counters go out only with a 429 (with Retry-After): the web client has no use for
     // them on every answer, and each header is work on the hottest path.
     addHeadersOnExceeding: {
@@ -191,7 +191,7 @@ function registerWebRoutes(app: FastifyInstance, root: string): void {
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { "*": string })["*"];
     if (file.startsWith("api/")) {
-      return reply.status(404).send({ error: { code: "not_found", message: "Hittades inte." } });
+      throw new NotFoundError();
     }
     // The same URL is sent br, gzip or plain: caches must keep them apart.
     reply.header("vary", "accept-encoding");

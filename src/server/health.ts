@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 
+/** The probes: exempt from the rate limit, as an orchestrator calls them all the time. */
+export const PROBE_PATHS: readonly string[] = ["/healthz", "/readyz"];
+
 const HealthSchema = z.object({ status: z.enum(["ok", "unavailable"]) });
 
 export function registerHealthRoutes(app: FastifyInstance, ready: () => Promise<boolean>): void {

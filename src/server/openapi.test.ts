@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { connect } from "../db/database.ts";
 import { buildApp, type PlatformApp } from "./app.ts";
-import { registerOpenApi } from "./plugins/openapi.ts";
+import { ApiErrorSchema, registerOpenApi } from "./plugins/openapi.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const REDOCLY = path.join(ROOT, "node_modules/.bin/redocly");
@@ -123,7 +123,25 @@ describe("the OpenAPI document", () => {
     for (const { op } of open) expect(op.responses["401"]).toBeUndefined();
   });
 
-  it("describes failures in the shared error shape", () => {
+  it("describes failures in the shape the error handler sends", async () => {
+    const failures = await Promise.all([
+      app.inject({ method: "GET", url: "/api/users" }),
+      app.inject({ method: "GET", url: "/api/no-such-thing" }),
+      app.inject({
+        method: "POST",
+        url: "/api/auth/password-reset",
+        headers: { origin: "https://paraply.example.se" },
+        payload: { email: "not an address" },
+      }),
+    ]);
+    expect(failures.map((f) => f.statusCode)).toEqual([401, 404, 400]);
+    expect(failures[2]?.json().error.issues).toHaveLength(1);
+    for (const failure of failures) {
+      expect(() => ApiErrorSchema.parse(failure.json())).not.toThrow();
+    }
+  });
+
+  it("documents the failures each operation can meet", () => {
     const op = doc.paths["/api/users/{id}"]?.get;
     expect(Object.keys(op?.responses ?? {}).sort()).toEqual([
       "200",

@@ -2,15 +2,17 @@ import fastifySwagger from "@fastify/swagger";
 import type { FastifyInstance, RouteOptions } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { PROBE_PATHS } from "../health.ts";
+import { SESSION_COOKIE } from "../platform/sessions.ts";
 import type { RouteAccess } from "./actor.ts";
 
-/** The one JSON shape every failure has (errors.ts). */
-export const ApiErrorSchema = z.object({
-  error: z.object({
+/** The one JSON shape every failure has (errors.ts; openapi.test.ts holds them together). */
+export const ApiErrorSchema = z.strictObject({
+  error: z.strictObject({
     code: z.string().describe("Stable machine-readable code, e.g. `validation` or `not_found`"),
     message: z.string().describe("A person-readable message (Swedish)"),
     issues: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
       .optional()
       .describe("The fields that were wrong, on a validation failure"),
     requestId: z.string().describe("Quote this when reporting a problem"),
@@ -85,8 +87,7 @@ function errorStatuses(route: RouteOptions, access: RouteAccess): number[] {
   if (access !== "public") statuses.add(401);
   if (typeof access === "object" || access === "session" || options.authorizes) statuses.add(403);
   if (options.loads) statuses.add(404);
-  // The probes are exempt from the rate limit (app.ts); everything else may meet it.
-  if (!route.url.endsWith("z")) statuses.add(429);
+  if (!PROBE_PATHS.includes(route.url)) statuses.add(429);
   return [...statuses];
 }
 
@@ -131,7 +132,7 @@ export async function registerOpenApi(
           session: {
             type: "apiKey",
             in: "cookie",
-            name: "paraply_session",
+            name: SESSION_COOKIE,
             description: "The session cookie set by signing in",
           },
         },
