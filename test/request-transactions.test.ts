@@ -120,6 +120,7 @@ describe("request transactions", () => {
       {
         method: "GET",
         url: "/test/cases/:id",
+        summary: "Read a case (test route)",
         access: "session",
         schema: { params: IdParamsSchema, response: { 200: z.object({ actor: z.string() }) } },
         authorize: {
@@ -146,6 +147,7 @@ describe("request transactions", () => {
       {
         method: "GET",
         url: "/test/community",
+        summary: "Read community data (test route)",
         access: "session",
         schema: { response: { 200: z.object({ actor: z.string().nullable() }) } },
         run: async ({ db }) => {

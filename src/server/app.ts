@@ -4,28 +4,25 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { type Db, poolOf } from "../db/database.ts";
 import type { ContextName } from "../domain/contexts.ts";
 import { JOBS } from "../jobs/index.ts";
 import { JobQueue } from "../jobs/queue.ts";
-import { registerHealthRoutes } from "./health.ts";
+import { PROBE_PATHS, registerHealthRoutes } from "./health.ts";
 import type { ModuleDeps } from "./module.ts";
 import { MODULES } from "./modules.ts";
 import { AuthCache } from "./platform/auth-cache.ts";
 import { smtpMailer } from "./platform/mailer.ts";
 import { createOidc } from "./platform/oidc.ts";
 import { type SecretBox, secretBoxFor } from "./platform/secret-box.ts";
+import { registerApiDocs } from "./plugins/api-docs.ts";
 import { registerAuth } from "./plugins/auth.ts";
-import { registerErrorHandling } from "./plugins/errors.ts";
+import { NotFoundError, registerErrorHandling } from "./plugins/errors.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
 import { responseSerializerCompiler } from "./plugins/response-serializer.ts";
 import { registerSameOrigin } from "./plugins/same-origin.ts";
 import { registerSecurityHeaders } from "./plugins/security-headers.ts";
@@ -74,16 +71,7 @@ export async function buildApp(deps: AppDeps) {
   app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: "3.0.3",
-      info: { title: "Paraply API", version: "0.1.0", description: "Paraply's HTTP API." },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "paraply_session" } },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await registerOpenApi(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   // Before the session is read or anything is parsed: another site's request goes no further.
   registerSameOrigin(app, { publicUrl: config.PARAPLY_PUBLIC_URL });
   await app.register(fastifyCookie);
@@ -93,7 +81,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(fastifyRateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    allowList: (request) => request.url === "/healthz" || request.url === "/readyz",
+    allowList: (request) => PROBE_PATHS.includes(request.url),
     // The counters go out only with a 429 (with Retry-After): the web client has no use for
     // them on every answer, and each header is work on the hottest path.
     addHeadersOnExceeding: {
@@ -124,9 +112,7 @@ export async function buildApp(deps: AppDeps) {
 
   const oidc = config.oidc ? await createOidc(config) : null;
   registerHealthRoutes(app, deps.ready);
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
+  registerApiDocs(app);
   const mailer = config.mail ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null;
   if (mailer) app.addHook("onClose", () => mailer.close());
   const moduleDeps: ModuleDeps = {
@@ -208,7 +194,7 @@ function registerWebRoutes(app: FastifyInstance, root: string): void {
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { "*": string })["*"];
     if (file.startsWith("api/")) {
-      return reply.status(404).send({ error: { code: "not_found", message: "Hittades inte." } });
+      throw new NotFoundError();
     }
     // The same URL is sent br, gzip or plain: caches must keep them apart.
     reply.header("vary", "accept-encoding");

@@ -24,7 +24,8 @@ export function percentDone(share: number): number {
   return Math.round(Math.min(1, Math.max(0, share)) * 100);
 }
 
-const SummaryValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+// The null sits on a member (not the union) so that the OpenAPI 3.0 schema gives it a type.
+const SummaryValue = z.union([z.string().nullable(), z.number(), z.boolean()]);
 
 /** A progress or result message: a key in the jobs catalogue of the web UI, with its values. */
 export const JobMessageSchema = z.object({

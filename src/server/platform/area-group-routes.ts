@@ -75,6 +75,9 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "GET",
     url: "/api/organisations/:id/area-group-sets",
+    summary: "List an organisation's area group sets",
+    description:
+      "The ways an organisation divides its area into groups (e.g. school districts), with their groups and members.",
     access: { permission: "organisation.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: AreaGroupSetListSchema } },
     authorize: {
@@ -100,6 +103,7 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "POST",
     url: "/api/organisations/:id/area-group-sets",
+    summary: "Create an area group set",
     access: manage,
     schema: {
       tags,
@@ -121,6 +125,7 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "PATCH",
     url: "/api/area-group-sets/:id",
+    summary: "Rename or describe an area group set",
     access: manage,
     schema: {
       tags,
@@ -138,6 +143,8 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "DELETE",
     url: "/api/area-group-sets/:id",
+    summary: "Delete an area group set",
+    description: "Deletes the set with its groups.",
     access: manage,
     schema: {
       tags,
@@ -155,6 +162,7 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "POST",
     url: "/api/area-group-sets/:id/groups",
+    summary: "Add a group to an area group set",
     access: manage,
     schema: {
       tags,
@@ -171,6 +179,7 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "PATCH",
     url: "/api/area-groups/:id",
+    summary: "Rename an area group",
     access: manage,
     schema: {
       tags,
@@ -188,6 +197,7 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "DELETE",
     url: "/api/area-groups/:id",
+    summary: "Delete an area group",
     access: manage,
     schema: {
       tags,
@@ -205,6 +215,8 @@ export function registerAreaGroupRoutes(app: FastifyInstance, deps: { db: Db }):
   route(app, deps, {
     method: "PUT",
     url: "/api/area-groups/:id/members",
+    summary: "Set an area group's members",
+    description: "Replaces the group's members with the ones given.",
     access: manage,
     schema: {
       tags,

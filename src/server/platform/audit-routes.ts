@@ -54,6 +54,8 @@ export function registerAuditRoutes(
   route(app, deps, {
     method: "GET",
     url: "/api/audit",
+    summary: "Search the audit log",
+    description: "Audit events the caller may read, newest first, filtered by the query.",
     access: { permission: "audit.read" },
     schema: {
       tags: ["audit"],
@@ -83,6 +85,9 @@ export function registerAuditRoutes(
   route(app, deps, {
     method: "GET",
     url: "/api/audit/export.csv",
+    summary: "Export the audit log as CSV",
+    description: "The same filter as the search, as a CSV file; the export is itself audited.",
+    produces: { file: "text/csv", description: "The audit events as CSV" },
     access: { permission: "audit.read" },
     schema: { tags: ["audit"], querystring: ExportQuerySchema },
     personalData: true,
@@ -112,6 +117,8 @@ export function registerAuditRoutes(
   route(app, deps, {
     method: "GET",
     url: "/api/settings/security",
+    summary: "Read the security settings",
+    description: "System-wide settings such as which roles must use two-factor authentication.",
     access: { permission: "platform.manage" },
     schema: { tags: ["settings"], response: { 200: SecuritySettingsSchema } },
     run: ({ db }) => readSecuritySettings(db),
@@ -120,6 +127,7 @@ export function registerAuditRoutes(
   route(app, deps, {
     method: "PUT",
     url: "/api/settings/security",
+    summary: "Change the security settings",
     access: { permission: "platform.manage" },
     schema: {
       tags: ["settings"],

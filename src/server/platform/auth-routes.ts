@@ -63,6 +63,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "GET",
     url: "/api/auth/providers",
+    summary: "List the sign-in methods",
+    description:
+      "Whether password sign-in is offered and which single sign-on (OIDC) provider, if any.",
     access: "public",
     schema: { tags, response: { 200: ProvidersSchema } },
     run: async () => ({ password: true, oidc: deps.oidc ? { label: deps.oidc.label } : null }),
@@ -71,6 +74,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/login",
+    summary: "Sign in with e-mail and password",
+    description:
+      "Sets the session cookie. When the account uses two-factor authentication the session is half signed in until `POST /api/auth/mfa`. Failed attempts lock the account for a while.",
     access: "public",
     rateLimit: loginLimit,
     schema: { tags, body: LoginSchema, response: { 200: LoginResultSchema } },
@@ -87,6 +93,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/mfa",
+    summary: "Give the two-factor code",
+    description: "Completes a sign-in that awaits the code from the authenticator app.",
     access: "any-session",
     rateLimit: loginLimit,
     schema: { tags, body: TotpCodeSchema, response: { 200: LoginResultSchema } },
@@ -99,6 +107,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/logout",
+    summary: "Sign out",
+    description: "Ends this session and clears its cookie.",
     access: "any-session",
     schema: { tags, response: { 200: Ok } },
     run: async ({ db, ctx, audit, reply }) => {
@@ -111,6 +121,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "GET",
     url: "/api/auth/me",
+    summary: "Read the signed-in person",
+    description: "The caller's account, role grants and the permissions they hold somewhere.",
     access: "enrolment",
     schema: { tags, response: { 200: MeSchema } },
     run: async ({ db, ctx: { actor } }) => {
@@ -133,6 +145,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "PATCH",
     url: "/api/auth/me",
+    summary: "Change one's own name or language",
     access: "enrolment",
     schema: { tags, body: MeUpdateSchema, response: { 200: Ok } },
     run: async ({ db, ctx, audit, body }) => {
@@ -144,6 +157,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/password",
+    summary: "Change one's own password",
+    description: "Needs the current password; other sessions are ended.",
     access: "enrolment",
     rateLimit: loginLimit,
     schema: { tags, body: PasswordChangeSchema, response: { 200: Ok } },
@@ -156,6 +171,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/totp/setup",
+    summary: "Start setting up two-factor authentication",
+    description:
+      "A new secret for an authenticator app; it takes effect once confirmed with `POST /api/auth/totp/enable`.",
     access: "enrolment",
     schema: { tags, response: { 200: TotpSetupSchema } },
     run: ({ ctx, audit }) => beginTotpEnrolment(totpDeps, ctx.actor, audit),
@@ -164,6 +182,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/totp/enable",
+    summary: "Turn on two-factor authentication",
+    description: "Confirms the secret from the setup with a code from the app.",
     access: "enrolment",
     schema: { tags, body: TotpCodeSchema, response: { 200: Ok } },
     run: async ({ ctx, audit, body }) => {
@@ -175,6 +195,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "POST",
     url: "/api/auth/totp/disable",
+    summary: "Turn off two-factor authentication",
+    description:
+      "Needs a current code; refused when the person's roles demand two-factor authentication.",
     access: "session",
     schema: { tags, body: TotpCodeSchema, response: { 200: Ok } },
     run: async ({ db, ctx, audit, body }) => {
@@ -187,6 +210,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "GET",
     url: "/api/auth/oidc/login",
+    summary: "Sign in through single sign-on",
+    description: "Redirects the browser to the configured OIDC provider.",
+    produces: { redirect: true, description: "To the OIDC provider's sign-in page" },
     access: "public",
     rateLimit: loginLimit,
     schema: { tags },
@@ -199,6 +225,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   route(app, deps, {
     method: "GET",
     url: "/api/auth/oidc/callback",
+    summary: "Return from single sign-on",
+    description:
+      "Where the OIDC provider sends the browser back; sets the session cookie and redirects into the app.",
+    produces: { redirect: true, description: "Into the app, or to the sign-in page with an error" },
     access: "public",
     rateLimit: loginLimit,
     schema: { tags },

@@ -21,6 +21,8 @@ export function registerHelpRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: "/api/help",
+    summary: "Read the user guide",
+    description: "The user guide as HTML with its sections, for the help pages.",
     access: "public",
     schema: { tags: ["help"], response: { 200: HelpGuideSchema } },
     run: async ({ reply }) => {

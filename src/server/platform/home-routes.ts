@@ -15,11 +15,10 @@ export function registerHomeRoutes(
     method: "GET",
     url: "/api/home",
     access: "session",
-    schema: {
-      tags: ["home"],
-      summary: "What waits for me and what my organisations are doing",
-      response: { 200: HomeSchema },
-    },
+    summary: "What waits for me and what my organisations are doing",
+    description:
+      "Every module's part of the home page, in module order, read with the module's own access queries; modules with nothing for the caller are left out.",
+    schema: { tags: ["home"], response: { 200: HomeSchema } },
     run: async ({ ctx }) => {
       const parts = await Promise.all(
         deps.modules.map(async (module) => ({

@@ -30,6 +30,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: { db: Db; jobs: Jo
   route(app, deps, {
     method: "GET",
     url: "/api/jobs/:id",
+    summary: "Read a background job's progress",
+    description: "Only one's own jobs; another person's job answers 404.",
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: JobStatusSchema } },
     ...jobTarget,
@@ -40,6 +42,8 @@ export function registerJobRoutes(app: FastifyInstance, deps: { db: Db; jobs: Jo
   route(app, deps, {
     method: "POST",
     url: "/api/jobs/:id/cancel",
+    summary: "Cancel a background job",
+    description: "A queued job will not start; a running one stops at its next checkpoint.",
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: JobStatusSchema } },
     ...jobTarget,
@@ -56,6 +60,9 @@ export function registerJobRoutes(app: FastifyInstance, deps: { db: Db; jobs: Jo
   route(app, deps, {
     method: "POST",
     url: "/api/system/jobs",
+    summary: "Start a system job",
+    description:
+      "Runs a maintenance job (such as housekeeping) now instead of at its scheduled time.",
     access: { permission: "platform.manage" },
     schema: { tags, body: SystemJobStartSchema, response: { 202: JobStartedSchema } },
     status: 202,

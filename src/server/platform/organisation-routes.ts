@@ -56,6 +56,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
   route(app, deps, {
     method: "GET",
     url: "/api/municipality-refs",
+    summary: "Search Swedish municipalities",
+    description: "Municipality and county codes and names, for naming an organisation's area.",
     access: "session",
     schema: {
       tags,
@@ -68,6 +70,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
   route(app, deps, {
     method: "GET",
     url: "/api/organisations",
+    summary: "List organisations",
+    description: "The organisations the caller may see.",
     access: { permission: "organisation.read" },
     schema: { tags, response: { 200: z.array(OrganisationSchema) } },
     run: async ({ request, ctx }) =>
@@ -81,6 +85,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
   route(app, deps, {
     method: "GET",
     url: "/api/organisations/:id",
+    summary: "Read an organisation",
+    description: "With what the caller may do with it.",
     access: { permission: "organisation.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: OrganisationSchema } },
     authorize: { action: "organisation.read", target: ({ params }) => ({ id: params.id }) },
@@ -100,6 +106,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
   route(app, deps, {
     method: "POST",
     url: "/api/organisations",
+    summary: "Create an organisation",
     access: { permission: "organisation.manage" },
     schema: { tags, body: OrganisationCreateSchema, response: { 201: OrganisationSchema } },
     status: 201,
@@ -117,6 +124,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
   route(app, deps, {
     method: "PATCH",
     url: "/api/organisations/:id",
+    summary: "Change an organisation",
     access: { permission: "organisation.manage" },
     schema: {
       tags,

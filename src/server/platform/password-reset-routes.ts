@@ -31,6 +31,9 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: Deps): v
   route(app, deps, {
     method: "GET",
     url: "/api/auth/password-reset/config",
+    summary: "How passwords are reset",
+    description:
+      "Whether reset links are sent by e-mail; without e-mail the sign-in page says who to ask.",
     access: "public",
     schema: { tags, response: { 200: PasswordResetConfigSchema } },
     run: async () => ({ email: mailer !== null }),
@@ -39,6 +42,9 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: Deps): v
   route(app, deps, {
     method: "POST",
     url: "/api/auth/password-reset",
+    summary: "Ask for a password reset link",
+    description:
+      "Answers the same whether or not the address has an account; a link is e-mailed when it has one.",
     access: "public",
     rateLimit: perIp,
     status: 202,
@@ -71,6 +77,9 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: Deps): v
   route(app, deps, {
     method: "POST",
     url: "/api/auth/password-reset/confirm",
+    summary: "Set a new password with a reset link",
+    description:
+      "The link's token can be used once and expires; all sessions of the account are ended.",
     access: "public",
     rateLimit: perIp,
     schema: { tags, body: PasswordResetConfirmSchema, response: { 200: Ok } },

@@ -28,6 +28,8 @@ export function registerSessionRoutes(
   route(app, deps, {
     method: "GET",
     url: "/api/auth/sessions",
+    summary: "List one's own sessions",
+    description: "Where the person is signed in, this session marked.",
     access: "session",
     schema: { tags, response: { 200: z.array(OwnSessionSchema) } },
     run: async ({ db, ctx: { actor } }) =>
@@ -39,6 +41,7 @@ export function registerSessionRoutes(
   route(app, deps, {
     method: "DELETE",
     url: "/api/auth/sessions/:id",
+    summary: "End one of one's own sessions",
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } },
     run: async ({ db, ctx, audit, params }) => {
@@ -50,6 +53,7 @@ export function registerSessionRoutes(
   route(app, deps, {
     method: "POST",
     url: "/api/auth/sessions/revoke-others",
+    summary: "End all one's other sessions",
     access: "session",
     schema: { tags, response: { 200: SessionsRevokedSchema } },
     run: async ({ db, ctx, audit }) => ({

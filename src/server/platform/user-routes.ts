@@ -58,6 +58,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: "/api/users",
+    summary: "List users",
+    description:
+      "The users of the organisations the caller may manage or read, filtered by the query.",
     access: { permission: "user.read" },
     schema: {
       tags,
@@ -81,6 +84,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: "/api/users",
+    summary: "Create a user",
     access: { permission: "user.manage" },
     schema: { tags, body: UserCreateSchema, response: { 201: UserSchema } },
     status: 201,
@@ -98,6 +102,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: "/api/users/:id",
+    summary: "Read a user",
+    description: "With their role grants and what the caller may do with the account.",
     access: { permission: "user.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } },
     personalData: true,
@@ -115,6 +121,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "PATCH",
     url: "/api/users/:id",
+    summary: "Change a user",
+    description: "Name, e-mail, language or whether the account is active.",
     access: { permission: "user.manage" },
     schema: { tags, params: IdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } },
     ...updatable,
@@ -128,6 +136,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: "/api/users/:id/reset-password",
+    summary: "Set a user's password",
+    description: "An administrator sets a new password; the user's sessions are ended.",
     access: { permission: "user.manage" },
     schema: { tags, params: IdParamsSchema, body: PasswordResetSchema, response: { 200: Ok } },
     ...updatable,
@@ -140,6 +150,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: "/api/users/:id/revoke-sessions",
+    summary: "End all of a user's sessions",
     access: { permission: "user.manage" },
     schema: { tags, params: IdParamsSchema, response: { 200: SessionsRevokedSchema } },
     ...updatable,
@@ -151,6 +162,9 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: "/api/users/:id/reset-totp",
+    summary: "Remove a user's two-factor authentication",
+    description:
+      "For a person who lost their authenticator; they set it up again at their next sign-in.",
     access: { permission: "user.manage" },
     schema: { tags, params: IdParamsSchema, response: { 200: Ok } },
     ...updatable,
@@ -163,6 +177,8 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: "/api/users/:id/grants",
+    summary: "Grant a user a role",
+    description: "A role in an organisation (or system-wide for a system administrator).",
     access: { permission: "user.manage" },
     schema: {
       tags,
@@ -186,6 +202,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "DELETE",
     url: "/api/users/:id/grants/:grantId",
+    summary: "Remove a role from a user",
     access: { permission: "user.manage" },
     schema: { tags, params: GrantParamsSchema, response: { 200: Ok } },
     ...userTarget,

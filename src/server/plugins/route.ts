@@ -19,12 +19,11 @@ import {
 import type { RouteAccess } from "./actor.ts";
 import { auditContextOf } from "./audit.ts";
 import { ForbiddenError, NotFoundError } from "./errors.ts";
+import type { Produces } from "./openapi.ts";
 
 /** The zod contracts of one route; fastify-type-provider-zod validates and documents them. */
 export interface RouteSchema {
   tags?: string[];
-  summary?: string;
-  description?: string;
   hide?: boolean;
   params?: z.ZodType;
   querystring?: z.ZodType;
@@ -75,11 +74,17 @@ type Authorization<A extends Action, S, L> =
 export interface RouteSpec<S extends RouteSchema, L, A extends Action> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
+  /** What it does, in a few English words: the operation's summary in the API document. */
+  summary: string;
+  /** More for an integrator, when the summary does not say it all. */
+  description?: string;
   /** Who may call it at all (checked by the auth hook before the body is parsed). */
   access: RouteAccess;
   /** A tighter per-route limit (@fastify/rate-limit), e.g. on sign-in. */
   rateLimit?: { max: number; timeWindow: number };
   schema: S;
+  /** The success answer, for the API document, when it is not JSON from `schema.response`. */
+  produces?: Produces;
   /** The success status when it is not 200 (201 for a creation). */
   status?: number;
   /**
@@ -131,9 +136,18 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
       access: spec.access,
       ...(spec.personalData ? { personalData: true } : {}),
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
+      openapi: {
+        loads: Boolean(spec.load),
+        authorizes: Boolean(spec.authorize),
+        ...(spec.produces ? { produces: spec.produces } : {}),
+      },
     },
     // The zod types are checked on `spec` above; Fastify sees plain schemas here.
-    schema: spec.schema as FastifySchema,
+    schema: {
+      ...(spec.schema as FastifySchema),
+      summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
+    },
     // The success status is set first: an error's status replaces it in the error handler.
     handler: inTransaction
       ? (request: FastifyRequest, reply: FastifyReply) => {

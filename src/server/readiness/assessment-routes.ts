@@ -95,6 +95,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/guides`,
+    summary: "List interview guides",
+    description: "The readiness interview guides the caller's organisations may use.",
     access: { permission: "community.read" },
     schema: { tags, response: { 200: z.array(GuideSchema) } },
     run: async ({ db, ctx }) =>
@@ -104,6 +106,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "POST",
     url: `${PREFIX}/guides`,
+    summary: "Create an interview guide",
+    description: "An organisation's own version of the interview guide.",
     access: { permission: "community.edit" },
     schema: { tags, body: GuideCreateBodySchema, response: { 201: GuideSchema } },
     status: 201,
@@ -124,6 +128,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments`,
+    summary: "List readiness assessments",
+    description: "The community readiness assessments the caller may read, filtered by the query.",
     access: { permission: "community.read" },
     schema: {
       tags,
@@ -145,6 +151,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "POST",
     url: `${PREFIX}/assessments`,
+    summary: "Start a readiness assessment",
     access: { permission: "community.edit" },
     schema: { tags, body: AssessmentCreateBodySchema, response: { 201: AssessmentDetailSchema } },
     status: 201,
@@ -169,6 +176,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id`,
+    summary: "Read a readiness assessment",
+    description: "With its respondents, interviews, team and what the caller may do with it.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
     // The team sees respondents' identities here, so the read may need its audit row.
@@ -181,6 +190,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "PATCH",
     url: `${PREFIX}/assessments/:id`,
+    summary: "Change a readiness assessment",
+    description: "Its topic, period, interview target or score grid.",
     access: "session",
     schema: {
       tags,
@@ -200,6 +211,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "PUT",
     url: `${PREFIX}/assessments/:id/team`,
+    summary: "Set an assessment's team",
+    description: "Who scores the interviews; replaces the team with the people given.",
     access: "session",
     schema: {
       tags,
@@ -219,6 +232,7 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/team-candidates`,
+    summary: "List who may join an assessment's team",
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: z.array(TeamCandidateSchema) } },
     // Colleagues' names and e-mail addresses: staff personal data.

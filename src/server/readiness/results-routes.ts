@@ -34,6 +34,9 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/results`,
+    summary: "Read an assessment's results",
+    description:
+      "Scores and stages per dimension and overall, once consensus is set, with the agreement between scorers.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: ResultsSchema } },
     ...assessmentTarget,
@@ -44,6 +47,8 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/trend`,
+    summary: "Read the trend of an assessment's topic",
+    description: "The organisation's earlier assessments of the same topic, oldest first.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: CompareSchema } },
     ...assessmentTarget,
@@ -55,6 +60,8 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/compare`,
+    summary: "Compare readiness assessments",
+    description: "The results of several assessments side by side.",
     access: { permission: "community.read" },
     schema: { tags, querystring: CompareQuerySchema, response: { 200: CompareSchema } },
     run: async ({ db, ctx, query }) => {
@@ -71,6 +78,9 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/scores.csv`,
+    summary: "Export an assessment's scores as CSV",
+    description: "In the Swedish convention (semicolons, decimal comma, UTF-8 with BOM).",
+    produces: { file: "text/csv", description: "The scores as CSV" },
     access: { permission: "community.read" },
     // `?format=xlsx` gives the same table as an Excel workbook.
     schema: { tags, params: IdParamsSchema, querystring: ExportFormatQuery },
@@ -122,6 +132,10 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/report.pdf`,
+    summary: "Download an assessment's report as PDF",
+    description:
+      "A tagged, accessible PDF for a board; the query fills in author, unit and reference number.",
+    produces: { file: "application/pdf", description: "The report as a tagged PDF" },
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, querystring: ReportQuerySchema },
     ...assessmentTarget,

@@ -83,6 +83,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: `${PREFIX}/assessments/:id/respondents`,
+    summary: "Add a respondent to an assessment",
+    description: "A person to be interviewed (key informant).",
     access: "session",
     schema: {
       tags,
@@ -102,6 +104,7 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "PATCH",
     url: `${PREFIX}/assessments/:id/respondents/:respondentId`,
+    summary: "Change a respondent",
     access: "session",
     schema: {
       tags,
@@ -120,6 +123,7 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: `${PREFIX}/assessments/:id/interviews`,
+    summary: "Record an interview",
     access: "session",
     schema: {
       tags,
@@ -139,6 +143,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/interviews/:interviewId`,
+    summary: "Read an interview",
+    description: "Its notes per dimension; personal data, so the read is audited.",
     access: "session",
     schema: { tags, params: InterviewParamsSchema, response: { 200: InterviewDetailSchema } },
     personalData: true,
@@ -150,6 +156,7 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "PUT",
     url: `${PREFIX}/assessments/:id/interviews/:interviewId`,
+    summary: "Change an interview",
     access: "session",
     schema: {
       tags,
@@ -178,6 +185,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: scoresPath,
+    summary: "Read one's score sheet for an interview",
+    description: "The caller's own scores of the interview's dimensions.",
     access: "session",
     schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
     ...assessmentTarget,
@@ -191,6 +200,7 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "PUT",
     url: scoresPath,
+    summary: "Save one's score sheet as a draft",
     access: "session",
     schema: {
       tags,
@@ -211,6 +221,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "POST",
     url: `${scoresPath}/submit`,
+    summary: "Submit one's score sheet",
+    description: "Submitted scores count towards consensus and can no longer be changed.",
     access: "session",
     schema: { tags, params: InterviewParamsSchema, response: { 200: ScoreSheetSchema } },
     ...assessmentTarget,
@@ -226,6 +238,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/assessments/:id/consensus`,
+    summary: "Read the consensus scores",
+    description: "Every scorer's scores per dimension beside the consensus set so far.",
     access: "session",
     schema: { tags, params: IdParamsSchema, response: { 200: ConsensusViewSchema } },
     ...assessmentTarget,
@@ -236,6 +250,8 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
   route(app, deps, {
     method: "PUT",
     url: `${PREFIX}/assessments/:id/consensus`,
+    summary: "Set the consensus scores",
+    description: "The team's agreed score and comment per dimension.",
     access: "session",
     schema: {
       tags,

@@ -157,7 +157,9 @@ export function Shell({ me, children }: { me?: Me; children: React.ReactNode }) 
       </main>
       <footer className="app-footer">
         <p>
-          {t("app.name")} · {t("app.tagline")}
+          {t("app.name")} · {t("app.tagline")} ·{" "}
+          {/* A page the server renders (Redoc), not a route of this app. */}
+          <a href="/api/docs">{t("app.apiReference")}</a>
         </p>
       </footer>
     </>
