@@ -5,6 +5,7 @@ import {
   Field,
   Label,
   Select,
+  Textfield,
   ValidationMessage,
 } from "@digdir/designsystemet-react";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
@@ -311,5 +312,48 @@ export function StatusMessage({ message }: { message: string | null }) {
     <div role="status" aria-live="polite" className="status-region">
       {message ? <Alert data-color="success">{message}</Alert> : null}
     </div>
+  );
+}
+
+/**
+ * A new password and its confirmation, as the account page and the password-reset page ask for
+ * them: the same labels, hint and autocomplete, so password managers offer to save the new one.
+ */
+export function NewPasswordFields({
+  form,
+  names,
+  password,
+  confirm,
+  onPassword,
+  onConfirm,
+}: {
+  form: ReturnType<typeof useFormErrors>;
+  names: { password: string; confirm: string };
+  password: string;
+  confirm: string;
+  onPassword: (value: string) => void;
+  onConfirm: (value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textfield
+        {...form.field(names.password)}
+        label={t("account.newPassword")}
+        description={t("account.newPasswordHint")}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+      />
+      <Textfield
+        {...form.field(names.confirm)}
+        label={t("account.confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={(e) => onConfirm(e.target.value)}
+      />
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { PasswordSchema, type TotpSetupSchema } from "../../../domain/platform/s
 import { api } from "../../api.ts";
 import {
   FormErrorSummary,
+  NewPasswordFields,
   StatusMessage,
   useFormErrors,
   ValidatedForm,
@@ -105,22 +106,13 @@ function ChangePassword({ onStatus }: { onStatus: (s: string) => void }) {
           value={currentPassword}
           onChange={(e) => setCurrent(e.target.value)}
         />
-        <Textfield
-          {...errors.field("newPassword")}
-          label={t("account.newPassword")}
-          description={t("account.newPasswordHint")}
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-        />
-        <Textfield
-          {...errors.field("confirm")}
-          label={t("account.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+        <NewPasswordFields
+          form={errors}
+          names={{ password: "newPassword", confirm: "confirm" }}
+          password={newPassword}
+          confirm={confirm}
+          onPassword={setNew}
+          onConfirm={setConfirm}
         />
       </ValidatedForm>
     </Card>

@@ -10,7 +10,7 @@ import {
   PasswordSchema,
 } from "../../../domain/platform/schemas.ts";
 import { api, get } from "../../api.ts";
-import { useFormErrors, ValidatedForm } from "../../components/forms.tsx";
+import { NewPasswordFields, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { Shell } from "../../components/layout.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 
@@ -162,22 +162,13 @@ export function PasswordResetConfirmPage() {
             submitLabel={t("passwordReset.save")}
             pending={save.isPending}
           >
-            <Textfield
-              {...errors.field("password")}
-              label={t("account.newPassword")}
-              description={t("account.newPasswordHint")}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <Textfield
-              {...errors.field("confirm")}
-              label={t("account.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
+            <NewPasswordFields
+              form={errors}
+              names={{ password: "password", confirm: "confirm" }}
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
             />
           </ValidatedForm>
           {errors.formError ? (
