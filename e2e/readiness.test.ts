@@ -257,15 +257,21 @@ describe("readiness journey", () => {
     );
     await axe(page, "compare");
 
-    // 9. The PDF opens and names the stage.
-    const response = await context.request.get(
-      `/api/readiness/assessments/${assessmentId}/report.pdf`,
-    );
+    // 9. The PDF, with the board paper's reference number given on the results page, opens and
+    // names the stage and the reference.
+    await page.goto(`/readiness/${assessmentId}/results`);
+    await page.getByRole("textbox", { name: "Diarienummer" }).fill("KS 2026/123");
+    const href = await page
+      .getByRole("link", { name: "Ladda ner rapport (PDF)" })
+      .getAttribute("href");
+    expect(href).toContain("reference=KS+2026%2F123");
+    const response = await context.request.get(href ?? "");
     expect(response.status()).toBe(200);
     const pdf = new Uint8Array(await response.body());
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain("Förplanering");
+    expect(text).toContain("KS 2026/123");
 
     await context.close();
   }, 300_000);

@@ -1,5 +1,16 @@
-import { Alert, Card, Heading, Link, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import {
+  Alert,
+  Card,
+  Fieldset,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  Tag,
+  Textfield,
+} from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Results } from "../../../domain/readiness/api.ts";
@@ -256,12 +267,8 @@ export function ReadinessResultsPage() {
         <Heading level={2} data-size="sm" id="downloads-heading">
           {t("readiness.results.downloads")}
         </Heading>
+        <ReportFacts id={id} />
         <ul className="link-list">
-          <li>
-            <Link href={`${API}/assessments/${id}/report.pdf`} download>
-              {t("readiness.overview.pdf")}
-            </Link>
-          </li>
           <li>
             <Link href={`${API}/assessments/${id}/scores.csv`} download>
               {t("readiness.overview.csv")}
@@ -313,5 +320,39 @@ function StageAdvice({ heading, stage }: { heading: string; stage: StageText }) 
         </Paragraph>
       ) : null}
     </Card>
+  );
+}
+
+/**
+ * What a board paper carries on its first page (upprättad av, ansvarig enhet, diarienummer):
+ * filled in here, sent with the download, and left as "Ej angivet" in the report when empty.
+ */
+function ReportFacts({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [facts, setFacts] = useState({ author: "", unit: "", reference: "" });
+  const query = new URLSearchParams(
+    Object.entries(facts).filter(([, value]) => value.trim() !== ""),
+  ).toString();
+  const field = (key: keyof typeof facts, size: number) => (
+    <Textfield
+      label={t(`readiness.results.reportFacts.${key}`)}
+      value={facts[key]}
+      maxLength={size}
+      onChange={(e) => setFacts({ ...facts, [key]: e.target.value })}
+    />
+  );
+  return (
+    <Fieldset className="report-facts">
+      <Fieldset.Legend>{t("readiness.results.reportFacts.legend")}</Fieldset.Legend>
+      <Fieldset.Description>{t("readiness.results.reportFacts.description")}</Fieldset.Description>
+      {field("author", 120)}
+      {field("unit", 120)}
+      {field("reference", 60)}
+      <Paragraph>
+        <Link href={`${API}/assessments/${id}/report.pdf${query ? `?${query}` : ""}`} download>
+          {t("readiness.overview.pdf")}
+        </Link>
+      </Paragraph>
+    </Fieldset>
   );
 }
