@@ -103,4 +103,23 @@ describe("the built web UI", () => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: { code: "not_found" } });
   });
+
+  it("never rate-limits the UI's own files, only the API", async () => {
+    const limited = await buildTestApp({ RATE_LIMIT_PER_MINUTE: "3" }, { webDist: dist });
+    try {
+      for (let i = 0; i < 10; i++) {
+        const res = await limited.app.inject({ method: "GET", url: "/assets/app-abc123.js" });
+        expect(res.statusCode).toBe(200);
+      }
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push(
+          (await limited.app.inject({ method: "GET", url: "/api/auth/providers" })).statusCode,
+        );
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });
