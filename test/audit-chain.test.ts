@@ -5,9 +5,16 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadConfig } from "../src/config.ts";
+import { systemAuditContext } from "../src/db/audit.ts";
 import { connect, MIGRATIONS_DIR, migrateDatabase } from "../src/db/database.ts";
-import { ANCHOR_LOCK, anchorUnderLock } from "../src/server/platform/audit-anchor.ts";
+import { parseAnchorFile } from "../src/domain/platform/audit-anchor.ts";
+import { ANCHOR_LOCK } from "../src/jobs/platform/anchoring.ts";
+import { auditAnchorJob } from "../src/jobs/platform/audit-anchor.ts";
+import { JobQueue } from "../src/jobs/queue.ts";
+import { verifyAuditAnchors } from "../src/server/platform/audit-anchor.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
+import { TEST_JOB_OPTIONS, waitFor } from "./helpers/jobs.ts";
 
 // Tampering needs what the app's runtime role lacks (disabling triggers, UPDATE and DELETE on
 // the log), so these tests act as the superuser the test databases are created with.
@@ -286,19 +293,45 @@ describe("tampering", () => {
     );
   });
 
-  it("anchors on the app's schedule only while no other instance is anchoring", async () => {
-    const { db, pool } = await chainedDatabase();
+  it("the anchoring job skips while another instance holds the lock, then anchors", async () => {
+    const { url, db, pool, chains } = await chainedDatabase();
     const file = path.join(anchorDir, `${randomUUID()}.jsonl`);
+    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url, AUDIT_ANCHOR_FILE: file });
+    const queue = new JobQueue({ db, config, jobs: [auditAnchorJob], options: TEST_JOB_OPTIONS });
     const other = await pool.connect();
+    const anchorNow = async () => {
+      const id = await queue.enqueue("platform.audit-anchor", {}, systemAuditContext("test"));
+      return waitFor(
+        () => queue.status(id),
+        (s) => s?.state === "done",
+      );
+    };
     try {
+      await queue.start();
       await other.query("SELECT pg_advisory_lock($1)", [ANCHOR_LOCK]);
-      expect(await anchorUnderLock(db, file)).toBeNull();
+      const skipped = await anchorNow();
+      expect(skipped?.result).toEqual({ ran: false, skipped: "locked" });
+      await expect(fs.access(file)).rejects.toThrow();
       await other.query("SELECT pg_advisory_unlock($1)", [ANCHOR_LOCK]);
-      const anchor = await anchorUnderLock(db, file);
-      expect(anchor?.heads).toHaveLength(2);
-      expect((await fs.readFile(file, "utf8")).trim()).toBe(JSON.stringify(anchor));
+      const anchored = await anchorNow();
+      const parsed = parseAnchorFile(await fs.readFile(file, "utf8"));
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.anchors).toHaveLength(1);
+      const [{ anchor }] = parsed.anchors as [(typeof parsed.anchors)[number]];
+      expect(anchored?.result).toEqual({
+        ran: true,
+        chains: anchor.heads.length,
+        anchoredAt: anchor.anchoredAt,
+      });
+      // The test's two chains, and whichever chain took the job's own audit rows.
+      for (const c of chains) expect(anchor.heads.map((h) => h.chain)).toContain(c);
+      expect(await verifyAuditAnchors(db, parsed.anchors)).toEqual({
+        checked: anchor.heads.length,
+        problems: [],
+      });
     } finally {
       other.release();
+      await queue.stop();
       await pool.end();
     }
   });

@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { AuditContext } from "../src/db/audit.ts";
+import { type AuditContext, systemAuditContext } from "../src/db/audit.ts";
+import { parseAnchorFile } from "../src/domain/platform/audit-anchor.ts";
 import type { JobStatus } from "../src/domain/platform/jobs.ts";
+import { auditAnchorJob } from "../src/jobs/platform/audit-anchor.ts";
 import { selftestJob } from "../src/jobs/platform/selftest.ts";
 import { JobQueue } from "../src/jobs/queue.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
@@ -317,5 +322,81 @@ describe("background jobs", () => {
       ["job.failed", "failure"],
     ]);
     expect(failed[1].details).toMatchObject({ error: "worker stopped" });
+  });
+});
+
+describe("the audit-anchor job", () => {
+  const scheduled = async () =>
+    (await t.pool.query("SELECT cron FROM pgboss.schedule WHERE name = 'platform.audit-anchor'"))
+      .rows;
+
+  it("is scheduled from the configuration and appends one anchor line per run", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "paraply-anchor-job-"));
+    const file = path.join(dir, "anchors.jsonl");
+    // Weekly, so that the schedule itself sends no run while the test counts lines.
+    const config = { ...t.config, AUDIT_ANCHOR_FILE: file, AUDIT_ANCHOR_MINUTES: 7 * 24 * 60 };
+    const queue = new JobQueue({
+      db: t.db,
+      config,
+      jobs: [auditAnchorJob],
+      options: TEST_JOB_OPTIONS,
+    });
+    const run = async () => {
+      const id = await queue.enqueue("platform.audit-anchor", {}, systemAuditContext("test"));
+      const done = await waitFor(
+        () => queue.status(id),
+        (s) => s?.state === "done",
+      );
+      return { id, result: done?.result };
+    };
+    const anchors = async () => {
+      const parsed = parseAnchorFile(await fs.readFile(file, "utf8"));
+      expect(parsed.problems).toEqual([]);
+      return parsed.anchors.map((a) => a.anchor);
+    };
+    const newest = (heads: { seq: number }[]) => Math.max(...heads.map((h) => h.seq));
+    try {
+      await queue.start();
+      expect(await scheduled()).toEqual([{ cron: "0 0 */7 * *" }]);
+
+      const first = await run();
+      const [one] = await anchors();
+      expect(await anchors()).toHaveLength(1);
+      expect(first.result).toEqual({
+        ran: true,
+        chains: one!.heads.length,
+        anchoredAt: one!.anchoredAt,
+      });
+      const audit = await auditRowsFor(t, first.id, "action, details");
+      expect(audit.map((r) => r.action)).toEqual(["job.enqueued", "job.finished"]);
+      expect(audit[1].details).toMatchObject({
+        kind: "platform.audit-anchor",
+        result: first.result,
+      });
+
+      const second = await run();
+      const both = await anchors();
+      expect(both).toHaveLength(2);
+      expect(both[0]).toEqual(one);
+      expect(second.result).toMatchObject({ ran: true, anchoredAt: both[1]!.anchoredAt });
+      // The first run's audit rows came after its anchor, so the second anchor reaches further.
+      expect(newest(both[1]!.heads)).toBeGreaterThan(newest(one!.heads));
+    } finally {
+      await queue.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is not scheduled without AUDIT_ANCHOR_FILE, and an earlier schedule is removed", async () => {
+    const config = { ...t.config, AUDIT_ANCHOR_FILE: "anchors.jsonl", AUDIT_ANCHOR_MINUTES: 30 };
+    const withFile = new JobQueue({ db: t.db, config, jobs: [auditAnchorJob] });
+    await withFile.start();
+    await withFile.stop();
+    expect(await scheduled()).toEqual([{ cron: "*/30 * * * *" }]);
+    expect(t.config.AUDIT_ANCHOR_FILE).toBeUndefined();
+    const without = new JobQueue({ db: t.db, config: t.config, jobs: [auditAnchorJob] });
+    await without.start();
+    await without.stop();
+    expect(await scheduled()).toEqual([]);
   });
 });

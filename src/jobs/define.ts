@@ -37,8 +37,16 @@ export interface JobDefinition<I = unknown> {
   /** Runs after a failure or a lost worker before the job is given up. */
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** A recurring run (cron, UTC) with this input, sent by whichever instance's clock is first. */
-  schedule?: { cron: string; input: I };
+  /**
+   * A recurring run (cron, UTC) with this input, sent by whichever instance's clock is first. A
+   * function reads it from the configuration; when it gives none, an earlier schedule is removed.
+   */
+  schedule?: JobSchedule<I> | ((config: Config) => JobSchedule<I> | undefined);
+}
+
+export interface JobSchedule<I> {
+  cron: string;
+  input: I;
 }
 
 /**

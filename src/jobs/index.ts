@@ -1,5 +1,6 @@
+import { auditAnchorJob } from "./platform/audit-anchor.ts";
 import { maintenanceJob } from "./platform/maintenance.ts";
 import { selftestJob } from "./platform/selftest.ts";
 
 /** Every job kind the app runs; each is also listed in JOB_KINDS, so its queue exists. */
-export const JOBS = [maintenanceJob, selftestJob] as const;
+export const JOBS = [maintenanceJob, selftestJob, auditAnchorJob] as const;

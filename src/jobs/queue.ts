@@ -113,13 +113,17 @@ export class JobQueue {
         },
       );
       this.workers.set(definition.name, workerId);
-      // A kind whose schedule was removed from its definition stops being sent.
-      if (!definition.schedule) await this.boss.unschedule(definition.name);
-      if (definition.schedule) {
-        const envelope: JobEnvelope = { input: definition.schedule.input, requestedBy: null };
+      const schedule =
+        typeof definition.schedule === "function"
+          ? definition.schedule(this.deps.config)
+          : definition.schedule;
+      // A kind whose schedule was removed (from its definition or the configuration) stops being sent.
+      if (!schedule) await this.boss.unschedule(definition.name);
+      if (schedule) {
+        const envelope: JobEnvelope = { input: schedule.input, requestedBy: null };
         await this.boss.schedule(
           definition.name,
-          definition.schedule.cron,
+          schedule.cron,
           envelope as object,
           this.sendOptions(definition),
         );

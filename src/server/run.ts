@@ -17,7 +17,6 @@ import { JOBS } from "../jobs/index.ts";
 import { JobQueue } from "../jobs/queue.ts";
 import { buildApp, WEB_DIST } from "./app.ts";
 import { createLogger } from "./logger.ts";
-import { scheduleAuditAnchors } from "./platform/audit-anchor.ts";
 import { sealTotpSecrets } from "./platform/commands/totp.ts";
 import { secretBoxFor } from "./platform/secret-box.ts";
 
@@ -87,23 +86,12 @@ export async function startServer(
     });
     await app.listen({ host: config.HOST, port: config.PORT });
     await jobs.start();
-    const stopAnchoring = config.AUDIT_ANCHOR_FILE
-      ? scheduleAuditAnchors(
-          database.db,
-          {
-            file: path.resolve(config.AUDIT_ANCHOR_FILE),
-            everyMs: config.AUDIT_ANCHOR_MINUTES * 60_000,
-          },
-          log,
-        )
-      : () => {};
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     return {
       url: `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`,
       database,
       close: async () => {
-        stopAnchoring();
         await jobs.stop();
         await app.close();
         await replica?.pool.end();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAnchorFile } from "./audit-anchor.ts";
+import { anchorCron, parseAnchorFile } from "./audit-anchor.ts";
 
 const head = {
   chain: 3,
@@ -27,5 +27,23 @@ describe("parseAnchorFile", () => {
       "line 1: not JSON",
       "line 2: heads.0.hash: must be a SHA-256 hash in hex",
     ]);
+  });
+});
+
+describe("anchorCron", () => {
+  it("runs every N minutes, hours or days, rounding down what cron cannot step by", () => {
+    expect(anchorCron(1)).toBe("* * * * *");
+    expect(anchorCron(5)).toBe("*/5 * * * *");
+    expect(anchorCron(45)).toBe("*/45 * * * *");
+    expect(anchorCron(60)).toBe("0 * * * *");
+    expect(anchorCron(90)).toBe("0 * * * *");
+    expect(anchorCron(360)).toBe("0 */6 * * *");
+    expect(anchorCron(24 * 60)).toBe("0 0 * * *");
+    expect(anchorCron(7 * 24 * 60)).toBe("0 0 */7 * *");
+  });
+
+  it("refuses what is not a whole number of minutes", () => {
+    expect(() => anchorCron(0)).toThrow();
+    expect(() => anchorCron(1.5)).toThrow();
   });
 });

@@ -44,3 +44,18 @@ export function parseAnchorFile(text: string): ParsedAnchors {
   });
   return result;
 }
+
+/**
+ * The cron (UTC) for anchoring every `minutes` minutes. Cron steps restart each hour, day and
+ * month, so an interval that does not divide those evenly is rounded down to whole hours or days
+ * and the last gap before each restart is shorter: anchors come at least as often as asked.
+ */
+export function anchorCron(minutes: number): string {
+  if (!Number.isInteger(minutes) || minutes < 1)
+    throw new Error(`Not a number of minutes: ${minutes}`);
+  if (minutes < 60) return minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return hours === 1 ? "0 * * * *" : `0 */${hours} * * *`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "0 0 * * *" : `0 0 */${days} * *`;
+}

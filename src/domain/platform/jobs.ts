@@ -5,7 +5,11 @@ import { z } from "zod";
  * (by the owner role), so that the app's runtime role never needs to create tables in the
  * queue's schema: a new kind is one entry here plus its definition under src/jobs/.
  */
-export const JOB_KINDS = ["platform.maintenance", "platform.selftest"] as const;
+export const JOB_KINDS = [
+  "platform.maintenance",
+  "platform.selftest",
+  "platform.audit-anchor",
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Kinds a system administrator may start by hand from the maintenance page. */

@@ -1,28 +1,6 @@
-import fs from "node:fs/promises";
 import { sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/database.ts";
+import type { DbOrTx } from "../../db/database.ts";
 import type { AuditAnchor } from "../../domain/platform/audit-anchor.ts";
-import { chainHeads } from "./audit-queries.ts";
-
-/**
- * Appends every chain's current head to `file` as one JSON line and flushes it to disk. Kept
- * outside the database (another disk, a write-once store, a printout), it is what shows that a
- * chain was later hashed anew from an edited row onwards or cut short.
- */
-export async function appendAuditAnchor(db: DbOrTx, file: string): Promise<AuditAnchor> {
-  const anchor: AuditAnchor = {
-    anchoredAt: new Date().toISOString(),
-    heads: await chainHeads(db),
-  };
-  const handle = await fs.open(file, "a", 0o600);
-  try {
-    await handle.appendFile(`${JSON.stringify(anchor)}\n`, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return anchor;
-}
 
 export interface AnchorProblem {
   line: number;
@@ -73,50 +51,4 @@ export async function verifyAuditAnchors(
       });
   }
   return { checked: heads.length, problems };
-}
-
-// Any instance may anchor; the lock makes one do it at a time.
-export const ANCHOR_LOCK = 7_351_003;
-
-interface Logger {
-  info: (o: object, msg: string) => void;
-  warn: (o: object, msg: string) => void;
-}
-
-/** One scheduled anchoring: null when another instance is anchoring at this moment. */
-export function anchorUnderLock(db: Db, file: string): Promise<AuditAnchor | null> {
-  return db.transaction(async (tx) => {
-    const lock = await tx.execute<{ locked: boolean }>(
-      sql`SELECT pg_try_advisory_xact_lock(${ANCHOR_LOCK}) AS locked`,
-    );
-    if (!lock.rows[0]?.locked) return null;
-    return appendAuditAnchor(tx, file);
-  });
-}
-
-/**
- * Anchors the audit log to `file` a minute after start and then every `everyMs`. A plain timer
- * for now; it belongs on the job queue once there is one (one run per interval across instances).
- */
-export function scheduleAuditAnchors(
-  db: Db,
-  options: { file: string; everyMs: number },
-  log: Logger,
-): () => void {
-  const run = () =>
-    anchorUnderLock(db, options.file).then(
-      (anchor) => {
-        if (anchor) log.info({ file: options.file, chains: anchor.heads.length }, "audit anchored");
-      },
-      (error: unknown) =>
-        log.warn({ err: error, file: options.file }, "audit anchoring failed; it runs again later"),
-    );
-  const first = setTimeout(run, 60_000);
-  const every = setInterval(run, options.everyMs);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
 }
