@@ -103,17 +103,20 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
   await fs.chmod(dir, 0o755);
   const quiet = { info: () => {}, warn: (m: string) => console.error(m) };
   const server = await startEmbeddedPostgres(dir, await freePort(), quiet);
+  // The app serves as the runtime role; the scaled dataset is written by the owner.
   const { db, pool } = connect(server.url, 10);
+  const owner = connect(server.ownerUrl, 2);
   const cleanups: (() => Promise<unknown>)[] = [
     () => fs.rm(dir, { recursive: true, force: true }),
     () => server.stop(),
     () => pool.end(),
+    () => owner.pool.end(),
   ];
   try {
-    await migrateDatabase(server.url);
+    await migrateDatabase(server.ownerUrl, { runtimeRole: server.runtimeRole });
     const seedStarted = performance.now();
-    await seedDemo(db);
-    const counts = await seedScaledDataset(pool);
+    await seedDemo(owner.db);
+    const counts = await seedScaledDataset(owner.pool);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     console.log(
       `bench/api: seeded in ${seedSeconds.toFixed(1)} s: ${Object.entries(counts)
@@ -127,6 +130,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
     const config = loadConfig({
       NODE_ENV: "production",
       DATABASE_URL: server.url,
+      DATABASE_OWNER_URL: server.ownerUrl,
       PARAPLY_SECRET_KEY: randomBytes(32).toString("base64"),
       // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
       RATE_LIMIT_PER_MINUTE: "100000000",

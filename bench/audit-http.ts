@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config.ts";
-import { connect, migrateDatabase, migrationsCurrent } from "../src/db/database.ts";
+import { connect, migrateDatabase, migrationsCurrent, poolOf } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -39,15 +39,19 @@ export async function benchAuditHttp(options: HttpBenchOptions): Promise<void> {
   await fs.chmod(dir, 0o755);
   const quiet = { info: () => {}, warn: (m: string) => console.error(m) };
   const server = await startEmbeddedPostgres(dir, options.pgPort, quiet);
-  const { db, pool } = connect(server.url);
+  // The app reads and audits as the runtime role; setting up and switching the variants' triggers
+  // is the owner's.
+  const { db } = connect(server.url);
+  const { db: ownerDb, pool } = connect(server.ownerUrl, 2);
   const cleanups: (() => Promise<unknown>)[] = [
     () => fs.rm(dir, { recursive: true, force: true }),
     () => server.stop(),
     () => pool.end(),
+    () => poolOf(db).end(),
   ];
   try {
-    await migrateDatabase(server.url);
-    await seedDemo(db);
+    await migrateDatabase(server.ownerUrl, { runtimeRole: server.runtimeRole });
+    await seedDemo(ownerDb);
     await pool.query(`
       CREATE FUNCTION public.bench_drop_audit_row() RETURNS trigger LANGUAGE plpgsql
         AS $$ BEGIN RETURN NULL; END $$;
@@ -71,6 +75,7 @@ export async function benchAuditHttp(options: HttpBenchOptions): Promise<void> {
     const env = {
       NODE_ENV: "production",
       DATABASE_URL: server.url,
+      DATABASE_OWNER_URL: server.ownerUrl,
       PARAPLY_SECRET_KEY: randomBytes(32).toString("base64"),
       // The limiter stays on (its cost is part of the figure) but must not answer 429 here.
       RATE_LIMIT_PER_MINUTE: "100000000",

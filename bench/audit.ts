@@ -185,10 +185,12 @@ export async function benchAudit(options: AuditBenchOptions): Promise<void> {
   await fs.chmod(dir, 0o755);
   const quiet = { info: () => {}, warn: (m: string) => console.error(m) };
   const server = await startEmbeddedPostgres(dir, options.pgPort, quiet);
-  const { db, pool } = connect(server.url, 2);
+  // Every variant runs as the owner: the copies of the audit table below are the owner's, and one
+  // role for all keeps the comparison fair (the app's runtime role is measured by bench/audit-http).
+  const { db, pool } = connect(server.ownerUrl, 2);
   const clients: pg.Client[] = [];
   try {
-    await migrateDatabase(server.url);
+    await migrateDatabase(server.ownerUrl, { runtimeRole: server.runtimeRole });
     await seedDemo(db);
     const subjects = (
       await pool.query<Subject>(
@@ -199,7 +201,7 @@ export async function benchAudit(options: AuditBenchOptions): Promise<void> {
     ).rows;
     if (subjects.length === 0) throw new Error("the demo seed made no users");
     for (let i = 0; i < options.connections; i++) {
-      const client = new pg.Client({ connectionString: server.url });
+      const client = new pg.Client({ connectionString: server.ownerUrl });
       await client.connect();
       clients.push(client);
     }
