@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps) {
   if (mailer) app.addHook("onClose", () => mailer.close());
   const moduleDeps: ModuleDeps = {
     db,
-    readDb: deps.readDb ?? db,
+    readDb: deps.readDb,
     config,
     times,
     secureCookies,

@@ -15,8 +15,12 @@ import type { AccessContext, PolicyRule } from "./plugins/access.ts";
 /** What every context's routes may use; each takes the part it needs. */
 export interface ModuleDeps {
   db: Db;
-  /** Reporting reads (the audit log's search and export): the replica when there is one. */
-  readDb: Db;
+  /**
+   * The read replica for reporting reads (the audit log's search and export), when one is
+   * configured. Without one those reads go through the request's own transaction: taking a second
+   * connection from the pool while holding one would deadlock once every connection waits so.
+   */
+  readDb: Db | undefined;
   config: Config;
   times: SessionTimes;
   secureCookies: boolean;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Db } from "../../db/database.ts";
+import type { Db, DbOrTx } from "../../db/database.ts";
 import type { auditLog } from "../../db/schema/platform.ts";
 import {
   AuditEntrySchema,
@@ -30,7 +30,7 @@ const ExportQuerySchema = AuditQuerySchema.extend(ExportFormatQuery.shape);
 
 /** A page of rows with the names of who acted and what it was about, found in one query. */
 async function presentPage(
-  readDb: Db,
+  readDb: DbOrTx,
   sources: readonly AuditSubjectSource[],
   ctx: AccessContext,
   scope: Awaited<ReturnType<typeof scopeFor>>,
@@ -47,7 +47,7 @@ async function presentPage(
  */
 export function registerAuditRoutes(
   app: FastifyInstance,
-  deps: { db: Db; readDb: Db; auditSubjects: readonly AuditSubjectSource[] },
+  deps: { db: Db; readDb: Db | undefined; auditSubjects: readonly AuditSubjectSource[] },
 ): void {
   const { readDb, auditSubjects } = deps;
 
@@ -63,14 +63,15 @@ export function registerAuditRoutes(
       response: { 200: z.array(AuditEntrySchema) },
     },
     personalData: true,
-    run: async ({ ctx, query }) => {
+    run: async ({ db, ctx, query }) => {
       const scope = await scopeFor(ctx, query.organisationId);
+      const reader = readDb ?? db;
       return presentPage(
-        readDb,
+        reader,
         auditSubjects,
         ctx,
         scope,
-        await searchAudit(readDb, scope, query),
+        await searchAudit(reader, scope, query),
       );
     },
     audit: ({ query }, result) => ({
@@ -91,10 +92,11 @@ export function registerAuditRoutes(
     access: { permission: "audit.read" },
     schema: { tags: ["audit"], querystring: ExportQuerySchema },
     personalData: true,
-    run: async ({ ctx, query: { format, ...query }, reply, record }) => {
+    run: async ({ db, ctx, query: { format, ...query }, reply, record }) => {
       const scope = await scopeFor(ctx, query.organisationId);
-      const found = await searchAudit(readDb, scope, query, EXPORT_LIMIT);
-      const rows = await presentPage(readDb, auditSubjects, ctx, scope, found);
+      const reader = readDb ?? db;
+      const found = await searchAudit(reader, scope, query, EXPORT_LIMIT);
+      const rows = await presentPage(reader, auditSubjects, ctx, scope, found);
       // The export is recorded before it is sent.
       await record({
         action: "audit.export",
