@@ -3,7 +3,7 @@ import type { ComponentType } from "react";
 
 type Namespaces = string | readonly string[] | (() => readonly string[]);
 
-/** Every namespace i18next knows, for a page that shows every module's texts (the audit log). */
+/** Every namespace i18next knows, for a page that shows every module's texts (home, audit log). */
 export function everyNamespace(): readonly string[] {
   const { defaultNS, fallbackNS } = i18next.options;
   return [defaultNS, fallbackNS].flat().filter((ns): ns is string => typeof ns === "string");

@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { z } from "zod";
@@ -12,7 +12,6 @@ import { SelectField } from "../../components/forms.tsx";
 import { actionName, formatDateTime } from "../../components/labels.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
-import { NAMESPACES } from "../../i18n/namespaces.ts";
 import { detailParts, subjectTypeName } from "./audit-text.ts";
 import { useOrganisations } from "./organisations.tsx";
 
@@ -29,13 +28,9 @@ function dayEnd(d: string): string | undefined {
 }
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const allowed = useCan()("audit.read");
   const [params, setParams] = useSearchParams();
-  // Every context labels its own events; the log shows them all, so all their texts load.
-  useEffect(() => {
-    void i18n.loadNamespaces([...NAMESPACES]);
-  }, [i18n]);
   const orgs = useOrganisations();
   const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
     Filter,

@@ -5,9 +5,8 @@ import type { Home } from "../../../domain/platform/home.ts";
 import { get } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { roleName } from "../../components/labels.ts";
-import { AppLink as Link, Loading, PageTitle } from "../../components/page.tsx";
+import { AppLink as Link, PageTitle } from "../../components/page.tsx";
 import { useMe } from "../../components/session.ts";
-import { NAMESPACES } from "../../i18n/namespaces.ts";
 import { homeParts } from "../../modules.ts";
 import { ActivitySection, ModulesSection, WaitingSection } from "./home-sections.tsx";
 
@@ -20,13 +19,13 @@ const PARTS = homeParts();
  */
 export function HomePage() {
   // The modules' names, descriptions and home-page labels live in their own namespaces.
-  const { t, ready } = useTranslation(NAMESPACES, { useSuspense: false });
+  const { t } = useTranslation();
   const { data: me } = useMe();
   const home = useQuery({ queryKey: ["home"], queryFn: () => get<Home>("/api/home") });
   if (!me) return null;
   const state = {
     home: home.data,
-    loading: home.isPending || !ready,
+    loading: home.isPending,
     failed: home.isError,
   };
   return (
@@ -39,7 +38,7 @@ export function HomePage() {
       {PARTS.map(({ key, Part }) => (
         <Part key={key} />
       ))}
-      {ready ? <ModulesSection me={me} /> : <Loading />}
+      <ModulesSection me={me} />
       <ActivitySection state={state} />
       <Card data-color="neutral">
         <Heading level={2} data-size="sm">

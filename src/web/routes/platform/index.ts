@@ -26,7 +26,7 @@ export const platformModule: WebModule = {
     {
       path: "/",
       handle: { help: "översikt" },
-      lazy: page(() => import("./home.tsx"), "HomePage"),
+      lazy: page(() => import("./home.tsx"), "HomePage", everyNamespace),
     },
     {
       path: "/organisations",
