@@ -251,6 +251,22 @@ describe("background jobs", () => {
     expect(audit[1].details).toMatchObject({ wasRunning: false });
   });
 
+  it("cancels many jobs at once on the app's pool of 5: each cancel stays in its request's transaction", async () => {
+    const { user, headers } = await actorWith(t, "coordinator");
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        sender.enqueue("platform.selftest", { steps: 1, delayMs: 0 }, auditOf(user), {
+          startAfterSeconds: 60,
+        }),
+      ),
+    );
+    const statuses = await Promise.all(
+      ids.map(async (id) => (await call(t, "POST", `/api/jobs/${id}/cancel`, headers)).statusCode),
+    );
+    expect(statuses).toEqual(Array(12).fill(200));
+    for (const id of ids) expect(await sender.status(id)).toMatchObject({ state: "cancelled" });
+  }, 20_000);
+
   it("shows a job only to the person who started it and to a system administrator", async () => {
     const owner = await actorWith(t, "org_admin");
     const other = await actorWith(t, "org_admin", owner.user.organisationId);

@@ -48,6 +48,16 @@ export function drizzleOn(client: pg.PoolClient): Db {
   return drizzle(client, { schema }) as unknown as Db;
 }
 
+/**
+ * The one client a drizzle transaction runs on, so that a library speaking plain pg (pg-boss)
+ * can join the same BEGIN … COMMIT instead of taking a second pool connection while the
+ * transaction holds one (under load, every request waiting for a second connection starves the
+ * pool). drizzle's type does not show its session.
+ */
+export function clientOfTransaction(tx: Tx): pg.ClientBase {
+  return (tx as unknown as { session: { client: pg.ClientBase } }).session.client;
+}
+
 /** The pool under a Db made by connect(); drizzle's type does not show it. For named statements and LISTEN. */
 export function poolOf(db: Db): pg.Pool {
   return (db as Db & { $client: pg.Pool }).$client;

@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Config } from "../config.ts";
 import { type AuditContext, recordAudit, systemAuditContext } from "../db/audit.ts";
-import { type Db, drizzleOn, poolOf, type Tx } from "../db/database.ts";
+import { clientOfTransaction, type Db, drizzleOn, poolOf, type Tx } from "../db/database.ts";
 import { bossDb, JOB_QUEUE_SCHEMA } from "../db/job-queue.ts";
 import { JOB_KINDS, type JobKind, type JobStatus } from "../domain/platform/jobs.ts";
 import type { JobDefinition, JobEnvelope } from "./define.ts";
@@ -205,7 +205,7 @@ export class JobQueue {
    * Cancels a job: a queued one never starts, a running one sees its signal abort within a
    * heartbeat. Audited; a job that has already finished is left as it is.
    */
-  async cancel(id: string, audit: AuditContext): Promise<JobRow | undefined> {
+  async cancel(id: string, audit: AuditContext, within?: Tx): Promise<JobRow | undefined> {
     const row = await this.transaction(async (tx, db) => {
       const row = await requestCancel(tx, id);
       if (!row) return undefined;
@@ -218,7 +218,7 @@ export class JobQueue {
         details: { kind: row.kind, wasRunning: row.state === "running" },
       });
       return row;
-    });
+    }, within);
     // Running here: stop it now rather than at its next heartbeat.
     if (row) this.running.get(id)?.abort(new Error("cancelled"));
     return row;
@@ -267,7 +267,12 @@ export class JobQueue {
   }
 
   /** One transaction on one client, seen by both drizzle (our rows) and pg-boss (its rows). */
-  private async transaction<T>(use: (tx: Tx, db: PgBoss.Db) => Promise<T>): Promise<T> {
+  /** In the caller's transaction when given one, else in a new one on one pooled client. */
+  private async transaction<T>(
+    use: (tx: Tx, db: PgBoss.Db) => Promise<T>,
+    within?: Tx,
+  ): Promise<T> {
+    if (within) return use(within, bossDb(clientOfTransaction(within)));
     // One client: drizzle's transaction and pg-boss's statements share its BEGIN … COMMIT.
     const client = await poolOf(this.deps.db).connect();
     try {

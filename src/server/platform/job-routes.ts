@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Db } from "../../db/database.ts";
+import type { Db, Tx } from "../../db/database.ts";
 import {
   JobStartedSchema,
   JobStatusSchema,
@@ -48,9 +48,10 @@ export function registerJobRoutes(app: FastifyInstance, deps: { db: Db; jobs: Jo
     schema: { tags, params: IdParamsSchema, response: { 200: JobStatusSchema } },
     ...jobTarget,
     authorize: { action: "job.cancel" },
-    // The queue cancels and audits in its own transaction; the re-read sees that commit.
+    // The hidden action's check runs in a request transaction: the queue cancels and audits in
+    // that same transaction rather than holding a second pool connection beside it.
     run: async ({ db, params, audit }) => {
-      await jobs.cancel(params.id, audit);
+      await jobs.cancel(params.id, audit, db as Tx);
       const row = await readJob(db, params.id);
       if (!row) throw new NotFoundError();
       return presentJob(row);
