@@ -466,3 +466,42 @@ describe("discovering, activating, withdrawing and closing through the API", () 
     expect(open.statusCode).toBe(404);
   });
 });
+
+describe("protected identity", () => {
+  it("shows the address only to the named roles, and marks the child everywhere", async () => {
+    const addressSeen = async (protectedIdentity: boolean) => {
+      const world = await buildWorld();
+      await t.owner.pool.query(
+        `UPDATE support.children SET address = 'Storgatan 1, Åmål', protected_identity = $2
+          WHERE id = (SELECT child_id FROM support.cases WHERE id = $1)`,
+        [world.caseId, protectedIdentity ? "protected" : "none"],
+      );
+      const seen: Partial<Record<Relation, unknown>> = {};
+      for (const relation of LIVE) {
+        const headers = people.get(relation)!.headers;
+        const detail = await t.app.inject({ url: `/api/support/cases/${world.caseId}`, headers });
+        const child = detail.json().summary.child;
+        const list = await t.app.inject({ url: "/api/support/cases", headers });
+        const item = list.json().items.find((i: { id: string }) => i.id === world.caseId);
+        expect(child.protectedIdentity).toBe(protectedIdentity);
+        expect(item.protectedIdentity).toBe(protectedIdentity);
+        seen[relation] = child.address;
+      }
+      return seen;
+    };
+    expect(await addressSeen(false)).toEqual({
+      discoverer: null,
+      child_contact: "Storgatan 1, Åmål",
+      coordinator: "Storgatan 1, Åmål",
+      team_member: null,
+      emergency: null,
+    });
+    expect(await addressSeen(true)).toEqual({
+      discoverer: null,
+      child_contact: null,
+      coordinator: "Storgatan 1, Åmål",
+      team_member: null,
+      emergency: null,
+    });
+  });
+});

@@ -95,6 +95,10 @@ export const ChildSchema = z.strictObject({
   familyName: z.string(),
   birthDate: DateSchema,
   protectedIdentity: z.boolean().describe("Skyddade personuppgifter: shown as a mark everywhere"),
+  address: z
+    .string()
+    .nullable()
+    .describe("Only for the named roles (with protected identity: the support coordinator)"),
 });
 
 export const CaseListItemSchema = z.strictObject({

@@ -165,6 +165,7 @@ export interface CaseRow {
     familyName: string;
     birthDate: string;
     protectedIdentity: boolean;
+    address: string | null;
   } | null;
 }
 
@@ -173,7 +174,7 @@ export async function caseById(tx: DbOrTx, caseId: string): Promise<CaseRow | nu
   const result = await tx.execute<Record<string, unknown>>(sql`
     SELECT c.id, c.kind, c.label, c.status, c.municipality_id, c.opened_at, c.observation,
            c.immediate_support, ch.id AS child_id, ch.personal_number, ch.given_name,
-           ch.family_name, ch.birth_date::text AS birth_date, ch.protected_identity
+           ch.family_name, ch.birth_date::text AS birth_date, ch.protected_identity, ch.address
       FROM support.cases c LEFT JOIN support.children ch ON ch.id = c.child_id
      WHERE c.id = ${caseId}`);
   const r = result.rows[0];
@@ -195,6 +196,7 @@ export async function caseById(tx: DbOrTx, caseId: string): Promise<CaseRow | nu
           familyName: r.family_name as string,
           birthDate: r.birth_date as string,
           protectedIdentity: r.protected_identity === "protected",
+          address: r.address as string | null,
         }
       : null,
   };
