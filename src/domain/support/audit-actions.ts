@@ -19,6 +19,8 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "consent.withdraw",
   "emergency.list",
   "emergency.review",
+  "access_review.list",
+  "access_review.verdict",
   "notification.list",
   "seed.demo.support",
 ] as const;

@@ -4,6 +4,7 @@ import { defineModule } from "../module.ts";
 import { registerAccessRoutes } from "./access-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
 import { supportPolicy } from "./policy.ts";
+import { registerReviewRoutes } from "./review-routes.ts";
 
 /** Coordinated support for one child: the case-access core and the case itself. */
 export const supportModule = defineModule({
@@ -25,5 +26,6 @@ export const supportModule = defineModule({
   register: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
+    registerReviewRoutes(app, deps);
   },
 });
