@@ -21,6 +21,8 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "emergency.review",
   "access_review.list",
   "access_review.verdict",
+  "case.thin",
+  "retention.dry_run",
   "notification.list",
   "seed.demo.support",
 ] as const;
