@@ -15,7 +15,6 @@ export const CHRONOLOGY_KINDS = [
   "sip_meeting",
   "concern_reported",
   "disclosure",
-  "closure",
 ] as const;
 export type ChronologyKind = (typeof CHRONOLOGY_KINDS)[number];
 
@@ -38,7 +37,6 @@ export const EVENT_SCOPE: Record<Exclude<ChronologyKind, "manual">, CaseScope> =
   sip_meeting: "plan",
   concern_reported: "concern_reports",
   disclosure: "consents",
-  closure: "summary",
 };
 
 export interface ChronologyEvent {
@@ -57,7 +55,3 @@ export function visibleChronology<E extends ChronologyEvent>(
     .filter((e) => scopes.includes(e.scope))
     .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.id.localeCompare(a.id));
 }
-
-/** Outcome of a closed case. Swedish: behoven tillgodosedda, flyttat, överlämnat, avböjt, annat. */
-export const CLOSURE_OUTCOMES = ["needs_met", "moved", "handed_over", "declined", "other"] as const;
-export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];

@@ -1,27 +1,28 @@
 import { z } from "zod";
 import { DateSchema, nameText, noteText, VersionSchema } from "../shared/schemas.ts";
 import { CASE_SCOPES } from "./access.ts";
-import { CHRONOLOGY_CATEGORIES, CHRONOLOGY_KINDS, CLOSURE_OUTCOMES } from "./chronology.ts";
+import { CHRONOLOGY_CATEGORIES, CHRONOLOGY_KINDS } from "./chronology.ts";
 import { RATING_MAX, RATING_MIN } from "./compass.ts";
 import { CONCERN_STATUSES, REPORTER_ROLES, toldValid } from "./concern.ts";
 import { DISCLOSURE_BASES } from "./disclosures.ts";
 import { MEASURE_STATUSES } from "./plan.ts";
+import { PersonalNumberSchema } from "./schemas.ts";
 import { SIP_REQUIREMENTS, SIP_RESPONSIBLE_KINDS, SIP_STATUSES } from "./sip.ts";
 import { TEAM_KINDS } from "./teams.ts";
 
 /**
  * The HTTP contract of a case's records: needs compass, plan, coordinator and teams, SIP,
- * reports of concern, disclosures, chronology and closure. Every case route lives under
- * /api/support/cases/{caseId}/… and answers 404 to anyone without live access to its part.
+ * reports of concern, disclosures and chronology (closing a case: schemas.ts). Every case route lives under
+ * /api/support/cases/{id}/… (params: CaseIdParamsSchema in schemas.ts) and answers 404 to anyone without live access to its part.
  */
 
 const Person = z.object({ userId: z.uuid(), name: z.string() });
 const LongText = noteText(8000);
 
-export const CaseParamsSchema = z.strictObject({ caseId: z.uuid() });
-export const MeasureParamsSchema = z.strictObject({ caseId: z.uuid(), measureId: z.uuid() });
-export const TeamParamsSchema = z.strictObject({ caseId: z.uuid(), teamId: z.uuid() });
-export const SipParamsSchema = z.strictObject({ caseId: z.uuid(), sipId: z.uuid() });
+const CaseId = z.uuid().describe("Case id");
+export const MeasureParamsSchema = z.strictObject({ id: CaseId, measureId: z.uuid() });
+export const TeamParamsSchema = z.strictObject({ id: CaseId, teamId: z.uuid() });
+export const SipParamsSchema = z.strictObject({ id: CaseId, sipId: z.uuid() });
 export const ConcernParamsSchema = z.strictObject({ reportId: z.uuid() });
 
 // ---- needs compass (scope wellbeing) ------------------------------------------------------
@@ -203,9 +204,9 @@ export const ConcernReportCreateBodySchema = z
   .strictObject({
     municipalityId: z.uuid().describe("The child's municipality: routed to its intake unit"),
     caseId: z.uuid().nullable().default(null).describe("The case it arose in, if any"),
-    childPersonalNumber: noteText(13)
-      .nullable()
-      .describe("Personnummer or samordningsnummer, 10 or 12 digits; null when unknown or unborn"),
+    childPersonalNumber: PersonalNumberSchema.nullable().describe(
+      "Personnummer or samordningsnummer, 10 or 12 digits; null when unknown or unborn",
+    ),
     childName: noteText(200).describe("Name, or a description when unknown"),
     unbornChild: z.boolean(),
     reporterRole: z.enum(REPORTER_ROLES),
@@ -338,18 +339,3 @@ export const ChronologyEventSchema = z.object({
   createdAt: z.string(),
 });
 export const ChronologySchema = z.object({ events: z.array(ChronologyEventSchema) });
-
-// ---- closure ------------------------------------------------------------------------------
-
-export const CaseClosureBodySchema = z.strictObject({
-  outcome: z.enum(CLOSURE_OUTCOMES),
-  reason: nameText(2000, "Ange skälet till att ärendet avslutas."),
-});
-
-export const ClosureSchema = z.object({
-  caseId: z.uuid(),
-  outcome: z.enum(CLOSURE_OUTCOMES),
-  reason: z.string(),
-  closedAt: z.string(),
-  closedBy: Person,
-});
