@@ -21,7 +21,7 @@ import { MEASURE_STATUSES } from "../../domain/support/plan.ts";
 import { SIP_RESPONSIBLE_KINDS, SIP_STATUSES } from "../../domain/support/sip.ts";
 import { TEAM_KINDS } from "../../domain/support/teams.ts";
 import { organisations, users } from "./platform.ts";
-import { caseAccess, cases, support } from "./support.ts";
+import { caseAccess, cases, consents, support } from "./support.ts";
 
 /**
  * The records of a case. Every row carries its case, so that row-level security can ask for live
@@ -167,7 +167,7 @@ export const sips = support.table(
     followUpOn: date("follow_up_on"),
     childGoals: text("child_goals").notNull().default(""),
     childVoice: text("child_voice").notNull().default(""),
-    consentId: uuid("consent_id"),
+    consentId: uuid("consent_id").references(() => consents.id),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -277,7 +277,7 @@ export const disclosures = support.table(
     information: text("information").notNull(),
     reason: text("reason").notNull(),
     basis: text("basis", { enum: DISCLOSURE_BASES }).notNull(),
-    consentId: uuid("consent_id"),
+    consentId: uuid("consent_id").references(() => consents.id),
     legalDuty: text("legal_duty"),
     disclosedBy: uuid("disclosed_by")
       .notNull()
