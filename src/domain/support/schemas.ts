@@ -271,3 +271,9 @@ export const NotificationSchema = z.strictObject({
   readAt: DateTimeSchema.nullable(),
 });
 export const NotificationListSchema = z.strictObject({ items: z.array(NotificationSchema) });
+
+export type CaseCreate = z.output<typeof CaseCreateSchema>;
+export type CaseDetail = z.input<typeof CaseDetailSchema>;
+export type CaseListItem = z.input<typeof CaseListItemSchema>;
+export type ConsentCreate = z.output<typeof ConsentCreateSchema>;
+export type CaseClose = z.output<typeof CaseCloseSchema>;
