@@ -122,6 +122,42 @@ describe("needs compass", () => {
   });
 });
 
+describe("a municipality's own needs compass", () => {
+  it("is set by its administrator and decides what an assessment rates", async () => {
+    const s = await scene();
+    const admin = await actorWith(t, "org_admin", s.municipality.id);
+    const url = `/api/support/compass-needs/${s.municipality.id}`;
+    expect((await call(t, "GET", url, s.contact.headers)).json()).toMatchObject({
+      isDefault: true,
+    });
+    const needs = [
+      { key: "trygghet", sv: "Trygghet", en: "Safe" },
+      { key: "mabra", sv: "Må bra", en: "Well-being" },
+    ];
+    expect((await call(t, "PUT", url, s.contact.headers, { needs })).statusCode).toBe(403);
+    const set = await call(t, "PUT", url, admin.headers, { needs });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ isDefault: false, needs });
+    const eight = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: ratings(),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(eight.statusCode).toBe(400);
+    const two = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: needs.map((n) => ({ need: n.key, rating: 4, reason: "Skäl" })),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(two.statusCode, two.body).toBe(201);
+    expect(two.json().series.map((x: { need: string }) => x.need)).toEqual(["trygghet", "mabra"]);
+  });
+});
+
 describe("plan measures", () => {
   it("adds measures with owner and dates, follows them up, and refuses a stale version", async () => {
     const s = await scene();
