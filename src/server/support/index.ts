@@ -6,6 +6,7 @@ import { registerCaseRoutes } from "./case-routes.ts";
 import { supportPolicy } from "./policy.ts";
 import { SUPPORT_RECORDS_HIDDEN_ACTIONS, supportRecordsPolicy } from "./records-policy.ts";
 import { registerRecordsRoutes } from "./records-routes.ts";
+import { registerReviewRoutes } from "./review-routes.ts";
 
 /** Coordinated support for one child: the case-access core and the case itself. */
 export const supportModule = defineModule({
@@ -28,6 +29,7 @@ export const supportModule = defineModule({
   register: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
+    registerReviewRoutes(app, deps);
     registerRecordsRoutes(app, deps);
   },
 });
