@@ -416,6 +416,14 @@ describe("reports of concern", () => {
     });
     const ofCase = await call(t, "GET", `${s.base}/concern-reports`, s.discoverer.headers);
     expect(ofCase.json().reports).toHaveLength(1);
+    // The municipality receives it (no intake unit named): its staff read it, but not which case.
+    const asIntake = await call(
+      t,
+      "GET",
+      `/api/support/concern-reports/${filed.json().id}`,
+      s.outsider.headers,
+    );
+    expect(asIntake.json()).toMatchObject({ id: filed.json().id, caseId: null });
     // The child contact lacks the concern_reports part.
     expect((await call(t, "GET", `${s.base}/concern-reports`, s.contact.headers)).statusCode).toBe(
       404,
