@@ -8,16 +8,16 @@ import type {
   SipUpdateBodySchema,
 } from "../../../domain/support/records-schemas.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
-import { consentOfCase } from "../records-queries.ts";
+import { sipConsentOfCase } from "../records-queries.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
 import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 type SipBody = z.output<typeof SipSaveBodySchema>;
 
 async function checkConsent(tx: Tx, caseId: string, body: SipBody) {
-  if (body.consentId !== null && !(await consentOfCase(tx, caseId, body.consentId))) {
+  if (body.consentId !== null && !(await sipConsentOfCase(tx, caseId, body.consentId))) {
     throw new BadRequestError("Samtycket finns inte i ärendet.", [
-      { path: "consentId", message: "Välj ett samtycke som har registrerats i ärendet." },
+      { path: "consentId", message: "Välj ett samtycke till SIP som har registrerats i ärendet." },
     ]);
   }
 }
