@@ -20,6 +20,7 @@ export const supportModule = defineModule({
   hiddenActions: [
     "case.read",
     "case.close",
+    "case.identify",
     "case.activate_contact",
     "consent.record",
     "consent.withdraw",
