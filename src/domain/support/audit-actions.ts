@@ -1,3 +1,5 @@
+import { SUPPORT_RECORDS_AUDIT_ACTIONS } from "./records-audit-actions.ts";
+
 /**
  * What the support context writes to the audit log. A refused attempt on a case is recorded
  * under the policy action it asked for, with the outcome "denied". Every read of a case states
@@ -26,4 +28,5 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "retention.dry_run",
   "notification.list",
   "seed.demo.support",
+  ...SUPPORT_RECORDS_AUDIT_ACTIONS,
 ] as const;
