@@ -1,0 +1,6 @@
+import type { ModuleMatrix } from "./types.ts";
+
+export const processMatrix: ModuleMatrix = {
+  rows: {},
+  requests: {},
+};
