@@ -138,8 +138,11 @@ export interface Progress {
 }
 
 export function progress(items: readonly Pick<ItemState, "status">[]): Progress {
-  const settled = items.filter(isSettled).length;
-  const total = items.length;
+  return progressOf(items.filter(isSettled).length, items.length);
+}
+
+/** Progress from counts; rounded down, so 100 means every item is settled. */
+export function progressOf(settled: number, total: number): Progress {
   return { settled, total, percent: total === 0 ? 100 : Math.floor((settled * 100) / total) };
 }
 
