@@ -43,7 +43,7 @@ export async function processHomeRows(
     JOIN platform.organisations o ON o.id = "process_processes".organisation_id
     WHERE ${readable} AND i.responsible_id = ${userId}
       AND i.status NOT IN ('done', 'not_applicable')
-      AND i.due_on IS NOT NULL AND i.due_on <= ${today}::date + ${DUE_SOON_DAYS}
+      AND i.due_on IS NOT NULL AND i.due_on <= ${today}::date + ${DUE_SOON_DAYS}::int
     ORDER BY i.due_on, i.position, i.id
     LIMIT ${HOME_LIST_LIMIT}`);
   const editableWhere =
