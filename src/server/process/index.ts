@@ -1,3 +1,4 @@
+import { seedDemoProcess } from "../../db/seed/demo-process.ts";
 import { PROCESS_AUDIT_ACTIONS } from "../../domain/process/audit-actions.ts";
 import { PROCESS_PERMISSIONS } from "../../domain/process/permissions.ts";
 import { defineModule } from "../module.ts";
@@ -19,4 +20,5 @@ export const processModule = defineModule({
   register: registerProcessRoutes,
   home: processHome,
   auditSubjects: PROCESS_AUDIT_SUBJECTS,
+  seed: seedDemoProcess,
 });
