@@ -84,6 +84,15 @@ describe("the prevention process", () => {
     await visible(page.getByText("Ingen beredskapsmätning de senaste två åren"));
     await expectNoAxeViolations(page, "process page");
 
+    // The vision, from the version read.
+    await page.getByRole("button", { name: "Ändra framtidsbild och främjande del" }).click();
+    await page
+      .getByRole("textbox", { name: "Framtidsbild", exact: true })
+      .fill("Alla unga i centrum har en trygg fritid");
+    await page.getByRole("button", { name: "Spara" }).click();
+    await visible(page.getByText("Processen är sparad."));
+    await visible(page.getByText("Alla unga i centrum har en trygg fritid"));
+
     // Completing phase 1 with open items is refused with the reason.
     await page
       .getByRole("form", { name: "Avsluta fas 1" })

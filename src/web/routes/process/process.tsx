@@ -13,6 +13,7 @@ import { StatusMessage } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { CompletePhaseForm, NewCycleForm } from "./actions.tsx";
 import { PhaseItems } from "./items.tsx";
+import { PartsForm } from "./parts-form.tsx";
 import { formatDate, PhaseStatusTag, ProgressBar, useLang, useProcess } from "./shared.tsx";
 
 function PhaseFacts({ phase }: { phase: PhaseState }) {
@@ -217,6 +218,9 @@ export function ProcessPage() {
           {t("process.detail.vision")}
         </Heading>
         <Paragraph>{process.vision || t("process.detail.noVision")}</Paragraph>
+        {process.abilities.edit ? (
+          <PartsForm key={process.version} process={process} onSaved={saved} />
+        ) : null}
       </section>
       {cycle ? (
         <section aria-labelledby="phases-title">
