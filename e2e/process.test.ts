@@ -163,7 +163,7 @@ describe("the prevention process", () => {
   );
 
   it(
-    "shows Bengtsfors in phase 3 with its readiness measurements linked",
+    "shows Bengtsfors in phase 3 with its readiness linked, and gives it its own checklist version",
     async () => {
       const { page } = await newPage();
       await signIn(page, MAJA);
@@ -177,7 +177,30 @@ describe("the prevention process", () => {
         }),
       );
       expect(await page.getByText("Pågår").count()).toBeGreaterThan(0);
+
+      // Bengtsfors' own checklist: a copy of Paraply's with one milestone reworded.
+      await page.goto("/process/checklists");
+      await heading(page, "Checklistor");
+      await expectNoAxeViolations(page, "checklists");
+      await page.getByRole("button", { name: /^Kopiera och ändra\s*: Paraplys/ }).click();
+      const editor = page.getByRole("form", { name: /Ny version utifrån/ });
+      await selectByText(editor.getByLabel("Ägs av"), /^Bengtsfors$/);
+      await editor
+        .getByLabel("Text på svenska")
+        .nth(23)
+        .fill("Insatserna från Dalslandsmodellen är beslutade");
+      await expectNoAxeViolations(page, "checklist editor");
+      await editor.getByRole("button", { name: "Spara som ny version" }).click();
+      await visible(page.getByText("Checklistan är sparad som version 1."));
+
+      await page.goto("/process");
+      await page.getByRole("link", { name: "Bengtsfors", exact: true }).click();
+      await heading(page, /Bengtsfors: Cykel 1/);
+      await selectByText(page.getByLabel("Använd checklista"), /Version 1/);
+      await page.getByRole("button", { name: "Byt checklista" }).click();
+      await visible(page.getByText("Checklistan gäller nu för faser som inte har startat."));
+      await visible(page.getByText("Insatserna från Dalslandsmodellen är beslutade"));
     },
-    TIMEOUT * 3,
+    TIMEOUT * 4,
   );
 });

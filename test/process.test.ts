@@ -306,6 +306,9 @@ describe("checklist versions", () => {
       baseChecklistId: created.json().id,
     });
     expect(copy.json().version).toBe(2);
+    const listed = await callProcess(t, "GET", "/checklists", h);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().map((c: { version: number }) => c.version)).toEqual([1, 2, 1]);
 
     const applied = await callProcess(t, "PATCH", `/processes/${process.id}`, h, {
       checklistId: created.json().id,

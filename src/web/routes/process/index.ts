@@ -23,6 +23,11 @@ export const processModule: WebModule = {
       lazy: page(() => import("./overview.tsx"), "ProcessOverviewPage"),
     },
     {
+      path: "/process/checklists",
+      handle: { help: "egna-checklistor" },
+      lazy: page(() => import("./checklists.tsx"), "ProcessChecklistsPage"),
+    },
+    {
       path: "/process/:id",
       handle: { help: "milstolpar-och-riktmärken" },
       lazy: page(() => import("./process.tsx"), "ProcessPage"),

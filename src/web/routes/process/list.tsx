@@ -121,6 +121,9 @@ export function ProcessListPage() {
     <>
       <PageTitle title={t("process.title")}>{t("process.title")}</PageTitle>
       <Paragraph>{t("process.intro")}</Paragraph>
+      <Paragraph>
+        <AppLink to="/process/checklists">{t("process.checklists.link")}</AppLink>
+      </Paragraph>
       {boards.length > 0 ? (
         <ul>
           {boards.map((id) => (

@@ -9,7 +9,8 @@ import {
 } from "../../../domain/process/parts.ts";
 import { type ProcessDetail, ProcessUpdateBodySchema } from "../../../domain/process/schemas.ts";
 import { api } from "../../api.ts";
-import { FormActions, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
+import { FormActions, SelectField, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
+import { useChecklists } from "./checklists.tsx";
 import { API, useLang } from "./shared.tsx";
 
 /** The vision and the promotive part, edited from the version read (409 when stale). */
@@ -88,5 +89,52 @@ export function PartsForm({
         )}
       </ValidatedForm>
     </section>
+  );
+}
+
+/** Another checklist version for the process: it applies to the phases not yet started. */
+export function ChecklistChooser({
+  process,
+  onSaved,
+}: {
+  process: ProcessDetail;
+  onSaved: (detail: ProcessDetail, message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const form = useFormErrors("process-checklist");
+  const checklists = useChecklists();
+  const [checklistId, setChecklistId] = useState(process.checklist.id ?? "");
+  const own = (checklists.data ?? []).filter((c) => c.id !== null);
+  const apply = useMutation({
+    mutationFn: (body: unknown) =>
+      api<ProcessDetail>("PATCH", `${API}/processes/${process.id}`, body),
+    onSuccess: (detail) => onSaved(detail, t("process.checklists.applied")),
+    onError: form.fromError,
+  });
+  if (own.length === 0) return null;
+  return (
+    <ValidatedForm
+      form={form}
+      onSubmit={() => apply.mutate({ checklistId, version: process.version })}
+      submitLabel={t("process.checklists.apply")}
+      pending={apply.isPending}
+      variant="secondary"
+      labels={{ checklistId: t("process.checklists.use") }}
+    >
+      <SelectField
+        {...form.field("checklistId")}
+        label={t("process.checklists.use")}
+        value={checklistId}
+        onChange={setChecklistId}
+      >
+        <option value="">{t("process.checklists.choose")}</option>
+        {own.map((c) => (
+          <option key={c.id} value={c.id ?? ""}>
+            {`${c.title[lang]} (${t("process.checklists.version")} ${c.version})`}
+          </option>
+        ))}
+      </SelectField>
+    </ValidatedForm>
   );
 }

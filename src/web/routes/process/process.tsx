@@ -13,7 +13,7 @@ import { StatusMessage } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { CompletePhaseForm, NewCycleForm } from "./actions.tsx";
 import { PhaseItems } from "./items.tsx";
-import { PartsForm } from "./parts-form.tsx";
+import { ChecklistChooser, PartsForm } from "./parts-form.tsx";
 import { formatDate, PhaseStatusTag, ProgressBar, useLang, useProcess } from "./shared.tsx";
 
 function PhaseFacts({ phase }: { phase: PhaseState }) {
@@ -250,6 +250,9 @@ export function ProcessPage() {
               version: process.checklist.version,
             })}
           </Paragraph>
+          {editable ? (
+            <ChecklistChooser key={process.version} process={process} onSaved={saved} />
+          ) : null}
           {cycle.phases.map((p) => (
             <section key={p.phase} aria-labelledby={`phase-${p.phase}`} className="process-phase">
               <Heading level={2} data-size="sm" id={`phase-${p.phase}`} tabIndex={-1}>
