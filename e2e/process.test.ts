@@ -93,6 +93,16 @@ describe("the prevention process", () => {
     await visible(page.getByText("Processen är sparad."));
     await visible(page.getByText("Alla unga i centrum har en trygg fritid"));
 
+    // The community board, by sector.
+    await page.getByRole("button", { name: "Ändra aktörer, nyckelpersoner och styrgrupp" }).click();
+    const people = page.getByRole("form", { name: "Ändra aktörer, nyckelpersoner och styrgrupp" });
+    await people.getByRole("button", { name: "Lägg till ledamot" }).click();
+    await people.getByRole("textbox", { name: "Namn" }).last().fill("Elevrådets ordförande");
+    await people.getByLabel("Sektor").last().selectOption("young_people");
+    await expectNoAxeViolations(page, "people form");
+    await people.getByRole("button", { name: "Spara" }).click();
+    await visible(page.getByText("Elevrådets ordförande (Unga)"));
+
     // Completing phase 1 with open items is refused with the reason.
     await page
       .getByRole("form", { name: "Avsluta fas 1" })

@@ -14,6 +14,7 @@ import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { CompletePhaseForm, NewCycleForm } from "./actions.tsx";
 import { PhaseItems } from "./items.tsx";
 import { ChecklistChooser, PartsForm } from "./parts-form.tsx";
+import { PeopleForm } from "./people-form.tsx";
 import { formatDate, PhaseStatusTag, ProgressBar, useLang, useProcess } from "./shared.tsx";
 
 function PhaseFacts({ phase }: { phase: PhaseState }) {
@@ -289,6 +290,9 @@ export function ProcessPage() {
           {t("process.detail.actors")}
         </Heading>
         <Parts process={process} />
+        {process.abilities.edit ? (
+          <PeopleForm key={process.version} process={process} onSaved={saved} />
+        ) : null}
       </section>
       <section aria-labelledby="cycles-title">
         <Heading level={2} data-size="sm" id="cycles-title">
