@@ -23,24 +23,30 @@ export async function loadOverview(
   const visible = await ctx.lineage("community.read");
   const processes = await listProcesses(db, visible, { collaborationId: collaboration.id });
   const { latest, phases, counts } = await loadSummaries(db, processes);
-  const rows: OverviewRow[] = [];
-  for (const process of processes) {
+  // Each member's latest readiness stage through readiness' own list query, all at once.
+  const staged = await Promise.all(
+    processes.map(async (process) =>
+      (
+        await listAssessmentSummaries(
+          db,
+          visible,
+          ctx.actor.userId,
+          { organisationId: process.organisationId },
+          { limit: 20, offset: 0 },
+        )
+      )
+        .map(presentAssessment)
+        .find((a) => a.stage !== null),
+    ),
+  );
+  const rows = processes.map((process, index): OverviewRow => {
     const cycle = latest.get(process.id);
     const summary = presentSummary(process, cycle, phases, counts);
     const current = cycle ? currentPhaseOf(cycle, phases) : null;
     const phaseRow = phases.find((p) => p.cycleId === cycle?.id && p.phase === current);
     const phaseCount = counts.find((c) => c.cycleId === cycle?.id && c.phase === current);
-    const assessments = (
-      await listAssessmentSummaries(
-        db,
-        visible,
-        ctx.actor.userId,
-        { organisationId: process.organisationId },
-        { limit: 20, offset: 0 },
-      )
-    ).map(presentAssessment);
-    const staged = assessments.find((a) => a.stage !== null);
-    rows.push({
+    const readiness = staged[index];
+    return {
       processId: process.id,
       organisationName: process.organisationName,
       name: process.name,
@@ -56,11 +62,11 @@ export async function loadOverview(
               blockers: phaseCount?.blockers ?? 0,
               typicalEnd: phaseRow?.startedOn ? typicalEnd(current, phaseRow.startedOn) : null,
             },
-      readinessStage: staged?.stage ?? null,
-      readinessPeriod: staged ? `${staged.periodStart} – ${staged.periodEnd}` : null,
+      readinessStage: readiness?.stage ?? null,
+      readinessPeriod: readiness ? `${readiness.periodStart} – ${readiness.periodEnd}` : null,
       prioritisedFactors: [],
-    });
-  }
+    };
+  });
   return { collaboration, generatedOn: today(), rows };
 }
 
