@@ -70,6 +70,21 @@ describe("starting a process", () => {
     expect(await actions(process.id)).toEqual(["process.process.create"]);
   });
 
+  it("is named in the audit log with a link to the process", async () => {
+    const { municipality, process } = await started();
+    const admin = await actorWith(t, "org_admin", municipality.id);
+    const res = await t.app.inject({
+      url: `/api/audit?subjectId=${process.id}`,
+      headers: admin.headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()[0]).toMatchObject({
+      action: "process.process.create",
+      subjectName: `Förebyggande process, ${municipality.name}`,
+      subjectPath: `/process/${process.id}`,
+    });
+  });
+
   it("answers 401 without a session, 400 naming the field, 403 for a reader, 409 for a second", async () => {
     const municipality = await buildMunicipality(t.db);
     const body = { organisationId: municipality.id, startedOn: "2026-01-05" };
