@@ -16,7 +16,6 @@ import { readinessAssessments } from "../schema/readiness.ts";
 import type { DemoSeedContext } from "./context.ts";
 
 const MAJA = "samordnare@bengtsfors.example";
-const LEIF = "lasare@mellerud.example";
 const KARIN = "praktiker@amal.example";
 
 interface DemoItem {
@@ -131,7 +130,7 @@ const DEMO_PROCESSES: DemoProcess[] = [
         completed: [],
         items: {
           "1-coordinator": { status: "done", notes: "Samordnare på 50 % från 1 oktober." },
-          "1-key-leaders": { status: "in_progress", responsible: LEIF, dueOn: "2026-11-15" },
+          "1-key-leaders": { status: "in_progress", dueOn: "2026-11-15" },
           "1-community": { status: "in_progress", dueOn: "2026-12-15" },
           "1-survey-prep": {
             status: "not_applicable",
@@ -197,7 +196,7 @@ export async function seedDemoProcess(tx: Tx, ctx: DemoSeedContext): Promise<voi
   const people = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.email, [MAJA, LEIF, KARIN]));
+    .where(inArray(users.email, [MAJA, KARIN]));
   const userId = (email: string | undefined) =>
     email ? (people.find((p) => p.email === email)?.id ?? null) : null;
 
