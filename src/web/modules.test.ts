@@ -16,6 +16,7 @@ describe("the web module list", () => {
       "/",
       "/organisations",
       "/readiness",
+      "/process",
       "/users",
       "/audit",
       "/settings",

@@ -1,6 +1,7 @@
 import type { ContextName } from "../../src/domain/contexts.ts";
 import { appMatrix } from "./app.ts";
 import { platformMatrix } from "./platform.ts";
+import { processMatrix } from "./process.ts";
 import { readinessMatrix } from "./readiness.ts";
 import { supportMatrix } from "./support.ts";
 import { addSupportRecordsRows } from "./support-records.ts";
@@ -14,6 +15,7 @@ export const MODULE_MATRICES: { [Name in ContextName]: ModuleMatrix } = {
   platform: platformMatrix,
   readiness: readinessMatrix,
   support: supportMatrix,
+  process: processMatrix,
 };
 
 addSupportRecordsRows(supportMatrix);
