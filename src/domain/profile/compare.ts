@@ -24,6 +24,8 @@ export type TestName = "two_proportion_z" | "fisher_exact" | "one_sample_score" 
 export interface Comparison {
   /** Area minus reference, in percentage points, rounded half away from zero to one decimal. */
   readonly difference: string;
+  /** The sign of the exact difference (the rounded one may read 0.0). */
+  readonly direction: -1 | 0 | 1;
   readonly significant: boolean;
   readonly test: TestName;
   readonly pValue: number;
@@ -55,17 +57,17 @@ export function compareWithReference(
     other = { flagged: reference.flagged - area.flagged, n: reference.n - area.n };
   }
   if (area.n === 0 || other.n === 0) return null;
-  const difference = percentagePoints(
-    BigInt(area.flagged) * BigInt(reference.n) - BigInt(reference.flagged) * BigInt(area.n),
-    BigInt(area.n) * BigInt(reference.n),
-  );
+  const numerator =
+    BigInt(area.flagged) * BigInt(reference.n) - BigInt(reference.flagged) * BigInt(area.n);
+  const difference = percentagePoints(numerator, BigInt(area.n) * BigInt(reference.n));
+  const direction = sign(numerator);
   const total = area.n + other.n;
   const flaggedTotal = area.flagged + other.flagged;
   const smallestExpected =
     (Math.min(area.n, other.n) * Math.min(flaggedTotal, total - flaggedTotal)) / total;
   if (smallestExpected < 5) {
     const pValue = fisherExact(area.flagged, area.n, other.flagged, other.n);
-    return { difference, significant: pValue < 0.05, test: "fisher_exact", pValue };
+    return { difference, direction, significant: pValue < 0.05, test: "fisher_exact", pValue };
   }
   const pooled = flaggedTotal / total;
   const z =
@@ -73,6 +75,7 @@ export function compareWithReference(
     Math.sqrt(pooled * (1 - pooled) * (1 / area.n + 1 / other.n));
   return {
     difference,
+    direction,
     significant: Math.abs(z) > Z_95,
     test: "two_proportion_z",
     pValue: twoSidedNormal(z),
@@ -90,15 +93,15 @@ export function compareWithNorm(area: Share, normPercent: string): Comparison | 
   const scale = 10n ** BigInt(fraction.length);
   const normScaled = BigInt(whole + fraction);
   // p̂ − p0 in percent = (100·flagged·scale − norm·n) / (n·scale).
-  const difference = percentagePoints(
-    BigInt(area.flagged) * 100n * scale - normScaled * BigInt(area.n),
-    BigInt(area.n) * 100n * scale,
-  );
+  const numerator = BigInt(area.flagged) * 100n * scale - normScaled * BigInt(area.n);
+  const difference = percentagePoints(numerator, BigInt(area.n) * 100n * scale);
+  const direction = sign(numerator);
   const p0 = Number(normPercent) / 100;
   if (p0 === 0 || p0 === 1) {
     const agrees = area.flagged === (p0 === 0 ? 0 : area.n);
     return {
       difference,
+      direction,
       significant: !agrees,
       test: "exact_binomial",
       pValue: agrees ? 1 : 0,
@@ -107,11 +110,14 @@ export function compareWithNorm(area: Share, normPercent: string): Comparison | 
   const z = (area.flagged / area.n - p0) / Math.sqrt((p0 * (1 - p0)) / area.n);
   return {
     difference,
+    direction,
     significant: Math.abs(z) > Z_95,
     test: "one_sample_score",
     pValue: twoSidedNormal(z),
   };
 }
+
+const sign = (value: bigint): -1 | 0 | 1 => (value > 0n ? 1 : value < 0n ? -1 : 0);
 
 /** 100·numerator/denominator rounded half away from zero to one decimal, exactly. */
 function percentagePoints(numerator: bigint, denominator: bigint): string {
