@@ -6,6 +6,7 @@ import {
   disclosedCells,
   MIN_N_FLOOR,
   responseRateTooLow,
+  suppressByHypercubes,
   suppressCells,
 } from "./suppression.ts";
 import { type FineCell, solveDisclosures, withMargins } from "./table-fixtures.test-util.ts";
@@ -113,6 +114,41 @@ describe("suppressCells", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("prunes only complementary cells of the hypercube solution, which is safe as well", () => {
+    fc.assert(
+      fc.property(fineTables, ({ dims, fine }) => {
+        const cells = withMargins(fine, dims);
+        const cubes = suppressByHypercubes(cells, dims, 10);
+        const pruned = suppressCells(cells, dims, 10);
+        expect(solveDisclosures(cells, dims, cubes)).toEqual([]);
+        pruned.forEach((hidden, i) => {
+          if (hidden) expect(cubes[i]).toBe(true);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("protects four-column tables and a lone grand total", () => {
+    const fine: FineCell[] = [];
+    for (const a of ["a1", "a2", "a3"])
+      for (const b of ["b1", "b2"])
+        for (const c of ["c1", "c2"])
+          for (const d of ["d1", "d2"]) {
+            const n =
+              (a.charCodeAt(1) * 7 + b.charCodeAt(1) * 3 + c.charCodeAt(1) + d.charCodeAt(1)) % 23;
+            fine.push({ key: [a, b, c, d], n, flagged: Math.floor(n / 3) });
+          }
+    const cells = withMargins(fine, 4);
+    const suppressed = suppressCells(cells, 4, 10);
+    expect(solveDisclosures(cells, 4, suppressed)).toEqual([]);
+    cells.forEach((c, i) => {
+      if (c.n < 10) expect(suppressed[i]).toBe(true);
+    });
+    expect(suppressCells([cell([], 4)], 0, 10)).toEqual([true]);
+    expect(disclosedCells([cell([], 4)], 0, [true])).toEqual([]);
   });
 
   it("does not depend on the order of the cells", () => {
