@@ -58,7 +58,7 @@ export function buildGrid(cells: readonly CountCell[], dims: number): Grid {
     strides[d] = total;
     total *= sizes[d]!;
   }
-  if (total > 5_000_000) throw new RangeError("the table has too many cells to protect");
+  if (total > 2_000_000) throw new RangeError("the table has too many cells to protect");
   const coords = new Int32Array(total * dims);
   for (let flat = 0; flat < total; flat++) {
     for (let d = 0; d < dims; d++) {
