@@ -191,6 +191,32 @@ describe("disclosedCells", () => {
     expect(disclosedCells(cells, 2, hidden(["A/x", "A/", "/x", "/"]))).toEqual([]);
   });
 
+  it("finds a disclosure that the two-per-line rule misses", () => {
+    // Two hidden rectangles joined by one hidden cell: every row and column hides two cells or
+    // more, yet the joining cell lies on no cycle, so its row or column margin gives it away.
+    const fine: FineCell[] = [];
+    for (let r = 1; r <= 4; r++) {
+      for (let c = 1; c <= 4; c++)
+        fine.push({ key: [`r${r}`, `c${c}`], n: 20 + r + c, flagged: r });
+    }
+    const cells = withMargins(fine, 2);
+    const hidden = [
+      "r1/c1",
+      "r1/c2",
+      "r2/c1",
+      "r2/c2",
+      "r3/c3",
+      "r3/c4",
+      "r4/c3",
+      "r4/c4",
+      "r2/c3",
+    ];
+    const suppressed = cells.map((c) => hidden.includes(c.key.join("/")));
+    const bridge = cells.findIndex((c) => c.key.join("/") === "r2/c3");
+    expect(disclosedCells(cells, 2, suppressed)).toEqual([bridge]);
+    expect(solveDisclosures(cells, 2, suppressed)).toEqual([bridge]);
+  });
+
   it("agrees with an independent solver of the full additivity system", () => {
     fc.assert(
       fc.property(
