@@ -96,7 +96,9 @@ describe("suppressCells", () => {
     expect(names.sort()).toEqual(["A/", "A/girl", "B/", "B/girl"]);
   });
 
-  it("rejects duplicate cells and keys of the wrong length", () => {
+  it("rejects duplicate cells, keys of the wrong length and tables without their margins", () => {
+    expect(() => suppressCells([cell(["A"], 3), cell(["B"], 40)], 1, 10)).toThrow(/margin/);
+    expect(() => suppressCells([cell([null], 3), cell(["A"], 4)], 1, 10)).toThrow(/margin/);
     expect(() => suppressCells([cell(["A"], 3), cell(["A"], 4)], 1, 10)).toThrow(/twice/);
     expect(() => suppressCells([cell(["A", "x"], 3)], 1, 10)).toThrow(/columns/);
   });
