@@ -3,6 +3,7 @@ import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
 import { benchSupport } from "./support.ts";
+import { benchSuppression } from "./suppression.ts";
 import { benchWeb } from "./web.ts";
 
 /**
@@ -61,6 +62,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
       accessPerCase: 10,
       liveCases: 40,
     }),
+  suppression: () => benchSuppression(oddRounds),
 };
 
 const bench = BENCHES[which];
