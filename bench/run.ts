@@ -2,6 +2,7 @@ import { benchApi } from "./api.ts";
 import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
+import { benchSuppression } from "./suppression.ts";
 import { benchWeb } from "./web.ts";
 
 /**
@@ -49,6 +50,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
       warmupSeconds: 1,
     }),
   web: () => benchWeb({ build: process.env.BENCH_WEB_BUILD !== "0" }),
+  suppression: () => benchSuppression(oddRounds),
 };
 
 const bench = BENCHES[which];
