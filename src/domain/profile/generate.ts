@@ -100,7 +100,7 @@ export function* generateWave(
     };
   });
   // Fixed per factor: where its answers centre, and how boys and girls differ on it.
-  const factorBase = factors.map((f) => (f.kind === "risk" ? -0.9 : 0.7) + normal(next) * 0.25);
+  const factorBase = factors.map((f) => (f.kind === "risk" ? -0.9 : 0.7) + normal(next) * 0.1);
   const genderShift = factors.map(() => normal(next) * 0.15);
   const ageRelated = factors.map((f) => AGE_RELATED.test(f.id));
   const level = new Float64Array(factors.length);

@@ -37,6 +37,8 @@ export async function openXlsxFile(path: string): Promise<SurveyFile> {
       const values = row.map(cellText);
       // Trailing empty cells past the header are formatting, not data.
       while (values.length > header.length && values.at(-1) === "") values.pop();
+      // A sheet leaves out empty cells at the end of a row; they are empty answers.
+      while (values.length < header.length) values.push("");
       if (values.every((value) => value === "")) continue;
       yield { line: read + 1, values };
     }
