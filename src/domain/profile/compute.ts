@@ -21,8 +21,13 @@ export const UNKNOWN_GROUP = "unknown";
 /** Names that a grouping column cannot have, since the output cell uses them itself. */
 export const RESERVED_COLUMNS = ["factor", "n", "percent", "ci", "suppressed"] as const;
 
+// Finest-grain groups by their key, one map level per grouping column: no key string is built
+// per respondent, and no separator can make two different keys collide.
+type GroupTree = Map<string, GroupTree | FineCount>;
+
 export class ProfileCounter {
-  private readonly groups = new Map<string, FineCount>();
+  private readonly root: GroupTree = new Map();
+  private readonly groups: FineCount[] = [];
   private readonly score: RespondentScore;
   respondents = 0;
   excluded = 0;
@@ -39,14 +44,7 @@ export class ProfileCounter {
       return;
     }
     this.respondents++;
-    const key = group.map((value) => (value === "" ? UNKNOWN_GROUP : value));
-    const id = key.length === 1 ? (key[0] as string) : JSON.stringify(key);
-    let counts = this.groups.get(id);
-    if (!counts) {
-      const factors = scored.length;
-      counts = { key, n: new Array(factors).fill(0), flagged: new Array(factors).fill(0) };
-      this.groups.set(id, counts);
-    }
+    const counts = this.groupOf(group);
     const { n, flagged: flags } = counts;
     for (let f = 0; f < scored.length; f++) {
       if (scored[f]) {
@@ -56,8 +54,34 @@ export class ProfileCounter {
     }
   }
 
+  private groupOf(group: readonly string[]): FineCount {
+    let level = this.root;
+    for (let d = 0; d < group.length - 1; d++) {
+      const value = group[d] || UNKNOWN_GROUP;
+      let next = level.get(value) as GroupTree | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    const last = group.length === 0 ? "" : group[group.length - 1] || UNKNOWN_GROUP;
+    let counts = level.get(last) as FineCount | undefined;
+    if (!counts) {
+      const factors = this.compiled.factors.length;
+      counts = {
+        key: group.map((value) => value || UNKNOWN_GROUP),
+        n: new Array(factors).fill(0),
+        flagged: new Array(factors).fill(0),
+      };
+      level.set(last, counts);
+      this.groups.push(counts);
+    }
+    return counts;
+  }
+
   fine(): FineCount[] {
-    return [...this.groups.values()];
+    return this.groups;
   }
 }
 
