@@ -126,7 +126,8 @@ async function compute(options: ComputeOptions, io: CliIo): Promise<number> {
       }
       if (!valid || problems.length > 0) continue;
       for (let d = 0; d < byColumns.length; d++) {
-        group[d] = (row.values[byColumns[d] as number] as string).trim();
+        // Grouping values stand as they are in the file (profile-cli.md); only empty is unknown.
+        group[d] = row.values[byColumns[d] as number] as string;
       }
       counter.add(group, answers);
     }
