@@ -67,6 +67,14 @@ describe("CsvParser", () => {
       ),
     );
   });
+  it("refuses a runaway row instead of holding the file in memory", () => {
+    const parser = new CsvParser(",");
+    const piece = `"${"x".repeat(1_000_000)}`;
+    expect(() => {
+      for (let i = 0; i < 5; i++)
+        parser.push(i === 0 ? `a\n${piece}` : "x".repeat(1_000_000), () => {});
+    }).toThrow(/line 2: a row is longer than 4 million characters/);
+  });
   it("refuses text after a closing quote and an unclosed quote, naming the line", () => {
     expect(() => parseInPieces('a,b\n"x"y,1\n', [])).toThrow(/line 2: text after a closing quote/);
     expect(() => parseInPieces('a,b\n1,2\n"open,1\n', [])).toThrow(

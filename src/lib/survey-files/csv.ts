@@ -14,6 +14,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const SAMPLE_BYTES = 64 * 1024;
+// A survey row is a few hundred characters; a longer one means a runaway quote or a wrong file,
+// and waiting for its end would hold the whole file in memory.
+const MAX_RECORD_CHARS = 4_000_000;
 
 export interface CsvDialect {
   encoding: "utf-8" | "windows-1252";
@@ -176,6 +179,12 @@ export class CsvParser {
     }
     // Whatever follows the last complete record waits for more text.
     this.rest = final ? "" : s.slice(recordStart);
+    if (this.rest.length > MAX_RECORD_CHARS) {
+      throw new SurveyFileError(
+        "a row is longer than 4 million characters (is a quote left open, or is this not a CSV file?)",
+        this.line,
+      );
+    }
   }
 }
 
