@@ -164,6 +164,9 @@ describe("openSurveyFile", () => {
     await expect(openSurveyFile(join(dir, "nope.csv"))).rejects.toThrow("the file does not exist");
     await expect(openSurveyFile(await write("x.doc", "x"))).rejects.toThrow(SurveyFileError);
     await expect(openSurveyFile(await write("empty.csv", ""))).rejects.toThrow("the file is empty");
+    await expect(
+      openSurveyFile(await write("utf16.csv", Buffer.from("\ufeffid,q1\n", "utf16le"))),
+    ).rejects.toThrow("line 1: the file is UTF-16");
     await expect(openSurveyFile(await write("noname.csv", "id,,q1\n"))).rejects.toThrow(
       "line 1: column 2 has no name",
     );

@@ -229,6 +229,10 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
   } finally {
     await handle.close();
   }
+  // Excel's "Unicode text" is UTF-16; decoding it as either supported encoding gives garbage.
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    throw new SurveyFileError("the file is UTF-16; save it as CSV (UTF-8) instead", 1);
+  }
   const dialect = detectDialect(sample, size <= SAMPLE_BYTES);
   const stream = createReadStream(path, { highWaterMark: 1 << 20, start: dialect.bom ? 3 : 0 });
   const parser = new CsvParser(dialect.delimiter);
