@@ -119,12 +119,25 @@ describe("openSurveyFile", () => {
     ]);
   });
   it("reads a large file across chunk boundaries", async () => {
-    const rows = Array.from({ length: 60_000 }, (_, i) => `R${i},"Å, ${i % 7}",${i % 4}`);
-    const file = await openSurveyFile(await write("big.csv", `id,area,q1\n${rows.join("\n")}\n`));
+    // About 2.5 MB: the reader decodes 1 MB at a time, so rows and characters are cut.
+    const note = "ö".repeat(20);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `R${i},"Å, ${i % 7}",${i % 4},${note}`);
+    const file = await openSurveyFile(
+      await write("big.csv", `id,area,q1,note\n${rows.join("\n")}\n`),
+    );
     const read = await readAll(file);
     expect(read).toHaveLength(60_000);
-    expect(read[59_999]).toEqual({ line: 60_001, values: ["R59999", "Å, 2", "3"] });
+    expect(read[59_999]).toEqual({ line: 60_001, values: ["R59999", "Å, 2", "3", note] });
     expect(file.share()).toBe(1);
+    const batched = await openSurveyFile(join(dir, "big.csv"));
+    const batches: number[] = [];
+    const collected = [];
+    for await (const batch of batched.batches) {
+      batches.push(batch.length);
+      collected.push(...batch);
+    }
+    expect(collected).toEqual(read);
+    expect(batches.length).toBeGreaterThan(1);
   });
   it("names the line of bytes that are not UTF-8 after a UTF-8 start", async () => {
     const start = `id,area\n${"1,Åby\n".repeat(20_000)}`;

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { plainColumn, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
+import { plainColumn, rowsOf, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
 
 /**
  * A streaming CSV reader for survey exports: UTF-8 (with or without BOM) or Windows-1252 (older
@@ -282,19 +282,19 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
   if (!first) throw new SurveyFileError("the file has no header row");
   const header = checkHeader(first.values, first.line);
 
-  async function* rows(): AsyncGenerator<SurveyRow> {
+  async function* batches(): AsyncGenerator<SurveyRow[]> {
     try {
       for (;;) {
         if (pending.length === 0) await fill();
         if (pending.length === 0) return;
         // Hand out what is parsed, then parse on.
-        const batch = pending.splice(0, pending.length);
-        for (const row of batch) yield row;
+        yield pending.splice(0, pending.length);
       }
     } finally {
       stream.destroy();
     }
   }
+  const stream$ = batches();
 
   return {
     format: "csv",
@@ -302,7 +302,8 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
     delimiter: dialect.delimiter,
     header,
     columns: header.map(plainColumn),
-    rows: rows(),
+    rows: rowsOf(stream$),
+    batches: stream$,
     share: () => (size > 0 ? Math.min(1, stream.bytesRead / size) : 1),
     close: async () => {
       stream.destroy();
