@@ -1,0 +1,86 @@
+/**
+ * What every survey file reader gives: the header, per-column metadata (labels, value labels
+ * and user-missing codes where the format has them, i.e. .sav), and the rows as text cells, a row
+ * at a time so a million-row file never sits in memory as objects.
+ */
+
+export const SURVEY_FILE_FORMATS = ["csv", "xlsx", "sav"] as const;
+export type SurveyFileFormat = (typeof SURVEY_FILE_FORMATS)[number];
+
+export interface SurveyColumn {
+  name: string;
+  /** The variable label (.sav), or null. */
+  label: string | null;
+  /** Value labels (.sav): the code as text, e.g. { value: "1", label: "Flicka" }. */
+  valueLabels: { value: string; label: string }[];
+  /** User-missing codes (.sav) as text; a range is listed by its ends only in `missingRange`. */
+  missing: string[];
+  missingRange: { low: number; high: number } | null;
+}
+
+export interface SurveyRow {
+  /** Where the row is in the file: the line of a CSV (header = 1), the row of a sheet. */
+  line: number;
+  /** Cells as text in header order; an empty or system-missing cell is "". */
+  values: readonly string[];
+}
+
+export interface SurveyFile {
+  format: SurveyFileFormat;
+  /** For CSV: the detected text encoding and delimiter. */
+  encoding: "utf-8" | "windows-1252" | null;
+  delimiter: "," | ";" | "\t" | null;
+  header: string[];
+  columns: SurveyColumn[];
+  rows: AsyncIterable<SurveyRow>;
+  /**
+   * The same rows in batches (a few thousand at a time): one await per batch instead of per
+   * row, for readers of a million rows. Read either `rows` or `batches`, not both.
+   */
+  batches: AsyncIterable<SurveyRow[]>;
+  /** The share of the file read so far, 0..1, for a progress bar. */
+  share: () => number;
+  /** Releases the file when a reader stops before the end. */
+  close: () => Promise<void>;
+}
+
+/** A file that cannot be read as a survey, with where: a line (row) and a column when known. */
+export class SurveyFileError extends Error {
+  constructor(
+    readonly problem: string,
+    readonly line: number | null = null,
+    readonly column: string | null = null,
+  ) {
+    super(
+      [line === null ? null : `line ${line}`, column === null ? null : `column ${column}`]
+        .filter(Boolean)
+        .join(", ")
+        .concat(line === null && column === null ? problem : `: ${problem}`),
+    );
+  }
+}
+
+export function plainColumn(name: string): SurveyColumn {
+  return { name, label: null, valueLabels: [], missing: [], missingRange: null };
+}
+
+/** Batches from a row stream, for readers that produce one row at a time. */
+export async function* batchesOf(
+  rows: AsyncIterable<SurveyRow>,
+  size = 2000,
+): AsyncGenerator<SurveyRow[]> {
+  let batch: SurveyRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Rows from a batch stream. */
+export async function* rowsOf(batches: AsyncIterable<SurveyRow[]>): AsyncGenerator<SurveyRow> {
+  for await (const batch of batches) yield* batch;
+}
