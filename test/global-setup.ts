@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connect, migrateDatabase } from "../src/db/database.ts";
@@ -101,6 +102,12 @@ async function seedReferenceData(url: string): Promise<void> {
   const { db, pool } = connect(url, 1);
   try {
     await ensureReadinessReferenceData(db);
+    // Every test builds its own municipality, each with its own SCB code, and the country has
+    // 290: the tests' database gets fictional ones beside them, in a county no real code uses.
+    await db.execute(sql`
+      INSERT INTO platform.municipality_refs (code, name, county_code, county_name)
+      SELECT n::text, 'Testkommun ' || n, '99', 'Testlän' FROM generate_series(9000, 9999) AS n
+      ON CONFLICT (code) DO NOTHING`);
   } finally {
     await pool.end();
   }

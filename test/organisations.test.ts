@@ -45,7 +45,9 @@ describe("GET /api/municipality-refs", () => {
     const { headers } = await actorWith(t, "reader");
     const all = await call(t, "GET", "/api/municipality-refs", headers);
     expect(all.statusCode).toBe(200);
-    expect(all.json()).toHaveLength(290);
+    // Beside the country's 290, the tests' database holds fictional ones in county 99.
+    const real = all.json().filter((r: { countyCode: string }) => r.countyCode !== "99");
+    expect(real).toHaveLength(290);
     const byName = (await call(t, "GET", "/api/municipality-refs?q=bengts", headers)).json();
     expect(byName).toEqual([
       { code: "1460", name: "Bengtsfors", countyCode: "14", countyName: expect.any(String) },
