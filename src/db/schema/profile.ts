@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type {
+  GRADES,
   IMPORT_STATES,
   ImportColumnSchema,
   Mapping,
@@ -102,7 +103,7 @@ export const profileWaveInvited = community.table(
       .notNull()
       .references(() => profileWaves.id, { onDelete: "cascade" }),
     school: text("school").notNull(),
-    grade: text("grade").notNull(),
+    grade: text("grade").$type<(typeof GRADES)[number]>().notNull(),
     invited: integer("invited").notNull(),
   },
   (t) => [
