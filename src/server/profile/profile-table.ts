@@ -1,4 +1,4 @@
-import { type FineCount, expandMargins } from "../../domain/profile/cells.ts";
+import { expandMargins, type FineCount } from "../../domain/profile/cells.ts";
 import { percentOneDecimal, wilsonInterval } from "../../domain/profile/format.ts";
 import type { Instrument } from "../../domain/profile/instrument.ts";
 import type { Invited, ProfileCell } from "../../domain/profile/schemas.ts";
@@ -116,6 +116,9 @@ export function findCell(
 ): ProfileCell | undefined {
   return cells.find(
     (c) =>
-      c.factor === factor && c.area === key.area && c.grade === key.grade && c.gender === key.gender,
+      c.factor === factor &&
+      c.area === key.area &&
+      c.grade === key.grade &&
+      c.gender === key.gender,
   );
 }
