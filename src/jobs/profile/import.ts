@@ -44,7 +44,7 @@ export const profileImportJob = defineJob({
       .innerJoin(profileWaves, eq(profileWaves.id, profileImports.waveId))
       .innerJoin(profileInstruments, eq(profileInstruments.id, profileWaves.instrumentId))
       .where(eq(profileImports.id, importId));
-    if (!row || row.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
+    if (row?.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
       return { skipped: true };
     }
     const finish = (values: Partial<typeof profileImports.$inferInsert>) =>
