@@ -5,7 +5,7 @@ import { profileImports, profileInstruments, profileWaves } from "../../db/schem
 import type { Instrument } from "../../domain/profile/instrument.ts";
 import { defineJob, type JobSummary } from "../define.ts";
 import { openSurvey, SurveyReadError } from "./read-survey.ts";
-import { clearStaged, stageImport } from "./stage.ts";
+import { clearStaged, stageImport } from "../../db/profile-staging.ts";
 
 const ImportJobSchema = z.strictObject({ importId: z.uuid() });
 

@@ -3,7 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import type { SurveyFormat } from "../../domain/profile/schemas.ts";
-import type { SurveyRow } from "./stage.ts";
+import type { SurveyRow } from "../../db/profile-staging.ts";
 
 export interface SurveyColumn {
   name: string;
