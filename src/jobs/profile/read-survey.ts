@@ -1,9 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { Transform } from "node:stream";
-import { parse } from "csv-parse";
 import type { SurveyRow } from "../../db/profile-staging.ts";
 import type { SurveyFormat } from "../../domain/profile/schemas.ts";
+import { CsvError, CsvSplitter } from "./csv-lines.ts";
 
 export interface SurveyColumn {
   name: string;
@@ -66,53 +65,35 @@ async function openCsv(path: string): Promise<OpenedSurvey> {
   const { encoding, delimiter } = await sniff(path);
   const size = (await stat(path)).size;
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const parser = file
-    .pipe(new TransformStreamDecoder(encoding))
-    .pipe(
-      parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-    );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
-    record: string[];
-    info: { lines: number };
-  }>;
-  const first = await iterator.next();
-  if (first.done) throw new SurveyReadError("Filen saknar rubrikrad.");
-  const header = first.value.record.map((h) => h.trim());
-  const columns = header.map((name) => ({ name, label: null, valueLabels: [], missing: [] }));
-  async function* rows(): AsyncGenerator<SurveyRow> {
+  async function* records(): AsyncGenerator<SurveyRow> {
+    const splitter = new CsvSplitter(delimiter);
+    const decoder = new TextDecoder(encoding);
+    let pending: SurveyRow[] = [];
+    const emit = (values: string[], line: number) => pending.push({ line, values });
     try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield { line: next.value.info.lines, values: next.value.record };
+      for await (const chunk of file) {
+        splitter.push(decoder.decode(chunk as Buffer, { stream: true }), false, emit);
+        yield* pending;
+        pending = [];
       }
+      splitter.push(decoder.decode(), true, emit);
+      yield* pending;
     } catch (error) {
-      throw new SurveyReadError(
-        `Filen kunde inte läsas: ${(error as Error).message}`,
-        parser.info.lines,
-      );
+      if (error instanceof CsvError) throw new SurveyReadError(error.message, error.line);
+      throw error;
     }
   }
-  return { columns, header, rows: rows(), share: () => (size > 0 ? file.bytesRead / size : 1) };
-}
-
-/** Bytes in a given encoding to UTF-8 text, a chunk at a time. */
-class TransformStreamDecoder extends Transform {
-  private readonly decoder: TextDecoder;
-  constructor(encoding: string) {
-    super({ decodeStrings: false });
-    this.decoder = new TextDecoder(encoding);
-  }
-  override _transform(
-    chunk: Buffer,
-    _: BufferEncoding,
-    done: (error?: Error | null, data?: string) => void,
-  ) {
-    done(null, this.decoder.decode(chunk, { stream: true }));
-  }
-  override _flush(done: (error?: Error | null, data?: string) => void) {
-    done(null, this.decoder.decode());
-  }
+  const iterator = records();
+  const first = await iterator.next();
+  if (first.done) throw new SurveyReadError("Filen saknar rubrikrad.");
+  const header = first.value.values.map((h) => h.trim());
+  const columns = header.map((name) => ({ name, label: null, valueLabels: [], missing: [] }));
+  return {
+    columns,
+    header,
+    rows: { [Symbol.asyncIterator]: () => iterator },
+    share: () => (size > 0 ? file.bytesRead / size : 1),
+  };
 }
 
 /** Opens an uploaded survey file for reading: its columns (with .sav metadata) and its rows. */
