@@ -3,6 +3,7 @@ import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
 import { benchProfile } from "./profile.ts";
+import { benchSuppression } from "./suppression.ts";
 import { benchWeb } from "./web.ts";
 
 /**
@@ -59,6 +60,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
       areas: 50,
       databaseUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
     }),
+  suppression: () => benchSuppression(oddRounds),
 };
 
 const bench = BENCHES[which];
