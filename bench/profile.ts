@@ -17,7 +17,7 @@ import { areaNames, generateWave, waveColumns } from "../src/domain/profile/gene
 import type { Instrument } from "../src/domain/profile/instrument.ts";
 import { suggestMapping } from "../src/domain/profile/mapping.ts";
 import { decimalFraction } from "../src/domain/profile/scoring.ts";
-import { openSurvey } from "../src/jobs/profile/read-survey.ts";
+import { openSurveyFile } from "../src/lib/survey-files/index.ts";
 import { confirmImport } from "../src/server/profile/commands/confirm-import.ts";
 import { loadProfile } from "../src/server/profile/profile-data.ts";
 import { findImportTarget, findWave } from "../src/server/profile/queries.ts";
@@ -158,7 +158,7 @@ export async function benchProfile(options: ProfileBenchOptions): Promise<void> 
 
     const { db, pool, waveId, areas } = await freshDatabase(options.databaseUrl, options.areas);
     try {
-      const survey = await openSurvey(file, "csv");
+      const survey = await openSurveyFile(file, "csv");
       const mapping = suggestMapping(survey.columns, instrument, areas);
       const [row] = await db
         .insert(profileImports)
