@@ -268,6 +268,40 @@ describe("profile import", () => {
     expect(wave.respondents).toBe(30);
   });
 
+  it("cancelling the job from its progress bar stops the import and stages nothing", async () => {
+    const s = await setup();
+    const lines = ["id;omrade;q1;q2;q3;q4;lie"];
+    for (let i = 1; i <= 60_000; i++) lines.push(`${i};Norr;1;4;2;3;1`);
+    const uploaded = (await upload(s, lines.join("\n"))).json() as Import;
+    const mapped = await call(
+      t,
+      "PUT",
+      `/api/profile/imports/${uploaded.id}/mapping`,
+      s.analyst.headers,
+      {
+        mapping: uploaded.suggestedMapping,
+      },
+    );
+    const jobId = mapped.json().jobId as string;
+    await waitFor(
+      async () => (await call(t, "GET", `/api/jobs/${jobId}`, s.analyst.headers)).json(),
+      (job) => job.state === "running",
+    );
+    const cancel = await call(t, "POST", `/api/jobs/${jobId}/cancel`, s.analyst.headers);
+    expect(cancel.statusCode).toBe(200);
+    const result = await validated(s, uploaded.id);
+    expect(result.state).toBe("cancelled");
+    const staged = await t.pool.query(
+      "SELECT count(*)::int AS n FROM community.profile_respondents WHERE import_id = $1",
+      [uploaded.id],
+    );
+    expect(staged.rows[0].n).toBe(0);
+    expect(
+      (await call(t, "GET", `/api/profile/waves/${s.waveId}`, s.analyst.headers)).json()
+        .respondents,
+    ).toBe(0);
+  });
+
   it("records a prioritisation of 2–5 risk and 2–5 protective factors with reasons", async () => {
     const s = await setup();
     const url = `/api/profile/waves/${s.waveId}/prioritisations`;

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
@@ -88,7 +89,10 @@ export const profileImportJob = defineJob({
       if (ctx.signal.aborted) {
         // A shutdown hands the job back to be run again; only a person's cancel ends it.
         const cancelled = (ctx.signal.reason as Error | undefined)?.message === "cancelled";
-        if (cancelled) await finish({ state: "cancelled" });
+        if (cancelled) {
+          await finish({ state: "cancelled", filePath: null });
+          await rm(row.import.filePath, { force: true });
+        }
         throw error;
       }
       if (error instanceof SurveyFileError) {

@@ -33,8 +33,18 @@ export async function mapImport(
       organisationId: target.organisationId,
     });
   });
-  const jobId = await jobs.enqueue("profile.import", { importId: target.id }, audit, {
-    organisationId: target.organisationId,
-  });
+  let jobId: string;
+  try {
+    jobId = await jobs.enqueue("profile.import", { importId: target.id }, audit, {
+      organisationId: target.organisationId,
+    });
+  } catch (error) {
+    // Not queued: back to where the person can try again rather than stuck "validating".
+    await db
+      .update(profileImports)
+      .set({ state: target.state })
+      .where(eq(profileImports.id, target.id));
+    throw error;
+  }
   await db.update(profileImports).set({ jobId }).where(eq(profileImports.id, target.id));
 }
