@@ -105,30 +105,33 @@ async function compute(options: ComputeOptions, io: CliIo): Promise<number> {
     const byColumns = options.by.map((name) => position.get(name) as number);
     const answers = new Float64Array(itemColumns.length);
     const group: string[] = new Array(byColumns.length).fill("");
-    for await (const row of file.rows) {
-      if (row.values.length !== file.header.length) {
-        problem(
-          `line ${row.line}: ${row.values.length} values where the header has ${file.header.length} columns`,
-        );
-        continue;
-      }
-      let valid = true;
-      for (let i = 0; i < itemColumns.length; i++) {
-        const text = row.values[itemColumns[i] as number] as string;
-        const value = parseAnswer(text);
-        const trouble =
-          value === null ? `'${text}' is not a whole number` : answerProblem(compiled, i, value);
-        if (trouble !== null) {
-          problem(`line ${row.line}, column ${compiled.itemIds[i]}: ${trouble}`);
-          valid = false;
+    for await (const batch of file.batches) {
+      for (const row of batch) {
+        if (row.values.length !== file.header.length) {
+          problem(
+            `line ${row.line}: ${row.values.length} values where the header has ${file.header.length} columns`,
+          );
+          continue;
         }
-        answers[i] = value ?? Number.NaN;
+        let valid = true;
+        for (let i = 0; i < itemColumns.length; i++) {
+          const text = row.values[itemColumns[i] as number] as string;
+          const value = parseAnswer(text);
+          const trouble =
+            value === null ? `'${text}' is not a whole number` : answerProblem(compiled, i, value);
+          if (trouble !== null) {
+            problem(`line ${row.line}, column ${compiled.itemIds[i]}: ${trouble}`);
+            valid = false;
+          }
+          answers[i] = value ?? Number.NaN;
+        }
+        if (!valid || problems.length > 0) continue;
+        for (let d = 0; d < byColumns.length; d++) {
+          // Grouping values stand as they are in the file (profile-cli.md); only empty is unknown.
+          group[d] = row.values[byColumns[d] as number] as string;
+        }
+        counter.add(group, answers);
       }
-      if (!valid || problems.length > 0) continue;
-      for (let d = 0; d < byColumns.length; d++) {
-        group[d] = (row.values[byColumns[d] as number] as string).trim();
-      }
-      counter.add(group, answers);
     }
   } catch (error) {
     if (!(error instanceof SurveyFileError)) throw error;

@@ -67,6 +67,14 @@ describe("CsvParser", () => {
       ),
     );
   });
+  it("refuses a runaway row instead of holding the file in memory", () => {
+    const parser = new CsvParser(",");
+    const piece = `"${"x".repeat(1_000_000)}`;
+    expect(() => {
+      for (let i = 0; i < 5; i++)
+        parser.push(i === 0 ? `a\n${piece}` : "x".repeat(1_000_000), () => {});
+    }).toThrow(/line 2: a row is longer than 4 million characters/);
+  });
   it("refuses text after a closing quote and an unclosed quote, naming the line", () => {
     expect(() => parseInPieces('a,b\n"x"y,1\n', [])).toThrow(/line 2: text after a closing quote/);
     expect(() => parseInPieces('a,b\n1,2\n"open,1\n', [])).toThrow(
@@ -111,12 +119,25 @@ describe("openSurveyFile", () => {
     ]);
   });
   it("reads a large file across chunk boundaries", async () => {
-    const rows = Array.from({ length: 60_000 }, (_, i) => `R${i},"Å, ${i % 7}",${i % 4}`);
-    const file = await openSurveyFile(await write("big.csv", `id,area,q1\n${rows.join("\n")}\n`));
+    // About 2.5 MB: the reader decodes 1 MB at a time, so rows and characters are cut.
+    const note = "ö".repeat(20);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `R${i},"Å, ${i % 7}",${i % 4},${note}`);
+    const file = await openSurveyFile(
+      await write("big.csv", `id,area,q1,note\n${rows.join("\n")}\n`),
+    );
     const read = await readAll(file);
     expect(read).toHaveLength(60_000);
-    expect(read[59_999]).toEqual({ line: 60_001, values: ["R59999", "Å, 2", "3"] });
+    expect(read[59_999]).toEqual({ line: 60_001, values: ["R59999", "Å, 2", "3", note] });
     expect(file.share()).toBe(1);
+    const batched = await openSurveyFile(join(dir, "big.csv"));
+    const batches: number[] = [];
+    const collected = [];
+    for await (const batch of batched.batches) {
+      batches.push(batch.length);
+      collected.push(...batch);
+    }
+    expect(collected).toEqual(read);
+    expect(batches.length).toBeGreaterThan(1);
   });
   it("names the line of bytes that are not UTF-8 after a UTF-8 start", async () => {
     const start = `id,area\n${"1,Åby\n".repeat(20_000)}`;
@@ -156,6 +177,9 @@ describe("openSurveyFile", () => {
     await expect(openSurveyFile(join(dir, "nope.csv"))).rejects.toThrow("the file does not exist");
     await expect(openSurveyFile(await write("x.doc", "x"))).rejects.toThrow(SurveyFileError);
     await expect(openSurveyFile(await write("empty.csv", ""))).rejects.toThrow("the file is empty");
+    await expect(
+      openSurveyFile(await write("utf16.csv", Buffer.from("\ufeffid,q1\n", "utf16le"))),
+    ).rejects.toThrow("line 1: the file is UTF-16");
     await expect(openSurveyFile(await write("noname.csv", "id,,q1\n"))).rejects.toThrow(
       "line 1: column 2 has no name",
     );

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
-import { plainColumn, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
+import { plainColumn, rowsOf, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
 
 /**
  * A streaming CSV reader for survey exports: UTF-8 (with or without BOM) or Windows-1252 (older
@@ -14,6 +14,9 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const SAMPLE_BYTES = 64 * 1024;
+// A survey row is a few hundred characters; a longer one means a runaway quote or a wrong file,
+// and waiting for its end would hold the whole file in memory.
+const MAX_RECORD_CHARS = 4_000_000;
 
 export interface CsvDialect {
   encoding: "utf-8" | "windows-1252";
@@ -176,6 +179,12 @@ export class CsvParser {
     }
     // Whatever follows the last complete record waits for more text.
     this.rest = final ? "" : s.slice(recordStart);
+    if (this.rest.length > MAX_RECORD_CHARS) {
+      throw new SurveyFileError(
+        "a row is longer than 4 million characters (is a quote left open, or is this not a CSV file?)",
+        this.line,
+      );
+    }
   }
 }
 
@@ -219,6 +228,10 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
     await handle.read(sample, 0, sample.length, 0);
   } finally {
     await handle.close();
+  }
+  // Excel's "Unicode text" is UTF-16; decoding it as either supported encoding gives garbage.
+  if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    throw new SurveyFileError("the file is UTF-16; save it as CSV (UTF-8) instead", 1);
   }
   const dialect = detectDialect(sample, size <= SAMPLE_BYTES);
   const stream = createReadStream(path, { highWaterMark: 1 << 20, start: dialect.bom ? 3 : 0 });
@@ -269,19 +282,19 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
   if (!first) throw new SurveyFileError("the file has no header row");
   const header = checkHeader(first.values, first.line);
 
-  async function* rows(): AsyncGenerator<SurveyRow> {
+  async function* batches(): AsyncGenerator<SurveyRow[]> {
     try {
       for (;;) {
         if (pending.length === 0) await fill();
         if (pending.length === 0) return;
         // Hand out what is parsed, then parse on.
-        const batch = pending.splice(0, pending.length);
-        for (const row of batch) yield row;
+        yield pending.splice(0, pending.length);
       }
     } finally {
       stream.destroy();
     }
   }
+  const stream$ = batches();
 
   return {
     format: "csv",
@@ -289,7 +302,8 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
     delimiter: dialect.delimiter,
     header,
     columns: header.map(plainColumn),
-    rows: rows(),
+    rows: rowsOf(stream$),
+    batches: stream$,
     share: () => (size > 0 ? Math.min(1, stream.bytesRead / size) : 1),
     close: async () => {
       stream.destroy();

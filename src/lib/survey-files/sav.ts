@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { SurveyColumn, SurveyFile, SurveyRow } from "./types.ts";
-import { SurveyFileError } from "./types.ts";
+import { batchesOf, SurveyFileError } from "./types.ts";
 
 /**
  * SPSS .sav through sav-reader: records are read one at a time, and the variables' labels, value
@@ -76,13 +76,15 @@ export async function openSavFile(path: string): Promise<SurveyFile> {
     }
   }
 
+  const rowStream = rows();
   return {
     format: "sav",
     encoding: null,
     delimiter: null,
     header,
     columns,
-    rows: rows(),
+    rows: rowStream,
+    batches: batchesOf(rowStream),
     share: () => (cases > 0 ? Math.min(1, read / cases) : 0),
     close: async () => {
       // sav-reader exposes no close; the stream ends when the rows are read or collected.

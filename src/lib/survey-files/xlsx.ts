@@ -1,7 +1,13 @@
 import { stat } from "node:fs/promises";
 import { readSheet } from "read-excel-file/node";
 import { checkHeader } from "./csv.ts";
-import { plainColumn, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
+import {
+  batchesOf,
+  plainColumn,
+  type SurveyFile,
+  SurveyFileError,
+  type SurveyRow,
+} from "./types.ts";
 
 /**
  * The first sheet of an .xlsx workbook. read-excel-file unzips and parses the sheet as a whole
@@ -44,13 +50,15 @@ export async function openXlsxFile(path: string): Promise<SurveyFile> {
     }
   }
 
+  const rowStream = rows();
   return {
     format: "xlsx",
     encoding: null,
     delimiter: null,
     header,
     columns: header.map(plainColumn),
-    rows: rows(),
+    rows: rowStream,
+    batches: batchesOf(rowStream),
     share: () => (data.length > 0 ? Math.min(1, read / data.length) : 1),
     close: async () => {
       data = [];
