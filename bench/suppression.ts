@@ -95,7 +95,82 @@ function lineRule(cells: readonly CountCell[], minN: number): boolean[] {
 
 const count = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 
+/**
+ * The fewest complementary cells that protect a small table, by trying every set of size 0, 1,
+ * 2, … (only feasible for small tables; the exact reference for how close the heuristic gets).
+ */
+function optimalCount(cells: readonly CountCell[], dims: number, minN: number): number {
+  const primary = cells.map((c) => c.n < minN);
+  const others = cells.flatMap((c, i) => (c.n >= minN ? [i] : []));
+  for (let size = 0; size <= others.length; size++) {
+    const chosen: number[] = [];
+    const tryFrom = (start: number): boolean => {
+      if (chosen.length === size) {
+        const flags = primary.slice();
+        for (const i of chosen) flags[i] = true;
+        return disclosedCells(cells, dims, flags).length === 0;
+      }
+      for (let k = start; k < others.length; k++) {
+        chosen.push(others[k]!);
+        if (tryFrom(k + 1)) return true;
+        chosen.pop();
+      }
+      return false;
+    };
+    if (tryFrom(0)) return size;
+  }
+  return others.length;
+}
+
+function smallTables(count: number, seed: number): { cells: CountCell[]; dims: number }[] {
+  const random = mulberry32(seed);
+  return Array.from({ length: count }, (_, t) => {
+    const shape = t % 2 === 0 ? [3, 3] : [2, 2, 2];
+    const keys: string[][] = [[]];
+    shape.forEach((size, d) => {
+      const next: string[][] = [];
+      for (const key of keys) for (let v = 0; v < size; v++) next.push([...key, `${d}${v}`]);
+      keys.splice(0, keys.length, ...next);
+    });
+    const fine = keys.map((key) => {
+      const n = Math.floor(random() * 30);
+      return { key, n, flagged: Math.floor(n * random()) };
+    });
+    return { cells: withMargins(fine, shape.length), dims: shape.length };
+  });
+}
+
+function benchOptimality(): void {
+  const minN = 10;
+  let ours = 0;
+  let cubes = 0;
+  let optimal = 0;
+  let lines = 0;
+  let optimalTables = 0;
+  let lineUnsafe = 0;
+  const tablesToTry = smallTables(60, 5);
+  for (const { cells, dims } of tablesToTry) {
+    const primary = cells.filter((c) => c.n < minN).length;
+    const best = optimalCount(cells, dims, minN);
+    const mine = count(suppressCells(cells, dims, minN)) - primary;
+    optimal += best;
+    ours += mine;
+    cubes += count(suppressByHypercubes(cells, dims, minN)) - primary;
+    const line = lineRule(cells, minN);
+    lines += count(line) - primary;
+    if (disclosedCells(cells, dims, line).length > 0) lineUnsafe++;
+    if (mine === best) optimalTables++;
+  }
+  console.log(
+    `\nSmall tables (3×3 and 2×2×2 with margins, ${tablesToTry.length} random): complementary cells` +
+      ` — optimal ${optimal}, ours ${ours} (optimal on ${optimalTables} tables),` +
+      ` hypercubes only ${cubes}, two-per-line rule ${lines} (leaving a recomputable cell in` +
+      ` ${lineUnsafe} tables)`,
+  );
+}
+
 export async function benchSuppression(rounds: number): Promise<void> {
+  benchOptimality();
   const minN = 10;
   for (const scenario of SCENARIOS) {
     const wave = tables(scenario, 17);

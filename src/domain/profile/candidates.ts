@@ -18,7 +18,7 @@ export type CandidateReason = "prevalence" | "gap" | "trend";
 /** The reference an area is held against: counts (another population) or a norm's percentage. */
 export type Reference =
   | { readonly kind: "counts"; readonly share: Share; readonly includesArea?: boolean }
-  | { readonly kind: "norm"; readonly percent: string };
+  | { readonly kind: "norm"; readonly percent: number | string };
 
 export interface FactorFigures {
   readonly factor: string;

@@ -115,6 +115,16 @@ describe("compareWithNorm", () => {
     expect(significant.difference).toBe("12.5");
   });
 
+  it("takes the norm as a number too, as the decimal it prints as", () => {
+    expect(compareWithNorm({ flagged: 13, n: 40 }, 20)).toEqual(
+      compareWithNorm({ flagged: 13, n: 40 }, "20"),
+    );
+    expect(compareWithNorm({ flagged: 1, n: 8 }, 12.45)!.difference).toBe("0.1");
+    expect(compareWithNorm({ flagged: 0, n: 8 }, 1e-7)!.difference).toBe("0.0");
+    expect(() => compareWithNorm({ flagged: 0, n: 8 }, -1)).toThrow(RangeError);
+    expect(() => compareWithNorm({ flagged: 0, n: 8 }, Number.NaN)).toThrow(RangeError);
+  });
+
   it("decides a norm of 0 % or 100 % exactly", () => {
     expect(compareWithNorm({ flagged: 0, n: 30 }, "0")!.significant).toBe(false);
     expect(compareWithNorm({ flagged: 1, n: 30 }, "0")).toMatchObject({

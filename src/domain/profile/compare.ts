@@ -82,21 +82,25 @@ export function compareWithReference(
   };
 }
 
-/** `normPercent` is the norm's share in percent as a decimal string, e.g. "21.5". */
-export function compareWithNorm(area: Share, normPercent: string): Comparison | null {
+/**
+ * `normPercent` is the norm's share in percent, as a number or a decimal string ("21.5"); a
+ * number is taken as the decimal it prints as, so 21.5 is exactly 21.5 %.
+ */
+export function compareWithNorm(area: Share, normPercent: number | string): Comparison | null {
   checkShare(area, "area");
-  if (!/^\d{1,3}(\.\d{1,6})?$/.test(normPercent) || Number(normPercent) > 100) {
+  const text = typeof normPercent === "number" ? decimalText(normPercent) : normPercent;
+  if (!/^\d{1,3}(\.\d{1,12})?$/.test(text) || Number(text) > 100) {
     throw new RangeError("the norm is a percentage from 0 to 100 with a decimal point");
   }
   if (area.suppressed || area.n === 0) return null;
-  const [whole, fraction = ""] = normPercent.split(".") as [string, string?];
+  const [whole, fraction = ""] = text.split(".") as [string, string?];
   const scale = 10n ** BigInt(fraction.length);
   const normScaled = BigInt(whole + fraction);
   // p̂ − p0 in percent = (100·flagged·scale − norm·n) / (n·scale).
   const numerator = BigInt(area.flagged) * 100n * scale - normScaled * BigInt(area.n);
   const difference = percentagePoints(numerator, BigInt(area.n) * 100n * scale);
   const direction = sign(numerator);
-  const p0 = Number(normPercent) / 100;
+  const p0 = Number(text) / 100;
   if (p0 === 0 || p0 === 1) {
     const agrees = area.flagged === (p0 === 0 ? 0 : area.n);
     return {
@@ -115,6 +119,13 @@ export function compareWithNorm(area: Share, normPercent: string): Comparison | 
     test: "one_sample_score",
     pValue: twoSidedNormal(z),
   };
+}
+
+/** A number as plain decimal digits (no exponent), as far as a percentage needs them. */
+function decimalText(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const plain = String(value);
+  return plain.includes("e") ? value.toFixed(12).replace(/\.?0+$/, "") : plain;
 }
 
 const sign = (value: bigint): -1 | 0 | 1 => (value > 0n ? 1 : value < 0n ? -1 : 0);

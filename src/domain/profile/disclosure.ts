@@ -58,7 +58,7 @@ export function buildGrid(cells: readonly CountCell[], dims: number): Grid {
     strides[d] = total;
     total *= sizes[d]!;
   }
-  if (total > 5_000_000) throw new RangeError("the table has too many cells to protect");
+  if (total > 2_000_000) throw new RangeError("the table has too many cells to protect");
   const coords = new Int32Array(total * dims);
   for (let flat = 0; flat < total; flat++) {
     for (let d = 0; d < dims; d++) {
@@ -80,6 +80,18 @@ export function buildGrid(cells: readonly CountCell[], dims: number): Grid {
     flatOf[index] = flat;
     n[flat] = cell.n;
   });
+  // The method relies on the margins being there: a table of the finest cells alone would make
+  // every margin look empty and known.
+  for (const flat of flatOf) {
+    for (let d = 0; d < dims; d++) {
+      const parent = flat - coords[flat * dims + d]! * strides[d]!;
+      if (n[parent]! < n[flat]!) {
+        throw new RangeError(
+          "the table must hold every margin, each at least as large as its parts",
+        );
+      }
+    }
+  }
   return { dims, sizes, strides, total, coords, n, inputIndex, flatOf };
 }
 

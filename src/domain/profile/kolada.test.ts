@@ -84,6 +84,16 @@ describe("parseKoladaCsv", () => {
     expect(headerOnly.ok === false && headerOnly.problems[0]!.message).toMatch(/inga värden/);
   });
 
+  it("reads Windows-1252 bytes as Excel saves them", () => {
+    // "År;Kön" and the rest in Windows-1252: Å = 0xC5, ö = 0xF6, ä = 0xE4.
+    const text = "kpi;kommun;År;Kön;Värde\nN1;1438;2024;T;3,5\n";
+    const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
+    const result = parseKoladaCsv(bytes);
+    expect(result.ok && result.values[0]).toMatchObject({ period: 2024, value: 3.5 });
+    const utf8 = parseKoladaCsv(new TextEncoder().encode(text));
+    expect(utf8.ok).toBe(true);
+  });
+
   it("reports an unterminated quote instead of throwing", () => {
     const result = parseKoladaCsv('kpi,municipality,period,gender,value\nN1,1438,2024,T,"12,5\n');
     expect(result.ok).toBe(false);

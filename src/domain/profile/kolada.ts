@@ -140,8 +140,21 @@ function messageFor(field: string, fallback: string): string {
   }
 }
 
-/** Parses Kolada's layout from CSV text. */
-export function parseKoladaCsv(text: string): KoladaParseResult {
+/**
+ * A file's bytes as text: UTF-8 when they are valid UTF-8, otherwise Windows-1252, which is what
+ * Excel on Swedish Windows saves as "CSV".
+ */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+/** Parses Kolada's layout from CSV text or from the file's bytes. */
+export function parseKoladaCsv(input: string | Uint8Array): KoladaParseResult {
+  const text = typeof input === "string" ? input : decodeText(input);
   const body = text.replace(/^\ufeff/, "");
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
   if (firstLine.trim() === "") {

@@ -6,6 +6,7 @@ import {
   disclosedCells,
   MIN_N_FLOOR,
   responseRateTooLow,
+  suppressByHypercubes,
   suppressCells,
 } from "./suppression.ts";
 import { type FineCell, solveDisclosures, withMargins } from "./table-fixtures.test-util.ts";
@@ -95,7 +96,9 @@ describe("suppressCells", () => {
     expect(names.sort()).toEqual(["A/", "A/girl", "B/", "B/girl"]);
   });
 
-  it("rejects duplicate cells and keys of the wrong length", () => {
+  it("rejects duplicate cells, keys of the wrong length and tables without their margins", () => {
+    expect(() => suppressCells([cell(["A"], 3), cell(["B"], 40)], 1, 10)).toThrow(/margin/);
+    expect(() => suppressCells([cell([null], 3), cell(["A"], 4)], 1, 10)).toThrow(/margin/);
     expect(() => suppressCells([cell(["A"], 3), cell(["A"], 4)], 1, 10)).toThrow(/twice/);
     expect(() => suppressCells([cell(["A", "x"], 3)], 1, 10)).toThrow(/columns/);
   });
@@ -113,6 +116,41 @@ describe("suppressCells", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("prunes only complementary cells of the hypercube solution, which is safe as well", () => {
+    fc.assert(
+      fc.property(fineTables, ({ dims, fine }) => {
+        const cells = withMargins(fine, dims);
+        const cubes = suppressByHypercubes(cells, dims, 10);
+        const pruned = suppressCells(cells, dims, 10);
+        expect(solveDisclosures(cells, dims, cubes)).toEqual([]);
+        pruned.forEach((hidden, i) => {
+          if (hidden) expect(cubes[i]).toBe(true);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("protects four-column tables and a lone grand total", () => {
+    const fine: FineCell[] = [];
+    for (const a of ["a1", "a2", "a3"])
+      for (const b of ["b1", "b2"])
+        for (const c of ["c1", "c2"])
+          for (const d of ["d1", "d2"]) {
+            const n =
+              (a.charCodeAt(1) * 7 + b.charCodeAt(1) * 3 + c.charCodeAt(1) + d.charCodeAt(1)) % 23;
+            fine.push({ key: [a, b, c, d], n, flagged: Math.floor(n / 3) });
+          }
+    const cells = withMargins(fine, 4);
+    const suppressed = suppressCells(cells, 4, 10);
+    expect(solveDisclosures(cells, 4, suppressed)).toEqual([]);
+    cells.forEach((c, i) => {
+      if (c.n < 10) expect(suppressed[i]).toBe(true);
+    });
+    expect(suppressCells([cell([], 4)], 0, 10)).toEqual([true]);
+    expect(disclosedCells([cell([], 4)], 0, [true])).toEqual([]);
   });
 
   it("does not depend on the order of the cells", () => {
@@ -153,6 +191,32 @@ describe("disclosedCells", () => {
       [indexOf("A/x"), indexOf("A/"), indexOf("/x")].sort((a, b) => a - b),
     );
     expect(disclosedCells(cells, 2, hidden(["A/x", "A/", "/x", "/"]))).toEqual([]);
+  });
+
+  it("finds a disclosure that the two-per-line rule misses", () => {
+    // Two hidden rectangles joined by one hidden cell: every row and column hides two cells or
+    // more, yet the joining cell lies on no cycle, so its row or column margin gives it away.
+    const fine: FineCell[] = [];
+    for (let r = 1; r <= 4; r++) {
+      for (let c = 1; c <= 4; c++)
+        fine.push({ key: [`r${r}`, `c${c}`], n: 20 + r + c, flagged: r });
+    }
+    const cells = withMargins(fine, 2);
+    const hidden = [
+      "r1/c1",
+      "r1/c2",
+      "r2/c1",
+      "r2/c2",
+      "r3/c3",
+      "r3/c4",
+      "r4/c3",
+      "r4/c4",
+      "r2/c3",
+    ];
+    const suppressed = cells.map((c) => hidden.includes(c.key.join("/")));
+    const bridge = cells.findIndex((c) => c.key.join("/") === "r2/c3");
+    expect(disclosedCells(cells, 2, suppressed)).toEqual([bridge]);
+    expect(solveDisclosures(cells, 2, suppressed)).toEqual([bridge]);
   });
 
   it("agrees with an independent solver of the full additivity system", () => {
