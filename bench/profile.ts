@@ -172,7 +172,7 @@ export async function benchProfile(options: ProfileBenchOptions): Promise<void> 
         mapping,
         header: survey.header,
         areas,
-        rows: survey.rows,
+        batches: survey.batches,
       });
       const stageSeconds = seconds(start);
       await db

@@ -25,7 +25,8 @@ export interface StageInput {
   header: readonly string[];
   /** The municipality's areas: file values are matched to them by the mapping or by name. */
   areas: readonly { id: string; name: string }[];
-  rows: AsyncIterable<SurveyRow>;
+  /** The rows a batch at a time (one await per few thousand rows). */
+  batches: AsyncIterable<readonly SurveyRow[]>;
   signal?: AbortSignal;
   /** Called every few thousand rows with how many have been read. */
   onRows?: (rows: number) => Promise<void>;
@@ -85,139 +86,140 @@ export async function stageImport(db: DbOrTx, input: StageInput): Promise<StageR
     if (problems.length < PROBLEMS_KEPT) problems.push(p);
   };
 
-  for await (const row of input.rows) {
-    result.rows++;
-    if ((result.rows & 4095) === 0) {
-      input.signal?.throwIfAborted();
-      await input.onRows?.(result.rows);
-    }
-    const { line, values } = row;
-    const before = problemCount;
-    const cell = (index: number | null) => (index === null ? "" : (values[index] ?? "").trim());
+  for await (const rows of input.batches)
+    for (const row of rows) {
+      result.rows++;
+      if ((result.rows & 4095) === 0) {
+        input.signal?.throwIfAborted();
+        await input.onRows?.(result.rows);
+      }
+      const { line, values } = row;
+      const before = problemCount;
+      const cell = (index: number | null) => (index === null ? "" : (values[index] ?? "").trim());
 
-    if (columns.respondent !== null) {
-      const id = cell(columns.respondent);
-      if (id !== "") {
-        if (seen.has(id)) {
+      if (columns.respondent !== null) {
+        const id = cell(columns.respondent);
+        if (id !== "") {
+          if (seen.has(id)) {
+            problem({
+              line,
+              column: input.mapping.respondent,
+              code: "duplicate_respondent",
+              value: id,
+              message: `Svarande ${id} finns redan på en tidigare rad.`,
+            });
+          }
+          seen.add(id);
+        }
+      }
+      const areaValue = cell(columns.area);
+      const area = resolved.areaOf(areaValue);
+      if (area === undefined) {
+        problem({
+          line,
+          column: input.mapping.area,
+          code: "unknown_area",
+          value: areaValue,
+          message: `Området "${areaValue}" finns inte i kommunen.`,
+        });
+      }
+      const gradeValue = cell(columns.grade);
+      const grade = resolved.gradeOf(gradeValue);
+      if (grade === undefined) {
+        problem({
+          line,
+          column: input.mapping.grade,
+          code: "unknown_grade",
+          value: gradeValue,
+          message: `Årskursen "${gradeValue}" känns inte igen (${GRADES.slice(0, -1).join(", ")}).`,
+        });
+      }
+      const genderValue = cell(columns.gender);
+      const gender = resolved.genderOf(genderValue);
+      if (gender === undefined) {
+        problem({
+          line,
+          column: input.mapping.gender,
+          code: "unknown_gender",
+          value: genderValue,
+          message: `Könet "${genderValue}" känns inte igen; koppla värdet till flicka, pojke eller okänt.`,
+        });
+      }
+      for (let item = 0; item < itemColumns.length; item++) {
+        const text = values[itemColumns[item] as number] ?? "";
+        const value = parseAnswer(text);
+        if (value === null) {
           problem({
             line,
-            column: input.mapping.respondent,
-            code: "duplicate_respondent",
-            value: id,
-            message: `Svarande ${id} finns redan på en tidigare rad.`,
+            column: input.header[itemColumns[item] as number] ?? null,
+            code: "not_a_number",
+            value: text,
+            message: `"${text}" är inte ett svarsvärde (en siffra eller tomt).`,
+          });
+          answers[item] = Number.NaN;
+          continue;
+        }
+        answers[item] = value;
+        const why = answerProblem(compiled, item, value);
+        if (why !== null) {
+          problem({
+            line,
+            column: input.header[itemColumns[item] as number] ?? null,
+            code: "out_of_range",
+            value: text,
+            message: `Värdet ${value} är inget giltigt svar på fråga ${compiled.itemIds[item]} (${why}).`,
           });
         }
-        seen.add(id);
       }
-    }
-    const areaValue = cell(columns.area);
-    const area = resolved.areaOf(areaValue);
-    if (area === undefined) {
-      problem({
-        line,
-        column: input.mapping.area,
-        code: "unknown_area",
-        value: areaValue,
-        message: `Området "${areaValue}" finns inte i kommunen.`,
-      });
-    }
-    const gradeValue = cell(columns.grade);
-    const grade = resolved.gradeOf(gradeValue);
-    if (grade === undefined) {
-      problem({
-        line,
-        column: input.mapping.grade,
-        code: "unknown_grade",
-        value: gradeValue,
-        message: `Årskursen "${gradeValue}" känns inte igen (${GRADES.slice(0, -1).join(", ")}).`,
-      });
-    }
-    const genderValue = cell(columns.gender);
-    const gender = resolved.genderOf(genderValue);
-    if (gender === undefined) {
-      problem({
-        line,
-        column: input.mapping.gender,
-        code: "unknown_gender",
-        value: genderValue,
-        message: `Könet "${genderValue}" känns inte igen; koppla värdet till flicka, pojke eller okänt.`,
-      });
-    }
-    for (let item = 0; item < itemColumns.length; item++) {
-      const text = values[itemColumns[item] as number] ?? "";
-      const value = parseAnswer(text);
-      if (value === null) {
-        problem({
-          line,
-          column: input.header[itemColumns[item] as number] ?? null,
-          code: "not_a_number",
-          value: text,
-          message: `"${text}" är inte ett svarsvärde (en siffra eller tomt).`,
-        });
-        answers[item] = Number.NaN;
+      if (problemCount > before) {
+        problemLines.push(line);
         continue;
       }
-      answers[item] = value;
-      const why = answerProblem(compiled, item, value);
-      if (why !== null) {
-        problem({
-          line,
-          column: input.header[itemColumns[item] as number] ?? null,
-          code: "out_of_range",
-          value: text,
-          message: `Värdet ${value} är inget giltigt svar på fråga ${compiled.itemIds[item]} (${why}).`,
-        });
+      scoreRespondent(compiled, answers, score);
+      if (score.excluded) {
+        result.screenedOut++;
+        continue;
+      }
+      const scored = Buffer.alloc(bytes);
+      const flagged = Buffer.alloc(bytes);
+      for (let f = 0; f < factors; f++) {
+        if (score.scored[f]) scored[f >> 3] = (scored[f >> 3] as number) | (1 << (f & 7));
+        if (score.flagged[f]) flagged[f >> 3] = (flagged[f >> 3] as number) | (1 << (f & 7));
+      }
+      const school = cell(columns.school) || UNKNOWN;
+      const key = `${area}\u0000${grade}\u0000${gender}\u0000${school}`;
+      let acc = fine.get(key);
+      if (!acc) {
+        acc = {
+          cell: fine.size,
+          area: area as string,
+          grade: grade as string,
+          gender: gender as string,
+          school,
+          respondents: 0,
+          n: new Array<number>(factors).fill(0),
+          flagged: new Array<number>(factors).fill(0),
+        };
+        fine.set(key, acc);
+      }
+      acc.respondents++;
+      for (let f = 0; f < factors; f++) {
+        if (score.scored[f]) acc.n[f] = (acc.n[f] as number) + 1;
+        if (score.flagged[f]) acc.flagged[f] = (acc.flagged[f] as number) + 1;
+      }
+      batch.line.push(line);
+      batch.cell.push(acc.cell);
+      batch.scored.push(`\\x${scored.toString("hex")}`);
+      batch.flagged.push(`\\x${flagged.toString("hex")}`);
+      result.stored++;
+      if (batch.line.length >= BATCH) {
+        const full = batch;
+        batch = newBatch();
+        // One batch in flight: the database stores the last while this parses the next.
+        await inFlight;
+        inFlight = insertBatch(db, input.importId, full);
       }
     }
-    if (problemCount > before) {
-      problemLines.push(line);
-      continue;
-    }
-    scoreRespondent(compiled, answers, score);
-    if (score.excluded) {
-      result.screenedOut++;
-      continue;
-    }
-    const scored = Buffer.alloc(bytes);
-    const flagged = Buffer.alloc(bytes);
-    for (let f = 0; f < factors; f++) {
-      if (score.scored[f]) scored[f >> 3] = (scored[f >> 3] as number) | (1 << (f & 7));
-      if (score.flagged[f]) flagged[f >> 3] = (flagged[f >> 3] as number) | (1 << (f & 7));
-    }
-    const school = cell(columns.school) || UNKNOWN;
-    const key = `${area}\u0000${grade}\u0000${gender}\u0000${school}`;
-    let acc = fine.get(key);
-    if (!acc) {
-      acc = {
-        cell: fine.size,
-        area: area as string,
-        grade: grade as string,
-        gender: gender as string,
-        school,
-        respondents: 0,
-        n: new Array<number>(factors).fill(0),
-        flagged: new Array<number>(factors).fill(0),
-      };
-      fine.set(key, acc);
-    }
-    acc.respondents++;
-    for (let f = 0; f < factors; f++) {
-      if (score.scored[f]) acc.n[f] = (acc.n[f] as number) + 1;
-      if (score.flagged[f]) acc.flagged[f] = (acc.flagged[f] as number) + 1;
-    }
-    batch.line.push(line);
-    batch.cell.push(acc.cell);
-    batch.scored.push(`\\x${scored.toString("hex")}`);
-    batch.flagged.push(`\\x${flagged.toString("hex")}`);
-    result.stored++;
-    if (batch.line.length >= BATCH) {
-      const full = batch;
-      batch = newBatch();
-      // One batch in flight: the database stores the last while this parses the next.
-      await inFlight;
-      inFlight = insertBatch(db, input.importId, full);
-    }
-  }
   await inFlight;
   if (batch.line.length > 0) await insertBatch(db, input.importId, batch);
   input.signal?.throwIfAborted();

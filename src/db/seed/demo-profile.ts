@@ -94,9 +94,9 @@ export async function seedDemoProfile(tx: Tx, ctx: DemoSeedContext): Promise<voi
       mapping,
       header,
       areas,
-      rows: (async function* () {
+      batches: (async function* () {
         let line = 1;
-        for (const values of generated) yield { line: ++line, values };
+        yield Array.from(generated, (values) => ({ line: ++line, values }));
       })(),
     });
     const [totals] = await tx

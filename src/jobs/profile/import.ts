@@ -61,7 +61,7 @@ export const profileImportJob = defineJob({
         mapping: row.import.mapping,
         header: survey.header,
         areas: await areasUnder(ctx.db, row.organisationId),
-        rows: survey.rows,
+        batches: survey.batches,
         signal: ctx.signal,
         onRows: (rows) =>
           ctx.progress(Math.min(0.99, survey.share()), {

@@ -11,7 +11,7 @@ import { route } from "../plugins/route.ts";
 import { importKolada } from "./commands/import-kolada.ts";
 import { PREFIX, tags } from "./instrument-routes.ts";
 import { listIndicators } from "./queries.ts";
-import { bodyText } from "./raw-body.ts";
+import { bodyBytes } from "./raw-body.ts";
 
 /** A Kolada download is small: a few indicators over years, genders and municipalities. */
 const KOLADA_BODY_LIMIT = 20 * 1024 * 1024;
@@ -62,11 +62,11 @@ export function registerKoladaRoutes(app: FastifyInstance, deps: { db: Db }): vo
       target: ({ query }) => ({ organisationId: query.organisationId }),
     },
     run: async ({ db, audit, query, request }) => {
-      const text = await bodyText(request.body, KOLADA_BODY_LIMIT);
-      if (text === null) throw new BadRequestError("Filen är för stor (högst 20 MB).");
-      if (text.trim() === "") throw new BadRequestError("Filen är tom.");
+      const bytes = await bodyBytes(request.body, KOLADA_BODY_LIMIT);
+      if (bytes === null) throw new BadRequestError("Filen är för stor (högst 20 MB).");
+      if (bytes.length === 0) throw new BadRequestError("Filen är tom.");
       return {
-        imported: await importKolada(db, audit, query.organisationId, query.format, text),
+        imported: await importKolada(db, audit, query.organisationId, query.format, bytes),
       };
     },
   });

@@ -18,11 +18,11 @@ export function acceptRawBodies(app: FastifyInstance, urls: readonly string[]): 
   });
 }
 
-/** Reads a raw body to text, refusing more than `limit` bytes. */
-export async function bodyText(body: unknown, limit: number): Promise<string | null> {
-  if (typeof body === "string") return body;
+/** Reads a raw body to bytes (a JSON body as its text), refusing more than `limit` bytes. */
+export async function bodyBytes(body: unknown, limit: number): Promise<Uint8Array | null> {
+  if (typeof body === "string") return Buffer.from(body, "utf8");
   if (!body || typeof (body as NodeJS.ReadableStream)[Symbol.asyncIterator] !== "function") {
-    return body === undefined || body === null ? "" : JSON.stringify(body);
+    return Buffer.from(body === undefined || body === null ? "" : JSON.stringify(body), "utf8");
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -31,5 +31,5 @@ export async function bodyText(body: unknown, limit: number): Promise<string | n
     if (size > limit) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

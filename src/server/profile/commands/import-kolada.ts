@@ -15,9 +15,11 @@ export async function importKolada(
   audit: AuditContext,
   organisationId: string,
   format: "csv" | "json",
-  text: string,
+  bytes: Uint8Array,
 ): Promise<number> {
-  const parsed = format === "csv" ? parseKoladaCsv(text) : parseKoladaJson(text);
+  // A CSV may come from Excel in Windows-1252; the reader decides. JSON is UTF-8 by definition.
+  const parsed =
+    format === "csv" ? parseKoladaCsv(bytes) : parseKoladaJson(Buffer.from(bytes).toString("utf8"));
   if (!parsed.ok) {
     throw new BadRequestError(
       "Filen kunde inte läsas som Kolada-data.",
