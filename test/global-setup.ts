@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
+import { ensureProfileReferenceData } from "../src/db/reference/profile.ts";
 import { ensureReadinessReferenceData } from "../src/db/reference/readiness.ts";
 
 declare module "vitest" {
@@ -108,6 +109,7 @@ async function seedReferenceData(url: string): Promise<void> {
       INSERT INTO platform.municipality_refs (code, name, county_code, county_name)
       SELECT n::text, 'Testkommun ' || n, '99', 'Testlän' FROM generate_series(9000, 9999) AS n
       ON CONFLICT (code) DO NOTHING`);
+    await ensureProfileReferenceData(db);
   } finally {
     await pool.end();
   }

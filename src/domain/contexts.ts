@@ -3,6 +3,8 @@ import { PLATFORM_PERMISSIONS } from "./platform/permissions.ts";
 import type { Role } from "./platform/roles.ts";
 import { PROCESS_AUDIT_ACTIONS } from "./process/audit-actions.ts";
 import { PROCESS_PERMISSIONS } from "./process/permissions.ts";
+import { PROFILE_AUDIT_ACTIONS } from "./profile/audit-actions.ts";
+import { PROFILE_PERMISSIONS } from "./profile/permissions.ts";
 import { READINESS_AUDIT_ACTIONS } from "./readiness/audit-actions.ts";
 import { READINESS_PERMISSIONS } from "./readiness/permissions.ts";
 import { SUPPORT_AUDIT_ACTIONS } from "./support/audit-actions.ts";
@@ -19,6 +21,7 @@ export const DOMAIN_CONTEXTS = [
   { name: "readiness", permissions: READINESS_PERMISSIONS, auditActions: READINESS_AUDIT_ACTIONS },
   { name: "support", permissions: SUPPORT_PERMISSIONS, auditActions: SUPPORT_AUDIT_ACTIONS },
   { name: "process", permissions: PROCESS_PERMISSIONS, auditActions: PROCESS_AUDIT_ACTIONS },
+  { name: "profile", permissions: PROFILE_PERMISSIONS, auditActions: PROFILE_AUDIT_ACTIONS },
 ] as const satisfies readonly DomainContext[];
 
 export interface DomainContext {

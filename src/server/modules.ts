@@ -1,5 +1,6 @@
 import { platformModule } from "./platform/index.ts";
 import { processModule } from "./process/index.ts";
+import { profileModule } from "./profile/index.ts";
 import { readinessModule } from "./readiness/index.ts";
 import { supportModule } from "./support/index.ts";
 
@@ -7,4 +8,10 @@ import { supportModule } from "./support/index.ts";
  * Every context of the server, in the order of DOMAIN_CONTEXTS (src/domain/contexts.ts).
  * Adding a context: its folders, one line here and one line there.
  */
-export const MODULES = [platformModule, readinessModule, supportModule, processModule] as const;
+export const MODULES = [
+  platformModule,
+  readinessModule,
+  supportModule,
+  processModule,
+  profileModule,
+] as const;

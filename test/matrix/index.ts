@@ -2,6 +2,7 @@ import type { ContextName } from "../../src/domain/contexts.ts";
 import { appMatrix } from "./app.ts";
 import { platformMatrix } from "./platform.ts";
 import { processMatrix } from "./process.ts";
+import { profileMatrix } from "./profile.ts";
 import { readinessMatrix } from "./readiness.ts";
 import { supportMatrix } from "./support.ts";
 import { addSupportRecordsRows } from "./support-records.ts";
@@ -16,6 +17,7 @@ export const MODULE_MATRICES: { [Name in ContextName]: ModuleMatrix } = {
   readiness: readinessMatrix,
   support: supportMatrix,
   process: processMatrix,
+  profile: profileMatrix,
 };
 
 addSupportRecordsRows(supportMatrix);

@@ -2,6 +2,7 @@ export * from "./community.ts";
 export * from "./jobs.ts";
 export * from "./platform.ts";
 export * from "./process.ts";
+export * from "./profile.ts";
 export * from "./readiness.ts";
 export * from "./support.ts";
 export * from "./support-records.ts";

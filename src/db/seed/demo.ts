@@ -6,6 +6,7 @@ import type { DemoSeed, DemoSeedContext } from "./context.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-organisations.ts";
 import { seedDemoPlatform } from "./demo-platform.ts";
 import { seedDemoProcess } from "./demo-process.ts";
+import { seedDemoProfile } from "./demo-profile.ts";
 import { seedDemoReadiness } from "./demo-readiness.ts";
 
 export type { DemoSeed, DemoSeedContext } from "./context.ts";
@@ -19,6 +20,7 @@ export const DEMO_SEEDS: readonly DemoSeed[] = [
   seedDemoPlatform,
   seedDemoReadiness,
   seedDemoProcess,
+  seedDemoProfile,
 ];
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {

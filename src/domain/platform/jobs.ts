@@ -10,6 +10,7 @@ export const JOB_KINDS = [
   "platform.selftest",
   "platform.audit-anchor",
   "support.retention",
+  "profile.import",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
