@@ -16,6 +16,7 @@ describe("the web module list", () => {
       "/",
       "/organisations",
       "/readiness",
+      "/profile",
       "/users",
       "/audit",
       "/settings",

@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 import type { Permission } from "./components/session.ts";
 import { platformModule } from "./routes/platform/index.ts";
+import { profileModule } from "./routes/profile/index.ts";
 import { readinessModule } from "./routes/readiness/index.ts";
 
 /**
@@ -78,7 +79,7 @@ export interface WebModule {
 }
 
 /** Every context of the web UI, in menu and home-page order. A new context adds one line. */
-export const WEB_MODULES: readonly WebModule[] = [platformModule, readinessModule];
+export const WEB_MODULES: readonly WebModule[] = [platformModule, readinessModule, profileModule];
 
 /** The i18next namespace every module shares (app name, buttons, header). */
 export const COMMON_NAMESPACE = "common";

@@ -1,0 +1,408 @@
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router";
+import type { z } from "zod";
+import type { AreaGroupSetListSchema } from "../../../domain/platform/area-groups.ts";
+import type { IndicatorListSchema, Profile, Wave } from "../../../domain/profile/schemas.ts";
+import { type ApiError, get, query } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
+import { SelectField } from "../../components/forms.tsx";
+import { Loading, PageTitle } from "../../components/page.tsx";
+import { ShareBarChart, type ShareDatum } from "./charts.tsx";
+import {
+  ALL,
+  API,
+  cellsFor,
+  errorText,
+  type Factor,
+  formatInterval,
+  formatShare,
+  groupName,
+  type Lang,
+  ProfileCrumbs,
+  type Selection,
+  Suppressed,
+  useLang,
+  useProfile,
+  useWave,
+  WaveNav,
+} from "./shared.tsx";
+
+type Indicator = z.infer<typeof IndicatorListSchema>[number];
+type GroupSets = z.infer<typeof AreaGroupSetListSchema>;
+
+/** The selection in the address, so a filtered profile can be bookmarked and shared. */
+export function useSelection(): [
+  Selection & { groupSetId: string },
+  (s: Partial<Selection & { groupSetId: string }>) => void,
+] {
+  const [params, setParams] = useSearchParams();
+  const current = {
+    area: params.get("area") || null,
+    grade: params.get("grade") || null,
+    gender: params.get("gender") || null,
+    groupSetId: params.get("groupSetId") ?? "",
+  };
+  const set = (next: Partial<Selection & { groupSetId: string }>) => {
+    const merged = { ...current, ...next };
+    // Areas and groups are different ids: a new grouping starts from the whole municipality.
+    if (next.groupSetId !== undefined && next.groupSetId !== current.groupSetId) merged.area = null;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(merged)) if (v) out[k] = v;
+    setParams(out, { replace: true });
+  };
+  return [current, set];
+}
+
+/** Filters of a profile: area grouping, area (or group), grade, gender. */
+export function SelectionFilters({
+  profile,
+  wave,
+  selection,
+  onChange,
+  hideArea = false,
+}: {
+  hideArea?: boolean;
+  profile: Profile;
+  wave: Pick<Wave, "organisationId">;
+  selection: Selection & { groupSetId: string };
+  onChange: (s: Partial<Selection & { groupSetId: string }>) => void;
+}) {
+  const { t } = useTranslation();
+  const sets = useQuery<GroupSets, ApiError>({
+    queryKey: ["area-group-sets", wave.organisationId],
+    queryFn: () => get<GroupSets>(`/api/organisations/${wave.organisationId}/area-group-sets`),
+  });
+  return (
+    <search className="profile-filters">
+      <SelectField
+        id="profile-groupset"
+        label={t("profile.filters.grouping")}
+        value={selection.groupSetId}
+        onChange={(v) => onChange({ groupSetId: v })}
+      >
+        <option value="">{t("profile.filters.byArea")}</option>
+        {(sets.data?.sets ?? []).map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      {hideArea ? null : (
+        <SelectField
+          id="profile-area"
+          label={selection.groupSetId ? t("profile.filters.group") : t("profile.filters.area")}
+          value={selection.area ?? ""}
+          onChange={(v) => onChange({ area: v || null })}
+        >
+          <option value="">{t("profile.filters.wholeMunicipality")}</option>
+          {profile.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <SelectField
+        id="profile-grade"
+        label={t("profile.filters.grade")}
+        value={selection.grade ?? ""}
+        onChange={(v) => onChange({ grade: v || null })}
+      >
+        <option value="">{t("profile.filters.allGrades")}</option>
+        {profile.grades.map((g) => (
+          <option key={g} value={g}>
+            {groupName(t, "grade", g)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        id="profile-gender"
+        label={t("profile.filters.gender")}
+        value={selection.gender ?? ""}
+        onChange={(v) => onChange({ gender: v || null })}
+      >
+        <option value="">{t("profile.filters.allGenders")}</option>
+        {profile.genders.map((g) => (
+          <option key={g} value={g}>
+            {groupName(t, "gender", g)}
+          </option>
+        ))}
+      </SelectField>
+    </search>
+  );
+}
+
+/** "Område Centrum, årskurs 9, flickor", or "Alla elever". */
+export function selectionLabel(t: TFunction, profile: Profile, s: Selection): string {
+  const parts = [
+    s.area ? (profile.areas.find((a) => a.id === s.area)?.name ?? s.area) : null,
+    s.grade ? groupName(t, "grade", s.grade) : null,
+    s.gender ? groupName(t, "gender", s.gender) : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : t("profile.allStudents");
+}
+
+function FactorSection({
+  kind,
+  profile,
+  selection,
+  reference,
+  lang,
+}: {
+  kind: Factor["kind"];
+  profile: Profile;
+  selection: Selection;
+  reference: Selection | null;
+  lang: Lang;
+}) {
+  const { t } = useTranslation();
+  const factors = profile.factors.filter((f) => f.kind === kind);
+  const cells = cellsFor(profile, selection);
+  const refCells = reference ? cellsFor(profile, reference) : null;
+  const headingId = `profile-${kind}`;
+  const data: ShareDatum[] = factors.map((f) => {
+    const c = cells.get(f.id);
+    const r = refCells?.get(f.id);
+    const published = c && !c.suppressed && c.percent !== null;
+    return {
+      label: f.name[lang],
+      value: published ? Number(c.percent) : null,
+      valueText: published ? formatShare(c.percent, lang) : t("profile.suppressed.short"),
+      kind,
+      reference: r && !r.suppressed && r.percent !== null ? Number(r.percent) : null,
+    };
+  });
+  if (factors.length === 0) return null;
+  const what = selectionLabel(t, profile, selection);
+  const refName = reference ? selectionLabel(t, profile, reference) : "";
+  return (
+    <section aria-labelledby={headingId} className="profile-section">
+      <Heading level={2} data-size="md" id={headingId}>
+        {t(`profile.wave.${kind}Heading`)}
+      </Heading>
+      <Paragraph>
+        {t(`profile.wave.${kind}Intro`)}
+        {reference ? ` ${t("profile.wave.referenceMark", { reference: refName })}` : ""}
+      </Paragraph>
+      <ShareBarChart
+        data={data}
+        label={t("profile.wave.chartLabel", {
+          kind: t(`profile.kinds.${kind}`),
+          group: what,
+          values: data.map((d) => `${d.label} ${d.valueText}`).join("; "),
+        })}
+        axisLabel={t("profile.wave.axis")}
+      />
+      <DataTable
+        caption={t("profile.wave.tableCaption", { kind: t(`profile.kinds.${kind}`), group: what })}
+        columns={[
+          t("profile.factor"),
+          t("profile.domain"),
+          t("profile.n"),
+          t("profile.share"),
+          t("profile.ci"),
+          ...(reference ? [t("profile.wave.referenceColumn", { reference: refName })] : []),
+        ]}
+      >
+        {factors.map((f) => {
+          const c = cells.get(f.id);
+          const r = refCells?.get(f.id);
+          return (
+            <Table.Row key={f.id}>
+              <Table.HeaderCell scope="row">{f.name[lang]}</Table.HeaderCell>
+              <Table.Cell>{t(`profile.domains.${f.domain}`)}</Table.Cell>
+              {!c || c.suppressed ? (
+                <>
+                  <Table.Cell>
+                    {c ? <Suppressed reason={c.reason} /> : t("profile.noRespondents")}
+                  </Table.Cell>
+                  <Table.Cell>–</Table.Cell>
+                  <Table.Cell>–</Table.Cell>
+                </>
+              ) : (
+                <>
+                  <Table.Cell>{c.n}</Table.Cell>
+                  <Table.Cell>{formatShare(c.percent, lang)}</Table.Cell>
+                  <Table.Cell>{formatInterval(c.ci, lang)}</Table.Cell>
+                </>
+              )}
+              {reference ? (
+                <Table.Cell>
+                  {r && !r.suppressed ? (
+                    formatShare(r.percent, lang)
+                  ) : (
+                    <Suppressed reason={r?.reason ?? "small"} />
+                  )}
+                </Table.Cell>
+              ) : null}
+            </Table.Row>
+          );
+        })}
+      </DataTable>
+    </section>
+  );
+}
+
+/** Register indicators of the wave's municipality beside the factors, each with its source. */
+function Indicators({ organisationId }: { organisationId: string }) {
+  const { t, i18n } = useTranslation();
+  const list = useQuery<Indicator[], ApiError>({
+    queryKey: ["profile", "kolada", organisationId],
+    queryFn: () => get<Indicator[]>(`${API}/kolada${query({ organisationId })}`),
+  });
+  if (!list.data || list.data.length === 0) return null;
+  const number = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "sv-SE", {
+    maximumFractionDigits: 1,
+  });
+  return (
+    <section aria-labelledby="profile-indicators" className="profile-section">
+      <Heading level={2} data-size="md" id="profile-indicators">
+        {t("profile.kolada.heading")}
+      </Heading>
+      <Paragraph>{t("profile.kolada.intro")}</Paragraph>
+      <DataTable
+        caption={t("profile.kolada.caption")}
+        columns={[
+          t("profile.kolada.indicator"),
+          t("profile.kolada.period"),
+          t("profile.kolada.gender"),
+          t("profile.kolada.value"),
+          t("profile.kolada.source"),
+        ]}
+      >
+        {list.data.map((i) => (
+          <Table.Row key={`${i.kpi}-${i.period}-${i.gender}`}>
+            <Table.HeaderCell scope="row">
+              {i.title ? `${i.title} (${i.kpi})` : i.kpi}
+            </Table.HeaderCell>
+            <Table.Cell>{i.period}</Table.Cell>
+            <Table.Cell>{t(`profile.kolada.genders.${i.gender}`)}</Table.Cell>
+            <Table.Cell>{i.value === null ? "–" : number.format(i.value)}</Table.Cell>
+            <Table.Cell>
+              {i.source === "Kolada" ? t("profile.kolada.sourceKolada") : i.source}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
+    </section>
+  );
+}
+
+function Downloads({
+  waveId,
+  selection,
+}: {
+  waveId: string;
+  selection: Selection & { groupSetId: string };
+}) {
+  const { t } = useTranslation();
+  const groupSetId = selection.groupSetId || undefined;
+  const report = `${API}/waves/${waveId}/report.pdf${query({
+    groupSetId,
+    area: selection.area,
+    grade: selection.grade,
+    gender: selection.gender,
+  })}`;
+  return (
+    <section aria-labelledby="profile-downloads" className="profile-section">
+      <Heading level={2} data-size="md" id="profile-downloads">
+        {t("profile.downloads.heading")}
+      </Heading>
+      <Paragraph>{t("profile.downloads.intro")}</Paragraph>
+      <ul>
+        <li>
+          <a className="ds-link" href={report} download>
+            {t("profile.downloads.pdf")}
+          </a>
+        </li>
+        <li>
+          <a
+            className="ds-link"
+            href={`${API}/waves/${waveId}/profile.csv${query({ format: "csv", groupSetId })}`}
+            download
+          >
+            {t("profile.downloads.csv")}
+          </a>
+        </li>
+        <li>
+          <a
+            className="ds-link"
+            href={`${API}/waves/${waveId}/profile.csv${query({ format: "xlsx", groupSetId })}`}
+            download
+          >
+            {t("profile.downloads.xlsx")}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export function ProfileWavePage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { id = "" } = useParams();
+  const wave = useWave(id);
+  const [selection, setSelection] = useSelection();
+  const profile = useProfile(id, selection.groupSetId || undefined);
+  const filtered = selection.area !== null || selection.grade !== null || selection.gender !== null;
+  // With a filter, the whole municipality (same wave) is the reference on the bars.
+  const reference = useMemo(() => (filtered ? ALL : null), [filtered]);
+  const title = wave.data
+    ? `${wave.data.name}: ${wave.data.organisationName}`
+    : t("profile.wave.title");
+  return (
+    <>
+      <ProfileCrumbs />
+      <PageTitle title={title}>{title}</PageTitle>
+      {wave.isError ? <Paragraph>{errorText(t, wave.error)}</Paragraph> : null}
+      <WaveNav waveId={id} />
+      {wave.data ? (
+        <Paragraph>
+          {t("profile.wave.summary", {
+            respondents: wave.data.respondents,
+            excluded: wave.data.excluded,
+            instrument: wave.data.instrument.name[lang],
+            version: wave.data.instrument.version,
+          })}
+        </Paragraph>
+      ) : null}
+      {profile.isPending ? <Loading /> : null}
+      {profile.isError ? <Paragraph>{errorText(t, profile.error)}</Paragraph> : null}
+      {profile.data && wave.data ? (
+        <>
+          {wave.data.respondents === 0 ? <Paragraph>{t("profile.wave.empty")}</Paragraph> : null}
+          <SelectionFilters
+            profile={profile.data}
+            wave={wave.data}
+            selection={selection}
+            onChange={setSelection}
+          />
+          <Paragraph data-size="sm">
+            {t("profile.wave.suppressionNote", { minN: profile.data.minN })}
+          </Paragraph>
+          <FactorSection
+            kind="risk"
+            profile={profile.data}
+            selection={selection}
+            reference={reference}
+            lang={lang}
+          />
+          <FactorSection
+            kind="protective"
+            profile={profile.data}
+            selection={selection}
+            reference={reference}
+            lang={lang}
+          />
+          <Indicators organisationId={wave.data.organisationId} />
+          <Downloads waveId={id} selection={selection} />
+        </>
+      ) : null}
+    </>
+  );
+}
