@@ -1,6 +1,8 @@
 import { PLATFORM_AUDIT_ACTIONS } from "./platform/audit-actions.ts";
 import { PLATFORM_PERMISSIONS } from "./platform/permissions.ts";
 import type { Role } from "./platform/roles.ts";
+import { PROFILE_AUDIT_ACTIONS } from "./profile/audit-actions.ts";
+import { PROFILE_PERMISSIONS } from "./profile/permissions.ts";
 import { READINESS_AUDIT_ACTIONS } from "./readiness/audit-actions.ts";
 import { READINESS_PERMISSIONS } from "./readiness/permissions.ts";
 import { SUPPORT_AUDIT_ACTIONS } from "./support/audit-actions.ts";
@@ -16,6 +18,7 @@ export const DOMAIN_CONTEXTS = [
   { name: "platform", permissions: PLATFORM_PERMISSIONS, auditActions: PLATFORM_AUDIT_ACTIONS },
   { name: "readiness", permissions: READINESS_PERMISSIONS, auditActions: READINESS_AUDIT_ACTIONS },
   { name: "support", permissions: SUPPORT_PERMISSIONS, auditActions: SUPPORT_AUDIT_ACTIONS },
+  { name: "profile", permissions: PROFILE_PERMISSIONS, auditActions: PROFILE_AUDIT_ACTIONS },
 ] as const satisfies readonly DomainContext[];
 
 export interface DomainContext {

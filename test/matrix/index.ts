@@ -1,6 +1,7 @@
 import type { ContextName } from "../../src/domain/contexts.ts";
 import { appMatrix } from "./app.ts";
 import { platformMatrix } from "./platform.ts";
+import { profileMatrix } from "./profile.ts";
 import { readinessMatrix } from "./readiness.ts";
 import { supportMatrix } from "./support.ts";
 import type { ModuleMatrix } from "./types.ts";
@@ -13,6 +14,7 @@ export const MODULE_MATRICES: { [Name in ContextName]: ModuleMatrix } = {
   platform: platformMatrix,
   readiness: readinessMatrix,
   support: supportMatrix,
+  profile: profileMatrix,
 };
 
 export { appMatrix };

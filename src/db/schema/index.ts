@@ -1,5 +1,6 @@
 export * from "./community.ts";
 export * from "./jobs.ts";
 export * from "./platform.ts";
+export * from "./profile.ts";
 export * from "./readiness.ts";
 export * from "./support.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DateTimeSchema, nameText, noteText, safeText } from "../shared/schemas.ts";
+import { FACTOR_DOMAINS, FACTOR_KINDS, InstrumentSchema } from "./instrument.ts";
 
 /**
  * The HTTP contract of area profiles: every route's body, query and answer, shared by the
@@ -18,8 +19,10 @@ import { DateTimeSchema, nameText, noteText, safeText } from "../shared/schemas.
  *   POST /waves/:id/imports           raw file body, ImportUploadQuery → Import (201)
  *   GET  /waves/:id/imports           → Import[] (newest first)
  *   GET  /imports/:id                 → Import (poll while a job runs)
- *   PUT  /imports/:id/mapping         ImportMappingBody → JobStarted (validation job)
- *   POST /imports/:id/confirm         ImportConfirmBody → JobStarted (import job)
+ *   PUT  /imports/:id/mapping         ImportMappingBody → Import with jobId (the job reads,
+ *                                     validates, scores and stages every row; progress/cancel
+ *                                     via /api/jobs/:jobId, then GET /imports/:id for problems)
+ *   POST /imports/:id/confirm         ImportConfirmBody → Import (the swap: one transaction)
  *   POST /imports/:id/cancel          → Import (cancels its job; nothing is stored)
  *   GET  /waves/:id/profile           ProfileQuery → Profile
  *   GET  /waves/:id/profile.csv       ProfileExportQuery → CSV or XLSX of the suppressed table
@@ -34,8 +37,6 @@ import { DateTimeSchema, nameText, noteText, safeText } from "../shared/schemas.
 
 const Localized = z.object({ sv: z.string(), en: z.string() });
 
-export const FACTOR_KINDS = ["risk", "protective"] as const;
-export const FACTOR_DOMAINS = ["community", "family", "school", "individual"] as const;
 export const SURVEY_FORMATS = ["csv", "xlsx", "sav"] as const;
 export type SurveyFormat = (typeof SURVEY_FORMATS)[number];
 export const IMPORT_STATES = [
@@ -80,20 +81,16 @@ export const InstrumentListQuerySchema = z.strictObject({
 export const InstrumentListSchema = z.array(InstrumentSummarySchema);
 
 export const InstrumentDetailSchema = InstrumentSummarySchema.extend({
-  instrument: z
-    .record(z.string(), z.unknown())
-    .describe("The instrument JSON of docs/profile-cli.md (type Instrument in instrument.ts)"),
+  instrument: InstrumentSchema.describe("The instrument JSON of docs/profile-cli.md"),
   canEdit: z.boolean(),
 });
 export type InstrumentDetail = z.infer<typeof InstrumentDetailSchema>;
 
 export const InstrumentCreateBodySchema = z.strictObject({
   organisationId: z.uuid().describe("The municipality that owns the instrument"),
-  instrument: z
-    .record(z.string(), z.unknown())
-    .describe(
-      "The instrument JSON of docs/profile-cli.md; checked against InstrumentSchema. The same id as an existing one makes its next version.",
-    ),
+  instrument: InstrumentSchema.describe(
+    "The instrument JSON of docs/profile-cli.md. The same id as an existing one makes its next version.",
+  ),
 });
 
 // ---- waves ---------------------------------------------------------------------------------
@@ -220,8 +217,6 @@ export const ImportConfirmBodySchema = z.strictObject({
     .describe("File lines to leave out; every line with a problem must be among them"),
 });
 
-export const JobStartedSchema = z.object({ jobId: z.uuid() });
-
 // ---- profile -------------------------------------------------------------------------------
 
 export const ProfileQuerySchema = z.strictObject({
@@ -232,7 +227,7 @@ export const ProfileQuerySchema = z.strictObject({
   minN: z.coerce.number().int().min(5).max(1000).optional().describe("Default 10, never below 5"),
 });
 
-export const FactorSchema = z.object({
+export const ProfileFactorSchema = z.object({
   id: z.string(),
   kind: z.enum(FACTOR_KINDS),
   domain: z.enum(FACTOR_DOMAINS),
@@ -259,7 +254,7 @@ export const ProfileSchema = z.object({
   minN: z.int(),
   respondents: z.int(),
   excluded: z.int(),
-  factors: z.array(FactorSchema),
+  factors: z.array(ProfileFactorSchema),
   areas: z
     .array(z.object({ id: z.string(), name: z.string() }))
     .describe("The area (or group) ids of the cells with their names"),

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from "fastify";
+import type { ModuleDeps } from "../module.ts";
+import { registerInstrumentRoutes } from "./instrument-routes.ts";
+import { registerWaveRoutes } from "./wave-routes.ts";
+
+export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  registerInstrumentRoutes(app, deps);
+  registerWaveRoutes(app, deps);
+}

@@ -1,0 +1,60 @@
+import { buildInstrument, buildWave, SMALL_INSTRUMENT } from "../helpers/profile.ts";
+import { all, type Fixture, type ModuleMatrix, type Row, readable, scoped } from "./types.ts";
+
+/** Community-level edits: the coordinator of the municipality (and the system administrator). */
+const edited = (status: number): Row => ({
+  ...all(403),
+  system_admin: status,
+  coordinator: scoped(status, 403),
+});
+/** Imports: coordinators and analysts of the municipality. */
+const imported = (status: number): Row => ({
+  ...edited(status),
+  analyst: scoped(status, 403),
+});
+
+async function waveUrl(f: Fixture) {
+  return `/api/profile/waves/${(await buildWave(f.t.db, f.org.id)).wave.id}`;
+}
+async function instrumentUrl(f: Fixture) {
+  return `/api/profile/instruments/${(await buildInstrument(f.t.db, f.org.id)).id}`;
+}
+
+export const profileMatrix: ModuleMatrix = {
+  rows: {
+    "GET /api/profile/instruments": all(200),
+    "GET /api/profile/instruments/{id}": readable,
+    "GET /api/profile/instruments/{id}/export": readable,
+    "POST /api/profile/instruments": edited(201),
+    "GET /api/profile/waves": all(200),
+    "POST /api/profile/waves": imported(201),
+    "GET /api/profile/waves/{id}": readable,
+    "PUT /api/profile/waves/{id}/invited": imported(200),
+  },
+  requests: {
+    "GET /api/profile/instruments": async () => ({ url: "/api/profile/instruments" }),
+    "GET /api/profile/instruments/{id}": async (f) => ({ url: await instrumentUrl(f) }),
+    "GET /api/profile/instruments/{id}/export": async (f) => ({
+      url: `${await instrumentUrl(f)}/export`,
+    }),
+    "POST /api/profile/instruments": async (f) => ({
+      url: "/api/profile/instruments",
+      payload: { organisationId: f.org.id, instrument: SMALL_INSTRUMENT },
+    }),
+    "GET /api/profile/waves": async () => ({ url: "/api/profile/waves" }),
+    "POST /api/profile/waves": async (f) => ({
+      url: "/api/profile/waves",
+      payload: {
+        organisationId: f.org.id,
+        instrumentId: (await buildInstrument(f.t.db, f.org.id)).id,
+        name: "Enkät 2026",
+        year: 2026,
+      },
+    }),
+    "GET /api/profile/waves/{id}": async (f) => ({ url: await waveUrl(f) }),
+    "PUT /api/profile/waves/{id}/invited": async (f) => ({
+      url: `${await waveUrl(f)}/invited`,
+      payload: { invited: [{ school: "Skolan", grade: "9", invited: 40 }] },
+    }),
+  },
+};
