@@ -178,18 +178,22 @@ export function ProfileImportPage() {
   });
   const refresh = () => client.invalidateQueries({ queryKey: ["profile", "import", importId] });
   const [jobId, setJobId] = useState<string | null>(null);
-  const map = useMutation<{ jobId: string }, ApiError, Mapping>({
-    mutationFn: (mapping) => api("PUT", `${API}/imports/${importId}/mapping`, { mapping }),
-    onSuccess: ({ jobId }) => {
-      setJobId(jobId);
-      void refresh();
+  // Mapping starts the job that reads, checks, scores and stages every row; confirming then
+  // swaps the staged rows in at once.
+  const map = useMutation<Import, ApiError, Mapping>({
+    mutationFn: (mapping) => api<Import>("PUT", `${API}/imports/${importId}/mapping`, { mapping }),
+    onSuccess: (data) => {
+      client.setQueryData(["profile", "import", importId], data);
+      setJobId(data.jobId);
     },
   });
-  const confirm = useMutation<{ jobId: string }, ApiError, number[]>({
-    mutationFn: (excludeRows) => api("POST", `${API}/imports/${importId}/confirm`, { excludeRows }),
-    onSuccess: ({ jobId }) => {
-      setJobId(jobId);
-      void refresh();
+  const confirm = useMutation<Import, ApiError, number[]>({
+    mutationFn: (excludeRows) =>
+      api<Import>("POST", `${API}/imports/${importId}/confirm`, { excludeRows }),
+    onSuccess: (data) => {
+      client.setQueryData(["profile", "import", importId], data);
+      void client.invalidateQueries({ queryKey: ["profile", "waves"] });
+      void client.invalidateQueries({ queryKey: ["profile", "wave", data.waveId] });
     },
   });
   const cancel = useMutation<Import, ApiError>({
@@ -228,9 +232,9 @@ export function ProfileImportPage() {
         <JobProgress
           jobId={runningJob}
           label={
-            data.state === "validating" || (map.isSuccess && !confirm.isSuccess)
-              ? t("profile.import.validating", { file: data.fileName })
-              : t("profile.import.importing", { file: data.fileName })
+            data.state === "importing"
+              ? t("profile.import.importing", { file: data.fileName })
+              : t("profile.import.validating", { file: data.fileName })
           }
           onFinished={onFinished}
         />
@@ -238,7 +242,7 @@ export function ProfileImportPage() {
       {data && !runningJob && data.state === "uploaded" && instrument.data ? (
         <MappingStep
           upload={data}
-          items={((instrument.data.instrument.items ?? []) as { id: string }[]).map((i) => i.id)}
+          items={instrument.data.instrument.items.map((i) => i.id)}
           pending={map.isPending}
           onSubmit={(mapping) => map.mutate(mapping)}
           onCancel={() => cancel.mutate()}

@@ -174,19 +174,6 @@ export function ProfileInstrumentsPage() {
   );
 }
 
-interface InstrumentFactor {
-  id: string;
-  kind: "risk" | "protective";
-  domain: string;
-  name: { sv: string; en: string };
-  items: string[];
-  reverse?: string[];
-  minAnswered?: number;
-  cutPoint: number;
-  compare?: ">" | ">=";
-  levels?: { id: string; name: { sv: string; en: string }; cutPoint: number; source: string }[];
-}
-
 export function ProfileInstrumentPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -195,7 +182,7 @@ export function ProfileInstrumentPage() {
     queryKey: ["profile", "instrument", id],
     queryFn: () => get<InstrumentDetail>(`${API}/instruments/${id}`),
   });
-  const factors = (detail.data?.instrument.factors ?? []) as InstrumentFactor[];
+  const factors = detail.data?.instrument.factors ?? [];
   const number = new Intl.NumberFormat(lang === "en" ? "en-GB" : "sv-SE");
   const title = detail.data
     ? t("profile.instruments.detailTitle", {
