@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readTaggedPdf } from "../reports/read-tagged.ts";
+import { profileReportInput } from "./report-input.ts";
 import {
   type ProfileReportInput,
   profileReportFileName,
   renderProfileReport,
 } from "./report-pdf.ts";
 import { svPercentText, svPValue } from "./report-sections.ts";
+
+const generatedAt = new Date("2026-04-02T08:15:00Z");
 
 const input: ProfileReportInput = {
   organisationName: "Bengtsfors kommun",
@@ -158,5 +161,101 @@ describe("report formats", () => {
     expect(profileReportFileName(input, new Date("2026-04-02T08:15:00Z"))).toBe(
       "omradesprofil-bengtsfors-2026-2026-04-02.pdf",
     );
+  });
+});
+
+describe("report input from the routes' answers", () => {
+  const wave = {
+    id: "00000000-0000-4000-8000-000000000001",
+    organisationId: "00000000-0000-4000-8000-000000000002",
+    organisationName: "Bengtsfors kommun",
+    name: "Ungdomsenkät 2026",
+    year: 2026,
+    instrument: {
+      id: "00000000-0000-4000-8000-000000000003",
+      key: "ctc-sv",
+      version: 1,
+      name: { sv: "CTC-enkät", en: "CTC survey" },
+    },
+    respondents: 30,
+    excluded: 1,
+    importedAt: null,
+    invited: [],
+    canImport: false,
+    canPrioritise: false,
+  };
+  const cell = (area: string | null, n: number | null, percent: string | null) => ({
+    factor: "family_conflict",
+    area,
+    grade: null,
+    gender: null,
+    n,
+    percent,
+    ci: percent ? (["10.0", "30.0"] as [string, string]) : null,
+    suppressed: n === null,
+    reason: n === null ? ("small" as const) : null,
+  });
+  const profile = {
+    wave: { id: wave.id, name: wave.name, year: 2026, organisationId: wave.organisationId },
+    minN: 10,
+    respondents: 30,
+    excluded: 1,
+    factors: [
+      {
+        id: "family_conflict",
+        kind: "risk" as const,
+        domain: "family" as const,
+        name: { sv: "Konflikter i familjen", en: "Family conflict" },
+      },
+    ],
+    areas: [{ id: "a1", name: "Centrum" }],
+    grades: [],
+    genders: [],
+    cells: [cell(null, 30, "20.0"), cell("a1", null, null)],
+  };
+
+  it("carries only published cells, names the part and the test in Swedish", () => {
+    const comparison = {
+      referenceLabel: "Ungdomsenkät 2024",
+      rows: [
+        {
+          factor: "family_conflict",
+          subject: { n: 30, percent: "20.0", suppressed: false },
+          reference: { n: 40, percent: "30.0", suppressed: false },
+          differencePp: "-10.0",
+          significant: false,
+          test: "two-proportion z-test",
+          pValue: 0.35,
+        },
+      ],
+    };
+    const all = profileReportInput({
+      wave,
+      profile,
+      selection: { area: null, grade: null, gender: null },
+      comparison,
+      prioritisation: null,
+      indicators: [],
+      generatedAt,
+    });
+    expect(all.groupLabel).toBe("Alla elever");
+    expect(all.factors[0]).toMatchObject({ n: 30, percent: "20.0", reference: "30.0" });
+    expect(all.factors[0]?.difference).toEqual({
+      points: -10,
+      significant: false,
+      test: "tvåprovstest för andelar (z-test)",
+      pValue: 0.35,
+    });
+    const centrum = profileReportInput({
+      wave,
+      profile,
+      selection: { area: "a1", grade: "9", gender: "girl" },
+      comparison: null,
+      prioritisation: null,
+      indicators: [],
+      generatedAt,
+    });
+    expect(centrum.groupLabel).toBe("Centrum, årskurs 9, flickor");
+    expect(centrum.factors[0]).toMatchObject({ suppressed: true, n: null, percent: null });
   });
 });
