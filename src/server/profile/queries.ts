@@ -229,3 +229,16 @@ export function listIndicators(db: DbOrTx, organisationId: string) {
     .where(eq(profileIndicators.organisationId, organisationId))
     .orderBy(profileIndicators.kpi, profileIndicators.period, profileIndicators.gender);
 }
+
+/** An import with the municipality that owns its wave (the policy's target). */
+export async function findImportTarget(
+  db: DbOrTx,
+  id: string,
+): Promise<(ImportRow & { organisationId: string }) | undefined> {
+  const [row] = await db
+    .select({ import: profileImports, organisationId: profileWaves.organisationId })
+    .from(profileImports)
+    .innerJoin(profileWaves, eq(profileWaves.id, profileImports.waveId))
+    .where(eq(profileImports.id, id));
+  return row ? { ...row.import, organisationId: row.organisationId } : undefined;
+}

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../module.ts";
+import { registerImportRoutes } from "./import-routes.ts";
 import { registerInstrumentRoutes } from "./instrument-routes.ts";
 import { registerWaveRoutes } from "./wave-routes.ts";
 
 export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   registerInstrumentRoutes(app, deps);
   registerWaveRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

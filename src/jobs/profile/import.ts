@@ -1,0 +1,117 @@
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/database.ts";
+import { profileImports, profileInstruments, profileWaves } from "../../db/schema/profile.ts";
+import type { Instrument } from "../../domain/profile/instrument.ts";
+import { defineJob, type JobSummary } from "../define.ts";
+import { openSurvey, SurveyReadError } from "./read-survey.ts";
+import { clearStaged, stageImport } from "./stage.ts";
+
+const ImportJobSchema = z.strictObject({ importId: z.uuid() });
+
+/** The areas under a municipality (any depth): the values a file's area column may name. */
+export async function areasUnder(db: Db, municipalityId: string) {
+  const result = await db.execute<{ id: string; name: string }>(sql`
+    WITH RECURSIVE tree AS (
+      SELECT id, kind, name FROM platform.organisations WHERE id = ${municipalityId}
+      UNION ALL
+      SELECT o.id, o.kind, o.name FROM platform.organisations o JOIN tree ON o.parent_id = tree.id
+    )
+    SELECT id, name FROM tree WHERE kind = 'area' ORDER BY name`);
+  return result.rows;
+}
+
+/**
+ * Reads, validates, scores and stages an uploaded survey file as mapped. Nothing becomes
+ * visible here: the staged rows wait under the import's id until a person confirms the import
+ * (one short transaction, confirm-import.ts). Cancelled, failed or interrupted, it leaves the
+ * wave as it was; a retried run starts over.
+ */
+export const profileImportJob = defineJob({
+  name: "profile.import",
+  schema: ImportJobSchema,
+  expireInSeconds: 3600,
+  retryLimit: 2,
+  retryDelaySeconds: 1,
+  run: async (ctx, { importId }): Promise<JobSummary> => {
+    const [row] = await ctx.db
+      .select({
+        import: profileImports,
+        organisationId: profileWaves.organisationId,
+        instrument: profileInstruments.definition,
+      })
+      .from(profileImports)
+      .innerJoin(profileWaves, eq(profileWaves.id, profileImports.waveId))
+      .innerJoin(profileInstruments, eq(profileInstruments.id, profileWaves.instrumentId))
+      .where(eq(profileImports.id, importId));
+    if (!row || row.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
+      return { skipped: true };
+    }
+    const finish = (values: Partial<typeof profileImports.$inferInsert>) =>
+      ctx.db
+        .update(profileImports)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(profileImports.id, importId));
+    try {
+      const survey = await openSurvey(row.import.filePath, row.import.format);
+      const result = await stageImport(ctx.db, {
+        importId,
+        instrument: row.instrument as Instrument,
+        mapping: row.import.mapping,
+        header: survey.header,
+        areas: await areasUnder(ctx.db, row.organisationId),
+        rows: survey.rows,
+        signal: ctx.signal,
+        onRows: (rows) =>
+          ctx.progress(Math.min(0.99, survey.share()), {
+            key: "profile.import.rows",
+            params: { rows },
+          }),
+      });
+      await finish({
+        state: "validated",
+        rows: result.rows,
+        problemRows: result.problemLines.length,
+        problemCount: result.problemCount,
+        problems: result.problems,
+        problemLines: result.problemLines,
+        screenedOut: result.screenedOut,
+      });
+      return {
+        rows: result.rows,
+        stored: result.stored,
+        problems: result.problemCount,
+        screenedOut: result.screenedOut,
+      };
+    } catch (error) {
+      await clearStaged(ctx.db, importId);
+      if (ctx.signal.aborted) {
+        // A shutdown hands the job back to be run again; only a person's cancel ends it.
+        const cancelled = (ctx.signal.reason as Error | undefined)?.message === "cancelled";
+        if (cancelled) await finish({ state: "cancelled" });
+        throw error;
+      }
+      if (error instanceof SurveyReadError) {
+        await finish({
+          state: "validated",
+          rows: 0,
+          problemRows: 0,
+          problemCount: 1,
+          problems: [
+            {
+              line: error.line,
+              column: null,
+              code: "unreadable",
+              value: null,
+              message: error.message,
+            },
+          ],
+          problemLines: [],
+        });
+        return { unreadable: true };
+      }
+      await finish({ state: "failed", error: "Importen misslyckades; försök igen." });
+      throw error;
+    }
+  },
+});

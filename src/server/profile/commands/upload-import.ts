@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { type AuditContext, recordStandaloneAudit } from "../../../db/audit.ts";
+import type { Db } from "../../../db/database.ts";
+import { profileImports } from "../../../db/schema/profile.ts";
+import type { Instrument } from "../../../domain/profile/instrument.ts";
+import { suggestMapping } from "../../../domain/profile/mapping.ts";
+import type { SurveyFormat } from "../../../domain/profile/schemas.ts";
+import { openSurvey, SurveyReadError } from "../../../jobs/profile/read-survey.ts";
+import { BadRequestError } from "../../plugins/errors.ts";
+import type { WaveRow } from "../queries.ts";
+
+/** The largest survey file accepted: a million rows of a long questionnaire fit well inside. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+const SAMPLE_ROWS = 5;
+
+export function formatOf(fileName: string): SurveyFormat {
+  const ending = path.extname(fileName).toLowerCase();
+  if (ending === ".csv" || ending === ".txt") return "csv";
+  if (ending === ".xlsx") return "xlsx";
+  if (ending === ".sav") return "sav";
+  throw new BadRequestError("Uppgifterna är inte giltiga.", [
+    { path: "fileName", message: "Filen ska vara .csv, .xlsx eller .sav." },
+  ]);
+}
+
+/**
+ * Streams the request body to a file on this server (never whole into memory), reads its
+ * columns and their .sav metadata, and proposes a mapping. Nothing is validated or stored yet.
+ */
+export async function uploadImport(
+  db: Db,
+  audit: AuditContext,
+  input: {
+    wave: WaveRow;
+    instrument: Instrument;
+    areas: { id: string; name: string }[];
+    fileName: string;
+    body: NodeJS.ReadableStream;
+    uploadDir: string;
+  },
+) {
+  const format = formatOf(input.fileName);
+  await mkdir(input.uploadDir, { recursive: true, mode: 0o700 });
+  const filePath = path.join(input.uploadDir, `${randomUUID()}.${format}`);
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes > MAX_UPLOAD_BYTES) done(new BadRequestError("Filen är för stor (högst 2 GB)."));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(input.body, limit, createWriteStream(filePath, { mode: 0o600 }));
+    if (bytes === 0) throw new BadRequestError("Filen är tom.");
+    const survey = await openSurvey(filePath, format).catch((error: unknown) => {
+      if (error instanceof SurveyReadError) throw new BadRequestError(error.message);
+      throw error;
+    });
+    const samples: string[][] = [];
+    for await (const row of survey.rows) {
+      samples.push([...row.values]);
+      if (samples.length >= SAMPLE_ROWS) break;
+    }
+    const columns = survey.columns.map((column, i) => ({
+      ...column,
+      sample: samples.map((row) => row[i] ?? ""),
+    }));
+    const [row] = await db
+      .insert(profileImports)
+      .values({
+        waveId: input.wave.id,
+        fileName: input.fileName,
+        format,
+        filePath,
+        columns,
+        suggestedMapping: suggestMapping(columns, input.instrument, input.areas),
+        createdBy: audit.actorId,
+      })
+      .returning();
+    await recordStandaloneAudit(db, audit, {
+      action: "profile.import.upload",
+      subjectType: "profile_import",
+      subjectId: row!.id,
+      organisationId: input.wave.organisationId,
+      details: { fileName: input.fileName, format, bytes },
+    });
+    return row!;
+  } catch (error) {
+    await rm(filePath, { force: true });
+    throw error;
+  }
+}
