@@ -223,6 +223,7 @@ function ValueMap<V extends string>({
           <span>{v.label === v.value ? v.value : `${v.value} (${v.label})`}</span>
           <select
             className="ds-input"
+            aria-label={`${heading}: ${v.value}`}
             value={current[v.value] ?? ""}
             onChange={(e) => {
               const next = { ...current };
