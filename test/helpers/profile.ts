@@ -1,8 +1,8 @@
 import type { Db } from "../../src/db/database.ts";
-import { profileInstruments, profileWaves } from "../../src/db/schema/profile.ts";
+import { profileImports, profileInstruments, profileWaves } from "../../src/db/schema/profile.ts";
 import type { InstrumentInput } from "../../src/domain/profile/instrument.ts";
 
-/** A small instrument: two factors (one risk, one protective) over four 1–4 items. */
+/** A small instrument: four factors (two risk, two protective) over four 1–4 items. */
 export const SMALL_INSTRUMENT: InstrumentInput = {
   id: "small",
   version: 1,
@@ -25,6 +25,24 @@ export const SMALL_INSTRUMENT: InstrumentInput = {
       reverse: ["q2"],
       minAnswered: 1,
       cutPoint: 2.5,
+      compare: ">",
+    },
+    {
+      id: "attitudes",
+      kind: "risk",
+      domain: "individual",
+      name: { sv: "Positiva attityder till alkohol", en: "Favourable attitudes to alcohol" },
+      items: ["q3"],
+      cutPoint: 3,
+      compare: ">=",
+    },
+    {
+      id: "rewards",
+      kind: "protective",
+      domain: "family",
+      name: { sv: "Uppskattning i familjen", en: "Family rewards" },
+      items: ["q4"],
+      cutPoint: 2,
       compare: ">",
     },
     {
@@ -61,3 +79,26 @@ export async function buildWave(db: Db, organisationId: string, year = 2026) {
     .returning();
   return { wave: row!, instrument };
 }
+
+/** An uploaded import (no file behind it) on a fresh wave of the municipality. */
+export async function buildImport(db: Db, organisationId: string) {
+  const { wave } = await buildWave(db, organisationId);
+  const [row] = await db
+    .insert(profileImports)
+    .values({ waveId: wave.id, fileName: "enkat.csv", format: "csv", columns: [] })
+    .returning();
+  return row!;
+}
+
+export const EMPTY_MAPPING = {
+  items: { q1: "q1", q2: "q2", q3: "q3", q4: "q4", lie: "lie" },
+  respondent: null,
+  area: "area",
+  grade: null,
+  gender: null,
+  school: null,
+  class: null,
+  areaValues: {},
+  genderValues: {},
+  gradeValues: {},
+};

@@ -1,4 +1,10 @@
-import { buildInstrument, buildWave, SMALL_INSTRUMENT } from "../helpers/profile.ts";
+import {
+  buildImport,
+  buildInstrument,
+  buildWave,
+  EMPTY_MAPPING,
+  SMALL_INSTRUMENT,
+} from "../helpers/profile.ts";
 import { all, type Fixture, type ModuleMatrix, type Row, readable, scoped } from "./types.ts";
 
 /** Community-level edits: the coordinator of the municipality (and the system administrator). */
@@ -16,6 +22,9 @@ const imported = (status: number): Row => ({
 async function waveUrl(f: Fixture) {
   return `/api/profile/waves/${(await buildWave(f.t.db, f.org.id)).wave.id}`;
 }
+async function importUrl(f: Fixture) {
+  return `/api/profile/imports/${(await buildImport(f.t.db, f.org.id)).id}`;
+}
 async function instrumentUrl(f: Fixture) {
   return `/api/profile/instruments/${(await buildInstrument(f.t.db, f.org.id)).id}`;
 }
@@ -30,6 +39,18 @@ export const profileMatrix: ModuleMatrix = {
     "POST /api/profile/waves": imported(201),
     "GET /api/profile/waves/{id}": readable,
     "PUT /api/profile/waves/{id}/invited": imported(200),
+    "POST /api/profile/waves/{id}/imports": imported(201),
+    "GET /api/profile/waves/{id}/imports": imported(200),
+    "GET /api/profile/imports/{id}": imported(200),
+    "PUT /api/profile/imports/{id}/mapping": imported(200),
+    // The fixture's import is not validated yet: those who may confirm learn that (409).
+    "POST /api/profile/imports/{id}/confirm": imported(409),
+    "POST /api/profile/imports/{id}/cancel": imported(200),
+    "GET /api/profile/waves/{id}/profile": readable,
+    "GET /api/profile/waves/{id}/profile.csv": readable,
+    "GET /api/profile/waves/{id}/trend": readable,
+    "GET /api/profile/waves/{id}/prioritisations": readable,
+    "POST /api/profile/waves/{id}/prioritisations": edited(201),
   },
   requests: {
     "GET /api/profile/instruments": async () => ({ url: "/api/profile/instruments" }),
@@ -55,6 +76,39 @@ export const profileMatrix: ModuleMatrix = {
     "PUT /api/profile/waves/{id}/invited": async (f) => ({
       url: `${await waveUrl(f)}/invited`,
       payload: { invited: [{ school: "Skolan", grade: "9", invited: 40 }] },
+    }),
+    "POST /api/profile/waves/{id}/imports": async (f) => ({
+      url: `${await waveUrl(f)}/imports?fileName=enkat.csv`,
+      payload: "area;q1;q2;q3;q4;lie\nNorr;1;2;3;4;1\n",
+    }),
+    "GET /api/profile/waves/{id}/imports": async (f) => ({ url: `${await waveUrl(f)}/imports` }),
+    "GET /api/profile/imports/{id}": async (f) => ({ url: await importUrl(f) }),
+    "PUT /api/profile/imports/{id}/mapping": async (f) => ({
+      url: `${await importUrl(f)}/mapping`,
+      payload: { mapping: EMPTY_MAPPING },
+    }),
+    "POST /api/profile/imports/{id}/confirm": async (f) => ({
+      url: `${await importUrl(f)}/confirm`,
+      payload: {},
+    }),
+    "POST /api/profile/imports/{id}/cancel": async (f) => ({ url: `${await importUrl(f)}/cancel` }),
+    "GET /api/profile/waves/{id}/profile": async (f) => ({ url: `${await waveUrl(f)}/profile` }),
+    "GET /api/profile/waves/{id}/profile.csv": async (f) => ({
+      url: `${await waveUrl(f)}/profile.csv`,
+    }),
+    "GET /api/profile/waves/{id}/trend": async (f) => ({ url: `${await waveUrl(f)}/trend` }),
+    "GET /api/profile/waves/{id}/prioritisations": async (f) => ({
+      url: `${await waveUrl(f)}/prioritisations`,
+    }),
+    "POST /api/profile/waves/{id}/prioritisations": async (f) => ({
+      url: `${await waveUrl(f)}/prioritisations`,
+      payload: {
+        basis: "Profilen",
+        factors: ["conflict", "attitudes", "bonding", "rewards"].map((factor) => ({
+          factor,
+          reason: "Hög andel.",
+        })),
+      },
     }),
   },
 };

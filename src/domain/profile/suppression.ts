@@ -1,232 +1,25 @@
 /**
- * Small-cell suppression of one factor's table, exactly as profile-cli.md fixes it.
+ * Small-cell suppression of one factor's table, exactly as profile-cli.md fixes it: cells with
+ * n < minN are suppressed (primary), and further cells (complementary) until no suppressed count
+ * can be recomputed from the published cells, judged by exact linear algebra (disclosure.ts).
  *
- * A table of `dims` grouping columns holds every combination of categories and of "all" (null).
- * Published counts add up: a cell with "all" in a column is the sum of its children along that
- * column. A suppressed cell's count is an unknown; it is disclosed when the additivity equations
- * over the published cells fix it to one value, which is a question of linear algebra: an unknown
- * is free exactly when some solution of the homogeneous system, zero on every published cell, is
- * non-zero on it. Cells that are absent from the input have n = 0 and are known to everyone.
- *
- * Method (the hypercube method of τ-ARGUS, then an exact check and a pruning pass):
- * every table that is the tensor product of one pair of distinct values per column, with +1/−1
- * signs chosen so that "all" equals the sum of its children, solves the homogeneous system; so a
- * suppressed cell is safe when the 2^dims corners of such a hypercube through it are all
- * suppressed. For each primary cell the cheapest hypercube (fewest new cells, then smallest
- * counts) is added. Because unknowns can also be protected by combinations of hypercubes, each
- * complementary cell is then tentatively published again, largest first, and kept published when
- * the exact check still finds no disclosure.
+ * Method: the hypercube method of τ-ARGUS, then an exact pruning pass. A table that is the
+ * tensor product of one pair of distinct values per column, with +1/−1 signs so that "all"
+ * equals the sum of its children, changes no margin; so a suppressed cell is safe when the 2^dims
+ * corners of such a hypercube through it are all suppressed. Each primary cell not yet inside a
+ * chosen hypercube gets the cheapest one (fewest new cells, then smallest counts; empty cells are
+ * known and cannot be corners). Hypercubes over-protect, because unknowns are also protected by
+ * combinations of them, so each complementary cell is then offered for publication, largest
+ * first, and published when the exact null space of the remaining unknowns still changes every
+ * suppressed cell.
  */
-import { type EliminationResult, eliminate, reducesToZero } from "./exact-elimination.ts";
+import { buildGrid, type CountCell, disclosedOf, type Grid, nullBasis } from "./disclosure.ts";
+import { combine, Overflow } from "./exact-elimination.ts";
+
+export type { CountCell } from "./disclosure.ts";
 
 export const DEFAULT_MIN_N = 10;
 export const MIN_N_FLOOR = 5;
-
-export interface CountCell {
-  readonly key: readonly (string | null)[];
-  readonly n: number;
-  readonly flagged: number;
-}
-
-/** The full hypercube of a table with its margins; coordinate 0 is "all" in every column. */
-interface Grid {
-  readonly dims: number;
-  readonly sizes: readonly number[];
-  readonly strides: readonly number[];
-  readonly total: number;
-  /** n of each flat cell; 0 where the input has no cell (known to be empty). */
-  readonly n: Float64Array;
-  /** The input index of each flat cell, or −1. */
-  readonly inputIndex: Int32Array;
-  /** The flat cell of each input cell. */
-  readonly flatOf: Int32Array;
-}
-
-function buildGrid(cells: readonly CountCell[], dims: number): Grid {
-  if (!Number.isInteger(dims) || dims < 0) throw new RangeError("dims must be a whole number ≥ 0");
-  const categories: Set<string>[] = Array.from({ length: dims }, () => new Set<string>());
-  for (const cell of cells) {
-    if (cell.key.length !== dims) {
-      throw new RangeError(`cell key has ${cell.key.length} columns, expected ${dims}`);
-    }
-    if (!Number.isInteger(cell.n) || cell.n < 0) throw new RangeError("n must be a count");
-    cell.key.forEach((value, d) => {
-      if (value !== null) categories[d]!.add(value);
-    });
-  }
-  // Sorted so that the result does not depend on the order the cells come in.
-  const coordinate = categories.map(
-    (set) => new Map([...set].sort().map((value, i) => [value, i + 1] as const)),
-  );
-  const sizes = categories.map((set) => set.size + 1);
-  const strides: number[] = [];
-  let total = 1;
-  for (let d = dims - 1; d >= 0; d--) {
-    strides[d] = total;
-    total *= sizes[d]!;
-  }
-  const n = new Float64Array(total);
-  const inputIndex = new Int32Array(total).fill(-1);
-  const flatOf = new Int32Array(cells.length);
-  cells.forEach((cell, index) => {
-    let flat = 0;
-    cell.key.forEach((value, d) => {
-      if (value !== null) flat += coordinate[d]!.get(value)! * strides[d]!;
-    });
-    if (inputIndex[flat] !== -1) {
-      throw new RangeError(`the cell [${cell.key.join(", ")}] occurs twice`);
-    }
-    inputIndex[flat] = index;
-    flatOf[index] = flat;
-    n[flat] = cell.n;
-  });
-  return { dims, sizes, strides, total, n, inputIndex, flatOf };
-}
-
-function coordinatesOf(grid: Grid, flat: number): number[] {
-  return grid.strides.map((stride, d) => Math.floor(flat / stride) % grid.sizes[d]!);
-}
-
-const isInterior = (grid: Grid, flat: number): boolean =>
-  coordinatesOf(grid, flat).every((c) => c !== 0);
-
-/** Every cell that sums over `flat`: the cell itself with any non-empty set of columns at "all". */
-function ancestorsOf(grid: Grid, flat: number): number[] {
-  const coords = coordinatesOf(grid, flat);
-  const own = coords.map((c, d) => c * grid.strides[d]!);
-  const result: number[] = [];
-  const dims = grid.dims;
-  for (let mask = 1; mask < 1 << dims; mask++) {
-    let ancestor = flat;
-    for (let d = 0; d < dims; d++) if (mask & (1 << d)) ancestor -= own[d]!;
-    if (ancestor !== flat) result.push(ancestor);
-  }
-  return [...new Set(result)];
-}
-
-/**
- * The suppressed flat cells whose count the published cells fix. Every cell's count is the sum
- * of the interior (finest) cells under it, and interior cells may take any values, so a solution
- * of the homogeneous system is a free choice z of the suppressed interior cells subject to
- * "sum of z under each published margin = 0"; a suppressed cell is disclosed when the sum of z
- * under it is 0 for every such z, i.e. when that sum is a combination of the published margins'
- * equations.
- */
-function disclosedFlat(grid: Grid, suppressed: Uint8Array): number[] {
-  const variables: number[] = [];
-  const variableOf = new Map<number, number>();
-  for (let flat = 0; flat < grid.total; flat++) {
-    if (suppressed[flat] && isInterior(grid, flat)) {
-      variableOf.set(flat, variables.length);
-      variables.push(flat);
-    }
-  }
-  const equations = new Map<number, number[]>();
-  const queries = new Map<number, number[]>();
-  for (let flat = 0; flat < grid.total; flat++) if (suppressed[flat]) queries.set(flat, []);
-  variables.forEach((flat, v) => {
-    queries.get(flat)!.push(v);
-    for (const ancestor of ancestorsOf(grid, flat)) {
-      const target = suppressed[ancestor] ? queries : equations;
-      let list = target.get(ancestor);
-      if (!list) {
-        list = [];
-        target.set(ancestor, list);
-      }
-      list.push(v);
-    }
-  });
-
-  // An equation with a single unknown pins it to zero; pinning can cascade. Doing this before the
-  // elimination keeps the matrices small.
-  const pinned = new Uint8Array(variables.length);
-  const equationsOfVariable: number[][] = variables.map(() => []);
-  const equationList = [...equations.values()];
-  equationList.forEach((vars, e) => {
-    for (const v of vars) equationsOfVariable[v]!.push(e);
-  });
-  const open = equationList.map((vars) => vars.length);
-  const stack: number[] = [];
-  open.forEach((count, e) => {
-    if (count === 1) stack.push(e);
-  });
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    const v = equationList[e]!.find((x) => !pinned[x]);
-    if (v === undefined) continue;
-    pinned[v] = 1;
-    for (const other of equationsOfVariable[v]!) {
-      open[other]!--;
-      if (open[other] === 1) stack.push(other);
-    }
-  }
-
-  // Independent blocks of unknowns (linked through a shared equation) are solved separately.
-  const parent = variables.map((_, v) => v);
-  const find = (v: number): number => {
-    let root = v;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[v] !== root) {
-      const next = parent[v]!;
-      parent[v] = root;
-      v = next;
-    }
-    return root;
-  };
-  const liveEquations = equationList
-    .map((vars) => vars.filter((v) => !pinned[v]))
-    .filter((vars) => vars.length > 0);
-  for (const vars of liveEquations) {
-    for (const v of vars) parent[find(v)] = find(vars[0]!);
-  }
-  const blockOf = new Map<number, { columns: Map<number, number>; rows: number[][] }>();
-  variables.forEach((_, v) => {
-    if (pinned[v]) return;
-    const root = find(v);
-    let block = blockOf.get(root);
-    if (!block) {
-      block = { columns: new Map(), rows: [] };
-      blockOf.set(root, block);
-    }
-    block.columns.set(v, block.columns.size);
-  });
-  for (const vars of liveEquations) blockOf.get(find(vars[0]!))!.rows.push(vars);
-  const solved = new Map<number, EliminationResult>();
-  for (const [root, block] of blockOf) {
-    const width = block.columns.size;
-    const matrix = block.rows.map((vars) => {
-      const row = new Array<number>(width).fill(0);
-      for (const v of vars) row[block.columns.get(v)!] = 1;
-      return row;
-    });
-    solved.set(root, eliminate(matrix, width));
-  }
-
-  const disclosed: number[] = [];
-  for (const [flat, vars] of queries) {
-    const byBlock = new Map<number, number[]>();
-    for (const v of vars) {
-      if (pinned[v]) continue;
-      const root = find(v);
-      const block = blockOf.get(root)!;
-      let row = byBlock.get(root);
-      if (!row) {
-        row = new Array<number>(block.columns.size).fill(0);
-        byBlock.set(root, row);
-      }
-      row[block.columns.get(v)!]! += 1;
-    }
-    let fixed = true;
-    for (const [root, row] of byBlock) {
-      if (!reducesToZero(solved.get(root)!, row)) {
-        fixed = false;
-        break;
-      }
-    }
-    if (fixed) disclosed.push(flat);
-  }
-  return disclosed.sort((a, b) => a - b);
-}
 
 /**
  * The indexes of the suppressed cells whose flagged count (and n) can be recomputed from the
@@ -243,120 +36,10 @@ export function disclosedCells(
   suppressed.forEach((s, index) => {
     if (s) mask[grid.flatOf[index]!] = 1;
   });
-  return disclosedFlat(grid, mask)
+  return disclosedOf(nullBasis(grid, mask))
     .map((flat) => grid.inputIndex[flat]!)
+    .filter((index) => index !== -1)
     .sort((a, b) => a - b);
-}
-
-interface Cost {
-  newCells: number;
-  newCount: number;
-}
-
-const cheaper = (a: Cost, b: Cost): boolean =>
-  a.newCells < b.newCells || (a.newCells === b.newCells && a.newCount < b.newCount);
-
-/** Keeps the hypercube search small when a table has many columns or many categories. */
-const MAX_HYPERCUBES = 20_000;
-
-/** The corners of the hypercube through `coords` with `partners` as the other value per column. */
-function corners(grid: Grid, coords: readonly number[], partners: readonly number[]): number[] {
-  const result: number[] = [];
-  for (let mask = 0; mask < 1 << grid.dims; mask++) {
-    let flat = 0;
-    for (let d = 0; d < grid.dims; d++) {
-      flat += (mask & (1 << d) ? partners[d]! : coords[d]!) * grid.strides[d]!;
-    }
-    result.push(flat);
-  }
-  return result;
-}
-
-/** The cheapest hypercube through `flat` whose corners are all non-empty cells. */
-function cheapestHypercube(grid: Grid, flat: number, suppressed: Uint8Array): number[] {
-  const coords = coordinatesOf(grid, flat);
-  // Partner values per column, the cheapest single step first, so that a cap on the search drops
-  // the least promising ones.
-  const candidates = coords.map((c, d) => {
-    const values: number[] = [];
-    for (let value = 0; value < grid.sizes[d]!; value++) if (value !== c) values.push(value);
-    const stepCost = (value: number): number => {
-      const neighbour = flat + (value - c) * grid.strides[d]!;
-      if (grid.n[neighbour] === 0) return Number.POSITIVE_INFINITY;
-      return suppressed[neighbour] ? -1 : grid.n[neighbour]!;
-    };
-    return values
-      .filter((v) => stepCost(v) !== Number.POSITIVE_INFINITY)
-      .sort((a, b) => stepCost(a) - stepCost(b) || a - b);
-  });
-  let budget = MAX_HYPERCUBES;
-  const kept = candidates.map((values) => values.length);
-  while (kept.reduce((p, k) => p * Math.max(k, 1), 1) > budget) {
-    const widest = kept.indexOf(Math.max(...kept));
-    kept[widest] = Math.max(1, Math.floor(kept[widest]! / 2));
-  }
-  budget = kept.reduce((p, k) => p * k, 1);
-
-  // Always possible: "all" in every column with a category, and in the columns that are "all"
-  // the categories of a non-empty interior cell below: every corner then lies between that cell
-  // and `flat`, so none is empty.
-  const fallback = coords.slice();
-  const below = firstNonEmptyInterior(grid, coords);
-  coords.forEach((c, d) => {
-    fallback[d] = c === 0 ? below[d]! : 0;
-  });
-  let best = corners(grid, coords, fallback);
-  let bestCost = costOf(grid, best, suppressed);
-
-  const partners = new Array<number>(grid.dims).fill(0);
-  const choose = (d: number): void => {
-    if (d === grid.dims) {
-      const cube = corners(grid, coords, partners);
-      if (cube.some((corner) => grid.n[corner] === 0)) return;
-      const cost = costOf(grid, cube, suppressed);
-      if (cheaper(cost, bestCost)) {
-        best = cube;
-        bestCost = cost;
-      }
-      return;
-    }
-    const values = candidates[d]!;
-    for (let i = 0; i < Math.min(kept[d]!, values.length); i++) {
-      partners[d] = values[i]!;
-      choose(d + 1);
-    }
-  };
-  if (budget > 0 && candidates.every((values) => values.length > 0)) choose(0);
-  return best;
-}
-
-function costOf(grid: Grid, cube: readonly number[], suppressed: Uint8Array): Cost {
-  const cost = { newCells: 0, newCount: 0 };
-  for (const corner of new Set(cube)) {
-    if (suppressed[corner]) continue;
-    cost.newCells++;
-    cost.newCount += grid.n[corner]!;
-  }
-  return cost;
-}
-
-function firstNonEmptyInterior(grid: Grid, coords: readonly number[]): number[] {
-  const free = coords.flatMap((c, d) => (c === 0 ? [d] : []));
-  const current = coords.slice();
-  const search = (i: number): boolean => {
-    if (i === free.length) {
-      const flat = current.reduce((sum, c, d) => sum + c * grid.strides[d]!, 0);
-      return grid.n[flat]! > 0;
-    }
-    const d = free[i]!;
-    for (let value = 1; value < grid.sizes[d]!; value++) {
-      current[d] = value;
-      if (search(i + 1)) return true;
-    }
-    return false;
-  };
-  if (!search(0)) throw new RangeError("a non-empty cell has no non-empty cells below it");
-  return current;
 }
 
 /**
@@ -380,12 +63,15 @@ export function suppressCells(cells: readonly CountCell[], dims: number, minN: n
   }
   if (primary.length > 0) {
     primary.sort((a, b) => grid.n[a]! - grid.n[b]! || a - b);
-    const complementary = new Set<number>();
+    const inCube = new Uint8Array(grid.total);
+    const complementary: number[] = [];
     for (const flat of primary) {
+      if (inCube[flat]) continue;
       for (const corner of cheapestHypercube(grid, flat, suppressed)) {
+        inCube[corner] = 1;
         if (!suppressed[corner]) {
           suppressed[corner] = 1;
-          complementary.add(corner);
+          complementary.push(corner);
         }
       }
     }
@@ -394,17 +80,186 @@ export function suppressCells(cells: readonly CountCell[], dims: number, minN: n
   return Array.from(grid.flatOf, (flat) => suppressed[flat] === 1);
 }
 
-const PRUNE_LIMIT = 40;
+interface Cost {
+  cells: number;
+  count: number;
+}
 
-/** Publishes again each complementary cell, largest first, that the exact check can spare. */
-function prune(grid: Grid, suppressed: Uint8Array, complementary: Set<number>): void {
-  // Each trial is a full exact check; beyond a few dozen trials the cost outgrows the budget.
-  if (complementary.size > PRUNE_LIMIT) return;
+const cheaper = (cells: number, count: number, than: Cost): boolean =>
+  cells < than.cells || (cells === than.cells && count < than.count);
+
+/** Bounds the hypercube search of a table with many columns and categories. */
+const MAX_PARTNER_CHOICES = 50_000;
+
+/**
+ * The corners of the cheapest hypercube through `flat` whose corners are all non-empty, found by
+ * branch and bound over one partner value per column.
+ */
+function cheapestHypercube(grid: Grid, flat: number, suppressed: Uint8Array): number[] {
+  const { dims, strides, n } = grid;
+  const coords = Array.from({ length: dims }, (_, d) => grid.coords[flat * dims + d]!);
+  // Partner values per column, cheapest single step first: good cubes are found early, which
+  // makes the bound bite, and a cap on the search drops the least promising values.
+  const candidates = coords.map((c, d) => {
+    const step = (value: number): number => {
+      const neighbour = flat + (value - c) * strides[d]!;
+      return suppressed[neighbour] ? -1 : n[neighbour]!;
+    };
+    const values: number[] = [];
+    for (let value = 0; value < grid.sizes[d]!; value++) {
+      if (value !== c && n[flat + (value - c) * strides[d]!]! > 0) values.push(value);
+    }
+    return values.sort((a, b) => step(a) - step(b) || a - b);
+  });
+  const kept = candidates.map((values) => values.length);
+  while (kept.reduce((p, k) => p * Math.max(k, 1), 1) > MAX_PARTNER_CHOICES) {
+    const widest = kept.indexOf(Math.max(...kept));
+    kept[widest] = Math.max(1, Math.floor(kept[widest]! / 2));
+  }
+
+  let best = fallbackHypercube(grid, coords);
+  const bestCost = costOf(grid, best, suppressed);
+  const layers = Array.from({ length: dims + 1 }, (_, d) => new Int32Array(1 << d));
+  layers[0]![0] = flat;
+  const search = (d: number, cells: number, count: number): void => {
+    if (d === dims) {
+      best = Array.from(layers[dims]!);
+      bestCost.cells = cells;
+      bestCost.count = count;
+      return;
+    }
+    const previous = layers[d]!;
+    const next = layers[d + 1]!;
+    const half = previous.length;
+    const values = candidates[d]!;
+    for (let k = 0; k < Math.min(kept[d]!, values.length); k++) {
+      const delta = (values[k]! - coords[d]!) * strides[d]!;
+      let addCells = cells;
+      let addCount = count;
+      let usable = true;
+      for (let i = 0; i < half; i++) {
+        const corner = previous[i]! + delta;
+        next[i] = previous[i]!;
+        next[half + i] = corner;
+        if (n[corner] === 0) {
+          usable = false;
+          break;
+        }
+        if (!suppressed[corner]) {
+          addCells++;
+          addCount += n[corner]!;
+        }
+      }
+      if (usable && cheaper(addCells, addCount, bestCost)) search(d + 1, addCells, addCount);
+    }
+  };
+  search(0, 0, 0);
+  return best;
+}
+
+/**
+ * A hypercube that always exists: "all" as the partner in every column where the cell has a
+ * category, and in its "all" columns the categories of a non-empty interior cell below it; every
+ * corner then lies between that interior cell and the cell, so none is empty.
+ */
+function fallbackHypercube(grid: Grid, coords: readonly number[]): number[] {
+  const free = coords.flatMap((c, d) => (c === 0 ? [d] : []));
+  const below = coords.slice();
+  const search = (i: number): boolean => {
+    if (i === free.length) {
+      return grid.n[below.reduce((sum, c, d) => sum + c * grid.strides[d]!, 0)]! > 0;
+    }
+    const d = free[i]!;
+    for (let value = 1; value < grid.sizes[d]!; value++) {
+      below[d] = value;
+      if (search(i + 1)) return true;
+    }
+    return false;
+  };
+  if (!search(0)) throw new RangeError("a non-empty cell has no non-empty cells below it");
+  const cube: number[] = [];
+  for (let mask = 0; mask < 1 << grid.dims; mask++) {
+    let corner = 0;
+    coords.forEach((c, d) => {
+      const partner = c === 0 ? below[d]! : 0;
+      corner += (mask & (1 << d) ? partner : c) * grid.strides[d]!;
+    });
+    cube.push(corner);
+  }
+  return cube;
+}
+
+function costOf(grid: Grid, cube: readonly number[], suppressed: Uint8Array): Cost {
+  const cost = { cells: 0, count: 0 };
+  for (const corner of cube) {
+    if (suppressed[corner]) continue;
+    cost.cells++;
+    cost.count += grid.n[corner]!;
+  }
+  return cost;
+}
+
+/**
+ * Publishes again each complementary cell, largest first, that the exact null space can spare.
+ * Publishing cell j keeps the null vectors that do not change j: with one basis vector that
+ * changes j as pivot, the others are combined to cancel j and the pivot is dropped. The cell is
+ * spared when every other suppressed cell is still changed by some remaining vector.
+ */
+function prune(grid: Grid, suppressed: Uint8Array, complementary: readonly number[]): void {
+  const basis = nullBasis(grid, suppressed);
+  if (basis.vectors.some((x) => typeof x[0] === "bigint")) return;
+  const width = basis.cells.length;
+  let vectors: Float64Array[] = (basis.vectors as number[][]).map((x) => Float64Array.from(x));
+  const position = new Map(basis.cells.map((flat, i) => [flat, i]));
+  const coverage = new Int32Array(width);
+  for (const x of vectors) for (let i = 0; i < width; i++) if (x[i] !== 0) coverage[i]!++;
+  if (coverage.includes(0)) throw new Error("the hypercubes left a cell disclosed");
+  const live = new Uint8Array(width).fill(1);
+  const trial = new Int32Array(width);
+
   const order = [...complementary].sort((a, b) => grid.n[b]! - grid.n[a]! || a - b);
   for (const flat of order) {
-    suppressed[flat] = 0;
-    if (disclosedFlat(grid, suppressed).length > 0) suppressed[flat] = 1;
+    const j = position.get(flat)!;
+    let pivot = -1;
+    const changing: number[] = [];
+    vectors.forEach((x, q) => {
+      if (x[j] === 0) return;
+      changing.push(q);
+      if (pivot === -1 || nonZeros(x) < nonZeros(vectors[pivot]!)) pivot = q;
+    });
+    trial.set(coverage);
+    const replaced = new Map<number, Float64Array>();
+    try {
+      for (const q of changing) {
+        const x = vectors[q]!;
+        for (let i = 0; i < width; i++) if (x[i] !== 0) trial[i]!--;
+        if (q === pivot) continue;
+        const y = x.slice();
+        combine(y, vectors[pivot]!, vectors[pivot]![j]!, y[j]!);
+        for (let i = 0; i < width; i++) if (y[i] !== 0) trial[i]!++;
+        replaced.set(q, y);
+      }
+    } catch (error) {
+      if (error instanceof Overflow) continue;
+      throw error;
+    }
+    live[j] = 0;
+    let safe = true;
+    for (let i = 0; i < width && safe; i++) if (live[i] && trial[i] === 0) safe = false;
+    if (safe) {
+      suppressed[flat] = 0;
+      vectors = vectors.flatMap((x, q) => (q === pivot ? [] : [replaced.get(q) ?? x]));
+      coverage.set(trial);
+    } else {
+      live[j] = 1;
+    }
   }
+}
+
+function nonZeros(x: Float64Array): number {
+  let count = 0;
+  for (const v of x) if (v !== 0) count++;
+  return count;
 }
 
 /**

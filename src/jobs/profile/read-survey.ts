@@ -68,18 +68,23 @@ async function openCsv(path: string): Promise<OpenedSurvey> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
   const parser = file
     .pipe(new TransformStreamDecoder(encoding))
-    .pipe(parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true }));
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+    .pipe(
+      parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+    );
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
+    record: string[];
+    info: { lines: number };
+  }>;
   const first = await iterator.next();
   if (first.done) throw new SurveyReadError("Filen saknar rubrikrad.");
-  const header = first.value.map((h) => h.trim());
+  const header = first.value.record.map((h) => h.trim());
   const columns = header.map((name) => ({ name, label: null, valueLabels: [], missing: [] }));
   async function* rows(): AsyncGenerator<SurveyRow> {
     try {
       for (;;) {
         const next = await iterator.next();
         if (next.done) return;
-        yield { line: parser.info.lines, values: next.value };
+        yield { line: next.value.info.lines, values: next.value.record };
       }
     } catch (error) {
       throw new SurveyReadError(

@@ -254,9 +254,10 @@ function insertBatch(db: DbOrTx, importId: string, batch: ReturnType<typeof newB
     INSERT INTO community.profile_respondents
       (import_id, line, area, grade, gender, school, scored, flagged)
     SELECT ${importId}::uuid, * FROM unnest(
-      ${batch.line}::int[], ${batch.area}::text[], ${batch.grade}::text[],
-      ${batch.gender}::text[], ${batch.school}::text[], ${batch.scored}::bytea[],
-      ${batch.flagged}::bytea[])`);
+      ${sql.param(batch.line)}::int[], ${sql.param(batch.area)}::text[],
+      ${sql.param(batch.grade)}::text[], ${sql.param(batch.gender)}::text[],
+      ${sql.param(batch.school)}::text[], ${sql.param(batch.scored)}::bytea[],
+      ${sql.param(batch.flagged)}::bytea[])`);
 }
 
 async function writeFineCounts(db: DbOrTx, importId: string, rows: FineAccumulator[]) {

@@ -26,15 +26,6 @@ const importTarget = {
   notFound: "Importen finns inte.",
 };
 
-/** The body types a survey upload may arrive with; each is passed on as the raw stream. */
-const UPLOAD_TYPES = [
-  "application/octet-stream",
-  "text/csv",
-  "text/plain",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/x-spss-sav",
-];
-
 /**
  * Imports of a wave: upload (the raw file as the body), mapping (starts the validating job),
  * confirm (the swap) and cancel. Imports show file values in their problems, so they are for
@@ -43,8 +34,10 @@ const UPLOAD_TYPES = [
 export function registerImportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const uploadDir = path.join(deps.config.dataDir, "profile-uploads");
   app.register(async (scope) => {
-    // The file is streamed to disk by the route, not parsed: the body limit does not apply.
-    scope.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
+    // The file is streamed to disk by the route, not parsed, whatever type the browser gave it
+    // (its name's ending picks the reader): the body limit does not apply.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     route(scope, deps, {
       method: "POST",
       url: `${PREFIX}/waves/:id/imports`,

@@ -1,0 +1,286 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Import, Profile } from "../src/domain/profile/schemas.ts";
+import { profileImportJob } from "../src/jobs/profile/import.ts";
+import { JobQueue } from "../src/jobs/queue.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
+import { auditRowsFor, call } from "./helpers/http.ts";
+import { TEST_JOB_OPTIONS, waitFor } from "./helpers/jobs.ts";
+import { buildInstrument } from "./helpers/profile.ts";
+
+let t: TestApp;
+let worker: JobQueue;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  worker = new JobQueue({
+    db: t.db,
+    config: t.config,
+    jobs: [profileImportJob],
+    options: TEST_JOB_OPTIONS,
+  });
+  await worker.start();
+});
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
+
+/**
+ * A municipality with two areas and a wave on the small instrument, and its analyst. Rows: per
+ * area 12 respondents in grade 9 (6 girls, 6 boys) and 3 in grade 8.
+ */
+async function setup() {
+  const municipality = await buildMunicipality(t.db);
+  const north = await buildArea(t.db, municipality.id, "Norr");
+  const south = await buildArea(t.db, municipality.id, "Söder");
+  const instrument = await buildInstrument(t.db, municipality.id);
+  const analyst = await actorWith(t, "analyst", municipality.id);
+  const coordinator = await actorWith(t, "coordinator", municipality.id);
+  const created = await call(t, "POST", "/api/profile/waves", analyst.headers, {
+    organisationId: municipality.id,
+    instrumentId: instrument.id,
+    name: "Skolenkäten 2026",
+    year: 2026,
+  });
+  expect(created.statusCode).toBe(201);
+  return { municipality, north, south, analyst, coordinator, waveId: created.json().id as string };
+}
+
+function csv(extra: string[] = []): string {
+  const lines = ["id;omrade;arskurs;kon;skola;q1;q2;q3;q4;lie"];
+  let id = 0;
+  for (const area of ["Norr", "Söder"]) {
+    for (let i = 0; i < 12; i++) {
+      // q1 4 and q2 1 (reversed to 4): conflict flagged for the first 5 in each area.
+      const conflict = i < 5 ? "4;1" : "1;4";
+      lines.push(`${++id};${area};9;${i % 2 === 0 ? "flicka" : "pojke"};Skolan;${conflict};2;3;1`);
+    }
+    for (let i = 0; i < 3; i++) lines.push(`${++id};${area};8;flicka;Skolan;1;4;2;3;1`);
+  }
+  // Screened out by the fictitious drug item.
+  lines.push(`${++id};Norr;9;flicka;Skolan;1;4;2;3;4;4`);
+  return [...lines, ...extra].join("\r\n");
+}
+
+async function upload(s: Awaited<ReturnType<typeof setup>>, body: string, fileName = "enkat.csv") {
+  return t.app.inject({
+    method: "POST",
+    url: `/api/profile/waves/${s.waveId}/imports?fileName=${encodeURIComponent(fileName)}`,
+    headers: { ...s.analyst.headers, "content-type": "text/csv" },
+    payload: Buffer.from(body, "utf8"),
+  });
+}
+
+async function validated(s: Awaited<ReturnType<typeof setup>>, importId: string) {
+  return waitFor(
+    async () =>
+      (
+        await call(t, "GET", `/api/profile/imports/${importId}`, s.analyst.headers)
+      ).json() as Import,
+    (i) => i.state !== "validating",
+    20_000,
+  );
+}
+
+describe("profile import", () => {
+  it("uploads, maps, validates by line and column, confirms and computes the suppressed profile", async () => {
+    const s = await setup();
+    const res = await upload(
+      s,
+      csv(["99;Väster;9;flicka;Skolan;7;4;2;3;1", "98;Norr;9;x;Skolan;1;4;2;3;1"]),
+    );
+    expect(res.statusCode).toBe(201);
+    const uploaded = res.json() as Import;
+    expect(uploaded.state).toBe("uploaded");
+    expect(uploaded.columns.map((c) => c.name)).toContain("q1");
+    const mapping = uploaded.suggestedMapping!;
+    expect(mapping.items).toMatchObject({ q1: "q1", q4: "q4", lie: "lie" });
+    expect(mapping).toMatchObject({
+      area: "omrade",
+      grade: "arskurs",
+      gender: "kon",
+      respondent: "id",
+    });
+
+    // Nothing is visible before the import is confirmed.
+    const before = (
+      await call(t, "GET", `/api/profile/waves/${s.waveId}`, s.analyst.headers)
+    ).json();
+    expect(before.respondents).toBe(0);
+
+    const mapped = await call(
+      t,
+      "PUT",
+      `/api/profile/imports/${uploaded.id}/mapping`,
+      s.analyst.headers,
+      {
+        mapping,
+      },
+    );
+    expect(mapped.statusCode).toBe(200);
+    expect(mapped.json().jobId).toBeTruthy();
+    const result = await validated(s, uploaded.id);
+    expect(result.state).toBe("validated");
+    expect(result.rows).toBe(33);
+    // Line numbers count the header as line 1: the two bad rows are lines 33 and 34.
+    expect(result.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [33, "omrade", "unknown_area"],
+      [33, "q1", "out_of_range"],
+      [34, "kon", "unknown_gender"],
+    ]);
+
+    const refused = await call(
+      t,
+      "POST",
+      `/api/profile/imports/${uploaded.id}/confirm`,
+      s.analyst.headers,
+      {},
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json())).toContain("excludeRows");
+
+    // Line 2 is a valid row the analyst leaves out as well.
+    const confirmed = await call(
+      t,
+      "POST",
+      `/api/profile/imports/${uploaded.id}/confirm`,
+      s.analyst.headers,
+      {
+        excludeRows: [33, 34, 2],
+      },
+    );
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().state).toBe("done");
+    const wave = (await call(t, "GET", `/api/profile/waves/${s.waveId}`, s.analyst.headers)).json();
+    expect(wave).toMatchObject({ respondents: 29, excluded: 1 });
+
+    const reader = await actorWith(t, "reader", s.municipality.id);
+    const profileRes = await call(
+      t,
+      "GET",
+      `/api/profile/waves/${s.waveId}/profile`,
+      reader.headers,
+    );
+    expect(profileRes.statusCode).toBe(200);
+    const profile = profileRes.json() as Profile;
+    const cell = (area: string | null, grade: string | null, gender: string | null) =>
+      profile.cells.find(
+        (c) =>
+          c.factor === "conflict" && c.area === area && c.grade === grade && c.gender === gender,
+      )!;
+    // Everyone: 29 scored, conflict flagged for 5 + 4 (line 2 was one of the flagged).
+    expect(cell(null, null, null)).toMatchObject({ n: 29, percent: "31.0", suppressed: false });
+    // Grade 8 in one area has 3: suppressed, and so is at least one more cell of its row.
+    expect(cell(s.north.id, "8", null)).toMatchObject({ suppressed: true, n: null, percent: null });
+    expect(
+      profile.cells.filter((c) => c.factor === "conflict" && c.suppressed).length,
+    ).toBeGreaterThan(1);
+    for (const c of profile.cells) {
+      if (!c.suppressed) expect(c.n!).toBeGreaterThanOrEqual(10);
+    }
+    expect(profile.areas.map((a) => a.name)).toEqual(["Norr", "Söder"]);
+
+    const exported = await call(
+      t,
+      "GET",
+      `/api/profile/waves/${s.waveId}/profile.csv`,
+      reader.headers,
+    );
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain("Konflikter i familjen");
+    expect(exported.body).not.toContain("flicka;");
+    expect((await auditRowsFor(t, uploaded.id)).map((r) => r.action)).toEqual([
+      "profile.import.upload",
+      "profile.import.map",
+      "profile.import.confirm",
+    ]);
+  });
+
+  it("answers 400 for an empty file and an unknown ending, and a reader may not upload", async () => {
+    const s = await setup();
+    expect((await upload(s, "")).statusCode).toBe(400);
+    const wrong = await upload(s, csv(), "enkat.pdf");
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.issues[0].path).toBe("fileName");
+    const reader = await actorWith(t, "reader", s.municipality.id);
+    const denied = await t.app.inject({
+      method: "POST",
+      url: `/api/profile/waves/${s.waveId}/imports?fileName=a.csv`,
+      headers: { ...reader.headers, "content-type": "text/csv" },
+      payload: csv(),
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it("a cancelled import leaves the wave as it was and stages nothing", async () => {
+    const s = await setup();
+    const first = (await upload(s, csv())).json() as Import;
+    await call(t, "PUT", `/api/profile/imports/${first.id}/mapping`, s.analyst.headers, {
+      mapping: first.suggestedMapping,
+    });
+    await validated(s, first.id);
+    const confirmed = await call(
+      t,
+      "POST",
+      `/api/profile/imports/${first.id}/confirm`,
+      s.analyst.headers,
+      {},
+    );
+    expect(confirmed.json()).toMatchObject({ state: "done" });
+    const second = (await upload(s, csv())).json() as Import;
+    await call(t, "PUT", `/api/profile/imports/${second.id}/mapping`, s.analyst.headers, {
+      mapping: second.suggestedMapping,
+    });
+    await validated(s, second.id);
+    const cancelled = await call(
+      t,
+      "POST",
+      `/api/profile/imports/${second.id}/cancel`,
+      s.analyst.headers,
+    );
+    expect(cancelled.json().state).toBe("cancelled");
+    const staged = await t.pool.query(
+      "SELECT count(*)::int AS n FROM community.profile_respondents WHERE import_id = $1",
+      [second.id],
+    );
+    expect(staged.rows[0].n).toBe(0);
+    const wave = (await call(t, "GET", `/api/profile/waves/${s.waveId}`, s.analyst.headers)).json();
+    expect(wave.respondents).toBe(30);
+  });
+
+  it("records a prioritisation of 2–5 risk and 2–5 protective factors with reasons", async () => {
+    const s = await setup();
+    const url = `/api/profile/waves/${s.waveId}/prioritisations`;
+    const reason = "Hög andel och ökande.";
+    const tooFew = await call(t, "POST", url, s.coordinator.headers, {
+      basis: "Profilen 2026",
+      factors: [
+        { factor: "conflict", reason },
+        { factor: "bonding", reason },
+        { factor: "rewards", reason },
+        { factor: "conflict", reason },
+      ],
+    });
+    expect(tooFew.statusCode).toBe(400);
+    const ok = await call(t, "POST", url, s.coordinator.headers, {
+      basis: "Profilen 2026",
+      factors: ["conflict", "attitudes", "bonding", "rewards"].map((factor) => ({
+        factor,
+        reason,
+      })),
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().factors.map((f: { kind: string }) => f.kind)).toEqual([
+      "risk",
+      "risk",
+      "protective",
+      "protective",
+    ]);
+    const list = (await call(t, "GET", url, s.analyst.headers)).json();
+    expect(list).toHaveLength(1);
+    // The analyst reads the choice but does not make it; a bad body is the coordinator's 400.
+    expect((await call(t, "POST", url, s.analyst.headers, {})).statusCode).toBe(403);
+    expect((await call(t, "POST", url, s.coordinator.headers, {})).statusCode).toBe(400);
+  });
+});
