@@ -10,8 +10,10 @@ import type { ProfileReportInput, ReportFactor, ReportIndicator } from "./report
 /** Swedish names of what a report covers, as the web page's filters name them. */
 const GENDERS: Record<string, string> = { girl: "flickor", boy: "pojkar", unknown: "okänt kön" };
 const TESTS: Record<string, string> = {
-  "two-proportion z-test": "tvåprovstest för andelar (z-test)",
-  "one-sample score test": "enstickprovstest mot normvärde (score-test)",
+  two_proportion_z: "tvåprovstest för andelar (z-test)",
+  fisher_exact: "Fishers exakta test",
+  one_sample_score: "enstickprovstest mot normvärde (score-test)",
+  exact_binomial: "exakt binomialtest mot normvärde",
 };
 
 export interface Selection {

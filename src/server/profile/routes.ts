@@ -3,6 +3,7 @@ import type { ModuleDeps } from "../module.ts";
 import { registerImportRoutes } from "./import-routes.ts";
 import { registerInstrumentRoutes } from "./instrument-routes.ts";
 import { registerProfileTableRoutes } from "./profile-routes.ts";
+import { registerProfileReportRoutes } from "./report-routes.ts";
 import { registerWaveRoutes } from "./wave-routes.ts";
 
 export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -10,4 +11,5 @@ export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): v
   registerWaveRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerProfileTableRoutes(app, deps);
+  registerProfileReportRoutes(app, deps);
 }

@@ -101,7 +101,7 @@ export function ProfileComparePage() {
   };
   const factors = profile.data?.factors ?? [];
   const nameOf = (factor: string) => factors.find((f) => f.id === factor)?.name[lang] ?? factor;
-  // The domain names its tests in English; the catalogue has the Swedish names it knows.
+  // The domain names its tests by a code; the catalogue has their names.
   const testName = (test: string) => t(`profile.tests.${test}`, { defaultValue: test });
   const title = t("profile.compare.title");
   return (
