@@ -32,6 +32,55 @@ interface Item {
   max: number;
 }
 
+/** The journey's own instrument, imported through the instruments page: two risk, two protective. */
+const INSTRUMENT = {
+  id: "e2e_skolenkat",
+  version: 1,
+  name: { sv: "Skolenkät (test)", en: "School survey (test)" },
+  items: [
+    ...["q1", "q2", "q3", "q4", "q5", "q6"].map((id) => ({ id, min: 1, max: 4, missing: [9] })),
+    { id: "lie", min: 1, max: 4 },
+  ],
+  exclude: [{ item: "lie", values: [4], reason: "fictitious drug" }],
+  factors: [
+    {
+      id: "conflict",
+      kind: "risk",
+      domain: "family",
+      name: { sv: "Konflikter i familjen", en: "Family conflict" },
+      items: ["q1", "q2"],
+      reverse: ["q2"],
+      cutPoint: 2.5,
+    },
+    {
+      id: "attitudes",
+      kind: "risk",
+      domain: "individual",
+      name: { sv: "Positiva attityder till alkohol", en: "Favourable attitudes to alcohol" },
+      items: ["q3"],
+      cutPoint: 3,
+      compare: ">=",
+    },
+    {
+      id: "rewards",
+      kind: "protective",
+      domain: "family",
+      name: { sv: "Uppskattning i familjen", en: "Family rewards" },
+      items: ["q4", "q5"],
+      cutPoint: 2,
+    },
+    {
+      id: "bonding",
+      kind: "protective",
+      domain: "school",
+      name: { sv: "Anknytning till skolan", en: "School bonding" },
+      items: ["q6"],
+      cutPoint: 3,
+      compare: ">=",
+    },
+  ],
+};
+
 /** Bengtsfors' areas, nested ones included, as the API lists them to the signed-in person. */
 async function bengtsforsAreas(page: Page): Promise<string[]> {
   const orgs = (await (await page.request.get("/api/organisations")).json()) as Org[];
@@ -50,13 +99,70 @@ async function bengtsforsAreas(page: Page): Promise<string[]> {
   return orgs.filter((o) => o.kind === "area" && below.has(o.id)).map((o) => o.name);
 }
 
+/** The same municipality's 2027 wave, imported through the API, to compare the new one with. */
+async function importEarlierWave(page: Page, instrumentId: string, csv: string) {
+  const orgs = (await (await page.request.get("/api/organisations")).json()) as Org[];
+  const municipality = orgs.find(
+    (o) => o.kind === "municipality" && o.name.startsWith("Bengtsfors"),
+  );
+  const wave = (await (
+    await page.request.post("/api/profile/waves", {
+      data: {
+        organisationId: municipality?.id,
+        instrumentId,
+        name: "Skolenkäten 2027",
+        year: 2027,
+      },
+    })
+  ).json()) as { id: string };
+  const uploaded = (await (
+    await page.request.post(`/api/profile/waves/${wave.id}/imports?fileName=enkat-2027.csv`, {
+      headers: { "content-type": "application/octet-stream" },
+      data: Buffer.from(csv, "utf8"),
+    })
+  ).json()) as { id: string; suggestedMapping: Record<string, unknown> };
+  const mapping = {
+    ...uploaded.suggestedMapping,
+    respondent: "elev_id",
+    area: "omrade",
+    grade: "arskurs",
+    gender: "kon",
+    genderValues: { "1": "girl", "2": "boy" },
+  };
+  const mapped = await page.request.put(`/api/profile/imports/${uploaded.id}/mapping`, {
+    data: { mapping },
+  });
+  expect(mapped.status()).toBe(200);
+  await expect
+    .poll(
+      async () =>
+        (
+          (await (await page.request.get(`/api/profile/imports/${uploaded.id}`)).json()) as {
+            state: string;
+          }
+        ).state,
+      { timeout: TIMEOUT * 3 },
+    )
+    .toBe("validated");
+  const confirmed = await page.request.post(`/api/profile/imports/${uploaded.id}/confirm`, {
+    data: { excludeRows: [] },
+  });
+  expect(confirmed.status()).toBe(200);
+}
+
 /**
  * A small survey file for the built-in instrument: deterministic answers (a linear congruential
  * generator), three grades, two genders coded 1/2 as many school files do, and one row whose
  * answer is out of range so that the review step has something to show.
  */
-function surveyCsv(items: Item[], areas: string[], rows: number): { csv: string; badLine: number } {
-  let seed = 20260417;
+function surveyCsv(
+  items: Item[],
+  areas: string[],
+  rows: number,
+  start: number,
+  withBadLine = true,
+): { csv: string; badLine: number } {
+  let seed = start;
   const next = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
@@ -72,7 +178,9 @@ function surveyCsv(items: Item[], areas: string[], rows: number): { csv: string;
         item.min + Math.min(span, Math.floor((next() * 0.6 + lean * 0.4) * (span + 1))),
       );
     });
-    if (lines.length + 1 === badLine) answers[0] = String((items[0]?.max ?? 4) + 5);
+    // The validity item: one in fifty claims the fictitious drug and is left out of everything.
+    answers[items.findIndex((i) => i.id === "lie")] = r % 50 === 0 ? "4" : "1";
+    if (withBadLine && lines.length + 1 === badLine) answers[0] = String((items[0]?.max ?? 4) + 3);
     lines.push(
       [
         `E${1000 + r}`,
@@ -93,25 +201,45 @@ describe("area profile journey", () => {
     await nav(page, "Områdesprofil");
     await axe(page, "list");
 
+    // 0. The survey's instrument, imported as JSON on the instruments page.
+    await page.getByRole("link", { name: "Instrument", exact: true }).click();
+    await heading(page, "Instrument");
+    await selectByText(page.getByLabel("Kommun", { exact: true }), /^Bengtsfors/);
+    await page.getByLabel("Instrumentfil (JSON)").setInputFiles({
+      name: "skolenkat.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(INSTRUMENT), "utf8"),
+    });
+    await page.getByRole("button", { name: "Importera instrument" }).click();
+    await visible(page.getByText(/Skolenkät \(test\) version \d+ är importerat/));
+    await axe(page, "instruments");
     const instruments = (await (await page.request.get("/api/profile/instruments")).json()) as {
       id: string;
-      builtIn: boolean;
+      key: string;
+      version: number;
     }[];
-    const builtIn = instruments.find((i) => i.builtIn);
-    expect(builtIn).toBeDefined();
-    const detail = (await (
-      await page.request.get(`/api/profile/instruments/${builtIn?.id}`)
-    ).json()) as { instrument: { items: Item[] } };
-    const { csv, badLine } = surveyCsv(detail.instrument.items, await bengtsforsAreas(page), 360);
+    const instrument = instruments
+      .filter((i) => i.key === INSTRUMENT.id)
+      .sort((a, b) => b.version - a.version)[0];
+    expect(instrument).toBeDefined();
+    const areas = await bengtsforsAreas(page);
+    const items = INSTRUMENT.items as Item[];
+    await importEarlierWave(
+      page,
+      instrument?.id ?? "",
+      surveyCsv(items, areas, 240, 11, false).csv,
+    );
+    const { csv, badLine } = surveyCsv(items, areas, 240, 20260417);
 
     // 1. Upload a new wave's file.
+    await nav(page, "Områdesprofil");
     await page.getByRole("link", { name: "Importera enkät" }).click();
     await heading(page, "Importera enkät");
     await axe(page, "import-upload");
     await page.getByLabel("Enkätomgång", { exact: true }).selectOption("new");
     await selectByText(page.getByLabel("Kommun", { exact: true }), /^Bengtsfors/);
-    await page.getByLabel("Instrument", { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel("Enkätomgång", { exact: true }).last().fill("Skolenkäten 2028");
+    await page.getByLabel("Instrument", { exact: true }).selectOption(instrument?.id ?? "");
+    await page.getByLabel("Namn på omgången").fill("Skolenkäten 2028");
     await page.getByLabel("År", { exact: true }).fill("2028");
     await page.getByLabel("Fil", { exact: true }).setInputFiles({
       name: "skolenkat-2028.csv",
@@ -162,7 +290,7 @@ describe("area profile journey", () => {
     await visible(page.getByText(/Det svarta strecket i varje stapel är referensen/));
     await axe(page, "wave-filtered");
 
-    // 5. Compare with the earlier wave (the demo's 2026 wave).
+    // 5. Compare with the earlier wave (2027).
     await page
       .getByRole("navigation", { name: "Omgångens sidor" })
       .getByRole("link", { name: "Jämför" })
@@ -192,7 +320,7 @@ describe("area profile journey", () => {
       await field.fill("Hög andel i kommunen och arbetsgruppens erfarenhet.");
     await page
       .getByRole("textbox", { name: "Underlag" })
-      .fill("Profilen 2028 och jämförelsen med 2026.");
+      .fill("Profilen 2028 och jämförelsen med 2027.");
     await page.getByRole("button", { name: "Spara prioritering" }).click();
     await visible(page.getByText("Prioriteringen är sparad."));
     await visible(page.getByRole("table", { name: /^Beslut / }));

@@ -70,7 +70,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (created: Import) => vo
       labels={{
         organisationId: t("profile.municipality"),
         instrumentId: t("profile.instrument"),
-        name: t("profile.waveName"),
+        name: t("profile.import.waveNameLabel"),
         year: t("profile.year"),
         file: t("profile.import.file"),
       }}
@@ -121,7 +121,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (created: Import) => vo
           </SelectField>
           <Textfield
             {...form.field("name")}
-            label={t("profile.waveName")}
+            label={t("profile.import.waveNameLabel")}
             description={t("profile.import.nameHint")}
             value={name}
             onChange={(e) => setName(e.target.value)}

@@ -63,14 +63,18 @@ function ImportInstrument() {
     } catch {
       return form.validate({ file: t("profile.instruments.notJson") });
     }
-    const body = form.parse(
-      InstrumentCreateBodySchema,
-      { organisationId, instrument },
-      {
-        organisationId: t("profile.chooseMunicipality"),
-        instrument: t("profile.instruments.notJson"),
-      },
-    );
+    if (!organisationId) return form.validate({ organisationId: t("profile.chooseMunicipality") });
+    // The file is checked here against the documented format, so that its problems name the
+    // place in the file (e.g. "factors.2.cutPoint") on the file field.
+    const parsed = InstrumentCreateBodySchema.safeParse({ organisationId, instrument });
+    if (!parsed.success)
+      return form.validate({
+        file: parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.slice(1).join(".") || t("profile.instruments.file")}: ${i.message}`)
+          .join(" "),
+      });
+    const body = parsed.data;
     if (body) create.mutate(body);
   };
   const fileField = form.field("file");
