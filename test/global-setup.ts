@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
+import { ensureProfileReferenceData } from "../src/db/reference/profile.ts";
 import { ensureReadinessReferenceData } from "../src/db/reference/readiness.ts";
 
 declare module "vitest" {
@@ -101,6 +102,7 @@ async function seedReferenceData(url: string): Promise<void> {
   const { db, pool } = connect(url, 1);
   try {
     await ensureReadinessReferenceData(db);
+    await ensureProfileReferenceData(db);
   } finally {
     await pool.end();
   }

@@ -72,6 +72,24 @@ async function upload(s: Awaited<ReturnType<typeof setup>>, body: string, fileNa
   });
 }
 
+/** Uploads, maps as suggested, validates and confirms a clean file into a wave. */
+async function importCsv(s: Awaited<ReturnType<typeof setup>>, waveId: string, body: string) {
+  const res = await upload({ ...s, waveId }, body);
+  const uploaded = res.json() as Import;
+  await call(t, "PUT", `/api/profile/imports/${uploaded.id}/mapping`, s.analyst.headers, {
+    mapping: uploaded.suggestedMapping,
+  });
+  await validated(s, uploaded.id);
+  const confirmed = await call(
+    t,
+    "POST",
+    `/api/profile/imports/${uploaded.id}/confirm`,
+    s.analyst.headers,
+    {},
+  );
+  expect(confirmed.json().state).toBe("done");
+}
+
 async function validated(s: Awaited<ReturnType<typeof setup>>, importId: string) {
   return waitFor(
     async () =>
@@ -282,5 +300,94 @@ describe("profile import", () => {
     // The analyst reads the choice but does not make it; a bad body is the coordinator's 400.
     expect((await call(t, "POST", url, s.analyst.headers, {})).statusCode).toBe(403);
     expect((await call(t, "POST", url, s.coordinator.headers, {})).statusCode).toBe(400);
+  });
+
+  it("compares with the municipality, an earlier wave and a norm, naming the test", async () => {
+    const s = await setup();
+    await importCsv(s, s.waveId, csv());
+    const reader = await actorWith(t, "reader", s.municipality.id);
+    const url = `/api/profile/waves/${s.waveId}/compare`;
+    const norm = await call(t, "POST", url, reader.headers, {
+      reference: {
+        kind: "norm",
+        source: "Riksnorm 2024",
+        figures: [{ factor: "conflict", percent: 10 }],
+      },
+    });
+    expect(norm.statusCode).toBe(200);
+    const row = norm.json().rows.find((r: { factor: string }) => r.factor === "conflict");
+    // 10 of 30 flagged against a norm of 10 %: +23.3 points, significant by the score test.
+    expect(row).toMatchObject({
+      subject: { n: 30, percent: "33.3" },
+      reference: { percent: "10.0", n: null },
+      differencePp: "23.3",
+      significant: true,
+      test: "one_sample_score",
+    });
+    // The whole municipality cannot be compared with itself.
+    const self = await call(t, "POST", url, reader.headers, {
+      reference: { kind: "municipality" },
+    });
+    expect(self.statusCode).toBe(400);
+    const area = await call(t, "POST", url, reader.headers, {
+      area: s.north.id,
+      reference: { kind: "municipality" },
+    });
+    expect(area.statusCode).toBe(200);
+    expect(area.json().rows[0]).toMatchObject({ significant: false, differencePp: "0.0" });
+
+    const earlier = await call(t, "POST", "/api/profile/waves", s.analyst.headers, {
+      organisationId: s.municipality.id,
+      instrumentId: (await call(t, "GET", `/api/profile/waves/${s.waveId}`, reader.headers)).json()
+        .instrument.id,
+      name: "Skolenkäten 2024",
+      year: 2024,
+    });
+    await importCsv(s, earlier.json().id, csv().replaceAll(";4;1;2;3;1", ";1;4;2;3;1"));
+    const trend = await call(t, "POST", url, reader.headers, {
+      reference: { kind: "wave", waveId: earlier.json().id },
+    });
+    expect(trend.statusCode).toBe(200);
+    expect(trend.json().rows[0]).toMatchObject({
+      reference: { percent: "0.0" },
+      significant: true,
+      test: "two_proportion_z",
+    });
+    const trendRes = await call(t, "GET", `/api/profile/waves/${s.waveId}/trend`, reader.headers);
+    expect(trendRes.json().waves.map((w: { year: number }) => w.year)).toEqual([2024, 2026]);
+    const candidates = await call(
+      t,
+      "GET",
+      `/api/profile/waves/${s.waveId}/candidates`,
+      reader.headers,
+    );
+    expect(candidates.statusCode).toBe(200);
+    expect(
+      candidates.json().find((c: { factor: string }) => c.factor === "conflict").reasons,
+    ).toContain("trend");
+  });
+
+  it("imports Kolada indicators all or nothing and lists them", async () => {
+    const s = await setup();
+    const url = `/api/profile/kolada?organisationId=${s.municipality.id}`;
+    const good = "kpi;municipality;period;gender;value;count;status\nN00945;1460;2024;T;12,5;;\n";
+    const imported = await t.app.inject({
+      method: "POST",
+      url: `${url}&format=csv`,
+      headers: { ...s.analyst.headers, "content-type": "text/csv" },
+      payload: good,
+    });
+    expect(imported.json()).toEqual({ imported: 1 });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `${url}&format=csv`,
+      headers: { ...s.analyst.headers, "content-type": "text/csv" },
+      payload: `${good}N00946;1460;2024;X;1;;\n`,
+    });
+    expect(bad.statusCode).toBe(400);
+    const list = await call(t, "GET", url, s.analyst.headers);
+    expect(list.json()).toEqual([
+      expect.objectContaining({ kpi: "N00945", value: 12.5, gender: "T", source: "Kolada" }),
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   prepareDatabase,
   withConnection,
 } from "../db/database.ts";
+import { ensureProfileReferenceData } from "../db/reference/profile.ts";
 import { ensureReadinessReferenceData } from "../db/reference/readiness.ts";
 import { checkRuntimeRole } from "../db/roles.ts";
 import { databaseIsEmpty, seedDemo } from "../db/seed/demo.ts";
@@ -58,6 +59,7 @@ export async function startServer(
     // Start-up data is written as the owner; the app itself runs as the runtime role.
     const demoUsers = await withConnection(database.ownerUrl, async (owner) => {
       await ensureReadinessReferenceData(owner.db);
+      await ensureProfileReferenceData(owner.db);
       if (options.demo && (await databaseIsEmpty(owner.db))) return seedDemo(owner.db);
       return undefined;
     });

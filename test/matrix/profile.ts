@@ -52,6 +52,10 @@ export const profileMatrix: ModuleMatrix = {
     "GET /api/profile/waves/{id}/trend": readable,
     "GET /api/profile/waves/{id}/prioritisations": readable,
     "POST /api/profile/waves/{id}/prioritisations": edited(201),
+    "POST /api/profile/waves/{id}/compare": readable,
+    "GET /api/profile/waves/{id}/candidates": readable,
+    "GET /api/profile/kolada": readable,
+    "POST /api/profile/kolada": imported(200),
   },
   requests: {
     "GET /api/profile/instruments": async () => ({ url: "/api/profile/instruments" }),
@@ -113,6 +117,26 @@ export const profileMatrix: ModuleMatrix = {
           reason: "Hög andel.",
         })),
       },
+    }),
+    "POST /api/profile/waves/{id}/compare": async (f) => ({
+      url: `${await waveUrl(f)}/compare`,
+      payload: {
+        reference: {
+          kind: "norm",
+          source: "Norm 2024",
+          figures: [{ factor: "conflict", percent: 20 }],
+        },
+      },
+    }),
+    "GET /api/profile/waves/{id}/candidates": async (f) => ({
+      url: `${await waveUrl(f)}/candidates`,
+    }),
+    "GET /api/profile/kolada": async (f) => ({
+      url: `/api/profile/kolada?organisationId=${f.org.id}`,
+    }),
+    "POST /api/profile/kolada": async (f) => ({
+      url: `/api/profile/kolada?organisationId=${f.org.id}&format=csv`,
+      payload: "kpi;municipality;period;gender;value;count;status\nN00945;1460;2024;T;12,5;;\n",
     }),
   },
 };

@@ -7,7 +7,6 @@ export const PROFILE_AUDIT_ACTIONS = [
   "profile.import.map",
   "profile.import.confirm",
   "profile.import.cancel",
-  "profile.import.complete",
   "profile.kolada.import",
   "profile.prioritisation.create",
   "profile.table.export",

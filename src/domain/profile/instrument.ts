@@ -9,14 +9,14 @@ import { nameText, noteText } from "../shared/schemas.ts";
 
 // Item and factor ids are column names in survey files and keys in the output; a short plain
 // identifier keeps them usable in CSV headers, SPSS variable names and URLs alike.
-const ID = /^[A-Za-z][A-Za-z0-9_.]*$/;
+const ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const idText = (what: string) =>
   z
     .string()
     .trim()
     .min(1, `Ange ${what}.`)
     .max(64)
-    .regex(ID, "Bara bokstäverna a–z, siffror, _ och . (börjar med en bokstav).");
+    .regex(ID, "Bara bokstäverna a–z, siffror, _, - och . (börjar med en bokstav).");
 
 // Answer codes: SPSS and spreadsheets store them as numbers; whole numbers within a range any
 // survey uses, so sums over a factor's items stay exact in a double.

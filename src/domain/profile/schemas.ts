@@ -321,7 +321,10 @@ export const ComparisonRowSchema = z.object({
   }),
   differencePp: z.string().nullable().describe("Subject minus reference, percentage points"),
   significant: z.boolean(),
-  test: z.string().nullable().describe("The test used, e.g. two-proportion z-test"),
+  test: z
+    .enum(["two_proportion_z", "fisher_exact", "one_sample_score", "exact_binomial"])
+    .nullable()
+    .describe("The test used; null when nothing was compared"),
   pValue: z.number().nullable(),
 });
 export const ComparisonSchema = z.object({

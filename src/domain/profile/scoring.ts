@@ -84,6 +84,15 @@ export interface CompiledInstrument {
   itemMissing: Set<number>[];
   factors: CompiledFactor[];
   exclude: { item: number; values: Set<number> }[];
+  /** The factors flattened for the per-row loop: items of factor f at start[f]..start[f+1]. */
+  flat: {
+    start: Int32Array;
+    items: Int32Array;
+    reverse: Uint8Array;
+    minAnswered: Int32Array;
+    /** minSum of factor f for k answered at start[f] + k − 1. */
+    minSum: Float64Array;
+  };
 }
 
 export function compileInstrument(instrument: Instrument): CompiledInstrument {
@@ -110,7 +119,26 @@ export function compileInstrument(instrument: Instrument): CompiledInstrument {
       })),
     };
   });
+  const start = new Int32Array(factors.length + 1);
+  factors.forEach((factor, f) => {
+    start[f + 1] = (start[f] as number) + factor.items.length;
+  });
+  const total = start[factors.length] as number;
+  const flat = {
+    start,
+    items: new Int32Array(total),
+    reverse: new Uint8Array(total),
+    minAnswered: Int32Array.from(factors, (factor) => factor.minAnswered),
+    minSum: new Float64Array(total),
+  };
+  factors.forEach((factor, f) => {
+    const offset = start[f] as number;
+    flat.items.set(factor.items, offset);
+    flat.reverse.set(factor.reverse, offset);
+    flat.minSum.set(factor.flag.minSum, offset);
+  });
   return {
+    flat,
     instrument,
     itemIds,
     itemIndex,
@@ -191,7 +219,8 @@ export function scoreRespondent(
   answers: Answers,
   into: RespondentScore = newRespondentScore(compiled),
 ): RespondentScore {
-  const { factors, itemMin, itemMax } = compiled;
+  const { itemMin, itemMax } = compiled;
+  const { start, items, reverse, minAnswered, minSum } = compiled.flat;
   const { scored, flagged } = into;
   into.excluded = isExcluded(compiled, answers);
   if (into.excluded) {
@@ -199,25 +228,26 @@ export function scoreRespondent(
     flagged.fill(false);
     return into;
   }
-  for (let f = 0; f < factors.length; f++) {
-    const factor = factors[f] as CompiledFactor;
-    const items = factor.items;
+  const factorCount = minAnswered.length;
+  for (let f = 0; f < factorCount; f++) {
+    const from = start[f] as number;
+    const to = start[f + 1] as number;
     let sum = 0;
     let count = 0;
-    for (let j = 0; j < items.length; j++) {
+    for (let j = from; j < to; j++) {
       const item = items[j] as number;
       const value = answers[item] as number;
       const min = itemMin[item] as number;
       const max = itemMax[item] as number;
       // NaN fails both comparisons; missing codes lie outside min..max by the schema.
       if (value >= min && value <= max && value === Math.floor(value)) {
-        sum += factor.reverse[j] === 1 ? min + max - value : value;
+        sum += reverse[j] === 1 ? min + max - value : value;
         count++;
       }
     }
-    if (count >= factor.minAnswered && count > 0) {
+    if (count > 0 && count >= (minAnswered[f] as number)) {
       scored[f] = true;
-      flagged[f] = sum >= (factor.flag.minSum[count - 1] as number);
+      flagged[f] = sum >= (minSum[from + count - 1] as number);
     } else {
       scored[f] = false;
       flagged[f] = false;

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
+import { clearStaged, stageImport } from "../../db/profile-staging.ts";
 import { profileImports, profileInstruments, profileWaves } from "../../db/schema/profile.ts";
 import type { Instrument } from "../../domain/profile/instrument.ts";
 import { defineJob, type JobSummary } from "../define.ts";
 import { openSurvey, SurveyReadError } from "./read-survey.ts";
-import { clearStaged, stageImport } from "./stage.ts";
 
 const ImportJobSchema = z.strictObject({ importId: z.uuid() });
 
@@ -44,7 +44,7 @@ export const profileImportJob = defineJob({
       .innerJoin(profileWaves, eq(profileWaves.id, profileImports.waveId))
       .innerJoin(profileInstruments, eq(profileInstruments.id, profileWaves.instrumentId))
       .where(eq(profileImports.id, importId));
-    if (!row || row.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
+    if (row?.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
       return { skipped: true };
     }
     const finish = (values: Partial<typeof profileImports.$inferInsert>) =>

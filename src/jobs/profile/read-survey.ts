@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
+import type { SurveyRow } from "../../db/profile-staging.ts";
 import type { SurveyFormat } from "../../domain/profile/schemas.ts";
-import type { SurveyRow } from "./stage.ts";
 
 export interface SurveyColumn {
   name: string;

@@ -1,3 +1,4 @@
+import { seedDemoProfile } from "../../db/seed/demo-profile.ts";
 import { PROFILE_AUDIT_ACTIONS } from "../../domain/profile/audit-actions.ts";
 import { PROFILE_PERMISSIONS } from "../../domain/profile/permissions.ts";
 import { defineModule } from "../module.ts";
@@ -17,4 +18,5 @@ export const profileModule = defineModule({
   hiddenActions: [],
   register: registerProfileRoutes,
   auditSubjects: PROFILE_AUDIT_SUBJECTS,
+  seed: seedDemoProfile,
 });

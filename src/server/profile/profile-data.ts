@@ -3,7 +3,7 @@ import type { Instrument } from "../../domain/profile/instrument.ts";
 import { type Profile, UNKNOWN } from "../../domain/profile/schemas.ts";
 import { DEFAULT_MIN_N } from "../../domain/profile/suppression.ts";
 import { BadRequestError } from "../plugins/errors.ts";
-import { buildProfileTable, type StoredFine } from "./profile-table.ts";
+import { buildProfileTable, type ProfileTable, type StoredFine } from "./profile-table.ts";
 import {
   areasOf,
   findInstrument,
@@ -62,6 +62,15 @@ export async function loadProfile(
   wave: WaveRow,
   options: ProfileOptions = {},
 ): Promise<Profile> {
+  return (await loadProfileTable(db, wave, options)).profile;
+}
+
+/** The profile with each cell's counts beside it, for comparisons made on the server. */
+export async function loadProfileTable(
+  db: DbOrTx,
+  wave: WaveRow,
+  options: ProfileOptions = {},
+): Promise<{ profile: Profile; counts: ProfileTable["counts"] }> {
   const minN = options.minN ?? DEFAULT_MIN_N;
   const [instrument, fine, invited, grouping] = await Promise.all([
     instrumentOf(db, wave),
@@ -74,7 +83,7 @@ export async function loadProfile(
     [...new Set(table.cells.map(pick).filter((v): v is string => v !== null))].sort((a, b) =>
       a.localeCompare(b, "sv", { numeric: true }),
     );
-  return {
+  const profile: Profile = {
     wave: { id: wave.id, name: wave.name, year: wave.year, organisationId: wave.organisationId },
     minN,
     respondents: wave.respondents,
@@ -92,4 +101,5 @@ export async function loadProfile(
     genders: values((c) => c.gender),
     cells: table.cells,
   };
+  return { profile, counts: table.counts };
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Db } from "../../db/database.ts";
 import {
+  CandidatesSchema,
+  CompareBodySchema,
+  ComparisonSchema,
   PrioritisationCreateBodySchema,
   PrioritisationListSchema,
   PrioritisationSchema,
@@ -13,6 +16,7 @@ import {
 import { tableDownload } from "../plugins/export-table.ts";
 import { route } from "../plugins/route.ts";
 import { createPrioritisation } from "./commands/create-prioritisation.ts";
+import { candidatesOf, compareProfile } from "./compare-data.ts";
 import { PREFIX, tags } from "./instrument-routes.ts";
 import { presentPrioritisation } from "./presenters.ts";
 import { instrumentOf, loadProfile } from "./profile-data.ts";
@@ -151,5 +155,39 @@ export function registerProfileTableRoutes(app: FastifyInstance, deps: { db: Db 
       const rows = await listPrioritisations(db, target.id);
       return presentPrioritisation(rows.find((r) => r.row.id === id)!);
     },
+  });
+}
+
+/** Comparisons with a chosen reference, and the prioritisation candidates. */
+export function registerCompareRoutes(app: FastifyInstance, deps: { db: Db }): void {
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/waves/:id/compare`,
+    summary: "Compare a wave's profile with a reference",
+    description:
+      "One area, grade and gender against the municipality, the collaboration, chosen municipalities' waves, an earlier wave or a norm; each difference tested at 95 % (the test is named). Suppressed cells are never compared.",
+    access: { permission: "community.read" },
+    schema: {
+      tags,
+      params: ProfileIdParamsSchema,
+      body: CompareBodySchema,
+      response: { 200: ComparisonSchema },
+    },
+    ...waveTarget,
+    authorize: { action: "profile.wave.read" },
+    run: ({ db, ctx, target, body }) => compareProfile(db, ctx, target, body),
+  });
+
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/waves/:id/candidates`,
+    summary: "List a wave's prioritisation candidates",
+    description:
+      "Factors with the highest risk or lowest protection, a significant unfavourable gap to the collaboration, or a significant worsening since the previous wave.",
+    access: { permission: "community.read" },
+    schema: { tags, params: ProfileIdParamsSchema, response: { 200: CandidatesSchema } },
+    ...waveTarget,
+    authorize: { action: "profile.wave.read" },
+    run: ({ db, ctx, target }) => candidatesOf(db, ctx, target),
   });
 }

@@ -18,6 +18,8 @@ export interface StoredFine {
 
 export interface ProfileTable {
   cells: ProfileCell[];
+  /** Each cell's counts (same order as `cells`), for the tests of comparisons; never sent. */
+  counts: { n: number; flagged: number; suppressed: boolean }[];
   /** The wave's response rate is below the rule's minimum: every cell is withheld. */
   responseRateLow: boolean;
 }
@@ -54,6 +56,7 @@ export function buildProfileTable(
   }
   const all = expandMargins([...merged.values()], 3);
   const cells: ProfileCell[] = [];
+  const counts: ProfileTable["counts"] = [];
   let start = 0;
   while (start < all.length) {
     const factor = all[start]!.factor;
@@ -65,6 +68,7 @@ export function buildProfileTable(
     table.forEach((cell, i) => {
       const hidden = suppressed === null || suppressed[i] === true;
       const [area, grade, gender] = cell.key as [string | null, string | null, string | null];
+      counts.push({ n: cell.n, flagged: cell.flagged, suppressed: hidden });
       cells.push({
         factor: id,
         area,
@@ -85,7 +89,7 @@ export function buildProfileTable(
     });
     start = end;
   }
-  return { cells, responseRateLow };
+  return { cells, counts, responseRateLow };
 }
 
 /**
@@ -108,17 +112,28 @@ export function waveResponseRateLow(
   return total > 0 && responseRateTooLow(respondents, total);
 }
 
-/** One published cell of a table, or undefined when it has no respondents. */
-export function findCell(
-  cells: readonly ProfileCell[],
-  factor: string,
-  key: { area: string | null; grade: string | null; gender: string | null },
-): ProfileCell | undefined {
-  return cells.find(
+export interface CellKey {
+  area: string | null;
+  grade: string | null;
+  gender: string | null;
+}
+
+/** The index of one cell of a table, or −1 when it has no respondents. */
+export function cellIndex(cells: readonly ProfileCell[], factor: string, key: CellKey): number {
+  return cells.findIndex(
     (c) =>
       c.factor === factor &&
       c.area === key.area &&
       c.grade === key.grade &&
       c.gender === key.gender,
   );
+}
+
+/** One published cell of a table, or undefined when it has no respondents. */
+export function findCell(
+  cells: readonly ProfileCell[],
+  factor: string,
+  key: CellKey,
+): ProfileCell | undefined {
+  return cells[cellIndex(cells, factor, key)];
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ModuleDeps } from "../module.ts";
 import { registerImportRoutes } from "./import-routes.ts";
 import { registerInstrumentRoutes } from "./instrument-routes.ts";
-import { registerProfileTableRoutes } from "./profile-routes.ts";
+import { registerKoladaRoutes } from "./kolada-routes.ts";
+import { registerCompareRoutes, registerProfileTableRoutes } from "./profile-routes.ts";
 import { registerProfileReportRoutes } from "./report-routes.ts";
 import { registerWaveRoutes } from "./wave-routes.ts";
 
@@ -11,5 +12,7 @@ export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): v
   registerWaveRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerProfileTableRoutes(app, deps);
+  registerCompareRoutes(app, deps);
+  registerKoladaRoutes(app, deps);
   registerProfileReportRoutes(app, deps);
 }

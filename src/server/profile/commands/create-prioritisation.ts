@@ -2,12 +2,10 @@ import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { DbOrTx } from "../../../db/database.ts";
 import { profilePrioritisations } from "../../../db/schema/profile.ts";
+import { validatePrioritisation } from "../../../domain/profile/candidates.ts";
 import type { Instrument } from "../../../domain/profile/instrument.ts";
 import type { PrioritisationCreateBodySchema } from "../../../domain/profile/schemas.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
-
-/** Risk and protective factors a work group chooses, each kind: at least 2, at most 5. */
-const PER_KIND = { min: 2, max: 5 };
 
 /**
  * Records a work group's choice on a wave: who, when, on what basis, which factors and why.
@@ -20,32 +18,19 @@ export async function createPrioritisation(
   instrument: Instrument,
   input: z.infer<typeof PrioritisationCreateBodySchema>,
 ): Promise<string> {
-  const kinds = new Map(instrument.factors.map((f) => [f.id, f.kind]));
-  const seen = new Set<string>();
-  const factors = input.factors.map((chosen, i) => {
-    const kind = kinds.get(chosen.factor);
-    if (!kind || seen.has(chosen.factor)) {
-      throw new BadRequestError("Uppgifterna är inte giltiga.", [
-        {
-          path: `factors.${i}.factor`,
-          message: kind ? "Faktorn är vald två gånger." : "Faktorn finns inte i enkäten.",
-        },
-      ]);
-    }
-    seen.add(chosen.factor);
-    return { factor: chosen.factor, kind, reason: chosen.reason };
-  });
-  for (const kind of ["risk", "protective"] as const) {
-    const count = factors.filter((f) => f.kind === kind).length;
-    if (count < PER_KIND.min || count > PER_KIND.max) {
-      throw new BadRequestError("Uppgifterna är inte giltiga.", [
-        {
-          path: "factors",
-          message: `Välj ${PER_KIND.min}–${PER_KIND.max} ${kind === "risk" ? "riskfaktorer" : "skyddsfaktorer"} (nu ${count}).`,
-        },
-      ]);
-    }
+  const check = validatePrioritisation(input.factors, instrument.factors);
+  if (!check.ok) {
+    throw new BadRequestError(
+      "Uppgifterna är inte giltiga.",
+      check.problems.map((message) => ({ path: "factors", message })),
+    );
   }
+  const kinds = new Map(instrument.factors.map((f) => [f.id, f.kind]));
+  const factors = input.factors.map((chosen) => ({
+    factor: chosen.factor,
+    kind: kinds.get(chosen.factor)!,
+    reason: chosen.reason,
+  }));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(profilePrioritisations)

@@ -1,16 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/database.ts";
-import { profileFineCounts, profileRespondents } from "../../db/schema/profile.ts";
-import type { Instrument } from "../../domain/profile/instrument.ts";
-import { resolveMapping } from "../../domain/profile/mapping.ts";
-import { GRADES, type Mapping, type Problem, UNKNOWN } from "../../domain/profile/schemas.ts";
+import type { Instrument } from "../domain/profile/instrument.ts";
+import { resolveMapping } from "../domain/profile/mapping.ts";
+import { GRADES, type Mapping, type Problem, UNKNOWN } from "../domain/profile/schemas.ts";
 import {
   answerProblem,
   compileInstrument,
   newRespondentScore,
   parseAnswer,
   scoreRespondent,
-} from "../../domain/profile/scoring.ts";
+} from "../domain/profile/scoring.ts";
+import type { DbOrTx } from "./database.ts";
+import { profileFineCounts, profileRespondents } from "./schema/profile.ts";
 
 /** One data row of a survey file: its line in the file (header = line 1) and its cells. */
 export interface SurveyRow {
