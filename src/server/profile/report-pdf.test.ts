@@ -224,7 +224,7 @@ describe("report input from the routes' answers", () => {
           reference: { n: 40, percent: "30.0", suppressed: false },
           differencePp: "-10.0",
           significant: false,
-          test: "two_proportion_z",
+          test: "two_proportion_z" as const,
           pValue: 0.35,
         },
       ],
