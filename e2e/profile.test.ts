@@ -343,4 +343,47 @@ describe("area profile journey", () => {
     expect(text).toContain("Hög andel i kommunen och arbetsgruppens erfarenhet.");
     await context.close();
   }, 120_000);
+
+  it("shows the demo's trend, area table, register data and instrument to the collaboration's analyst, with axe on each", async () => {
+    const { context, page } = await newPage();
+    await signIn(page, "analytiker@dalsland.example");
+    await nav(page, "Områdesprofil");
+    await page.getByRole("link", { name: "Skolenkäten 2026" }).first().click();
+    await heading(page, /^Skolenkäten 2026: Bengtsfors/);
+    const pages = page.getByRole("navigation", { name: "Omgångens sidor" });
+
+    await pages.getByRole("link", { name: "Utveckling" }).click();
+    await heading(page, "Utveckling");
+    const trend = page.getByRole("table", { name: "Andel per faktor och omgång" });
+    await visible(trend.getByRole("columnheader", { name: "Skolenkäten 2024" }));
+    await visible(trend.getByRole("columnheader", { name: "Skolenkäten 2026" }));
+    await axe(page, "trend");
+
+    await pages.getByRole("link", { name: "Områden" }).click();
+    await heading(page, "Områden");
+    await visible(page.getByRole("rowheader", { name: "Hela kommunen" }));
+    await axe(page, "areas");
+
+    await page
+      .getByRole("navigation", { name: "Sökväg" })
+      .getByRole("link", { name: "Områdesprofil" })
+      .click();
+    await page.getByRole("link", { name: "Registerdata" }).click();
+    await heading(page, "Registerdata");
+    await selectByText(page.getByLabel("Kommun", { exact: true }), /^Bengtsfors/);
+    await visible(page.getByRole("cell", { name: "Källa: Kolada" }));
+    await axe(page, "kolada");
+
+    await page
+      .getByRole("navigation", { name: "Sökväg" })
+      .getByRole("link", { name: "Områdesprofil" })
+      .click();
+    await page.getByRole("link", { name: "Instrument", exact: true }).click();
+    await heading(page, "Instrument");
+    await page.getByRole("table", { name: "Instrument" }).getByRole("link").first().click();
+    await heading(page, /, version \d+$/);
+    await visible(page.getByRole("table", { name: "Faktorer och gränsvärden" }));
+    await axe(page, "instrument");
+    await context.close();
+  }, 60_000);
 });
