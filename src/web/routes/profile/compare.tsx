@@ -129,7 +129,10 @@ export function ProfileComparePage() {
               value={k}
               label={t(`profile.compare.kinds.${k}`)}
               checked={kind === k}
-              onChange={() => setKind(k)}
+              onChange={() => {
+                setKind(k);
+                setProblem(null);
+              }}
             />
           ))}
         </fieldset>

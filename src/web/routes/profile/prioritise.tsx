@@ -5,7 +5,6 @@ import {
   Heading,
   Paragraph,
   Table,
-  Tag,
   Textfield,
 } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -151,7 +150,12 @@ export function ProfilePrioritisePage() {
           const c = cells.get(f.id);
           const checked = f.id in chosen;
           return (
-            <div key={f.id} className="profile-choice">
+            <div
+              key={f.id}
+              className={
+                reasons.length ? "profile-choice profile-choice--candidate" : "profile-choice"
+              }
+            >
               <Checkbox
                 label={`${f.name[lang]} – ${c && !c.suppressed ? formatShare(c.percent, lang) : t("profile.suppressed.short")}`}
                 description={
@@ -171,11 +175,7 @@ export function ProfilePrioritisePage() {
                   setChosen(next);
                 }}
               />
-              {reasons.length ? (
-                <Tag data-color="warning" data-size="sm" className="profile-candidate">
-                  {t("profile.prioritise.candidate")}
-                </Tag>
-              ) : null}
+
               {checked ? (
                 <Textfield
                   className="profile-reason"
