@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import {
   browserPerFile,
+  checkNarrow,
   containsText,
   expectNoAxeViolations,
   heading,
@@ -350,6 +351,8 @@ describe("area profile journey", () => {
     await nav(page, "Områdesprofil");
     await page.getByRole("link", { name: "Skolenkäten 2026" }).first().click();
     await heading(page, /^Skolenkäten 2026: Bengtsfors/);
+    await visible(page.getByRole("img", { name: /^Stapeldiagram, Skyddsfaktor/ }));
+    await checkNarrow(page, "profile-wave");
     const pages = page.getByRole("navigation", { name: "Omgångens sidor" });
 
     await pages.getByRole("link", { name: "Utveckling" }).click();
@@ -363,6 +366,7 @@ describe("area profile journey", () => {
     await heading(page, "Områden");
     await visible(page.getByRole("rowheader", { name: "Hela kommunen" }));
     await axe(page, "areas");
+    await checkNarrow(page, "profile-areas");
 
     await page
       .getByRole("navigation", { name: "Sökväg" })
