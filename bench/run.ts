@@ -2,6 +2,8 @@ import { benchApi } from "./api.ts";
 import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
+import { benchProfile } from "./profile.ts";
+import { benchSuppression } from "./suppression.ts";
 import { benchWeb } from "./web.ts";
 
 /**
@@ -49,6 +51,16 @@ const BENCHES: Record<string, () => Promise<void>> = {
       warmupSeconds: 1,
     }),
   web: () => benchWeb({ build: process.env.BENCH_WEB_BUILD !== "0" }),
+  profile: () =>
+    benchProfile({
+      rows: Math.min(
+        Math.max(Number(process.env.BENCH_PROFILE_ROWS ?? 1_000_000), 1000),
+        5_000_000,
+      ),
+      areas: 50,
+      databaseUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+    }),
+  suppression: () => benchSuppression(oddRounds),
 };
 
 const bench = BENCHES[which];

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Import, Profile } from "../src/domain/profile/schemas.ts";
 import { profileImportJob } from "../src/jobs/profile/import.ts";
@@ -90,7 +91,7 @@ async function importCsv(s: Awaited<ReturnType<typeof setup>>, waveId: string, b
   expect(confirmed.json().state).toBe("done");
 }
 
-async function validated(s: Awaited<ReturnType<typeof setup>>, importId: string) {
+async function validated(s: { analyst: { headers: Record<string, string> } }, importId: string) {
   return waitFor(
     async () =>
       (
@@ -390,4 +391,88 @@ describe("profile import", () => {
       expect.objectContaining({ kpi: "N00945", value: 12.5, gender: "T", source: "Kolada" }),
     ]);
   });
+
+  it("reads the same survey from .sav (PSPP) and from CSV into the same profile", async () => {
+    const municipality = await buildMunicipality(t.db);
+    for (const name of ["Åby", "Söder", "Norr"]) await buildArea(t.db, municipality.id, name);
+    const coordinator = await actorWith(t, "coordinator", municipality.id);
+    const instrument = await call(t, "POST", "/api/profile/instruments", coordinator.headers, {
+      organisationId: municipality.id,
+      instrument: FIXTURE_INSTRUMENT,
+    });
+    expect(instrument.statusCode).toBe(201);
+    const profiles: Profile[] = [];
+    for (const fileName of ["small.sav", "small.csv"]) {
+      const wave = await call(t, "POST", "/api/profile/waves", coordinator.headers, {
+        organisationId: municipality.id,
+        instrumentId: instrument.json().id,
+        name: fileName,
+        year: 2026,
+      });
+      const uploaded = await t.app.inject({
+        method: "POST",
+        url: `/api/profile/waves/${wave.json().id}/imports?fileName=${fileName}`,
+        headers: { ...coordinator.headers, "content-type": "application/octet-stream" },
+        payload: await readFile(`test/fixtures/profile/${fileName}`),
+      });
+      expect(uploaded.statusCode).toBe(201);
+      const upload = uploaded.json() as Import;
+      if (fileName.endsWith(".sav")) {
+        // Value labels from the .sav metadata reach the mapping step.
+        expect(upload.columns.find((c) => c.name === "q1")!.valueLabels[0]).toEqual({
+          value: "1",
+          label: "Stämmer inte alls",
+        });
+      }
+      await call(t, "PUT", `/api/profile/imports/${upload.id}/mapping`, coordinator.headers, {
+        mapping: upload.suggestedMapping,
+      });
+      const done = await validated({ analyst: coordinator }, upload.id);
+      expect(done.problemCount).toBe(0);
+      await call(t, "POST", `/api/profile/imports/${upload.id}/confirm`, coordinator.headers, {});
+      profiles.push(
+        (
+          await call(t, "GET", `/api/profile/waves/${wave.json().id}/profile`, coordinator.headers)
+        ).json(),
+      );
+    }
+    expect(profiles[0]!.respondents).toBeGreaterThan(0);
+    expect(profiles[0]!.cells).toEqual(profiles[1]!.cells);
+  });
 });
+
+/** The instrument of the survey fixtures in test/fixtures/profile (as in profile-cli.test.ts). */
+const FIXTURE_INSTRUMENT = {
+  id: "fixture",
+  version: 1,
+  name: { sv: "Liten", en: "Small" },
+  items: [
+    { id: "q1", min: 1, max: 4, missing: [9] },
+    { id: "q2", min: 1, max: 4, missing: [9] },
+    { id: "q3", min: 0, max: 3 },
+    { id: "q90", min: 1, max: 4 },
+  ],
+  exclude: [{ item: "q90", values: [2, 3, 4], reason: "fictitious drug" }],
+  factors: [
+    {
+      id: "family_conflict",
+      kind: "risk",
+      domain: "family",
+      name: { sv: "Konflikter i familjen", en: "Family conflict" },
+      items: ["q1", "q2", "q3"],
+      reverse: ["q3"],
+      minAnswered: 2,
+      cutPoint: 2.5,
+      compare: ">",
+    },
+    {
+      id: "attachment",
+      kind: "protective",
+      domain: "family",
+      name: { sv: "Anknytning", en: "Attachment" },
+      items: ["q1", "q2"],
+      cutPoint: 2,
+      compare: ">=",
+    },
+  ],
+};

@@ -49,6 +49,14 @@ const commands: Record<string, CommandEntry> = {
     summary: "economics FILE.json [--format text]: SROI, NPV, break-even, sensitivity",
     load: async () => (await import("./commands/economics.ts")).economicsCommand,
   },
+  profile: {
+    summary: "profile compute --instrument F --data F --by COLS: area profile as JSON",
+    load: async () => (await import("./commands/profile.ts")).profileCommand,
+  },
+  survey: {
+    summary: "survey generate --rows N --areas K --seed S: a synthetic survey wave (CSV)",
+    load: async () => (await import("./commands/survey.ts")).surveyCommand,
+  },
 };
 
 function usage(): string {

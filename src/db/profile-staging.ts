@@ -189,6 +189,7 @@ export async function stageImport(db: DbOrTx, input: StageInput): Promise<StageR
     let acc = fine.get(key);
     if (!acc) {
       acc = {
+        cell: fine.size,
         area: area as string,
         grade: grade as string,
         gender: gender as string,
@@ -205,10 +206,7 @@ export async function stageImport(db: DbOrTx, input: StageInput): Promise<StageR
       if (score.flagged[f]) acc.flagged[f] = (acc.flagged[f] as number) + 1;
     }
     batch.line.push(line);
-    batch.area.push(area as string);
-    batch.grade.push(grade as string);
-    batch.gender.push(gender as string);
-    batch.school.push(school);
+    batch.cell.push(acc.cell);
     batch.scored.push(`\\x${scored.toString("hex")}`);
     batch.flagged.push(`\\x${flagged.toString("hex")}`);
     result.stored++;
@@ -228,6 +226,7 @@ export async function stageImport(db: DbOrTx, input: StageInput): Promise<StageR
 }
 
 interface FineAccumulator {
+  cell: number;
   area: string;
   grade: string;
   gender: string;
@@ -240,10 +239,7 @@ interface FineAccumulator {
 function newBatch() {
   return {
     line: [] as number[],
-    area: [] as string[],
-    grade: [] as string[],
-    gender: [] as string[],
-    school: [] as string[],
+    cell: [] as number[],
     scored: [] as string[],
     flagged: [] as string[],
   };
@@ -252,12 +248,10 @@ function newBatch() {
 function insertBatch(db: DbOrTx, importId: string, batch: ReturnType<typeof newBatch>) {
   return db.execute(sql`
     INSERT INTO community.profile_respondents
-      (import_id, line, area, grade, gender, school, scored, flagged)
+      (import_id, line, cell, scored, flagged)
     SELECT ${importId}::uuid, * FROM unnest(
-      ${sql.param(batch.line)}::int[], ${sql.param(batch.area)}::text[],
-      ${sql.param(batch.grade)}::text[], ${sql.param(batch.gender)}::text[],
-      ${sql.param(batch.school)}::text[], ${sql.param(batch.scored)}::bytea[],
-      ${sql.param(batch.flagged)}::bytea[])`);
+      ${sql.param(batch.line)}::int[], ${sql.param(batch.cell)}::int[],
+      ${sql.param(batch.scored)}::bytea[], ${sql.param(batch.flagged)}::bytea[])`);
 }
 
 async function writeFineCounts(db: DbOrTx, importId: string, rows: FineAccumulator[]) {

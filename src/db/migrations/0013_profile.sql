@@ -1,5 +1,6 @@
 CREATE TABLE "community"."profile_fine_counts" (
 	"import_id" uuid NOT NULL,
+	"cell" integer NOT NULL,
 	"area" text NOT NULL,
 	"grade" text NOT NULL,
 	"gender" text NOT NULL,
@@ -7,7 +8,7 @@ CREATE TABLE "community"."profile_fine_counts" (
 	"respondents" integer NOT NULL,
 	"n" integer[] NOT NULL,
 	"flagged" integer[] NOT NULL,
-	CONSTRAINT "profile_fine_counts_import_id_area_grade_gender_school_pk" PRIMARY KEY("import_id","area","grade","gender","school")
+	CONSTRAINT "profile_fine_counts_import_id_cell_pk" PRIMARY KEY("import_id","cell")
 );
 --> statement-breakpoint
 CREATE TABLE "community"."profile_imports" (
@@ -73,13 +74,9 @@ CREATE TABLE "community"."profile_prioritisations" (
 CREATE TABLE "community"."profile_respondents" (
 	"import_id" uuid NOT NULL,
 	"line" integer NOT NULL,
-	"area" text NOT NULL,
-	"grade" text NOT NULL,
-	"gender" text NOT NULL,
-	"school" text NOT NULL,
+	"cell" integer NOT NULL,
 	"scored" "bytea" NOT NULL,
-	"flagged" "bytea" NOT NULL,
-	CONSTRAINT "profile_respondents_import_id_line_pk" PRIMARY KEY("import_id","line")
+	"flagged" "bytea" NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "community"."profile_wave_invited" (
@@ -118,7 +115,9 @@ ALTER TABLE "community"."profile_wave_invited" ADD CONSTRAINT "profile_wave_invi
 ALTER TABLE "community"."profile_waves" ADD CONSTRAINT "profile_waves_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "platform"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community"."profile_waves" ADD CONSTRAINT "profile_waves_instrument_id_profile_instruments_id_fk" FOREIGN KEY ("instrument_id") REFERENCES "community"."profile_instruments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "community"."profile_waves" ADD CONSTRAINT "profile_waves_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "profile_fine_counts_key" ON "community"."profile_fine_counts" USING btree ("import_id","area","grade","gender","school");--> statement-breakpoint
 CREATE INDEX "profile_imports_wave_idx" ON "community"."profile_imports" USING btree ("wave_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "profile_instruments_version_key" ON "community"."profile_instruments" USING btree (coalesce("organisation_id", '00000000-0000-0000-0000-000000000000'::uuid),"key","version");--> statement-breakpoint
 CREATE INDEX "profile_prioritisations_wave_idx" ON "community"."profile_prioritisations" USING btree ("wave_id","decided_at");--> statement-breakpoint
+CREATE INDEX "profile_respondents_import_idx" ON "community"."profile_respondents" USING brin ("import_id");--> statement-breakpoint
 CREATE INDEX "profile_waves_org_idx" ON "community"."profile_waves" USING btree ("organisation_id","year");

@@ -9,7 +9,7 @@
  * equations, supported on the suppressed cells. This module computes a basis of that null space
  * exactly; a suppressed cell on which every basis vector is zero is disclosed.
  */
-import { nullSpace, nullSpaceBig, Overflow } from "./exact-elimination.ts";
+import { nullSpace, nullSpaceBig, Overflow, type Sparse } from "./exact-elimination.ts";
 
 export interface CountCell {
   readonly key: readonly (string | null)[];
@@ -103,12 +103,12 @@ function ancestorsOf(grid: Grid, flat: number): number[] {
 
 /**
  * A basis of the changes to the suppressed cells that leave every published cell unchanged,
- * each vector over `cells` (the suppressed flat cells in ascending order).
+ * each vector sparse over positions in `cells` (the suppressed flat cells in ascending order).
+ * The vectors hold numbers unless an entry outgrew the safe-integer range.
  */
-export interface NullBasis {
-  readonly cells: number[];
-  readonly vectors: number[][] | bigint[][];
-}
+export type NullBasis =
+  | { readonly cells: number[]; readonly exact: "number"; readonly vectors: Sparse[] }
+  | { readonly cells: number[]; readonly exact: "bigint"; readonly vectors: Sparse<bigint>[] };
 
 export function nullBasis(grid: Grid, suppressed: Uint8Array): NullBasis {
   const cells: number[] = [];
@@ -175,51 +175,52 @@ export function nullBasis(grid: Grid, suppressed: Uint8Array): NullBasis {
   });
   for (const vars of live) blocks.get(find(vars[0]!))!.rows.push(vars);
 
+  const blockList = [...blocks.values()];
   try {
-    return { cells, vectors: basisOf(blocks, ancestors, variables, position, cells, false) };
+    const vectors = basisOf(blockList, ancestors, variables, position, false) as Sparse[];
+    return { cells, exact: "number", vectors };
   } catch (error) {
     if (!(error instanceof Overflow)) throw error;
-    return { cells, vectors: basisOf(blocks, ancestors, variables, position, cells, true) };
+    const vectors = basisOf(blockList, ancestors, variables, position, true) as Sparse<bigint>[];
+    return { cells, exact: "bigint", vectors };
   }
 }
 
 function basisOf(
-  blocks: Map<number, { vars: number[]; rows: number[][] }>,
+  blocks: readonly { vars: number[]; rows: number[][] }[],
   ancestors: number[][],
   variables: number[],
   position: Int32Array,
-  cells: number[],
   big: boolean,
-): number[][] | bigint[][] {
-  const vectors: (number | bigint)[][] = [];
-  const zero = big ? 0n : 0;
-  for (const block of blocks.values()) {
+): Sparse<number | bigint>[] {
+  const vectors: Sparse<number | bigint>[] = [];
+  for (const block of blocks) {
     const column = new Map(block.vars.map((v, c) => [v, c]));
-    const matrix = block.rows.map((vars) => {
-      const row = new Array<number>(block.vars.length).fill(0);
-      for (const v of vars) row[column.get(v)!] = 1;
-      return row;
-    });
-    const basis = big
-      ? nullSpaceBig(matrix, block.vars.length)
-      : nullSpace(matrix, block.vars.length);
+    const rows = block.rows.map((vars) => new Map(vars.map((v) => [column.get(v)!, 1])));
+    const basis = big ? nullSpaceBig(rows, block.vars.length) : nullSpace(rows, block.vars.length);
     for (const z of basis) {
       // Each suppressed cell changes by the sum of the interior changes under it.
-      const x = new Array<number | bigint>(cells.length).fill(zero);
-      z.forEach((value, c) => {
-        if (value === zero) return;
+      const x = new Map<number, number | bigint>();
+      for (const [c, value] of z as Sparse<number | bigint>) {
         const v = block.vars[c]!;
-        for (const flat of [variables[v]!, ...ancestors[v]!]) {
+        const touched = [variables[v]!, ...ancestors[v]!];
+        for (const flat of touched) {
           const i = position[flat]!;
-          x[i] = big
-            ? (x[i] as bigint) + (value as bigint)
-            : checkedSum(x[i] as number, value as number);
+          const before = x.get(i);
+          x.set(
+            i,
+            big
+              ? ((before as bigint | undefined) ?? 0n) + (value as bigint)
+              : checkedSum((before as number | undefined) ?? 0, value as number),
+          );
         }
-      });
+      }
+      // Changes of interior cells can cancel in a margin.
+      for (const [i, value] of x) if (value === 0 || value === 0n) x.delete(i);
       vectors.push(x);
     }
   }
-  return vectors as number[][] | bigint[][];
+  return vectors;
 }
 
 function checkedSum(a: number, b: number): number {
@@ -230,5 +231,7 @@ function checkedSum(a: number, b: number): number {
 
 /** The suppressed flat cells that no basis vector changes: the published cells fix them. */
 export function disclosedOf(basis: NullBasis): number[] {
-  return basis.cells.filter((_, i) => !basis.vectors.some((x) => x[i] !== 0 && x[i] !== 0n));
+  const changed = new Uint8Array(basis.cells.length);
+  for (const x of basis.vectors) for (const i of x.keys()) changed[i] = 1;
+  return basis.cells.filter((_, i) => !changed[i]);
 }

@@ -62,7 +62,10 @@ function wilsonAtLeast(flagged: number, n: number, t: bigint, upper: boolean): b
 function roundedWilsonBound(flagged: number, n: number, upper: boolean, estimate: number): string {
   // The rounded value r (tenths of a percent) is the largest r with bound ≥ (r − ½)/1000,
   // i.e. bound ≥ (2r − 1)/2000.
-  let r = Math.round(estimate * 1000);
+  const scaled = estimate * 1000;
+  let r = Math.floor(scaled + 0.5);
+  // The float is off by far less than 1e-9 of a tenth; only near a half is it checked exactly.
+  if (Math.abs(scaled - r + 0.5) > 1e-6 && Math.abs(scaled - r - 0.5) > 1e-6) return tenths(r);
   while (r > 0 && !wilsonAtLeast(flagged, n, BigInt(2 * r - 1), upper)) r--;
   while (r < 1000 && wilsonAtLeast(flagged, n, BigInt(2 * r + 1), upper)) r++;
   return tenths(r);

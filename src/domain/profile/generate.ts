@@ -100,7 +100,7 @@ export function* generateWave(
     };
   });
   // Fixed per factor: where its answers centre, and how boys and girls differ on it.
-  const factorBase = factors.map((f) => (f.kind === "risk" ? -0.9 : 0.7) + normal(next) * 0.25);
+  const factorBase = factors.map((f) => (f.kind === "risk" ? -0.9 : 0.7) + normal(next) * 0.1);
   const genderShift = factors.map(() => normal(next) * 0.15);
   const ageRelated = factors.map((f) => AGE_RELATED.test(f.id));
   const level = new Float64Array(factors.length);
@@ -166,10 +166,21 @@ function answer(
   if (draw < 0.015) return "";
   if (draw < 0.025 && plan.missing !== null) return String(plan.missing);
   const span = plan.max - plan.min;
-  const position =
-    plan.factor >= 0
-      ? 1 / (1 + Math.exp(-1.6 * ((level[plan.factor] as number) + normal(next) * 0.6)))
-      : next();
+  // The item's answer scatters around the factor's level; a logistic noise term (the inverse
+  // of a uniform draw through the logistic) is a cheap stand-in for a normal one.
+  let position: number;
+  if (plan.factor >= 0) {
+    const u = 0.0005 + (0.999 * (draw - 0.025)) / 0.975;
+    const noise = Math.log(u / (1 - u)) * 0.35;
+    position = 1 / (1 + Math.exp(-1.6 * ((level[plan.factor] as number) + noise)));
+  } else {
+    position = next();
+  }
   const value = plan.min + Math.min(span, Math.floor(position * (span + 1)));
-  return String(plan.reversed ? plan.min + plan.max - value : value);
+  return codeText(plan.reversed ? plan.min + plan.max - value : value);
+}
+
+const CODE_TEXT = Array.from({ length: 101 }, (_, i) => String(i));
+function codeText(value: number): string {
+  return value >= 0 && value <= 100 ? (CODE_TEXT[value] as string) : String(value);
 }

@@ -243,7 +243,10 @@ export const ProfileCellSchema = z.object({
   gender: z.string().nullable().describe("null = all genders"),
   n: z.int().nullable(),
   percent: z.string().nullable().describe("Share flagged, one decimal, e.g. 21.1"),
-  ci: z.tuple([z.string(), z.string()]).nullable().describe("95 % Wilson interval, percent"),
+  ci: z
+    .tuple([z.string().describe("Lower end"), z.string().describe("Upper end")])
+    .nullable()
+    .describe("95 % Wilson interval, percent"),
   suppressed: z.boolean(),
   reason: z.enum(SUPPRESSION_REASONS).nullable(),
 });

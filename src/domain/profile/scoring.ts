@@ -179,6 +179,12 @@ export function answerProblem(
 
 /** Reads a cell's text as an answer: "" is empty (NaN); anything not a plain number is null. */
 export function parseAnswer(text: string): number | null {
+  // Nearly every cell of a survey is one digit or empty: decide those without a regex.
+  if (text.length === 0) return Number.NaN;
+  if (text.length === 1) {
+    const digit = text.charCodeAt(0) - 48;
+    if (digit >= 0 && digit <= 9) return digit;
+  }
   const trimmed = text.trim();
   if (trimmed === "") return Number.NaN;
   if (!/^[+-]?\d+(?:[.,]0*)?$/.test(trimmed)) return null;

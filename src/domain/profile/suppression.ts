@@ -14,7 +14,7 @@
  * suppressed cell.
  */
 import { buildGrid, type CountCell, disclosedOf, type Grid, nullBasis } from "./disclosure.ts";
-import { combine, Overflow } from "./exact-elimination.ts";
+import { checkedProduct, normaliseSparse, Overflow, type Sparse } from "./exact-elimination.ts";
 
 export type { CountCell } from "./disclosure.ts";
 
@@ -48,6 +48,25 @@ export function disclosedCells(
  * with its margins; cells not listed are empty.
  */
 export function suppressCells(cells: readonly CountCell[], dims: number, minN: number): boolean[] {
+  const { grid, suppressed, complementary } = hypercubes(cells, dims, minN);
+  if (complementary.length > 0) prune(grid, suppressed, complementary);
+  return Array.from(grid.flatOf, (flat) => suppressed[flat] === 1);
+}
+
+/**
+ * The hypercube method alone, without the pruning pass: safe, but it hides more. Kept apart so
+ * that the benchmark can show what the pruning saves.
+ */
+export function suppressByHypercubes(
+  cells: readonly CountCell[],
+  dims: number,
+  minN: number,
+): boolean[] {
+  const { grid, suppressed } = hypercubes(cells, dims, minN);
+  return Array.from(grid.flatOf, (flat) => suppressed[flat] === 1);
+}
+
+function hypercubes(cells: readonly CountCell[], dims: number, minN: number) {
   if (!Number.isInteger(minN) || minN < MIN_N_FLOOR) {
     throw new RangeError(`the minimum n must be a whole number of at least ${MIN_N_FLOOR}`);
   }
@@ -61,23 +80,20 @@ export function suppressCells(cells: readonly CountCell[], dims: number, minN: n
       primary.push(flat);
     }
   }
-  if (primary.length > 0) {
-    primary.sort((a, b) => grid.n[a]! - grid.n[b]! || a - b);
-    const inCube = new Uint8Array(grid.total);
-    const complementary: number[] = [];
-    for (const flat of primary) {
-      if (inCube[flat]) continue;
-      for (const corner of cheapestHypercube(grid, flat, suppressed)) {
-        inCube[corner] = 1;
-        if (!suppressed[corner]) {
-          suppressed[corner] = 1;
-          complementary.push(corner);
-        }
+  primary.sort((a, b) => grid.n[a]! - grid.n[b]! || a - b);
+  const inCube = new Uint8Array(grid.total);
+  const complementary: number[] = [];
+  for (const flat of primary) {
+    if (inCube[flat]) continue;
+    for (const corner of cheapestHypercube(grid, flat, suppressed)) {
+      inCube[corner] = 1;
+      if (!suppressed[corner]) {
+        suppressed[corner] = 1;
+        complementary.push(corner);
       }
     }
-    prune(grid, suppressed, complementary);
   }
-  return Array.from(grid.flatOf, (flat) => suppressed[flat] === 1);
+  return { grid, suppressed, complementary };
 }
 
 interface Cost {
@@ -88,7 +104,12 @@ interface Cost {
 const cheaper = (cells: number, count: number, than: Cost): boolean =>
   cells < than.cells || (cells === than.cells && count < than.count);
 
-/** Bounds the hypercube search of a table with many columns and categories. */
+/**
+ * The partner values tried per column, cheapest first. The best hypercube almost always pairs a
+ * cell with cheap neighbours, and trying every one of 50 areas made the search the slowest part.
+ */
+const PARTNERS_PER_COLUMN = 8;
+/** Bounds the hypercube search of a table with many columns. */
 const MAX_PARTNER_CHOICES = 50_000;
 
 /**
@@ -111,7 +132,7 @@ function cheapestHypercube(grid: Grid, flat: number, suppressed: Uint8Array): nu
     }
     return values.sort((a, b) => step(a) - step(b) || a - b);
   });
-  const kept = candidates.map((values) => values.length);
+  const kept = candidates.map((values) => Math.min(values.length, PARTNERS_PER_COLUMN));
   while (kept.reduce((p, k) => p * Math.max(k, 1), 1) > MAX_PARTNER_CHOICES) {
     const widest = kept.indexOf(Math.max(...kept));
     kept[widest] = Math.max(1, Math.floor(kept[widest]! / 2));
@@ -203,63 +224,82 @@ function costOf(grid: Grid, cube: readonly number[], suppressed: Uint8Array): Co
  * Publishes again each complementary cell, largest first, that the exact null space can spare.
  * Publishing cell j keeps the null vectors that do not change j: with one basis vector that
  * changes j as pivot, the others are combined to cancel j and the pivot is dropped. The cell is
- * spared when every other suppressed cell is still changed by some remaining vector.
+ * spared when every other suppressed cell is still changed by some remaining vector. Vectors are
+ * sparse (index → integer), so a trial costs only the vectors through j.
  */
 function prune(grid: Grid, suppressed: Uint8Array, complementary: readonly number[]): void {
   const basis = nullBasis(grid, suppressed);
-  if (basis.vectors.some((x) => typeof x[0] === "bigint")) return;
+  // Numbers this large never arise from additivity tables; if they do, the cubes stand.
+  if (basis.exact === "bigint") return;
   const width = basis.cells.length;
-  let vectors: Float64Array[] = (basis.vectors as number[][]).map((x) => Float64Array.from(x));
+  const vectors = new Map<number, Sparse>();
+  const through: Set<number>[] = Array.from({ length: width }, () => new Set());
+  basis.vectors.forEach((x, q) => {
+    for (const i of x.keys()) through[i]!.add(q);
+    vectors.set(q, x);
+  });
+  if (through.some((set) => set.size === 0))
+    throw new Error("the hypercubes left a cell disclosed");
   const position = new Map(basis.cells.map((flat, i) => [flat, i]));
-  const coverage = new Int32Array(width);
-  for (const x of vectors) for (let i = 0; i < width; i++) if (x[i] !== 0) coverage[i]!++;
-  if (coverage.includes(0)) throw new Error("the hypercubes left a cell disclosed");
-  const live = new Uint8Array(width).fill(1);
-  const trial = new Int32Array(width);
 
   const order = [...complementary].sort((a, b) => grid.n[b]! - grid.n[a]! || a - b);
   for (const flat of order) {
     const j = position.get(flat)!;
     let pivot = -1;
-    const changing: number[] = [];
-    vectors.forEach((x, q) => {
-      if (x[j] === 0) return;
-      changing.push(q);
-      if (pivot === -1 || nonZeros(x) < nonZeros(vectors[pivot]!)) pivot = q;
-    });
-    trial.set(coverage);
-    const replaced = new Map<number, Float64Array>();
+    for (const q of through[j]!) {
+      if (pivot === -1 || vectors.get(q)!.size < vectors.get(pivot)!.size) pivot = q;
+    }
+    const p = vectors.get(pivot)!;
+    const a = p.get(j)!;
+    // How many vectors change each touched cell after the trial, relative to now.
+    const delta = new Map<number, number>();
+    const bump = (i: number, by: number) => delta.set(i, (delta.get(i) ?? 0) + by);
+    for (const i of p.keys()) bump(i, -1);
+    const replaced = new Map<number, Sparse>();
     try {
-      for (const q of changing) {
-        const x = vectors[q]!;
-        for (let i = 0; i < width; i++) if (x[i] !== 0) trial[i]!--;
+      for (const q of through[j]!) {
         if (q === pivot) continue;
-        const y = x.slice();
-        combine(y, vectors[pivot]!, vectors[pivot]![j]!, y[j]!);
-        for (let i = 0; i < width; i++) if (y[i] !== 0) trial[i]!++;
+        const x = vectors.get(q)!;
+        const y = combineSparse(x, p, a, x.get(j)!);
+        for (const i of x.keys()) bump(i, -1);
+        for (const i of y.keys()) bump(i, 1);
         replaced.set(q, y);
       }
     } catch (error) {
       if (error instanceof Overflow) continue;
       throw error;
     }
-    live[j] = 0;
     let safe = true;
-    for (let i = 0; i < width && safe; i++) if (live[i] && trial[i] === 0) safe = false;
-    if (safe) {
-      suppressed[flat] = 0;
-      vectors = vectors.flatMap((x, q) => (q === pivot ? [] : [replaced.get(q) ?? x]));
-      coverage.set(trial);
-    } else {
-      live[j] = 1;
+    for (const [i, change] of delta) {
+      if (i !== j && through[i]!.size + change <= 0) {
+        safe = false;
+        break;
+      }
+    }
+    if (!safe) continue;
+    suppressed[flat] = 0;
+    for (const i of p.keys()) through[i]!.delete(pivot);
+    vectors.delete(pivot);
+    for (const [q, y] of replaced) {
+      for (const i of vectors.get(q)!.keys()) through[i]!.delete(q);
+      for (const i of y.keys()) through[i]!.add(q);
+      vectors.set(q, y);
     }
   }
 }
 
-function nonZeros(x: Float64Array): number {
-  let count = 0;
-  for (const v of x) if (v !== 0) count++;
-  return count;
+/** x·a − p·b on sparse integer vectors, divided by the gcd; Overflow when a double would round. */
+function combineSparse(x: Sparse, p: Sparse, a: number, b: number): Sparse {
+  const result = new Map<number, number>();
+  for (const [i, v] of x) result.set(i, checkedProduct(v, a));
+  for (const [i, v] of p) {
+    const value = (result.get(i) ?? 0) - checkedProduct(v, b);
+    if (Math.abs(value) > Number.MAX_SAFE_INTEGER) throw new Overflow();
+    if (value === 0) result.delete(i);
+    else result.set(i, value);
+  }
+  normaliseSparse(result);
+  return result;
 }
 
 /**

@@ -4,8 +4,8 @@ import type { Db } from "../../db/database.ts";
 import { clearStaged, stageImport } from "../../db/profile-staging.ts";
 import { profileImports, profileInstruments, profileWaves } from "../../db/schema/profile.ts";
 import type { Instrument } from "../../domain/profile/instrument.ts";
+import { openSurveyFile, SurveyFileError } from "../../lib/survey-files/index.ts";
 import { defineJob, type JobSummary } from "../define.ts";
-import { openSurvey, SurveyReadError } from "./read-survey.ts";
 
 const ImportJobSchema = z.strictObject({ importId: z.uuid() });
 
@@ -53,7 +53,7 @@ export const profileImportJob = defineJob({
         .set({ ...values, updatedAt: new Date() })
         .where(eq(profileImports.id, importId));
     try {
-      const survey = await openSurvey(row.import.filePath, row.import.format);
+      const survey = await openSurveyFile(row.import.filePath, row.import.format);
       const result = await stageImport(ctx.db, {
         importId,
         instrument: row.instrument as Instrument,
@@ -91,7 +91,7 @@ export const profileImportJob = defineJob({
         if (cancelled) await finish({ state: "cancelled" });
         throw error;
       }
-      if (error instanceof SurveyReadError) {
+      if (error instanceof SurveyFileError) {
         await finish({
           state: "validated",
           rows: 0,
@@ -100,10 +100,10 @@ export const profileImportJob = defineJob({
           problems: [
             {
               line: error.line,
-              column: null,
+              column: error.column,
               code: "unreadable",
               value: null,
-              message: error.message,
+              message: `Filen kunde inte läsas: ${error.problem}`,
             },
           ],
           problemLines: [],

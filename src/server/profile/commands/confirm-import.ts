@@ -67,12 +67,10 @@ export async function confirmImport(
       .select()
       .from(profileFineCounts)
       .where(eq(profileFineCounts.importId, target.id));
-    const byKey = new Map(
-      fine.map((r) => [`${r.area}\u0000${r.grade}\u0000${r.gender}\u0000${r.school}`, r]),
-    );
+    const byCell = new Map(fine.map((r) => [r.cell, r]));
     const changed = new Set<(typeof fine)[number]>();
     for (const r of removed) {
-      const row = byKey.get(`${r.area}\u0000${r.grade}\u0000${r.gender}\u0000${r.school}`);
+      const row = byCell.get(r.cell);
       if (!row) continue;
       row.respondents--;
       for (let f = 0; f < row.n.length; f++) {
@@ -84,10 +82,7 @@ export async function confirmImport(
     for (const row of changed) {
       const where = and(
         eq(profileFineCounts.importId, target.id),
-        eq(profileFineCounts.area, row.area),
-        eq(profileFineCounts.grade, row.grade),
-        eq(profileFineCounts.gender, row.gender),
-        eq(profileFineCounts.school, row.school),
+        eq(profileFineCounts.cell, row.cell),
       );
       if (row.respondents === 0) await tx.delete(profileFineCounts).where(where);
       else

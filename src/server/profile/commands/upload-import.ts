@@ -10,7 +10,7 @@ import { profileImports } from "../../../db/schema/profile.ts";
 import type { Instrument } from "../../../domain/profile/instrument.ts";
 import { suggestMapping } from "../../../domain/profile/mapping.ts";
 import type { SurveyFormat } from "../../../domain/profile/schemas.ts";
-import { openSurvey, SurveyReadError } from "../../../jobs/profile/read-survey.ts";
+import { openSurveyFile, SurveyFileError } from "../../../lib/survey-files/index.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import type { WaveRow } from "../queries.ts";
 
@@ -58,16 +58,26 @@ export async function uploadImport(
   try {
     await pipeline(input.body, limit, createWriteStream(filePath, { mode: 0o600 }));
     if (bytes === 0) throw new BadRequestError("Filen är tom.");
-    const survey = await openSurvey(filePath, format).catch((error: unknown) => {
-      if (error instanceof SurveyReadError) throw new BadRequestError(error.message);
-      throw error;
-    });
     const samples: string[][] = [];
-    for await (const row of survey.rows) {
-      samples.push([...row.values]);
-      if (samples.length >= SAMPLE_ROWS) break;
+    let columnsRead: Awaited<ReturnType<typeof openSurveyFile>>["columns"];
+    try {
+      const survey = await openSurveyFile(filePath, format);
+      columnsRead = survey.columns;
+      try {
+        for await (const row of survey.rows) {
+          samples.push([...row.values]);
+          if (samples.length >= SAMPLE_ROWS) break;
+        }
+      } finally {
+        await survey.close();
+      }
+    } catch (error) {
+      if (error instanceof SurveyFileError) {
+        throw new BadRequestError(`Filen kunde inte läsas: ${error.message}`);
+      }
+      throw error;
     }
-    const columns = survey.columns.map((column, i) => ({
+    const columns = columnsRead.map(({ missingRange: _, ...column }, i) => ({
       ...column,
       sample: samples.map((row) => row[i] ?? ""),
     }));
