@@ -345,7 +345,7 @@ describe("area profile journey", () => {
     await context.close();
   }, 120_000);
 
-  it("shows the demo's trend, area table, register data and instrument to the collaboration's analyst, with axe on each", async () => {
+  it("shows the demo's trend, area table and instrument, imports register data all or nothing, with axe on each", async () => {
     const { context, page } = await newPage();
     await signIn(page, "analytiker@dalsland.example");
     await nav(page, "Områdesprofil");
@@ -375,8 +375,22 @@ describe("area profile journey", () => {
     await page.getByRole("link", { name: "Registerdata" }).click();
     await heading(page, "Registerdata");
     await selectByText(page.getByLabel("Kommun", { exact: true }), /^Bengtsfors/);
-    await visible(page.getByRole("cell", { name: "Källa: Kolada" }));
-    await axe(page, "kolada");
+    await visible(page.getByRole("cell", { name: "Källa: Kolada" }).first());
+    // A file with a bad row is refused whole, naming the row; the corrected one is taken.
+    const kolada = (rows: string) => ({
+      name: "kolada.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`kpi;municipality;period;gender;value;count;status\n${rows}`, "utf8"),
+    });
+    const file = page.getByLabel("Fil (CSV eller JSON)");
+    await file.setInputFiles(kolada("N00945;1460;2025;T;12,5;;\nN00945;1460;2025;X;3;;\n"));
+    await page.getByRole("button", { name: "Importera", exact: true }).click();
+    await visible(page.getByText(/^rad 3/));
+    await axe(page, "kolada-refused");
+    await file.setInputFiles(kolada("N00945;1460;2025;T;12,5;;\n"));
+    await page.getByRole("button", { name: "Importera", exact: true }).click();
+    await visible(page.getByText("1 värde importerat."));
+    await visible(page.getByRole("rowheader", { name: "N00945" }).first());
 
     await page
       .getByRole("navigation", { name: "Sökväg" })

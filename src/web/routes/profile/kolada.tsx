@@ -40,7 +40,6 @@ export function ProfileKoladaPage() {
       setDone(t("profile.kolada.imported", { count: imported }));
       void client.invalidateQueries({ queryKey: ["profile", "kolada", shown] });
     },
-    onError: form.fromError,
   });
   const submit = () => {
     setDone(null);
@@ -78,6 +77,18 @@ export function ProfileKoladaPage() {
             {t("profile.kolada.import")}
           </h2>
           {done ? <Alert data-color="success">{done}</Alert> : null}
+          {send.isError ? (
+            <Alert data-color="danger">
+              <Paragraph>{errorText(t, send.error)}</Paragraph>
+              {send.error.issues.length ? (
+                <ul>
+                  {send.error.issues.map((i) => (
+                    <li key={`${i.path}-${i.message}`}>{`${i.path}: ${i.message}`}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </Alert>
+          ) : null}
           <ValidatedForm
             form={form}
             onSubmit={submit}

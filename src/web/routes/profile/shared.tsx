@@ -187,8 +187,26 @@ export async function uploadRaw<T>(url: string, file: Blob): Promise<T> {
   }
   const data = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
-    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(response.status, err?.code ?? `http_${response.status}`, err?.message ?? "");
+    const err = (
+      data as {
+        error?: {
+          code?: string;
+          message?: string;
+          issues?: { path?: unknown; message?: unknown }[];
+        };
+      } | null
+    )?.error;
+    // Row-level problems of a file come as issues whose path names the row and column.
+    const issues = (err?.issues ?? []).map((i) => ({
+      path: Array.isArray(i.path) ? i.path.join(".") : String(i.path ?? ""),
+      message: String(i.message ?? ""),
+    }));
+    throw new ApiError(
+      response.status,
+      err?.code ?? `http_${response.status}`,
+      err?.message ?? "",
+      issues,
+    );
   }
   return data as T;
 }
