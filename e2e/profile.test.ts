@@ -284,6 +284,7 @@ describe("area profile journey", () => {
     await heading(page, /^Skolenkäten 2028/);
     await visible(page.getByRole("heading", { level: 2, name: "Riskfaktorer" }));
     await visible(page.getByRole("img", { name: /^Stapeldiagram, Riskfaktor, Alla elever/ }));
+    await visible(page.getByRole("columnheader", { name: "Referens (Skolenkäten 2027)" }).first());
     await axe(page, "wave");
     // A small part of the wave is hidden, with why.
     await page.getByLabel("Årskurs", { exact: true }).selectOption("9");

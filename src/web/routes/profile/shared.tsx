@@ -111,10 +111,13 @@ export function groupName(t: TFunction, kind: "grade" | "gender", value: string)
   return kind === "grade" ? t("profile.gradeN", { grade: value }) : t(`profile.genders.${value}`);
 }
 
-/** The "–" of a suppressed cell with why in words, for sighted and screen reader users alike. */
+/**
+ * The "–" of a suppressed cell with why in words, for sighted and screen reader users alike; a
+ * cell whose reason is not told (an earlier wave's share in the trend) says only that it is hidden.
+ */
 export function Suppressed({ reason }: { reason: ProfileCell["reason"] }) {
   const { t } = useTranslation();
-  const why = t(`profile.suppressed.${reason ?? "small"}`);
+  const why = t(`profile.suppressed.${reason ?? "protected"}`);
   return (
     <span className="profile-suppressed">
       <span aria-hidden="true">–</span>

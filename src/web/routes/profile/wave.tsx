@@ -6,7 +6,13 @@ import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import type { z } from "zod";
 import type { AreaGroupSetListSchema } from "../../../domain/platform/area-groups.ts";
-import type { IndicatorListSchema, Profile, Wave } from "../../../domain/profile/schemas.ts";
+import type {
+  IndicatorListSchema,
+  Profile,
+  ProfileCell,
+  Trend,
+  Wave,
+} from "../../../domain/profile/schemas.ts";
 import { type ApiError, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { SelectField } from "../../components/forms.tsx";
@@ -156,13 +162,13 @@ function FactorSection({
   kind: Factor["kind"];
   profile: Profile;
   selection: Selection;
-  reference: Selection | null;
+  reference: Reference | null;
   lang: Lang;
 }) {
   const { t } = useTranslation();
   const factors = profile.factors.filter((f) => f.kind === kind);
   const cells = cellsFor(profile, selection);
-  const refCells = reference ? cellsFor(profile, reference) : null;
+  const refCells = reference?.values ?? null;
   const headingId = `profile-${kind}`;
   const data: ShareDatum[] = factors.map((f) => {
     const c = cells.get(f.id);
@@ -178,7 +184,7 @@ function FactorSection({
   });
   if (factors.length === 0) return null;
   const what = selectionLabel(t, profile, selection);
-  const refName = reference ? selectionLabel(t, profile, reference) : "";
+  const refName = reference?.label ?? "";
   return (
     <section aria-labelledby={headingId} className="profile-section">
       <Heading level={2} data-size="md" id={headingId}>
@@ -232,10 +238,12 @@ function FactorSection({
               )}
               {reference ? (
                 <Table.Cell>
-                  {r && !r.suppressed ? (
+                  {!r ? (
+                    t("profile.noRespondents")
+                  ) : !r.suppressed ? (
                     formatShare(r.percent, lang)
                   ) : (
-                    <Suppressed reason={r?.reason ?? "small"} />
+                    <Suppressed reason={r.reason} />
                   )}
                 </Table.Cell>
               ) : null}
@@ -245,6 +253,49 @@ function FactorSection({
       </DataTable>
     </section>
   );
+}
+
+/** What the bars are measured against: a name and a published share (or why not) per factor. */
+export interface Reference {
+  label: string;
+  values: Map<string, Pick<ProfileCell, "percent" | "suppressed" | "reason">>;
+}
+
+/**
+ * The reference on the bars: for a part of the wave, the whole municipality in the same wave;
+ * for the whole municipality, its latest earlier wave of the same survey, when there is one.
+ */
+function useReference(
+  waveId: string,
+  profile: Profile | undefined,
+  filtered: boolean,
+): Reference | null {
+  const { t } = useTranslation();
+  const trend = useQuery<Trend, ApiError>({
+    queryKey: ["profile", "trend", waveId],
+    queryFn: () => get<Trend>(`${API}/waves/${waveId}/trend`),
+    enabled: !filtered,
+  });
+  return useMemo(() => {
+    if (!profile) return null;
+    if (filtered)
+      return { label: t("profile.filters.wholeMunicipality"), values: cellsFor(profile, ALL) };
+    const earlier = (trend.data?.waves ?? [])
+      .filter((w) => w.year < profile.wave.year)
+      .sort((a, b) => b.year - a.year)[0];
+    if (!earlier || !trend.data) return null;
+    const values: Reference["values"] = new Map();
+    for (const row of trend.data.rows) {
+      const v = row.values.find((x) => x.waveId === earlier.id);
+      if (v)
+        values.set(row.factor, {
+          percent: v.percent,
+          suppressed: v.suppressed,
+          reason: null,
+        });
+    }
+    return { label: earlier.name, values };
+  }, [profile, filtered, trend.data, t]);
 }
 
 /** Register indicators of the wave's municipality beside the factors, each with its source. */
@@ -350,8 +401,7 @@ export function ProfileWavePage() {
   const [selection, setSelection] = useSelection();
   const profile = useProfile(id, selection.groupSetId || undefined);
   const filtered = selection.area !== null || selection.grade !== null || selection.gender !== null;
-  // With a filter, the whole municipality (same wave) is the reference on the bars.
-  const reference = useMemo(() => (filtered ? ALL : null), [filtered]);
+  const reference = useReference(id, profile.data, filtered);
   const title = wave.data
     ? `${wave.data.name}: ${wave.data.organisationName}`
     : t("profile.wave.title");
