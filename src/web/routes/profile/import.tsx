@@ -9,7 +9,7 @@ import { type ApiError, api, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ForbiddenPage } from "../../components/forbidden.tsx";
 import { JobProgress } from "../../components/job-progress.tsx";
-import { AppLink, PageTitle } from "../../components/page.tsx";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { useCan } from "../../components/session.ts";
 import { MappingStep } from "./import-mapping.tsx";
 import { UploadStep } from "./import-upload.tsx";
@@ -225,6 +225,7 @@ export function ProfileImportPage() {
       </Heading>
       {upload.isError ? <Alert data-color="danger">{errorText(t, upload.error)}</Alert> : null}
       {actionError ? <Alert data-color="danger">{errorText(t, actionError)}</Alert> : null}
+      {importId && upload.isPending ? <Loading /> : null}
       {!importId ? (
         <UploadStep onUploaded={(created) => setParams({ import: created.id })} />
       ) : null}
