@@ -5,6 +5,7 @@ import { useParams } from "react-router";
 import { DataTable } from "../../components/data-table.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
+import { SelectionFilters, useSelection } from "./filters.tsx";
 import {
   cellsFor,
   errorText,
@@ -15,7 +16,6 @@ import {
   useWave,
   WaveNav,
 } from "./shared.tsx";
-import { SelectionFilters, useSelection } from "./wave.tsx";
 
 /**
  * The map-free area table: one row per area (or group of the chosen grouping) and the whole

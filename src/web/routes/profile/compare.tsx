@@ -8,6 +8,7 @@ import { type ApiError, api } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { SelectField } from "../../components/forms.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
+import { SelectionFilters, selectionLabel, useSelection } from "./filters.tsx";
 import {
   API,
   errorText,
@@ -21,7 +22,6 @@ import {
   useWaves,
   WaveNav,
 } from "./shared.tsx";
-import { SelectionFilters, selectionLabel, useSelection } from "./wave.tsx";
 
 const KINDS = ["municipality", "wave", "collaboration", "waves", "norm"] as const;
 type Kind = (typeof KINDS)[number];
