@@ -339,15 +339,18 @@ describe("area profile journey", () => {
       .getByRole("navigation", { name: "Omgångens sidor" })
       .getByRole("link", { name: "Profil" })
       .click();
+    await page.getByRole("textbox", { name: "Diarienummer" }).fill("KS 2028/12");
     const href = await page
       .getByRole("link", { name: "Ladda ner rapport (PDF)" })
       .getAttribute("href");
+    expect(href).toContain("reference=KS+2028%2F12");
     const response = await context.request.get(href ?? "", { timeout: TIMEOUT * 3 });
     expect(response.status()).toBe(200);
     const pdf = new Uint8Array(await response.body());
     expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe("%PDF-");
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain("Skolenkäten 2028");
+    expect(text).toContain("KS 2028/12");
     expect(text).toContain("Hög andel i kommunen och arbetsgruppens erfarenhet.");
     await context.close();
   }, 120_000);

@@ -1,6 +1,6 @@
-import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Fieldset, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { z } from "zod";
@@ -235,19 +235,37 @@ function Downloads({
   selection: Selection & { groupSetId: string };
 }) {
   const { t } = useTranslation();
+  const [facts, setFacts] = useState({ author: "", unit: "", reference: "" });
   const groupSetId = selection.groupSetId || undefined;
   const report = `${API}/waves/${waveId}/report.pdf${query({
     groupSetId,
     area: selection.area,
     grade: selection.grade,
     gender: selection.gender,
+    ...facts,
   })}`;
+  const fact = (key: keyof typeof facts, size: number) => (
+    <Textfield
+      id={`profile-report-${key}`}
+      label={t(`profile.downloads.${key}`)}
+      value={facts[key]}
+      maxLength={size}
+      onChange={(e) => setFacts({ ...facts, [key]: e.target.value })}
+    />
+  );
   return (
     <section aria-labelledby="profile-downloads" className="profile-section">
       <Heading level={2} data-size="md" id="profile-downloads">
         {t("profile.downloads.heading")}
       </Heading>
       <Paragraph>{t("profile.downloads.intro")}</Paragraph>
+      <Fieldset>
+        <Fieldset.Legend>{t("profile.downloads.factsLegend")}</Fieldset.Legend>
+        <Fieldset.Description>{t("profile.downloads.factsDescription")}</Fieldset.Description>
+        {fact("author", 120)}
+        {fact("unit", 120)}
+        {fact("reference", 60)}
+      </Fieldset>
       <ul>
         <li>
           <a className="ds-link" href={report} download>
