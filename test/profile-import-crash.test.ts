@@ -65,7 +65,7 @@ it("an import killed midway leaves the wave as it was; a restarted worker finish
       await t.app.inject({
         method: "POST",
         url: `/api/profile/waves/${wave.id}/imports?fileName=enkat.csv`,
-        headers: { ...headers, "content-type": "text/csv" },
+        headers: { ...headers, "content-type": "application/octet-stream" },
         payload: body,
       })
     ).json() as Import;

@@ -68,7 +68,7 @@ async function upload(s: Awaited<ReturnType<typeof setup>>, body: string, fileNa
   return t.app.inject({
     method: "POST",
     url: `/api/profile/waves/${s.waveId}/imports?fileName=${encodeURIComponent(fileName)}`,
-    headers: { ...s.analyst.headers, "content-type": "text/csv" },
+    headers: { ...s.analyst.headers, "content-type": "application/octet-stream" },
     payload: Buffer.from(body, "utf8"),
   });
 }
@@ -226,7 +226,7 @@ describe("profile import", () => {
     const denied = await t.app.inject({
       method: "POST",
       url: `/api/profile/waves/${s.waveId}/imports?fileName=a.csv`,
-      headers: { ...reader.headers, "content-type": "text/csv" },
+      headers: { ...reader.headers, "content-type": "application/octet-stream" },
       payload: csv(),
     });
     expect(denied.statusCode).toBe(403);
@@ -375,14 +375,14 @@ describe("profile import", () => {
     const imported = await t.app.inject({
       method: "POST",
       url: `${url}&format=csv`,
-      headers: { ...s.analyst.headers, "content-type": "text/csv" },
+      headers: { ...s.analyst.headers, "content-type": "application/octet-stream" },
       payload: good,
     });
     expect(imported.json()).toEqual({ imported: 1 });
     const bad = await t.app.inject({
       method: "POST",
       url: `${url}&format=csv`,
-      headers: { ...s.analyst.headers, "content-type": "text/csv" },
+      headers: { ...s.analyst.headers, "content-type": "application/octet-stream" },
       payload: `${good}N00946;1460;2024;X;1;;\n`,
     });
     expect(bad.statusCode).toBe(400);

@@ -84,7 +84,7 @@ export const profileMatrix: ModuleMatrix = {
     }),
     "POST /api/profile/waves/{id}/imports": async (f) => ({
       url: `${await waveUrl(f)}/imports?fileName=enkat.csv`,
-      payload: "area;q1;q2;q3;q4;lie\nNorr;1;2;3;4;1\n",
+      payload: Buffer.from("area;q1;q2;q3;q4;lie\nNorr;1;2;3;4;1\n"),
     }),
     "GET /api/profile/waves/{id}/imports": async (f) => ({ url: `${await waveUrl(f)}/imports` }),
     "GET /api/profile/imports/{id}": async (f) => ({ url: await importUrl(f) }),
@@ -136,7 +136,9 @@ export const profileMatrix: ModuleMatrix = {
     }),
     "POST /api/profile/kolada": async (f) => ({
       url: `/api/profile/kolada?organisationId=${f.org.id}&format=csv`,
-      payload: "kpi;municipality;period;gender;value;count;status\nN00945;1460;2024;T;12,5;;\n",
+      payload: Buffer.from(
+        "kpi;municipality;period;gender;value;count;status\nN00945;1460;2024;T;12,5;;\n",
+      ),
     }),
   },
 };

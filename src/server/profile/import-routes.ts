@@ -33,40 +33,36 @@ const importTarget = {
  */
 export function registerImportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
   const uploadDir = path.join(deps.config.dataDir, "profile-uploads");
-  app.register(async (scope) => {
-    // The file is streamed to disk by the route, not parsed, whatever type the browser gave it
-    // (its name's ending picks the reader): the body limit does not apply.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
-    route(scope, deps, {
-      method: "POST",
-      url: `${PREFIX}/waves/:id/imports`,
-      summary: "Upload a survey file to a wave",
-      description:
-        "The file (.csv, .xlsx or .sav) is the raw request body. Answers with its columns and a proposed mapping; nothing is validated or stored yet.",
-      access: { permission: "profile.import" },
-      status: 201,
-      schema: {
-        tags,
-        params: ProfileIdParamsSchema,
-        querystring: ImportUploadQuerySchema,
-        response: { 201: ImportSchema },
-      },
-      ...waveTarget,
-      authorize: { action: "profile.wave.import" },
-      run: async ({ db, audit, request, query, target }) => {
-        const instrument = (await findInstrument(db, target.instrument.id))!;
-        const row = await uploadImport(deps.db, audit, {
-          wave: target,
-          instrument: instrument.definition as Instrument,
-          areas: await areasOf(db, target.organisationId),
-          fileName: query.fileName,
-          body: request.body as NodeJS.ReadableStream,
-          uploadDir,
-        });
-        return presentImport(row);
-      },
-    });
+  // The file is streamed to disk by the route, not parsed (its name's ending picks the reader):
+  // the body limit does not apply.
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/waves/:id/imports`,
+    summary: "Upload a survey file to a wave",
+    description:
+      "The file (.csv, .xlsx or .sav) is the raw request body. Answers with its columns and a proposed mapping; nothing is validated or stored yet.",
+    access: { permission: "profile.import" },
+    status: 201,
+    schema: {
+      tags,
+      params: ProfileIdParamsSchema,
+      querystring: ImportUploadQuerySchema,
+      response: { 201: ImportSchema },
+    },
+    ...waveTarget,
+    authorize: { action: "profile.wave.import" },
+    run: async ({ db, audit, request, query, target }) => {
+      const instrument = (await findInstrument(db, target.instrument.id))!;
+      const row = await uploadImport(deps.db, audit, {
+        wave: target,
+        instrument: instrument.definition as Instrument,
+        areas: await areasOf(db, target.organisationId),
+        fileName: query.fileName,
+        body: request.body as NodeJS.ReadableStream,
+        uploadDir,
+      });
+      return presentImport(row);
+    },
   });
 
   route(app, deps, {

@@ -11,6 +11,7 @@ import { route } from "../plugins/route.ts";
 import { importKolada } from "./commands/import-kolada.ts";
 import { PREFIX, tags } from "./instrument-routes.ts";
 import { listIndicators } from "./queries.ts";
+import { bodyText } from "./raw-body.ts";
 
 /** A Kolada download is small: a few indicators over years, genders and municipalities. */
 const KOLADA_BODY_LIMIT = 20 * 1024 * 1024;
@@ -43,37 +44,30 @@ export function registerKoladaRoutes(app: FastifyInstance, deps: { db: Db }): vo
       })),
   });
 
-  app.register(async (scope) => {
-    // The body is the file as text, CSV or JSON, whatever type the browser gave it.
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      "*",
-      { parseAs: "string", bodyLimit: KOLADA_BODY_LIMIT },
-      (_request, body, done) => done(null, body),
-    );
-    route(scope, deps, {
-      method: "POST",
-      url: `${PREFIX}/kolada`,
-      summary: "Import register indicators from Kolada",
-      description:
-        "The body is a Kolada CSV (comma or semicolon, decimal comma) or API JSON (`values` layout). All or nothing: any problem stores nothing and is named by row and column.",
-      access: { permission: "profile.import" },
-      schema: {
-        tags,
-        querystring: KoladaImportQuerySchema,
-        response: { 200: KoladaImportedSchema },
-      },
-      authorize: {
-        action: "profile.indicator.import",
-        target: ({ query }) => ({ organisationId: query.organisationId }),
-      },
-      run: async ({ db, audit, query, request }) => {
-        const text = typeof request.body === "string" ? request.body : "";
-        if (text.trim() === "") throw new BadRequestError("Filen är tom.");
-        return {
-          imported: await importKolada(db, audit, query.organisationId, query.format, text),
-        };
-      },
-    });
+  // The body is the downloaded file (application/octet-stream), or Kolada's JSON as JSON.
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/kolada`,
+    summary: "Import register indicators from Kolada",
+    description:
+      "The body is a Kolada CSV (comma or semicolon, decimal comma) or API JSON (`values` layout). All or nothing: any problem stores nothing and is named by row and column.",
+    access: { permission: "profile.import" },
+    schema: {
+      tags,
+      querystring: KoladaImportQuerySchema,
+      response: { 200: KoladaImportedSchema },
+    },
+    authorize: {
+      action: "profile.indicator.import",
+      target: ({ query }) => ({ organisationId: query.organisationId }),
+    },
+    run: async ({ db, audit, query, request }) => {
+      const text = await bodyText(request.body, KOLADA_BODY_LIMIT);
+      if (text === null) throw new BadRequestError("Filen är för stor (högst 20 MB).");
+      if (text.trim() === "") throw new BadRequestError("Filen är tom.");
+      return {
+        imported: await importKolada(db, audit, query.organisationId, query.format, text),
+      };
+    },
   });
 }
