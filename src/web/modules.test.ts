@@ -17,6 +17,7 @@ describe("the web module list", () => {
       "/organisations",
       "/readiness",
       "/process",
+      "/profile",
       "/users",
       "/audit",
       "/settings",

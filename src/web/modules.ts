@@ -3,6 +3,7 @@ import type { RouteObject } from "react-router";
 import type { Permission } from "./components/session.ts";
 import { platformModule } from "./routes/platform/index.ts";
 import { processModule } from "./routes/process/index.ts";
+import { profileModule } from "./routes/profile/index.ts";
 import { readinessModule } from "./routes/readiness/index.ts";
 
 /**
@@ -79,7 +80,12 @@ export interface WebModule {
 }
 
 /** Every context of the web UI, in menu and home-page order. A new context adds one line. */
-export const WEB_MODULES: readonly WebModule[] = [platformModule, readinessModule, processModule];
+export const WEB_MODULES: readonly WebModule[] = [
+  platformModule,
+  readinessModule,
+  processModule,
+  profileModule,
+];
 
 /** The i18next namespace every module shares (app name, buttons, header). */
 export const COMMON_NAMESPACE = "common";

@@ -48,6 +48,7 @@ export const profileMatrix: ModuleMatrix = {
     "POST /api/profile/imports/{id}/cancel": imported(200),
     "GET /api/profile/waves/{id}/profile": readable,
     "GET /api/profile/waves/{id}/profile.csv": readable,
+    "GET /api/profile/waves/{id}/report.pdf": readable,
     "GET /api/profile/waves/{id}/trend": readable,
     "GET /api/profile/waves/{id}/prioritisations": readable,
     "POST /api/profile/waves/{id}/prioritisations": edited(201),
@@ -99,6 +100,9 @@ export const profileMatrix: ModuleMatrix = {
     "GET /api/profile/waves/{id}/profile": async (f) => ({ url: `${await waveUrl(f)}/profile` }),
     "GET /api/profile/waves/{id}/profile.csv": async (f) => ({
       url: `${await waveUrl(f)}/profile.csv`,
+    }),
+    "GET /api/profile/waves/{id}/report.pdf": async (f) => ({
+      url: `${await waveUrl(f)}/report.pdf`,
     }),
     "GET /api/profile/waves/{id}/trend": async (f) => ({ url: `${await waveUrl(f)}/trend` }),
     "GET /api/profile/waves/{id}/prioritisations": async (f) => ({

@@ -5,6 +5,7 @@ import { PREFIX, registerInstrumentRoutes } from "./instrument-routes.ts";
 import { registerKoladaRoutes } from "./kolada-routes.ts";
 import { registerCompareRoutes, registerProfileTableRoutes } from "./profile-routes.ts";
 import { acceptRawBodies } from "./raw-body.ts";
+import { registerProfileReportRoutes } from "./report-routes.ts";
 import { registerWaveRoutes } from "./wave-routes.ts";
 
 export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): void {
@@ -15,4 +16,5 @@ export function registerProfileRoutes(app: FastifyInstance, deps: ModuleDeps): v
   registerProfileTableRoutes(app, deps);
   registerCompareRoutes(app, deps);
   registerKoladaRoutes(app, deps);
+  registerProfileReportRoutes(app, deps);
 }
