@@ -1,0 +1,167 @@
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import { NotFoundPage } from "../platform/not-found.tsx";
+import {
+  AccessLogPart,
+  ChronologyPart,
+  ConsentsPart,
+  PlanPart,
+  SipPart,
+  TeamPart,
+} from "./case-parts.tsx";
+import { CompassPart } from "./compass.tsx";
+import {
+  API,
+  type CaseDetail,
+  formatDate,
+  hasScope,
+  isNotFound,
+  ProtectedMark,
+  useLang,
+  useSupportQuery,
+} from "./shared.tsx";
+
+/** The case by id; a 404 (no live access, or no such case) ends the page. */
+export function useCase(id: string) {
+  return useSupportQuery<CaseDetail>(["case", id], `${API}/cases/${id}`);
+}
+
+/** The case's heading and what the reader's access is: role, basis, until when. */
+export function CaseHeader({ detail, title }: { detail: CaseDetail; title?: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const name = detail.child ? detail.child.name : t("support.consultation");
+  const heading = title ? `${title}: ${name}` : name;
+  return (
+    <>
+      <PageTitle title={heading}>{heading}</PageTitle>
+      <ProtectedMark marked={detail.child?.protectedIdentity ?? false} />
+      <Paragraph className="support-access" data-size="sm">
+        {t("support.access.line", {
+          role: t(`support.roles.${detail.access.role}`),
+          basis: t(`support.bases.${detail.access.basis}`),
+        })}
+        {detail.access.validUntil
+          ? ` ${t("support.access.until", { date: formatDate(detail.access.validUntil, lang) })}`
+          : null}
+      </Paragraph>
+    </>
+  );
+}
+
+function SummaryPart({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <section className="support-section" aria-labelledby="case-summary">
+      <Heading level={2} data-size="md" id="case-summary">
+        {t("support.parts.summary")}
+      </Heading>
+      <dl className="support-facts">
+        {detail.child?.personalNumber ? (
+          <>
+            <dt>{t("support.personalNumber")}</dt>
+            <dd>{detail.child.personalNumber}</dd>
+          </>
+        ) : null}
+        <dt>{t("support.status.label")}</dt>
+        <dd>{t(`support.status.${detail.status}`)}</dd>
+        <dt>{t("support.openedAt")}</dt>
+        <dd>{formatDate(detail.openedAt, lang)}</dd>
+        {detail.closedAt ? (
+          <>
+            <dt>{t("support.closedAt")}</dt>
+            <dd>{formatDate(detail.closedAt, lang)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {detail.concern ? (
+        <>
+          <Heading level={3} data-size="sm">
+            {t("support.discover.observation")}
+          </Heading>
+          <Paragraph>{detail.concern.observation}</Paragraph>
+          {detail.concern.immediateSupport ? (
+            <>
+              <Heading level={3} data-size="sm">
+                {t("support.discover.immediateSupport")}
+              </Heading>
+              <Paragraph>{detail.concern.immediateSupport}</Paragraph>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the reader may do next; the server checks each again. */
+function CaseActions({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  if (detail.status !== "open") return null;
+  const base = `/support/cases/${detail.id}`;
+  const scopes = detail.access.scopes;
+  return (
+    <nav aria-label={t("support.case.actions")}>
+      <ul className="support-links">
+        <li>
+          <AppLink to={`${base}/contact`}>{t("support.contact.title")}</AppLink>
+        </li>
+        {hasScope(scopes, "wellbeing") ? (
+          <li>
+            <AppLink to={`${base}/assessment`}>{t("support.assessment.new")}</AppLink>
+          </li>
+        ) : null}
+        {hasScope(scopes, "plan") ? (
+          <li>
+            <AppLink to={`${base}/sip`}>{t("support.sip.edit")}</AppLink>
+          </li>
+        ) : null}
+        {hasScope(scopes, "consents") ? (
+          <li>
+            <AppLink to={`${base}/consents`}>{t("support.consents.title")}</AppLink>
+          </li>
+        ) : null}
+        <li>
+          <AppLink to={`/support/reports/new?caseId=${detail.id}`}>
+            {t("support.report.button")}
+          </AppLink>
+        </li>
+        <li>
+          <AppLink to={`${base}/close`}>{t("support.close.title")}</AppLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function SupportCasePage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const detail = useCase(id);
+  if (detail.isPending) return <Loading />;
+  if (isNotFound(detail.error)) return <NotFoundPage />;
+  if (!detail.data) return <Paragraph>{t("common.unknownError")}</Paragraph>;
+  const d = detail.data;
+  const scopes = d.access.scopes;
+  return (
+    <>
+      <CaseHeader detail={d} />
+      <CaseActions detail={d} />
+      {hasScope(scopes, "summary") ? <SummaryPart detail={d} /> : null}
+      {hasScope(scopes, "wellbeing") ? <CompassPart caseId={d.id} /> : null}
+      {hasScope(scopes, "plan") ? (
+        <>
+          <PlanPart caseId={d.id} />
+          <TeamPart caseId={d.id} />
+          <SipPart caseId={d.id} />
+        </>
+      ) : null}
+      {hasScope(scopes, "consents") ? <ConsentsPart caseId={d.id} /> : null}
+      {hasScope(scopes, "chronology") ? <ChronologyPart caseId={d.id} /> : null}
+      {hasScope(scopes, "access_log") ? <AccessLogPart caseId={d.id} /> : null}
+    </>
+  );
+}

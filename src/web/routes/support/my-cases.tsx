@@ -1,0 +1,140 @@
+import { Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { query } from "../../api.ts";
+import { DataTable } from "../../components/data-table.tsx";
+import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
+import {
+  API,
+  type CaseSummary,
+  CaseTitle,
+  formatDate,
+  ProtectedMark,
+  RoleTag,
+  useLang,
+  useSupportQuery,
+} from "./shared.tsx";
+
+function CaseTable({ caption, cases }: { caption: string; cases: CaseSummary[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        t("support.child"),
+        t("support.myRole"),
+        t("support.openedAt"),
+        t("support.status.label"),
+      ]}
+    >
+      {cases.map((c) => (
+        <Table.Row key={c.id}>
+          <Table.Cell>
+            <AppLink to={`/support/cases/${c.id}`}>
+              <CaseTitle child={c.child} />
+            </AppLink>
+            <ProtectedMark marked={c.child?.protectedIdentity ?? false} />
+          </Table.Cell>
+          <Table.Cell>
+            <RoleTag role={c.access.role} />
+          </Table.Cell>
+          <Table.Cell>{formatDate(c.openedAt, lang)}</Table.Cell>
+          <Table.Cell>{t(`support.status.${c.status}`)}</Table.Cell>
+        </Table.Row>
+      ))}
+    </DataTable>
+  );
+}
+
+/** Search by personnummer: the server answers only with cases the person already has access to. */
+function CaseSearch() {
+  const { t } = useTranslation();
+  const [value, setValue] = useState("");
+  const [submitted, setSubmitted] = useState("");
+  const result = useSupportQuery<CaseSummary[]>(
+    ["search", submitted],
+    `${API}/cases/search${query({ personalNumber: submitted })}`,
+    submitted !== "",
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSubmitted(value.trim());
+  };
+  return (
+    <section className="support-section" aria-labelledby="support-search-heading">
+      <Heading level={2} data-size="md" id="support-search-heading">{t("support.search.title")}</Heading>
+      <search>
+        <form onSubmit={submit} className="support-inline" noValidate>
+          <Textfield
+            id="support-search"
+            label={t("support.personalNumber")}
+            description={t("support.personalNumberHint")}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            error={result.error?.status === 400 ? result.error.message : undefined}
+          />
+          <div>
+            <Button type="submit" variant="secondary">
+              {t("common.search")}
+            </Button>
+          </div>
+        </form>
+      </search>
+      {result.isFetching ? <Loading /> : null}
+      {result.data ? (
+        <div role="status">
+          {result.data.length === 0 ? (
+            <Paragraph>{t("support.search.none")}</Paragraph>
+          ) : (
+            <CaseTable caption={t("support.search.caption")} cases={result.data} />
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export function SupportMyCasesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const cases = useSupportQuery<CaseSummary[]>(["cases"], `${API}/cases`);
+  return (
+    <>
+      <PageTitle title={t("support.title")}>{t("support.title")}</PageTitle>
+      <Paragraph>{t("support.intro")}</Paragraph>
+      <div className="button-row">
+        <Button data-color="accent" onClick={() => navigate("/support/discover")}>
+          {t("support.discover.button")}
+        </Button>
+        <Button variant="secondary" onClick={() => navigate("/support/reports/new")}>
+          {t("support.report.button")}
+        </Button>
+      </div>
+      <ul className="support-links">
+        <li>
+          <AppLink to="/support/reports">{t("support.inbox.title")}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/support/emergency">{t("support.emergency.title")}</AppLink>
+        </li>
+        <li>
+          <AppLink to="/support/log-review">{t("support.logReview.title")}</AppLink>
+        </li>
+      </ul>
+      <section className="support-section" aria-labelledby="support-mine-heading">
+        <Heading level={2} data-size="md" id="support-mine-heading">{t("support.mine.title")}</Heading>
+        {cases.isPending ? <Loading /> : null}
+        {cases.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
+        {cases.data && cases.data.length === 0 ? (
+          <Paragraph>{t("support.mine.empty")}</Paragraph>
+        ) : null}
+        {cases.data && cases.data.length > 0 ? (
+          <CaseTable caption={t("support.mine.caption")} cases={cases.data} />
+        ) : null}
+      </section>
+      <CaseSearch />
+    </>
+  );
+}
