@@ -1,3 +1,5 @@
+import { SUPPORT_RECORDS_AUDIT_ACTIONS } from "./records-audit-actions.ts";
+
 /**
  * What the support context writes to the audit log. A refused attempt on a case is recorded
  * under the policy action it asked for, with the outcome "denied". Every read of a case states
@@ -18,4 +20,5 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "support.emergency.list",
   "support.notification.list",
   "seed.demo.support",
+  ...SUPPORT_RECORDS_AUDIT_ACTIONS,
 ] as const;

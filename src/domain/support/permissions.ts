@@ -1,4 +1,5 @@
 import type { Role } from "../platform/roles.ts";
+import { SUPPORT_RECORDS_PERMISSIONS } from "./records-permissions.ts";
 
 /**
  * Working with individual support. The permission only opens the context: each case is opened
@@ -8,4 +9,5 @@ import type { Role } from "../platform/roles.ts";
 export const SUPPORT_PERMISSIONS = {
   "support.work": ["practitioner"],
   "support.review": ["org_admin"],
+  ...SUPPORT_RECORDS_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,34 @@
+/**
+ * What a case's records write to the audit log. Reads state the access they rest on (access id,
+ * role, basis) in their details; "support.records.read" and "support.records.write" are also the
+ * policy actions whose refusals are recorded as denied.
+ */
+export const SUPPORT_RECORDS_AUDIT_ACTIONS = [
+  "support.records.read",
+  "support.records.write",
+  "support.concern.intake",
+  "support.assessment.list",
+  "support.assessment.create",
+  "support.measure.list",
+  "support.measure.create",
+  "support.measure.update",
+  "support.teams.read",
+  "support.coordinator.assign",
+  "support.team.create",
+  "support.team.member_add",
+  "support.sip.list",
+  "support.sip.create",
+  "support.sip.update",
+  "support.sip.report",
+  "support.concern.create",
+  "support.concern.list_mine",
+  "support.concern.inbox",
+  "support.concern.read",
+  "support.concern.receive",
+  "support.concern.feedback",
+  "support.intake_unit.set",
+  "support.disclosure.list",
+  "support.disclosure.create",
+  "support.chronology.read",
+  "support.chronology.create",
+] as const;
