@@ -4,15 +4,16 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/data-table.tsx";
 import { AppLink, Loading } from "../../components/page.tsx";
 import {
-  API,
-  type CaseTeam,
-  type ChronologyEntry,
+  type AccessLog,
+  type Chronology,
   type Consent,
-  type Measure,
-  type ReadLogEntry,
-  type Sip,
   formatDate,
   formatDateTime,
+  latestSip,
+  type MeasureList,
+  type SipList,
+  type Teams,
+  urls,
   useLang,
   useSupportQuery,
 } from "./shared.tsx";
@@ -46,13 +47,14 @@ function Part({
 export function PlanPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<Measure[]>(["measures", caseId], `${API}/cases/${caseId}/measures`);
+  const list = useSupportQuery<MeasureList>(["measures", caseId], urls.measures(caseId));
+  const measures = list.data?.measures ?? [];
   return (
     <Part
       id="case-plan"
       title={t("support.parts.plan")}
       pending={list.isPending}
-      empty={(list.data ?? []).length === 0}
+      empty={measures.length === 0}
       emptyText={t("support.plan.none")}
     >
       <DataTable
@@ -66,13 +68,16 @@ export function PlanPart({ caseId }: { caseId: string }) {
           t("support.plan.status"),
         ]}
       >
-        {(list.data ?? []).map((m) => (
+        {measures.map((m) => (
           <Table.Row key={m.id}>
             <Table.Cell>{m.what}</Table.Cell>
             <Table.Cell>{m.ownerName}</Table.Cell>
-            <Table.Cell>{formatDate(m.dueDate, lang)}</Table.Cell>
-            <Table.Cell>{formatDate(m.evaluationDate, lang)}</Table.Cell>
-            <Table.Cell>{t(`support.plan.statuses.${m.status}`)}</Table.Cell>
+            <Table.Cell>{formatDate(m.dueOn, lang)}</Table.Cell>
+            <Table.Cell>{formatDate(m.evaluateOn, lang)}</Table.Cell>
+            <Table.Cell>
+              {t(`support.plan.statuses.${m.status}`)}
+              {m.overdue ? ` (${t("support.plan.overdue")})` : null}
+            </Table.Cell>
           </Table.Row>
         ))}
       </DataTable>
@@ -82,24 +87,36 @@ export function PlanPart({ caseId }: { caseId: string }) {
 
 export function TeamPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const team = useSupportQuery<CaseTeam>(["team", caseId], `${API}/cases/${caseId}/team`);
-  const members = team.data?.members ?? [];
+  const teams = useSupportQuery<Teams>(["teams", caseId], urls.teams(caseId));
+  const data = teams.data;
   return (
     <Part
       id="case-team"
       title={t("support.parts.team")}
-      pending={team.isPending}
-      empty={members.length === 0}
+      pending={teams.isPending}
+      empty={!data || (!data.coordinator && data.teams.length === 0)}
       emptyText={t("support.team.none")}
     >
-      {team.data?.kind ? <Paragraph>{t(`support.team.kinds.${team.data.kind}`)}</Paragraph> : null}
-      <ul>
-        {members.map((m) => (
-          <li key={m.userId}>
-            {m.name} ({m.organisationName}): {t(`support.roles.${m.role}`)}
-          </li>
-        ))}
-      </ul>
+      {data?.coordinator ? (
+        <Paragraph>
+          {t("support.team.coordinator", { name: data.coordinator.name })}
+        </Paragraph>
+      ) : null}
+      {data?.teams.map((team) => (
+        <div key={team.id}>
+          <Heading level={3} data-size="xs">
+            {t(`support.team.kinds.${team.kind}`)}
+          </Heading>
+          <ul>
+            {team.members.map((m) => (
+              <li key={m.accessId}>
+                {m.name} ({m.organisationName})
+                {m.live ? null : ` – ${t("support.team.ended")}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </Part>
   );
 }
@@ -107,8 +124,8 @@ export function TeamPart({ caseId }: { caseId: string }) {
 export function SipPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const sip = useSupportQuery<Sip | null>(["sip", caseId], `${API}/cases/${caseId}/sip`);
-  const s = sip.data;
+  const sip = useSupportQuery<SipList>(["sips", caseId], urls.sips(caseId));
+  const s = latestSip(sip.data);
   return (
     <Part
       id="case-sip"
@@ -120,17 +137,31 @@ export function SipPart({ caseId }: { caseId: string }) {
       {s ? (
         <>
           <dl className="support-facts">
+            <dt>{t("support.sip.statusLabel")}</dt>
+            <dd>{t(`support.sip.statuses.${s.status}`)}</dd>
             <dt>{t("support.sip.overall")}</dt>
-            <dd>{s.overallResponsibility}</dd>
+            <dd>
+              {s.overallResponsible
+                ? `${t(`support.sip.responsible.${s.overallResponsible}`)}${s.overallResponsibleName ? `, ${s.overallResponsibleName}` : ""}`
+                : "–"}
+            </dd>
             <dt>{t("support.sip.meeting")}</dt>
-            <dd>{formatDate(s.meetingDate, lang)}</dd>
+            <dd>{formatDate(s.meetingOn, lang) || "–"}</dd>
             <dt>{t("support.sip.followUp")}</dt>
-            <dd>{formatDate(s.followUpDate, lang)}</dd>
+            <dd>{formatDate(s.followUpOn, lang) || "–"}</dd>
             <dt>{t("support.sip.childGoals")}</dt>
-            <dd>{s.childGoals}</dd>
+            <dd>{s.childGoals || "–"}</dd>
           </dl>
+          <ul>
+            {s.interventions.map((iv, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: interventions have no id of their own
+              <li key={i}>
+                {iv.what}: {t(`support.sip.responsible.${iv.responsibleKind}`)}, {iv.responsibleName}
+              </li>
+            ))}
+          </ul>
           <Paragraph>
-            <a className="ds-link" href={`${API}/cases/${caseId}/sip.pdf`} download>
+            <a className="ds-link" href={urls.sipPdf(caseId, s.id)} download>
               {t("support.sip.pdf")}
             </a>
           </Paragraph>
@@ -142,19 +173,18 @@ export function SipPart({ caseId }: { caseId: string }) {
   );
 }
 
-export function ConsentsPart({ caseId }: { caseId: string }) {
+export function ConsentsPart({ consents }: { consents: Consent[] }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<Consent[]>(["consents", caseId], `${API}/cases/${caseId}/consents`);
   return (
     <Part
       id="case-consents"
       title={t("support.parts.consents")}
-      pending={list.isPending}
-      empty={(list.data ?? []).length === 0}
+      pending={false}
+      empty={consents.length === 0}
       emptyText={t("support.consents.none")}
     >
-      <ConsentTable consents={list.data ?? []} lang={lang} />
+      <ConsentTable consents={consents} lang={lang} />
     </Part>
   );
 }
@@ -184,9 +214,11 @@ export function ConsentTable({
       {consents.map((c) => (
         <Table.Row key={c.id}>
           <Table.Cell>
-            {c.givenByName} ({t(`support.consents.givers.${c.givenBy}`)})
+            {c.giverName} ({t(`support.consents.givers.${c.givenBy}`)})
           </Table.Cell>
-          <Table.Cell>{c.purpose}</Table.Cell>
+          <Table.Cell>
+            {t(`support.consents.kinds.${c.kind}`)}: {c.purpose}
+          </Table.Cell>
           <Table.Cell>
             {formatDate(c.validFrom, lang)} – {formatDate(c.validUntil, lang)}
           </Table.Cell>
@@ -205,22 +237,21 @@ export function ConsentTable({
 export function ChronologyPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<ChronologyEntry[]>(
-    ["chronology", caseId],
-    `${API}/cases/${caseId}/chronology`,
-  );
+  const list = useSupportQuery<Chronology>(["chronology", caseId], urls.chronology(caseId));
+  const events = list.data?.events ?? [];
   return (
     <Part
       id="case-chronology"
       title={t("support.parts.chronology")}
       pending={list.isPending}
-      empty={(list.data ?? []).length === 0}
+      empty={events.length === 0}
       emptyText={t("support.chronology.none")}
     >
       <ol className="support-chronology">
-        {(list.data ?? []).map((e) => (
+        {events.map((e) => (
           <li key={e.id}>
-            <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>: {e.text}
+            <time dateTime={e.occurredOn}>{formatDate(e.occurredOn, lang)}</time> (
+            {t(`support.chronology.categories.${e.category}`)}): {e.text}
           </li>
         ))}
       </ol>
@@ -231,16 +262,14 @@ export function ChronologyPart({ caseId }: { caseId: string }) {
 export function AccessLogPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<ReadLogEntry[]>(
-    ["access-log", caseId],
-    `${API}/cases/${caseId}/access-log`,
-  );
+  const list = useSupportQuery<AccessLog>(["access-log", caseId], urls.accessLog(caseId));
+  const items = list.data?.items ?? [];
   return (
     <Part
       id="case-access-log"
       title={t("support.parts.access_log")}
       pending={list.isPending}
-      empty={(list.data ?? []).length === 0}
+      empty={items.length === 0}
       emptyText={t("support.accessLog.none")}
     >
       <DataTable
@@ -253,11 +282,15 @@ export function AccessLogPart({ caseId }: { caseId: string }) {
           t("support.accessLog.basis"),
         ]}
       >
-        {(list.data ?? []).map((e) => (
-          <Table.Row key={e.id}>
-            <Table.Cell>{formatDateTime(e.at, lang)}</Table.Cell>
-            <Table.Cell>{e.actorName}</Table.Cell>
-            <Table.Cell>{e.action}</Table.Cell>
+        {items.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: log rows have no id in the contract
+          <Table.Row key={i}>
+            <Table.Cell>{formatDateTime(e.occurredAt, lang)}</Table.Cell>
+            <Table.Cell>{e.actorLabel}</Table.Cell>
+            <Table.Cell>
+              {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+              {e.outcome === "denied" ? ` (${t("support.accessLog.denied")})` : null}
+            </Table.Cell>
             <Table.Cell>{e.basis ? t(`support.bases.${e.basis}`) : "–"}</Table.Cell>
           </Table.Row>
         ))}

@@ -13,31 +13,34 @@ import {
 } from "./case-parts.tsx";
 import { CompassPart } from "./compass.tsx";
 import {
-  API,
   type CaseDetail,
+  type CaseSummaryPart,
+  caseTitle,
   formatDate,
+  formatPersonalNumber,
   hasScope,
   isNotFound,
   ProtectedMark,
   useLang,
+  urls,
   useSupportQuery,
 } from "./shared.tsx";
 
 /** The case by id; a 404 (no live access, or no such case) ends the page. */
 export function useCase(id: string) {
-  return useSupportQuery<CaseDetail>(["case", id], `${API}/cases/${id}`);
+  return useSupportQuery<CaseDetail>(["case", id], urls.case(id));
 }
 
 /** The case's heading and what the reader's access is: role, basis, until when. */
 export function CaseHeader({ detail, title }: { detail: CaseDetail; title?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const name = detail.child ? detail.child.name : t("support.consultation");
+  const name = caseTitle(t, detail);
   const heading = title ? `${title}: ${name}` : name;
   return (
     <>
       <PageTitle title={heading}>{heading}</PageTitle>
-      <ProtectedMark marked={detail.child?.protectedIdentity ?? false} />
+      <ProtectedMark marked={detail.summary?.child?.protectedIdentity ?? false} />
       <Paragraph className="support-access" data-size="sm">
         {t("support.access.line", {
           role: t(`support.roles.${detail.access.role}`),
@@ -51,7 +54,7 @@ export function CaseHeader({ detail, title }: { detail: CaseDetail; title?: stri
   );
 }
 
-function SummaryPart({ detail }: { detail: CaseDetail }) {
+function SummaryPart({ detail, summary }: { detail: CaseDetail; summary: CaseSummaryPart }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -60,39 +63,42 @@ function SummaryPart({ detail }: { detail: CaseDetail }) {
         {t("support.parts.summary")}
       </Heading>
       <dl className="support-facts">
-        {detail.child?.personalNumber ? (
+        {summary.child?.personalNumber ? (
           <>
             <dt>{t("support.personalNumber")}</dt>
-            <dd>{detail.child.personalNumber}</dd>
+            <dd>{formatPersonalNumber(summary.child.personalNumber)}</dd>
           </>
         ) : null}
         <dt>{t("support.status.label")}</dt>
         <dd>{t(`support.status.${detail.status}`)}</dd>
         <dt>{t("support.openedAt")}</dt>
         <dd>{formatDate(detail.openedAt, lang)}</dd>
-        {detail.closedAt ? (
-          <>
-            <dt>{t("support.closedAt")}</dt>
-            <dd>{formatDate(detail.closedAt, lang)}</dd>
-          </>
-        ) : null}
       </dl>
-      {detail.concern ? (
+      <Heading level={3} data-size="sm">
+        {t("support.discover.observation")}
+      </Heading>
+      <Paragraph>{summary.observation}</Paragraph>
+      {summary.immediateSupport ? (
         <>
           <Heading level={3} data-size="sm">
-            {t("support.discover.observation")}
+            {t("support.discover.immediateSupport")}
           </Heading>
-          <Paragraph>{detail.concern.observation}</Paragraph>
-          {detail.concern.immediateSupport ? (
-            <>
-              <Heading level={3} data-size="sm">
-                {t("support.discover.immediateSupport")}
-              </Heading>
-              <Paragraph>{detail.concern.immediateSupport}</Paragraph>
-            </>
-          ) : null}
+          <Paragraph>{summary.immediateSupport}</Paragraph>
         </>
       ) : null}
+      <Heading level={3} data-size="sm">
+        {t("support.case.members")}
+      </Heading>
+      <ul>
+        {summary.members.map((m) => (
+          <li key={m.accessId}>
+            {m.displayName}: {t(`support.roles.${m.role}`)}
+            {m.validUntil
+              ? ` (${t("support.access.until", { date: formatDate(m.validUntil, lang) })})`
+              : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -106,9 +112,11 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
   return (
     <nav aria-label={t("support.case.actions")}>
       <ul className="support-links">
-        <li>
-          <AppLink to={`${base}/contact`}>{t("support.contact.title")}</AppLink>
-        </li>
+        {detail.abilities.activateContact ? (
+          <li>
+            <AppLink to={`${base}/contact`}>{t("support.contact.title")}</AppLink>
+          </li>
+        ) : null}
         {hasScope(scopes, "wellbeing") ? (
           <li>
             <AppLink to={`${base}/assessment`}>{t("support.assessment.new")}</AppLink>
@@ -119,7 +127,7 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
             <AppLink to={`${base}/sip`}>{t("support.sip.edit")}</AppLink>
           </li>
         ) : null}
-        {hasScope(scopes, "consents") ? (
+        {detail.abilities.recordConsent ? (
           <li>
             <AppLink to={`${base}/consents`}>{t("support.consents.title")}</AppLink>
           </li>
@@ -129,9 +137,11 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
             {t("support.report.button")}
           </AppLink>
         </li>
-        <li>
-          <AppLink to={`${base}/close`}>{t("support.close.title")}</AppLink>
-        </li>
+        {detail.abilities.close ? (
+          <li>
+            <AppLink to={`${base}/close`}>{t("support.close.title")}</AppLink>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );
@@ -150,18 +160,22 @@ export function SupportCasePage() {
     <>
       <CaseHeader detail={d} />
       <CaseActions detail={d} />
-      {hasScope(scopes, "summary") ? <SummaryPart detail={d} /> : null}
+      {d.summary ? (
+        <>
+          <SummaryPart detail={d} summary={d.summary} />
+          <TeamPart caseId={d.id} />
+        </>
+      ) : null}
       {hasScope(scopes, "wellbeing") ? <CompassPart caseId={d.id} /> : null}
       {hasScope(scopes, "plan") ? (
         <>
           <PlanPart caseId={d.id} />
-          <TeamPart caseId={d.id} />
           <SipPart caseId={d.id} />
         </>
       ) : null}
-      {hasScope(scopes, "consents") ? <ConsentsPart caseId={d.id} /> : null}
+      {d.consents ? <ConsentsPart consents={d.consents} /> : null}
       {hasScope(scopes, "chronology") ? <ChronologyPart caseId={d.id} /> : null}
-      {hasScope(scopes, "access_log") ? <AccessLogPart caseId={d.id} /> : null}
+      {d.abilities.readAccessLog ? <AccessLogPart caseId={d.id} /> : null}
     </>
   );
 }

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/data-table.tsx";
 import { Loading } from "../../components/page.tsx";
-import { API, type Assessment, formatDate, useLang, useSupportQuery } from "./shared.tsx";
+import { RATING_MAX, RATING_MIN } from "../../../domain/support/compass.ts";
+import { type AssessmentList, formatDate, urls, useLang, useSupportQuery } from "./shared.tsx";
 
 const MAX_WIDTH = 720;
 const FONT = { fontSize: "13px", color: "#1a1a1a", background: "transparent" };
@@ -96,21 +97,22 @@ function CompassChart({
 export function CompassPart({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<Assessment[]>(
-    ["assessments", caseId],
-    `${API}/cases/${caseId}/assessments`,
+  const list = useSupportQuery<AssessmentList>(["assessments", caseId], urls.assessments(caseId));
+  const needs = list.data?.needs ?? [];
+  const needName = (key: string) => needs.find((n) => n.key === key)?.[lang] ?? key;
+  const oldestFirst = [...(list.data?.assessments ?? [])].reverse();
+  const latest = oldestFirst.at(-1);
+  const times = oldestFirst.map((a) => formatDate(a.assessedOn, lang));
+  const timeOf = new Map(oldestFirst.map((a, i) => [a.id, times[i] ?? ""]));
+  const points: Point[] = (list.data?.series ?? []).flatMap((s) =>
+    s.points.map((p) => ({
+      need: needName(s.need),
+      when: timeOf.get(p.assessmentId) ?? "",
+      rating: p.rating,
+    })),
   );
-  const assessments = [...(list.data ?? [])].sort((a, b) =>
-    a.assessedAt.localeCompare(b.assessedAt),
-  );
-  const latest = assessments.at(-1);
-  const needKeys = latest?.ratings.map((r) => r.need) ?? [];
-  const needName = (key: string) =>
-    latest?.ratings.find((r) => r.need === key)?.name[lang] ?? key;
-  const times = assessments.map((a) => formatDate(a.assessedAt, lang));
-  const points: Point[] = assessments.flatMap((a, i) =>
-    a.ratings.map((r) => ({ need: needName(r.need), when: times[i] ?? "", rating: r.rating })),
-  );
+  const ratingOf = (assessmentId: string, need: string) =>
+    oldestFirst.find((a) => a.id === assessmentId)?.ratings.find((r) => r.need === need)?.rating;
   return (
     <section className="support-section" aria-labelledby="case-compass">
       <Heading level={2} data-size="md" id="case-compass">
@@ -121,7 +123,10 @@ export function CompassPart({ caseId }: { caseId: string }) {
       {latest ? (
         <>
           <Heading level={3} data-size="sm">
-            {t("support.assessment.latest", { date: formatDate(latest.assessedAt, lang) })}
+            {t("support.assessment.latest", {
+              date: formatDate(latest.assessedOn, lang),
+              name: latest.assessedBy.name,
+            })}
           </Heading>
           <Paragraph>{latest.summary}</Paragraph>
           <dl className="support-facts">
@@ -130,28 +135,26 @@ export function CompassPart({ caseId }: { caseId: string }) {
             <dt>{t("support.assessment.guardiansView")}</dt>
             <dd>{latest.guardiansView || "–"}</dd>
           </dl>
-          {assessments.length > 1 ? (
+          {oldestFirst.length > 1 ? (
             <CompassChart
               points={points}
-              needs={needKeys.map(needName)}
+              needs={needs.map((n) => n[lang])}
               times={times}
-              scale={latest.scale}
-              label={t("support.assessment.chartLabel")}
+              scale={{ min: RATING_MIN, max: RATING_MAX }}
+              label={t("support.assessment.chartLabel", { count: oldestFirst.length })}
             />
           ) : null}
           <DataTable
-            caption={t("support.assessment.tableCaption")}
+            caption={t("support.assessment.tableCaption", { min: RATING_MIN, max: RATING_MAX })}
             columns={[t("support.assessment.need"), ...times, t("support.assessment.reason")]}
           >
-            {needKeys.map((key) => (
-              <Table.Row key={key}>
-                <Table.HeaderCell scope="row">{needName(key)}</Table.HeaderCell>
-                {assessments.map((a) => (
-                  <Table.Cell key={a.id}>
-                    {a.ratings.find((r) => r.need === key)?.rating ?? "–"}
-                  </Table.Cell>
+            {needs.map((n) => (
+              <Table.Row key={n.key}>
+                <Table.HeaderCell scope="row">{n[lang]}</Table.HeaderCell>
+                {oldestFirst.map((a) => (
+                  <Table.Cell key={a.id}>{ratingOf(a.id, n.key) ?? "–"}</Table.Cell>
                 ))}
-                <Table.Cell>{latest.ratings.find((r) => r.need === key)?.reason}</Table.Cell>
+                <Table.Cell>{latest.ratings.find((r) => r.need === n.key)?.reason}</Table.Cell>
               </Table.Row>
             ))}
           </DataTable>

@@ -4,9 +4,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api.ts";
-import { FormActions, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
+import {
+  FormActions,
+  SelectField,
+  useFormErrors,
+  ValidatedForm,
+} from "../../components/forms.tsx";
 import { PageTitle } from "../../components/page.tsx";
-import { API } from "./shared.tsx";
+import { urls, usePractitionerUnits } from "./shared.tsx";
 
 type Identity = "child" | "consultation";
 
@@ -22,9 +27,13 @@ export function SupportDiscoverPage() {
   const [familyName, setFamilyName] = useState("");
   const [observation, setObservation] = useState("");
   const [immediateSupport, setImmediateSupport] = useState("");
+  const [label, setLabel] = useState("");
+  const units = usePractitionerUnits();
+  const [organisationId, setOrganisationId] = useState("");
+  const unitId = organisationId || units[0]?.id || "";
 
   const create = useMutation({
-    mutationFn: (body: unknown) => api<{ id: string }>("POST", `${API}/cases`, body),
+    mutationFn: (body: unknown) => api<{ id: string }>("POST", urls.cases, body),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: ["support"] });
       navigate(`/support/cases/${created.id}`);
@@ -38,6 +47,8 @@ export function SupportDiscoverPage() {
     familyName: t("support.familyName"),
     observation: t("support.discover.observation"),
     immediateSupport: t("support.discover.immediateSupport"),
+    label: t("support.discover.label"),
+    organisationId: t("support.discover.unit"),
   };
 
   const submit = () => {
@@ -46,17 +57,16 @@ export function SupportDiscoverPage() {
       if (!personalNumber.trim()) missing.personalNumber = t("support.personalNumberRequired");
       if (!givenName.trim()) missing.givenName = t("common.required");
       if (!familyName.trim()) missing.familyName = t("common.required");
-    }
+    } else if (!label.trim()) missing.label = t("support.discover.labelRequired");
+    if (!unitId) missing.organisationId = t("common.required");
     if (!observation.trim()) missing.observation = t("common.required");
     if (!form.validate(missing)) return;
-    create.mutate({
-      child:
-        identity === "child"
-          ? { personalNumber: personalNumber.trim(), givenName, familyName }
-          : null,
-      observation,
-      immediateSupport: immediateSupport || undefined,
-    });
+    const common = { organisationId: unitId, observation, immediateSupport };
+    create.mutate(
+      identity === "child"
+        ? { kind: "child", personalNumber: personalNumber.trim(), givenName, familyName, ...common }
+        : { kind: "consultation", label, ...common },
+    );
   };
 
   return (
@@ -94,6 +104,20 @@ export function SupportDiscoverPage() {
               onChange={() => setIdentity("consultation")}
             />
           </Fieldset>
+          {units.length > 1 ? (
+            <SelectField
+              {...form.field("organisationId")}
+              label={labels.organisationId}
+              value={unitId}
+              onChange={setOrganisationId}
+            >
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
           {identity === "child" ? (
             <>
               <Textfield
@@ -121,7 +145,16 @@ export function SupportDiscoverPage() {
                 />
               </div>
             </>
-          ) : null}
+          ) : (
+            <Textfield
+              {...form.field("label")}
+              label={labels.label}
+              description={t("support.discover.labelHint")}
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              autoComplete="off"
+            />
+          )}
           <Textfield
             {...form.field("observation")}
             label={labels.observation}

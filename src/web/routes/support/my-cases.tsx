@@ -6,17 +6,17 @@ import { query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import {
-  API,
-  type CaseSummary,
-  CaseTitle,
+  type CaseList,
+  type CaseListItem,
   formatDate,
   ProtectedMark,
   RoleTag,
   useLang,
+  urls,
   useSupportQuery,
 } from "./shared.tsx";
 
-function CaseTable({ caption, cases }: { caption: string; cases: CaseSummary[] }) {
+function CaseTable({ caption, cases }: { caption: string; cases: CaseListItem[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -33,12 +33,12 @@ function CaseTable({ caption, cases }: { caption: string; cases: CaseSummary[] }
         <Table.Row key={c.id}>
           <Table.Cell>
             <AppLink to={`/support/cases/${c.id}`}>
-              <CaseTitle child={c.child} />
+              {c.kind === "consultation" ? t("support.consultationTitle", { label: c.title }) : c.title}
             </AppLink>
-            <ProtectedMark marked={c.child?.protectedIdentity ?? false} />
+            <ProtectedMark marked={c.protectedIdentity} />
           </Table.Cell>
           <Table.Cell>
-            <RoleTag role={c.access.role} />
+            <RoleTag role={c.role} />
           </Table.Cell>
           <Table.Cell>{formatDate(c.openedAt, lang)}</Table.Cell>
           <Table.Cell>{t(`support.status.${c.status}`)}</Table.Cell>
@@ -53,9 +53,9 @@ function CaseSearch() {
   const { t } = useTranslation();
   const [value, setValue] = useState("");
   const [submitted, setSubmitted] = useState("");
-  const result = useSupportQuery<CaseSummary[]>(
+  const result = useSupportQuery<CaseList>(
     ["search", submitted],
-    `${API}/cases/search${query({ personalNumber: submitted })}`,
+    `${urls.search}${query({ personalNumber: submitted })}`,
     submitted !== "",
   );
   const submit = (e: FormEvent) => {
@@ -73,7 +73,11 @@ function CaseSearch() {
             description={t("support.personalNumberHint")}
             value={value}
             onChange={(e) => setValue(e.target.value)}
-            error={result.error?.status === 400 ? result.error.message : undefined}
+            error={
+              result.error?.status === 400
+                ? (result.error.issues[0]?.message ?? result.error.message)
+                : undefined
+            }
           />
           <div>
             <Button type="submit" variant="secondary">
@@ -85,10 +89,10 @@ function CaseSearch() {
       {result.isFetching ? <Loading /> : null}
       {result.data ? (
         <div role="status">
-          {result.data.length === 0 ? (
+          {result.data.items.length === 0 ? (
             <Paragraph>{t("support.search.none")}</Paragraph>
           ) : (
-            <CaseTable caption={t("support.search.caption")} cases={result.data} />
+            <CaseTable caption={t("support.search.caption")} cases={result.data.items} />
           )}
         </div>
       ) : null}
@@ -99,7 +103,7 @@ function CaseSearch() {
 export function SupportMyCasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const cases = useSupportQuery<CaseSummary[]>(["cases"], `${API}/cases`);
+  const cases = useSupportQuery<CaseList>(["cases"], urls.cases);
   return (
     <>
       <PageTitle title={t("support.title")}>{t("support.title")}</PageTitle>
@@ -127,11 +131,11 @@ export function SupportMyCasesPage() {
         <Heading level={2} data-size="md" id="support-mine-heading">{t("support.mine.title")}</Heading>
         {cases.isPending ? <Loading /> : null}
         {cases.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
-        {cases.data && cases.data.length === 0 ? (
+        {cases.data && cases.data.items.length === 0 ? (
           <Paragraph>{t("support.mine.empty")}</Paragraph>
         ) : null}
-        {cases.data && cases.data.length > 0 ? (
-          <CaseTable caption={t("support.mine.caption")} cases={cases.data} />
+        {cases.data && cases.data.items.length > 0 ? (
+          <CaseTable caption={t("support.mine.caption")} cases={cases.data.items} />
         ) : null}
       </section>
       <CaseSearch />

@@ -1,11 +1,83 @@
 import { Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import type { CaseRole, CaseScope } from "../../../domain/support/access.ts";
+import type {
+  AssessmentListSchema,
+  ChronologySchema,
+  ConcernReceiptListSchema,
+  ConcernReportListSchema,
+  DisclosureListSchema,
+  MeasureListSchema,
+  SipListSchema,
+  SipSchema,
+  TeamsSchema,
+} from "../../../domain/support/records-schemas.ts";
+import type {
+  AccessLogSchema,
+  CaseDetailSchema,
+  CaseListItemSchema,
+  CaseListSchema,
+  ChildContactListSchema,
+  ConsentSchema,
+  EmergencyReviewListSchema,
+} from "../../../domain/support/schemas.ts";
 import { ApiError, get } from "../../api.ts";
+import { useMe } from "../../components/session.ts";
 import "./support.css";
 
 export const API = "/api/support";
+
+/** Every address of the support API the pages use, in one place. */
+export const urls = {
+  cases: `${API}/cases`,
+  search: `${API}/cases/search`,
+  case: (id: string) => `${API}/cases/${id}`,
+  contacts: (id: string) => `${API}/cases/${id}/contacts`,
+  childContact: (id: string) => `${API}/cases/${id}/child-contact`,
+  consents: (id: string) => `${API}/cases/${id}/consents`,
+  withdrawConsent: (id: string, consentId: string) =>
+    `${API}/cases/${id}/consents/${consentId}/withdraw`,
+  emergency: (id: string) => `${API}/cases/${id}/emergency-access`,
+  emergencyReview: `${API}/emergency-access`,
+  emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/verdict`,
+  accessLog: (id: string) => `${API}/cases/${id}/access-log`,
+  close: (id: string) => `${API}/cases/${id}/close`,
+  assessments: (id: string) => `${API}/cases/${id}/assessments`,
+  measures: (id: string) => `${API}/cases/${id}/measures`,
+  measure: (id: string, measureId: string) => `${API}/cases/${id}/measures/${measureId}`,
+  teams: (id: string) => `${API}/cases/${id}/teams`,
+  sips: (id: string) => `${API}/cases/${id}/sips`,
+  sip: (id: string, sipId: string) => `${API}/cases/${id}/sips/${sipId}`,
+  sipStatus: (id: string, sipId: string) => `${API}/cases/${id}/sips/${sipId}/status`,
+  sipPdf: (id: string, sipId: string) => `${API}/cases/${id}/sips/${sipId}/report.pdf`,
+  disclosures: (id: string) => `${API}/cases/${id}/disclosures`,
+  chronology: (id: string) => `${API}/cases/${id}/chronology`,
+  concernReports: `${API}/concern-reports`,
+  myConcernReports: `${API}/concern-reports/mine`,
+  concernInbox: `${API}/concern-reports/inbox`,
+  receiveConcern: (reportId: string) => `${API}/concern-reports/${reportId}/receive`,
+  concernFeedback: (reportId: string) => `${API}/concern-reports/${reportId}/feedback`,
+};
+
+export type CaseListItem = z.infer<typeof CaseListItemSchema>;
+export type CaseList = z.infer<typeof CaseListSchema>;
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+export type Consent = z.infer<typeof ConsentSchema>;
+export type ChildContactList = z.infer<typeof ChildContactListSchema>;
+export type AccessLog = z.infer<typeof AccessLogSchema>;
+export type EmergencyReviewList = z.infer<typeof EmergencyReviewListSchema>;
+export type AssessmentList = z.infer<typeof AssessmentListSchema>;
+export type MeasureList = z.infer<typeof MeasureListSchema>;
+export type Teams = z.infer<typeof TeamsSchema>;
+export type SipList = z.infer<typeof SipListSchema>;
+export type Sip = z.infer<typeof SipSchema>;
+export type ConcernReceiptList = z.infer<typeof ConcernReceiptListSchema>;
+export type ConcernReportList = z.infer<typeof ConcernReportListSchema>;
+export type DisclosureList = z.infer<typeof DisclosureListSchema>;
+export type Chronology = z.infer<typeof ChronologySchema>;
 
 /** The interface language, for dates and localized texts. */
 export function useLang(): "sv" | "en" {
@@ -67,31 +139,31 @@ export function useSupportQuery<T>(key: readonly unknown[], url: string, enabled
   });
 }
 
-/** The child as a case names it: null for a consultation without identity. */
-export interface CaseChild {
-  name: string;
-  personalNumber: string | null;
-  protectedIdentity: boolean;
+
+/** The units where the person works as a practitioner: where a case they open belongs. */
+export function usePractitionerUnits(): { id: string; name: string }[] {
+  const me = useMe();
+  return (me.data?.grants ?? [])
+    .filter((g) => g.role === "practitioner" && g.organisationId)
+    .map((g) => ({ id: g.organisationId ?? "", name: g.organisationName ?? "" }));
 }
 
-export interface CaseAccessInfo {
-  id: string;
-  role: CaseRole;
-  basis: string;
-  scopes: CaseScope[];
-  validUntil: string | null;
+export type CaseSummaryPart = NonNullable<CaseDetail["summary"]>;
+
+/** The case's name: the child's, or a consultation's label (no identity). */
+export function caseTitle(t: TFunction, detail: Pick<CaseDetail, "kind" | "summary">): string {
+  if (!detail.summary) return t("support.case.untitled");
+  return detail.kind === "consultation"
+    ? t("support.consultationTitle", { label: detail.summary.title })
+    : detail.summary.title;
 }
 
-export interface CaseSummary {
-  id: string;
-  child: CaseChild | null;
-  status: "open" | "closed";
-  openedAt: string;
-  access: CaseAccessInfo;
+/** 12 digits as people write them: ÅÅÅÅMMDD-NNNN. */
+export function formatPersonalNumber(digits: string): string {
+  return digits.length === 12 ? `${digits.slice(0, 8)}-${digits.slice(8)}` : digits;
 }
 
-/** The child's name, or "consultation without identity". */
-export function CaseTitle({ child }: { child: CaseChild | null }) {
-  const { t } = useTranslation();
-  return <>{child ? child.name : t("support.consultation")}</>;
+/** The SIP that matters now: the newest one (the list is a case's SIPs over time). */
+export function latestSip(list: SipList | undefined): Sip | undefined {
+  return [...(list?.sips ?? [])].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
 }
