@@ -16,9 +16,11 @@ describe("the web module list", () => {
       "/",
       "/organisations",
       "/readiness",
+      "/support",
       "/users",
       "/audit",
       "/settings",
+      "/support/log-review",
       "/account",
     ]);
   });

@@ -3,6 +3,7 @@ import type { RouteObject } from "react-router";
 import type { Permission } from "./components/session.ts";
 import { platformModule } from "./routes/platform/index.ts";
 import { readinessModule } from "./routes/readiness/index.ts";
+import { supportModule } from "./routes/support/index.ts";
 
 /**
  * Where a nav entry sits. The menu lists sections in this order and, within one, entries in
@@ -78,7 +79,7 @@ export interface WebModule {
 }
 
 /** Every context of the web UI, in menu and home-page order. A new context adds one line. */
-export const WEB_MODULES: readonly WebModule[] = [platformModule, readinessModule];
+export const WEB_MODULES: readonly WebModule[] = [platformModule, readinessModule, supportModule];
 
 /** The i18next namespace every module shares (app name, buttons, header). */
 export const COMMON_NAMESPACE = "common";

@@ -98,9 +98,7 @@ export function TeamPart({ caseId }: { caseId: string }) {
       emptyText={t("support.team.none")}
     >
       {data?.coordinator ? (
-        <Paragraph>
-          {t("support.team.coordinator", { name: data.coordinator.name })}
-        </Paragraph>
+        <Paragraph>{t("support.team.coordinator", { name: data.coordinator.name })}</Paragraph>
       ) : null}
       {data?.teams.map((team) => (
         <div key={team.id}>
@@ -110,8 +108,7 @@ export function TeamPart({ caseId }: { caseId: string }) {
           <ul>
             {team.members.map((m) => (
               <li key={m.accessId}>
-                {m.name} ({m.organisationName})
-                {m.live ? null : ` – ${t("support.team.ended")}`}
+                {m.name} ({m.organisationName}){m.live ? null : ` – ${t("support.team.ended")}`}
               </li>
             ))}
           </ul>
@@ -156,7 +153,8 @@ export function SipPart({ caseId }: { caseId: string }) {
             {s.interventions.map((iv, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: interventions have no id of their own
               <li key={i}>
-                {iv.what}: {t(`support.sip.responsible.${iv.responsibleKind}`)}, {iv.responsibleName}
+                {iv.what}: {t(`support.sip.responsible.${iv.responsibleKind}`)},{" "}
+                {iv.responsibleName}
               </li>
             ))}
           </ul>

@@ -21,8 +21,8 @@ import {
   hasScope,
   isNotFound,
   ProtectedMark,
-  useLang,
   urls,
+  useLang,
   useSupportQuery,
 } from "./shared.tsx";
 
@@ -152,7 +152,18 @@ export function SupportCasePage() {
   const { t } = useTranslation();
   const detail = useCase(id);
   if (detail.isPending) return <Loading />;
-  if (isNotFound(detail.error)) return <NotFoundPage />;
+  if (isNotFound(detail.error)) {
+    // The same answer whether the case does not exist or the person may not read it; emergency
+    // access is offered either way, so the offer says nothing about the case.
+    return (
+      <>
+        <NotFoundPage />
+        <Paragraph>
+          <AppLink to={`/support/cases/${id}/emergency`}>{t("support.emergency.offer")}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
   if (!detail.data) return <Paragraph>{t("common.unknownError")}</Paragraph>;
   const d = detail.data;
   const scopes = d.access.scopes;

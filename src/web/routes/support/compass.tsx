@@ -2,9 +2,9 @@ import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import * as Plot from "@observablehq/plot";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RATING_MAX, RATING_MIN } from "../../../domain/support/compass.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { Loading } from "../../components/page.tsx";
-import { RATING_MAX, RATING_MIN } from "../../../domain/support/compass.ts";
 import { type AssessmentList, formatDate, urls, useLang, useSupportQuery } from "./shared.tsx";
 
 const MAX_WIDTH = 720;

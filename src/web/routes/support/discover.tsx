@@ -4,12 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api.ts";
-import {
-  FormActions,
-  SelectField,
-  useFormErrors,
-  ValidatedForm,
-} from "../../components/forms.tsx";
+import { FormActions, SelectField, useFormErrors, ValidatedForm } from "../../components/forms.tsx";
 import { PageTitle } from "../../components/page.tsx";
 import { urls, usePractitionerUnits } from "./shared.tsx";
 

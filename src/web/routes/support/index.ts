@@ -14,7 +14,15 @@ export const supportModule: WebModule = {
   namespace: "support",
   title: "support.title",
   description: "support.module.description",
-  nav: [{ to: "/support", key: "nav.support", permission: "support.work", section: "work" }],
+  nav: [
+    { to: "/support", key: "nav.support", permission: "support.work", section: "work" },
+    {
+      to: "/support/log-review",
+      key: "nav.supportLogReview",
+      permission: "support.review",
+      section: "admin",
+    },
+  ],
   routes: [
     {
       path: "/support",
@@ -57,7 +65,7 @@ export const supportModule: WebModule = {
       lazy: page(() => import("./close.tsx"), "SupportClosePage"),
     },
     {
-      path: "/support/emergency",
+      path: "/support/cases/:id/emergency",
       handle: { help: "nödåtkomst" },
       lazy: page(() => import("./emergency.tsx"), "SupportEmergencyPage"),
     },

@@ -11,8 +11,8 @@ import {
   formatDate,
   ProtectedMark,
   RoleTag,
-  useLang,
   urls,
+  useLang,
   useSupportQuery,
 } from "./shared.tsx";
 
@@ -33,7 +33,9 @@ function CaseTable({ caption, cases }: { caption: string; cases: CaseListItem[] 
         <Table.Row key={c.id}>
           <Table.Cell>
             <AppLink to={`/support/cases/${c.id}`}>
-              {c.kind === "consultation" ? t("support.consultationTitle", { label: c.title }) : c.title}
+              {c.kind === "consultation"
+                ? t("support.consultationTitle", { label: c.title })
+                : c.title}
             </AppLink>
             <ProtectedMark marked={c.protectedIdentity} />
           </Table.Cell>
@@ -64,7 +66,9 @@ function CaseSearch() {
   };
   return (
     <section className="support-section" aria-labelledby="support-search-heading">
-      <Heading level={2} data-size="md" id="support-search-heading">{t("support.search.title")}</Heading>
+      <Heading level={2} data-size="md" id="support-search-heading">
+        {t("support.search.title")}
+      </Heading>
       <search>
         <form onSubmit={submit} className="support-inline" noValidate>
           <Textfield
@@ -120,15 +124,11 @@ export function SupportMyCasesPage() {
         <li>
           <AppLink to="/support/reports">{t("support.inbox.title")}</AppLink>
         </li>
-        <li>
-          <AppLink to="/support/emergency">{t("support.emergency.title")}</AppLink>
-        </li>
-        <li>
-          <AppLink to="/support/log-review">{t("support.logReview.title")}</AppLink>
-        </li>
       </ul>
       <section className="support-section" aria-labelledby="support-mine-heading">
-        <Heading level={2} data-size="md" id="support-mine-heading">{t("support.mine.title")}</Heading>
+        <Heading level={2} data-size="md" id="support-mine-heading">
+          {t("support.mine.title")}
+        </Heading>
         {cases.isPending ? <Loading /> : null}
         {cases.isError ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
         {cases.data && cases.data.items.length === 0 ? (

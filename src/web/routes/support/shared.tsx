@@ -139,7 +139,6 @@ export function useSupportQuery<T>(key: readonly unknown[], url: string, enabled
   });
 }
 
-
 /** The units where the person works as a practitioner: where a case they open belongs. */
 export function usePractitionerUnits(): { id: string; name: string }[] {
   const me = useMe();
