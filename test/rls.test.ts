@@ -131,7 +131,8 @@ describe("row-level security on the support schema, as the runtime role", () => 
       [expired.id],
     );
     await t.owner.pool.query(
-      "UPDATE support.cases SET status = 'closed', closed_at = now() WHERE id = $1",
+      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'needs_met',
+       closure_reason = 'Behoven är tillgodosedda' WHERE id = $1`,
       [closed.id],
     );
     expect(await visibleAs(user.id)).toEqual({ cases: [], children: [], access: [] });

@@ -95,7 +95,7 @@ describe("access to a child's case follows the case, not the organisation", () =
     ]);
     await t.owner.db
       .update(cases)
-      .set({ status: "closed", closedAt: new Date() })
+      .set({ status: "closed", closedAt: new Date(), outcome: "needs_met", closureReason: "Klart" })
       .where(eq(cases.id, closed.id));
 
     const allowed = async (caseId: string, scope: CaseScope) =>
@@ -124,6 +124,7 @@ describe("access to a child's case follows the case, not the organisation", () =
         role: "emergency",
         basis: "emergency",
         scopes: ["summary"],
+        validUntil: new Date(Date.now() + 3_600_000),
       }),
     ).rejects.toMatchObject({
       cause: { code: "23514", constraint: "case_access_emergency_reason" },
@@ -136,6 +137,7 @@ describe("access to a child's case follows the case, not the organisation", () =
       basis: "emergency",
       reason: "Akut skyddsbedömning",
       scopes: ["summary"],
+      validUntil: new Date(Date.now() + 3_600_000),
     });
   });
 });

@@ -112,6 +112,13 @@ export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
 export const CONSENT_KINDS = ["sharing", "sip", "statistics"] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
+/** How a case ended. Swedish: behoven tillgodosedda, flyttat, överlämnat, avböjt, annat. */
+export const CASE_OUTCOMES = ["needs_met", "moved", "transferred", "declined", "other"] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** The verdict of a review of emergency access. */
+export const EMERGENCY_VERDICTS = ["justified", "unjustified"] as const;
+
 /** Emergency access is short by rule: at most this long from when it is taken. */
 export const EMERGENCY_MAX_HOURS = 24;
 

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { DateSchema, DateTimeSchema, nameText, noteText } from "../shared/schemas.ts";
 import {
   ACCESS_BASES,
+  CASE_OUTCOMES,
   CASE_ROLES,
   CASE_SCOPES,
   CONSENT_GIVERS,
   CONSENT_KINDS,
+  EMERGENCY_VERDICTS,
   END_REASONS,
 } from "./access.ts";
 import { IDENTITY_NUMBER_MESSAGES, parseIdentityNumber } from "./personnummer.ts";
@@ -127,8 +129,8 @@ export const ConsentSchema = z.strictObject({
   sharingOrganisationIds: z.array(z.uuid()),
   recipientOrganisationIds: z.array(z.uuid()),
   scopes: z.array(CaseScopeSchema),
-  validFrom: DateSchema,
-  validUntil: DateSchema.nullable(),
+  validFrom: DateTimeSchema,
+  validUntil: DateTimeSchema.nullable(),
   withdrawnAt: DateTimeSchema.nullable(),
   recordedAt: DateTimeSchema,
 });
@@ -190,10 +192,10 @@ export const ConsentCreateSchema = z
     sharingOrganisationIds: z.array(z.uuid()).max(50).describe("Who may share"),
     recipientOrganisationIds: z.array(z.uuid()).max(50).describe("With whom"),
     scopes: z.array(CaseScopeSchema).min(1, "Ange vilka delar samtycket gäller.").max(8),
-    validFrom: DateSchema,
-    validUntil: DateSchema.nullable(),
+    validFrom: DateTimeSchema,
+    validUntil: DateTimeSchema.nullable(),
   })
-  .refine((c) => c.validUntil === null || c.validUntil >= c.validFrom, {
+  .refine((c) => c.validUntil === null || Date.parse(c.validUntil) > Date.parse(c.validFrom), {
     message: "Samtycket kan inte sluta före det börjar.",
     path: ["validUntil"],
   });
@@ -215,7 +217,6 @@ export const EmergencyAccessCreatedSchema = z.strictObject({
   validUntil: DateTimeSchema,
 });
 
-export const EMERGENCY_VERDICTS = ["justified", "unjustified"] as const;
 export const EmergencyReviewItemSchema = z.strictObject({
   accessId: z.uuid(),
   caseId: z.uuid(),
@@ -253,7 +254,6 @@ export const AccessLogItemSchema = z.strictObject({
 });
 export const AccessLogSchema = z.strictObject({ items: z.array(AccessLogItemSchema) });
 
-export const CASE_OUTCOMES = ["needs_met", "moved", "transferred", "declined", "other"] as const;
 export const CaseCloseSchema = z.strictObject({
   outcome: z.enum(CASE_OUTCOMES).describe("How the case ended"),
   reason: nameText(2000, "Ange skälet till att ärendet avslutas."),
@@ -271,3 +271,9 @@ export const NotificationSchema = z.strictObject({
   readAt: DateTimeSchema.nullable(),
 });
 export const NotificationListSchema = z.strictObject({ items: z.array(NotificationSchema) });
+
+export type CaseCreate = z.output<typeof CaseCreateSchema>;
+export type CaseDetail = z.input<typeof CaseDetailSchema>;
+export type CaseListItem = z.input<typeof CaseListItemSchema>;
+export type ConsentCreate = z.output<typeof ConsentCreateSchema>;
+export type CaseClose = z.output<typeof CaseCloseSchema>;

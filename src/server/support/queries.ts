@@ -1,15 +1,56 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import type { CaseScope } from "../../domain/support/access.ts";
+import type { AccessBasis, CaseRole, CaseScope } from "../../domain/support/access.ts";
 
 /*
  * "May this person see this part of this case now" has one definition, in SQL:
- * support.live_case_ids / support.live_access (migration 0008): a live access record (started,
- * not ended, not past its end) on an open case. The row-level-security policies use the same
- * functions, and these reads run as the acting user, so each answer is checked twice: by the
- * explicit condition here and by the policies.
+ * support.live_access_rows (migration support_core_custom), under support.live_case_ids and
+ * support.live_access. The row-level-security policies use the same functions, and these reads
+ * run as the acting user, so each answer is checked twice: by the explicit condition here and by
+ * the policies.
  */
+
+export interface LiveAccessRow {
+  id: string;
+  caseId: string;
+  role: CaseRole;
+  basis: AccessBasis;
+  scopes: CaseScope[];
+  validUntil: Date | null;
+}
+
+interface LiveAccessSql extends Record<string, unknown> {
+  id: string;
+  case_id: string;
+  role: CaseRole;
+  basis: AccessBasis;
+  scopes: CaseScope[];
+  valid_until: Date | string | null;
+}
+
+const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
+
+export async function liveAccessOnCase(
+  db: DbOrTx,
+  userId: string,
+  caseId: string,
+): Promise<LiveAccessRow[]> {
+  return withActor(db, userId, async (tx) => {
+    const result = await tx.execute<LiveAccessSql>(
+      sql`SELECT l.id, l.case_id, l.role, l.basis, l.scopes, l.valid_until
+            FROM support.live_access_rows(${userId}) l WHERE l.case_id = ${caseId}`,
+    );
+    return result.rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      role: r.role,
+      basis: r.basis,
+      scopes: r.scopes,
+      validUntil: toDate(r.valid_until),
+    }));
+  });
+}
 
 export async function hasCaseAccess(
   db: DbOrTx,
@@ -38,4 +79,258 @@ export async function accessibleCaseIds(
     );
     return result.rows.map((r) => r.id);
   });
+}
+
+export interface CaseListRow {
+  id: string;
+  kind: "child" | "consultation";
+  label: string | null;
+  status: "open" | "closed";
+  openedAt: Date;
+  municipalityId: string;
+  givenName: string | null;
+  familyName: string | null;
+  protectedIdentity: boolean;
+  roles: CaseRole[];
+  scopes: CaseScope[];
+}
+
+interface CaseListSql extends Record<string, unknown> {
+  id: string;
+  kind: "child" | "consultation";
+  label: string | null;
+  status: "open" | "closed";
+  opened_at: Date | string;
+  municipality_id: string;
+  given_name: string | null;
+  family_name: string | null;
+  protected_identity: string | null;
+  roles: CaseRole[];
+  scopes: CaseScope[];
+}
+
+/**
+ * The cases a person has live access to (optionally only a child's, by 12-digit number), with
+ * their roles and the parts these open, newest first. The same live-access rows as the detail
+ * check; the policies on cases and children filter again.
+ */
+export async function listLiveCases(
+  db: DbOrTx,
+  userId: string,
+  personalNumber?: string,
+): Promise<CaseListRow[]> {
+  return withActor(db, userId, async (tx) => {
+    const result = await tx.execute<CaseListSql>(sql`
+      WITH live AS (
+        SELECT l.case_id, array_agg(DISTINCT l.role) AS roles, array_agg(DISTINCT s.scope) AS scopes
+          FROM support.live_access_rows(${userId}) l
+          CROSS JOIN LATERAL unnest(l.scopes) AS s(scope)
+         GROUP BY l.case_id)
+      SELECT c.id, c.kind, c.label, c.status, c.opened_at, c.municipality_id,
+             ch.given_name, ch.family_name, ch.protected_identity, live.roles, live.scopes
+        FROM live
+        JOIN support.cases c ON c.id = live.case_id
+        LEFT JOIN support.children ch ON ch.id = c.child_id
+       WHERE ${personalNumber === undefined ? sql`true` : sql`ch.personal_number = ${personalNumber}`}
+       ORDER BY c.opened_at DESC, c.id`);
+    return result.rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      label: r.label,
+      status: r.status,
+      openedAt: new Date(r.opened_at),
+      municipalityId: r.municipality_id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      protectedIdentity: r.protected_identity === "protected",
+      roles: r.roles,
+      scopes: r.scopes,
+    }));
+  });
+}
+
+export interface CaseRow {
+  id: string;
+  kind: "child" | "consultation";
+  label: string | null;
+  status: "open" | "closed";
+  municipalityId: string;
+  openedAt: Date;
+  observation: string;
+  immediateSupport: string;
+  child: {
+    id: string;
+    personalNumber: string | null;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    protectedIdentity: boolean;
+  } | null;
+}
+
+/** One case with its child, as the acting user of `tx` sees it (row-level security). */
+export async function caseById(tx: DbOrTx, caseId: string): Promise<CaseRow | null> {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT c.id, c.kind, c.label, c.status, c.municipality_id, c.opened_at, c.observation,
+           c.immediate_support, ch.id AS child_id, ch.personal_number, ch.given_name,
+           ch.family_name, ch.birth_date::text AS birth_date, ch.protected_identity
+      FROM support.cases c LEFT JOIN support.children ch ON ch.id = c.child_id
+     WHERE c.id = ${caseId}`);
+  const r = result.rows[0];
+  if (!r) return null;
+  return {
+    id: r.id as string,
+    kind: r.kind as CaseRow["kind"],
+    label: r.label as string | null,
+    status: r.status as CaseRow["status"],
+    municipalityId: r.municipality_id as string,
+    openedAt: new Date(r.opened_at as string),
+    observation: r.observation as string,
+    immediateSupport: r.immediate_support as string,
+    child: r.child_id
+      ? {
+          id: r.child_id as string,
+          personalNumber: r.personal_number as string | null,
+          givenName: r.given_name as string,
+          familyName: r.family_name as string,
+          birthDate: r.birth_date as string,
+          protectedIdentity: r.protected_identity === "protected",
+        }
+      : null,
+  };
+}
+
+export interface MemberRow {
+  accessId: string;
+  userId: string;
+  displayName: string;
+  role: CaseRole;
+  basis: AccessBasis;
+  validUntil: Date | null;
+}
+
+/** The people with live access to a case: each one's record must be live by the one definition. */
+export async function caseMembers(tx: DbOrTx, caseId: string): Promise<MemberRow[]> {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT a.id, a.user_id, u.display_name, a.role, a.basis, a.valid_until
+      FROM support.case_access a JOIN platform.users u ON u.id = a.user_id
+     WHERE a.case_id = ${caseId}
+       AND a.id IN (SELECT l.id FROM support.live_access_rows(a.user_id) l)
+     ORDER BY a.valid_from, a.id`);
+  return result.rows.map((r) => ({
+    accessId: r.id as string,
+    userId: r.user_id as string,
+    displayName: r.display_name as string,
+    role: r.role as CaseRole,
+    basis: r.basis as AccessBasis,
+    validUntil: toDate(r.valid_until as string | null),
+  }));
+}
+
+export async function consentsOf(tx: DbOrTx, caseId: string) {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT id, kind, given_by, giver_name, purpose, sharing_organisation_ids,
+           recipient_organisation_ids, scopes, valid_from, valid_until, withdrawn_at, created_at
+      FROM support.consents WHERE case_id = ${caseId} ORDER BY created_at, id`);
+  return result.rows.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as "sharing" | "sip" | "statistics",
+    givenBy: r.given_by as "guardian" | "child",
+    giverName: r.giver_name as string,
+    purpose: r.purpose as string,
+    sharingOrganisationIds: r.sharing_organisation_ids as string[],
+    recipientOrganisationIds: r.recipient_organisation_ids as string[],
+    scopes: r.scopes as CaseScope[],
+    validFrom: new Date(r.valid_from as string),
+    validUntil: toDate(r.valid_until as string | null),
+    withdrawnAt: toDate(r.withdrawn_at as string | null),
+    recordedAt: new Date(r.created_at as string),
+  }));
+}
+export type ConsentRow = Awaited<ReturnType<typeof consentsOf>>[number];
+
+export async function childContactsOf(tx: DbOrTx, caseId: string) {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT k.id, k.user_id, u.display_name, k.title, o.name AS organisation_name,
+           EXISTS (SELECT 1 FROM support.case_access a
+                    WHERE a.case_id = c.id AND a.user_id = k.user_id AND a.role = 'child_contact'
+                      AND a.id IN (SELECT l.id FROM support.live_access_rows(a.user_id) l)) AS active
+      FROM support.cases c
+      JOIN support.child_contacts k ON k.child_id = c.child_id
+      JOIN platform.users u ON u.id = k.user_id
+      JOIN platform.organisations o ON o.id = k.organisation_id
+     WHERE c.id = ${caseId}
+     ORDER BY u.display_name, k.id`);
+  return result.rows.map((r) => ({
+    id: r.id as string,
+    userId: r.user_id as string,
+    displayName: r.display_name as string,
+    title: r.title as string,
+    organisationName: r.organisation_name as string,
+    active: r.active as boolean,
+  }));
+}
+
+/** Reads and changes of one case in the audit log, newest first. */
+export async function caseAccessLog(tx: DbOrTx, caseId: string, limit = 500) {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT occurred_at, actor_label, action, outcome, details
+      FROM platform.audit_log
+     WHERE subject_type = 'support_case' AND subject_id = ${caseId}
+     ORDER BY seq DESC LIMIT ${limit}`);
+  return result.rows.map((r) => {
+    const details = (r.details ?? {}) as Record<string, unknown>;
+    return {
+      occurredAt: new Date(r.occurred_at as string),
+      actorLabel: r.actor_label as string,
+      action: r.action as string,
+      outcome: r.outcome as "success" | "failure" | "denied",
+      role: (details.role as CaseRole | undefined) ?? null,
+      basis: (details.basis as AccessBasis | undefined) ?? null,
+      accessId: (details.accessId as string | undefined) ?? null,
+    };
+  });
+}
+
+/** The municipality of an open case, whoever asks (for emergency access), else null. */
+export async function openCaseMunicipality(tx: DbOrTx, caseId: string): Promise<string | null> {
+  const result = await tx.execute<{ m: string | null }>(
+    sql`SELECT support.open_case_municipality(${caseId}) AS m`,
+  );
+  return result.rows[0]?.m ?? null;
+}
+
+/** Emergency access in the given municipalities (null: all), for review. */
+export async function emergencyAccessIn(tx: DbOrTx, municipalityIds: string[] | null) {
+  const ids =
+    municipalityIds === null ? sql`NULL` : sql`${`{${municipalityIds.join(",")}}`}::uuid[]`;
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT e.access_id, e.case_id, e.user_id, u.display_name, e.reason, e.valid_from,
+           e.valid_until, e.reviewed_at, e.verdict
+      FROM support.emergency_access_in(${ids}) e JOIN platform.users u ON u.id = e.user_id
+     LIMIT 500`);
+  return result.rows.map((r) => ({
+    accessId: r.access_id as string,
+    caseId: r.case_id as string,
+    userId: r.user_id as string,
+    displayName: r.display_name as string,
+    reason: r.reason as string,
+    validFrom: new Date(r.valid_from as string),
+    validUntil: toDate(r.valid_until as string | null),
+    reviewedAt: toDate(r.reviewed_at as string | null),
+    verdict: r.verdict as "justified" | "unjustified" | null,
+  }));
+}
+
+export async function notificationsOf(tx: DbOrTx, userId: string) {
+  const result = await tx.execute<Record<string, unknown>>(sql`
+    SELECT id, case_id, kind, created_at, read_at FROM support.notifications
+     WHERE user_id = ${userId} ORDER BY created_at DESC LIMIT 100`);
+  return result.rows.map((r) => ({
+    id: r.id as string,
+    caseId: r.case_id as string,
+    kind: r.kind as "child_contact_activated",
+    createdAt: new Date(r.created_at as string),
+    readAt: toDate(r.read_at as string | null),
+  }));
 }
