@@ -3,3 +3,4 @@ export * from "./jobs.ts";
 export * from "./platform.ts";
 export * from "./readiness.ts";
 export * from "./support.ts";
+export * from "./support-records.ts";

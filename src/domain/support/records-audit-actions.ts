@@ -1,10 +1,9 @@
 /**
  * What a case's records write to the audit log. Reads state the access they rest on (access id,
- * role, basis) in their details; "support.records.read" and "support.records.write" are also the
- * policy actions whose refusals are recorded as denied.
+ * role, basis) in their details. "support.records.write" and "support.concern.intake" are also
+ * policy actions, whose refusals are recorded as denied; reads are refused under "case.read".
  */
 export const SUPPORT_RECORDS_AUDIT_ACTIONS = [
-  "support.records.read",
   "support.records.write",
   "support.concern.intake",
   "support.assessment.list",
