@@ -6,6 +6,7 @@ import type { DemoSeed, DemoSeedContext } from "./context.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-organisations.ts";
 import { seedDemoPlatform } from "./demo-platform.ts";
 import { seedDemoReadiness } from "./demo-readiness.ts";
+import { seedDemoSupport } from "./demo-support.ts";
 
 export type { DemoSeed, DemoSeedContext } from "./context.ts";
 
@@ -14,7 +15,11 @@ export type { DemoSeed, DemoSeedContext } from "./context.ts";
  * then the contexts whose data belongs to them. A new context adds its `seedDemo<Context>` here;
  * the server's module list refers to the same functions.
  */
-export const DEMO_SEEDS: readonly DemoSeed[] = [seedDemoPlatform, seedDemoReadiness];
+export const DEMO_SEEDS: readonly DemoSeed[] = [
+  seedDemoPlatform,
+  seedDemoReadiness,
+  seedDemoSupport,
+];
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);

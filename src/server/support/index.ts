@@ -1,3 +1,4 @@
+import { seedDemoSupport } from "../../db/seed/demo-support.ts";
 import { SUPPORT_AUDIT_ACTIONS } from "../../domain/support/audit-actions.ts";
 import { SUPPORT_PERMISSIONS } from "../../domain/support/permissions.ts";
 import { defineModule } from "../module.ts";
@@ -26,4 +27,5 @@ export const supportModule = defineModule({
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
   },
+  seed: seedDemoSupport,
 });

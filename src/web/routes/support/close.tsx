@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { CASE_OUTCOMES } from "../../../domain/support/schemas.ts";
+import { CASE_OUTCOMES } from "../../../domain/support/access.ts";
 import { api } from "../../api.ts";
 import {
   FormActions,

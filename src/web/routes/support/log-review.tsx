@@ -2,7 +2,7 @@ import { Button, Paragraph, Table } from "@digdir/designsystemet-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EMERGENCY_VERDICTS } from "../../../domain/support/schemas.ts";
+import { EMERGENCY_VERDICTS } from "../../../domain/support/access.ts";
 import { api } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";

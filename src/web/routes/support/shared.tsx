@@ -42,7 +42,7 @@ export const urls = {
     `${API}/cases/${id}/consents/${consentId}/withdraw`,
   emergency: (id: string) => `${API}/cases/${id}/emergency-access`,
   emergencyReview: `${API}/emergency-access`,
-  emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/verdict`,
+  emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/review`,
   accessLog: (id: string) => `${API}/cases/${id}/access-log`,
   close: (id: string) => `${API}/cases/${id}/close`,
   assessments: (id: string) => `${API}/cases/${id}/assessments`,
