@@ -6,12 +6,14 @@ import { z } from "zod";
 import { caseAccess, cases, children } from "../src/db/schema/support.ts";
 import type { Role } from "../src/domain/platform/roles.ts";
 import { IdParamsSchema } from "../src/domain/platform/schemas.ts";
+import type { CaseRole } from "../src/domain/support/access.ts";
 import type { Actor } from "../src/server/plugins/actor.ts";
 import { registerErrorHandling } from "../src/server/plugins/errors.ts";
 import { route } from "../src/server/plugins/route.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser } from "./helpers/factories.ts";
 import { buildAssessment, buildInterview, buildRespondent } from "./helpers/readiness.ts";
+import { buildSupportCase, grantAs } from "./helpers/support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -72,7 +74,47 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
       ...interviewer,
     };
   },
+  "GET /api/support/cases": async () => ({
+    url: "/api/support/cases",
+    ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),
+  }),
+  "GET /api/support/cases/search": async () => {
+    const { who, supportCase } = await onSupportCase("team_member");
+    return {
+      url: `/api/support/cases/search?personalNumber=${supportCase.personalNumber}`,
+      ...who,
+    };
+  },
+  "GET /api/support/cases/{id}": async () => {
+    const { who, supportCase } = await onSupportCase("team_member");
+    return { url: `/api/support/cases/${supportCase.id}`, ...who };
+  },
+  "GET /api/support/cases/{id}/contacts": async () => {
+    const { who, supportCase } = await onSupportCase("discoverer");
+    return { url: `/api/support/cases/${supportCase.id}/contacts`, ...who };
+  },
+  "GET /api/support/cases/{id}/access-log": async () => {
+    const { who, supportCase } = await onSupportCase("support_coordinator");
+    return { url: `/api/support/cases/${supportCase.id}/access-log`, ...who };
+  },
+  "GET /api/support/emergency-access": async () => ({
+    url: "/api/support/emergency-access",
+    ...(await caller("org_admin", (await buildMunicipality(t.db)).id)),
+  }),
+  "GET /api/support/notifications": async () => ({
+    url: "/api/support/notifications",
+    ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),
+  }),
 };
+
+/** A practitioner with a live role on a fresh case. */
+async function onSupportCase(role: CaseRole) {
+  const municipality = await buildMunicipality(t.db);
+  const who = await caller("practitioner", municipality.id);
+  const supportCase = await buildSupportCase(t, municipality.id);
+  await grantAs(t, supportCase.id, who.actorId, { role });
+  return { who, supportCase };
+}
 
 describe("reads of personal data", () => {
   const declared = () =>
