@@ -3,6 +3,7 @@ import { appMatrix } from "./app.ts";
 import { platformMatrix } from "./platform.ts";
 import { readinessMatrix } from "./readiness.ts";
 import { supportMatrix } from "./support.ts";
+import { addSupportRecordsRows } from "./support-records.ts";
 import type { ModuleMatrix } from "./types.ts";
 
 /**
@@ -14,5 +15,7 @@ export const MODULE_MATRICES: { [Name in ContextName]: ModuleMatrix } = {
   readiness: readinessMatrix,
   support: supportMatrix,
 };
+
+addSupportRecordsRows(supportMatrix);
 
 export { appMatrix };

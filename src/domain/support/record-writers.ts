@@ -9,7 +9,19 @@ export const RECORD_WRITERS = {
   measure: ["child_contact", "support_coordinator", "team_member"],
   escalation: ["child_contact", "support_coordinator"],
   sip: ["child_contact", "support_coordinator"],
-  disclosure: ["discoverer", "child_contact", "support_coordinator", "team_member", "referral_recipient"],
-  chronology: ["discoverer", "child_contact", "support_coordinator", "team_member", "referral_recipient"],
+  disclosure: [
+    "discoverer",
+    "child_contact",
+    "support_coordinator",
+    "team_member",
+    "referral_recipient",
+  ],
+  chronology: [
+    "discoverer",
+    "child_contact",
+    "support_coordinator",
+    "team_member",
+    "referral_recipient",
+  ],
 } as const satisfies Record<string, readonly CaseRole[]>;
 export type RecordPart = keyof typeof RECORD_WRITERS;

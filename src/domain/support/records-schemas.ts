@@ -16,6 +16,8 @@ import { TEAM_KINDS } from "./teams.ts";
  * /api/support/cases/{id}/… (params: CaseIdParamsSchema in schemas.ts) and answers 404 to anyone without live access to its part.
  */
 
+export const CreatedSchema = z.object({ id: z.uuid().describe("The new record") });
+
 const Person = z.object({ userId: z.uuid(), name: z.string() });
 const LongText = noteText(8000);
 

@@ -5,6 +5,8 @@ import { defineModule } from "../module.ts";
 import { registerAccessRoutes } from "./access-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
 import { supportPolicy } from "./policy.ts";
+import { SUPPORT_RECORDS_HIDDEN_ACTIONS, supportRecordsPolicy } from "./records-policy.ts";
+import { registerRecordsRoutes } from "./records-routes.ts";
 
 /** Coordinated support for one child: the case-access core and the case itself. */
 export const supportModule = defineModule({
@@ -14,7 +16,7 @@ export const supportModule = defineModule({
     permissions: SUPPORT_PERMISSIONS,
     auditActions: SUPPORT_AUDIT_ACTIONS,
   },
-  policy: supportPolicy,
+  policy: { ...supportPolicy, ...supportRecordsPolicy },
   hiddenActions: [
     "case.read",
     "case.close",
@@ -22,10 +24,12 @@ export const supportModule = defineModule({
     "consent.record",
     "consent.withdraw",
     "case.emergency",
+    ...SUPPORT_RECORDS_HIDDEN_ACTIONS,
   ],
   register: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
+    registerRecordsRoutes(app, deps);
   },
   seed: seedDemoSupport,
 });

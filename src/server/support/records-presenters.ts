@@ -13,8 +13,14 @@ import type {
   SipSchema,
 } from "../../domain/support/records-schemas.ts";
 import { type SipContent, type SipIntervention, sipMissing } from "../../domain/support/sip.ts";
-import type { chronologyOf, disclosuresOf, measuresOf, sipsOf } from "./records-queries.ts";
-import type { AssessmentRow, ConcernRow } from "./records-queries.ts";
+import type {
+  AssessmentRow,
+  ConcernRow,
+  chronologyOf,
+  disclosuresOf,
+  measuresOf,
+  sipsOf,
+} from "./records-queries.ts";
 
 /** Every field that leaves the server for a case's records, listed by hand. */
 
@@ -33,7 +39,9 @@ export function presentAssessments(rows: AssessmentRow[]): z.input<typeof Assess
       assessedBy: { userId: a.assessedBy, name: a.assessorName },
       createdAt: a.createdAt.toISOString(),
     })),
-    series: compassSeries(rows.map((a) => ({ id: a.id, assessedOn: a.assessedOn, ratings: a.ratings }))),
+    series: compassSeries(
+      rows.map((a) => ({ id: a.id, assessedOn: a.assessedOn, ratings: a.ratings })),
+    ),
   };
 }
 
@@ -95,7 +103,10 @@ export function presentSip(s: SipRow): z.input<typeof SipSchema> {
   };
 }
 
-export function presentConcernReceipt(r: ConcernRow, now: Date): z.input<typeof ConcernReceiptSchema> {
+export function presentConcernReceipt(
+  r: ConcernRow,
+  now: Date,
+): z.input<typeof ConcernReceiptSchema> {
   return {
     id: r.id,
     status: r.status,
@@ -109,7 +120,10 @@ export function presentConcernReceipt(r: ConcernRow, now: Date): z.input<typeof 
 }
 
 /** The whole report: for the intake unit, the reporter and the case's concern_reports part. */
-export function presentConcernReport(r: ConcernRow, now: Date): z.input<typeof ConcernReportSchema> {
+export function presentConcernReport(
+  r: ConcernRow,
+  now: Date,
+): z.input<typeof ConcernReportSchema> {
   return {
     ...presentConcernReceipt(r, now),
     caseId: r.caseId,
@@ -133,7 +147,10 @@ export function presentConcernReport(r: ConcernRow, now: Date): z.input<typeof C
 
 type DisclosureRow = Awaited<ReturnType<typeof disclosuresOf>>[number];
 
-export function presentDisclosure({ d, discloserName }: DisclosureRow): z.input<typeof DisclosureSchema> {
+export function presentDisclosure({
+  d,
+  discloserName,
+}: DisclosureRow): z.input<typeof DisclosureSchema> {
   const duty = LEGAL_DUTIES.find((x) => x.key === d.legalDuty) ?? null;
   return {
     id: d.id,
@@ -151,7 +168,10 @@ export function presentDisclosure({ d, discloserName }: DisclosureRow): z.input<
 
 type ChronologyRow = Awaited<ReturnType<typeof chronologyOf>>[number];
 
-export function presentChronologyEvent({ e, recorderName }: ChronologyRow): z.input<typeof ChronologyEventSchema> {
+export function presentChronologyEvent({
+  e,
+  recorderName,
+}: ChronologyRow): z.input<typeof ChronologyEventSchema> {
   return {
     id: e.id,
     occurredOn: e.occurredOn,

@@ -141,11 +141,7 @@ export async function isPractitioner(db: DbOrTx, userId: string): Promise<boolea
 }
 
 export async function sipsOf(db: DbOrTx, caseId: string) {
-  return db
-    .select()
-    .from(sips)
-    .where(eq(sips.caseId, caseId))
-    .orderBy(desc(sips.createdAt));
+  return db.select().from(sips).where(eq(sips.caseId, caseId)).orderBy(desc(sips.createdAt));
 }
 
 export async function sipById(db: DbOrTx, caseId: string, sipId: string) {
@@ -213,7 +209,9 @@ export async function concernById(db: DbOrTx, id: string): Promise<ConcernRow | 
     .innerJoin(organisations, eq(organisations.id, concernReports.intakeUnitId))
     .innerJoin(users, eq(users.id, concernReports.reporterId))
     .where(eq(concernReports.id, id));
-  return row ? { ...row.r, intakeUnitName: row.intakeUnitName, reporterName: row.reporterName } : null;
+  return row
+    ? { ...row.r, intakeUnitName: row.intakeUnitName, reporterName: row.reporterName }
+    : null;
 }
 
 export async function concernsFiledBy(db: DbOrTx, userId: string): Promise<ConcernRow[]> {
@@ -224,7 +222,11 @@ export async function concernsFiledBy(db: DbOrTx, userId: string): Promise<Conce
     .innerJoin(users, eq(users.id, concernReports.reporterId))
     .where(eq(concernReports.reporterId, userId))
     .orderBy(desc(concernReports.sentAt));
-  return rows.map((row) => ({ ...row.r, intakeUnitName: row.intakeUnitName, reporterName: row.reporterName }));
+  return rows.map((row) => ({
+    ...row.r,
+    intakeUnitName: row.intakeUnitName,
+    reporterName: row.reporterName,
+  }));
 }
 
 /** The intake inbox: reports routed to units where the person is an intake officer. */
@@ -236,7 +238,11 @@ export async function concernInbox(db: DbOrTx, userId: string): Promise<ConcernR
     .innerJoin(users, eq(users.id, concernReports.reporterId))
     .where(sql`support.is_intake_officer(${userId}, ${concernReports.intakeUnitId})`)
     .orderBy(sql`${concernReports.status} = 'feedback_given'`, asc(concernReports.sentAt));
-  return rows.map((row) => ({ ...row.r, intakeUnitName: row.intakeUnitName, reporterName: row.reporterName }));
+  return rows.map((row) => ({
+    ...row.r,
+    intakeUnitName: row.intakeUnitName,
+    reporterName: row.reporterName,
+  }));
 }
 
 /** Reports of concern filed within a case, for those holding its concern_reports part. */
@@ -248,7 +254,19 @@ export async function concernsOfCase(db: DbOrTx, caseId: string): Promise<Concer
     .innerJoin(users, eq(users.id, concernReports.reporterId))
     .where(eq(concernReports.caseId, caseId))
     .orderBy(desc(concernReports.sentAt));
-  return rows.map((row) => ({ ...row.r, intakeUnitName: row.intakeUnitName, reporterName: row.reporterName }));
+  return rows.map((row) => ({
+    ...row.r,
+    intakeUnitName: row.intakeUnitName,
+    reporterName: row.reporterName,
+  }));
+}
+
+export async function canReadConcern(db: DbOrTx, userId: string, reportId: string) {
+  const result = await db.execute(sql`
+    SELECT 1 FROM support.concern_reports r
+     WHERE r.id = ${reportId}
+       AND (r.reporter_id = ${userId} OR support.is_intake_officer(${userId}, r.intake_unit_id))`);
+  return result.rows.length > 0;
 }
 
 export async function isIntakeOfficerForReport(
@@ -277,7 +295,11 @@ export async function intakeUnitFor(db: DbOrTx, municipalityId: string) {
 
 export async function intakeUnitRow(db: DbOrTx, municipalityId: string) {
   const [row] = await db
-    .select({ municipalityId: intakeUnits.municipalityId, unitId: intakeUnits.unitId, unitName: organisations.name })
+    .select({
+      municipalityId: intakeUnits.municipalityId,
+      unitId: intakeUnits.unitId,
+      unitName: organisations.name,
+    })
     .from(intakeUnits)
     .innerJoin(organisations, eq(organisations.id, intakeUnits.unitId))
     .where(eq(intakeUnits.municipalityId, municipalityId));
@@ -293,4 +315,12 @@ export async function unitInMunicipality(db: DbOrTx, unitId: string, municipalit
       SELECT o.id, o.parent_id, o.kind FROM platform.organisations o JOIN up ON o.id = up.parent_id)
     SELECT 1 FROM up WHERE id = ${municipalityId} AND kind = 'municipality'`);
   return result.rows.length > 0;
+}
+
+export async function municipalityName(db: DbOrTx, municipalityId: string): Promise<string> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, municipalityId));
+  return row?.name ?? "";
 }

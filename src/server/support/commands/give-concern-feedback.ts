@@ -17,7 +17,9 @@ export async function giveConcernFeedback(
     .where(and(eq(concernReports.id, report.id), eq(concernReports.status, "received")))
     .returning({ id: concernReports.id, late: sql<boolean>`feedback_due_at < now()` });
   if (updated.length === 0) {
-    throw new ConflictError("Registrera först att anmälan är mottagen; återkoppling kan ges en gång.");
+    throw new ConflictError(
+      "Registrera först att anmälan är mottagen; återkoppling kan ges en gång.",
+    );
   }
   await recordAudit(tx, audit, {
     action: "support.concern.feedback",

@@ -44,7 +44,9 @@ export async function createSip(
 ): Promise<string> {
   await checkConsent(tx, deps.caseId, body);
   const id = crypto.randomUUID();
-  await tx.insert(sips).values({ id, caseId: deps.caseId, ...values(body), createdBy: audit.actorId! });
+  await tx
+    .insert(sips)
+    .values({ id, caseId: deps.caseId, ...values(body), createdBy: audit.actorId! });
   await meetingEvent(tx, audit, deps, id, null, body.meetingOn);
   await recordAudit(tx, audit, {
     action: "support.sip.create",
@@ -71,7 +73,9 @@ export async function updateSip(
   const updated = await tx
     .update(sips)
     .set({ ...values(body), version: sql`${sips.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(sips.id, deps.sipId), eq(sips.caseId, deps.caseId), eq(sips.version, body.version)))
+    .where(
+      and(eq(sips.id, deps.sipId), eq(sips.caseId, deps.caseId), eq(sips.version, body.version)),
+    )
     .returning({ id: sips.id });
   if (updated.length === 0) {
     throw new ConflictError("Planen har ändrats av någon annan. Ladda om sidan och försök igen.");
