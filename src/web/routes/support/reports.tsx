@@ -41,7 +41,7 @@ function Deadline({ due, overdue }: { due: string | null; overdue: boolean }) {
 export function MyReports() {
   const { t } = useTranslation();
   const lang = useLang();
-  const list = useSupportQuery<ConcernReceiptList>(["concern", "mine"], urls.myConcernReports);
+  const list = useSupportQuery<ConcernReceiptList>(["concern", "mine"], urls.concernReports);
   const reports = list.data?.reports ?? [];
   if (reports.length === 0) return null;
   return (

@@ -56,8 +56,7 @@ export const urls = {
   disclosures: (id: string) => `${API}/cases/${id}/disclosures`,
   chronology: (id: string) => `${API}/cases/${id}/chronology`,
   concernReports: `${API}/concern-reports`,
-  myConcernReports: `${API}/concern-reports/mine`,
-  concernInbox: `${API}/concern-reports/inbox`,
+  concernInbox: `${API}/intake/concern-reports`,
   receiveConcern: (reportId: string) => `${API}/concern-reports/${reportId}/receive`,
   concernFeedback: (reportId: string) => `${API}/concern-reports/${reportId}/feedback`,
 };

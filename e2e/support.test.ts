@@ -1,0 +1,187 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  browserPerFile,
+  containsText,
+  expectNoAxeViolations,
+  heading,
+  nav,
+  newPage,
+  selectByText,
+  signIn,
+  signOut,
+  TIMEOUT,
+  visible,
+} from "./helpers.ts";
+
+browserPerFile();
+
+const NOAH = { number: "20170905-8463", name: "Noah Berg" };
+const NEEDS = [
+  "Trygghet",
+  "Hälsa",
+  "Utveckling",
+  "Omsorg",
+  "Fritid",
+  "Respekt",
+  "Ansvar",
+  "Tillhörighet",
+];
+
+const checked = new Set<string>();
+/** axe once per kind of support page. */
+async function axe(page: Page, name: string) {
+  if (checked.has(name)) return;
+  checked.add(name);
+  await expectNoAxeViolations(page, name);
+}
+
+async function openCase(page: Page, name: string) {
+  await nav(page, "Stöd till barn");
+  await page.getByRole("link", { name }).click();
+  await heading(page, name);
+}
+
+/** A practitioner with no role in the case: link, search and API all answer as if it did not exist. */
+async function outsiderFindsNothing(caseId: string) {
+  const { context, page } = await newPage();
+  try {
+    await signIn(page, "praktiker@amal.example");
+    await nav(page, "Stöd till barn");
+    await containsText(page.locator("main"), "Du har inga ärenden just nu.");
+    await page.getByLabel("Personnummer eller samordningsnummer").fill(NOAH.number);
+    await page.getByRole("button", { name: "Sök" }).click();
+    await visible(page.getByText("Inget ärende som du har tillgång till."));
+    await page.goto(`/support/cases/${caseId}`);
+    await heading(page, "Sidan finns inte");
+    expect(await page.getByText(NOAH.name).count()).toBe(0);
+    await axe(page, "support-not-found");
+    const status = await page.evaluate(
+      async (id) => (await fetch(`/api/support/cases/${id}`)).status,
+      caseId,
+    );
+    expect(status).toBe(404);
+  } finally {
+    await context.close();
+  }
+}
+
+describe("support for one child", () => {
+  it("goes from discovery through contact, assessment and SIP to closure, and no one else reaches the case", async () => {
+    const { context, page } = await newPage({ acceptDownloads: true });
+    try {
+      // The discoverer records a concern about a child who already has a school nurse.
+      await signIn(page, "upptackare@amal.example");
+      await nav(page, "Stöd till barn");
+      await visible(page.getByRole("link", { name: "Leo Karlsson" }));
+      await visible(page.getByText("Skyddade personuppgifter"));
+      await axe(page, "support-my-cases");
+      await page.getByRole("button", { name: "Registrera en oro" }).click();
+      await heading(page, "Registrera en oro");
+      await page.getByRole("button", { name: "Registrera", exact: true }).click();
+      await visible(page.getByText("Ange barnets personnummer eller samordningsnummer."));
+      await axe(page, "support-discover-errors");
+      await page.getByLabel("Personnummer eller samordningsnummer").fill(NOAH.number);
+      await page.getByLabel("Förnamn").fill("Noah");
+      await page.getByLabel("Efternamn").fill("Berg");
+      await page
+        .getByLabel("Vad har du sett?")
+        .fill("Noah gråter ofta när han lämnas på morgonen.");
+      await page.getByLabel("Stöd du gav direkt").fill("Extra tid med en vuxen vid lämning.");
+      await page.getByRole("button", { name: "Registrera", exact: true }).click();
+      await heading(page, NOAH.name);
+      const caseId = page.url().split("/").at(-1) ?? "";
+      await containsText(page.locator("main"), "Du läser som Upptäckare");
+      await axe(page, "support-case-discoverer");
+
+      // The discoverer activates the child's existing contact.
+      await page.getByRole("link", { name: "Aktivera barnkontakt" }).click();
+      await heading(page, `Aktivera barnkontakt: ${NOAH.name}`);
+      await axe(page, "support-contact");
+      await page.getByLabel(/Nils Åberg, Skolsköterska/).check();
+      await page.getByRole("button", { name: "Aktivera", exact: true }).click();
+      await heading(page, NOAH.name);
+      await containsText(page.locator("main"), "Nils Åberg: Barnkontakt");
+      await signOut(page);
+
+      // The child contact assesses the needs.
+      await signIn(page, "barnkontakt@amal.example");
+      await openCase(page, NOAH.name);
+      await page.getByRole("link", { name: "Ny bedömning i behovskompassen" }).click();
+      await heading(page, `Ny bedömning i behovskompassen: ${NOAH.name}`);
+      await axe(page, "support-assessment");
+      for (const [i, need] of NEEDS.entries()) {
+        await page
+          .getByRole("group", { name: `Bedömning av ${need}` })
+          .getByLabel(i < 2 ? "2" : "4", { exact: true })
+          .check();
+        await page
+          .getByLabel(`Skäl för bedömningen av ${need}`)
+          .fill(`Skäl om ${need.toLowerCase()}.`);
+      }
+      await page.getByLabel("Barnets egen syn").fill("Jag vill att mamma stannar lite längre.");
+      await page
+        .getByLabel("Sammanfattning", { exact: true })
+        .fill("Noah behöver trygga lämningar.");
+      await page.getByRole("button", { name: "Spara bedömningen" }).click();
+      await heading(page, NOAH.name);
+      await visible(page.getByRole("heading", { name: /Senaste bedömningen/ }));
+      await visible(page.getByRole("table", { name: /Behovskompassen över tid/ }));
+      await axe(page, "support-case-contact");
+
+      // While the case is live, a colleague on the same unit without a role reaches nothing.
+      await outsiderFindsNothing(caseId);
+
+      // The SIP, saved and downloadable for the family.
+      await page.getByRole("link", { name: "Skriv SIP" }).click();
+      await heading(page, `SIP: ${NOAH.name}`);
+      await axe(page, "support-sip");
+      await page.getByLabel("Insats 1", { exact: true }).fill("Stöd vid lämning i förskoleklassen");
+      await page.getByLabel("Ansvarig för insats 1").fill("Rösparksskolan");
+      await selectByText(page.getByLabel("Övergripande ansvar"), "Kommunen");
+      await page.getByLabel("Vem hos huvudmannen").fill("Elevhälsoteam Åmål");
+      await page.getByLabel("Mötesdatum").fill("2026-12-01");
+      await page.getByLabel("Uppföljningsdatum").fill("2027-02-01");
+      await page.getByLabel("Barnets egna mål").fill("Att våga säga hej då.");
+      await page.getByRole("button", { name: "Spara", exact: true }).click();
+      await visible(page.getByText("SIP sparad."));
+      const download = page.waitForEvent("download", { timeout: TIMEOUT });
+      await page.getByRole("link", { name: "Ladda ner SIP (PDF)" }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+
+      // Closure ends every access, the closer's own too.
+      await page.goto(`/support/cases/${caseId}`);
+      await heading(page, NOAH.name);
+      await page.getByRole("link", { name: "Avsluta ärendet" }).click();
+      await heading(page, `Avsluta ärendet: ${NOAH.name}`);
+      await axe(page, "support-close");
+      await selectByText(page.getByLabel("Utfall"), "Behoven är tillgodosedda");
+      await page.getByLabel("Skäl", { exact: true }).fill("Lämningarna fungerar nu.");
+      await page.getByRole("button", { name: "Avsluta ärendet" }).click();
+      await heading(page, "Stöd till barn");
+      await visible(page.getByRole("link", { name: "Leo Karlsson" }));
+      expect(await page.getByRole("link", { name: NOAH.name }).count()).toBe(0);
+      await page.goto(`/support/cases/${caseId}`);
+      await heading(page, "Sidan finns inte");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("routes a report of concern to Åmål's intake, which receives it", async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, "mottagning@amal.example");
+      await nav(page, "Stöd till barn");
+      await page.getByRole("link", { name: "Orosanmälningar till mottagningen" }).click();
+      await heading(page, "Orosanmälningar till mottagningen");
+      await visible(page.getByRole("heading", { name: /Elsa Lund/ }));
+      await axe(page, "support-inbox");
+      await page.getByRole("button", { name: "Markera som mottagen" }).click();
+      await visible(page.getByText("Anmälan är markerad som mottagen."));
+      await visible(page.getByLabel("Återkoppling till anmälaren"));
+    } finally {
+      await context.close();
+    }
+  });
+});
