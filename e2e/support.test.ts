@@ -49,7 +49,9 @@ async function outsiderFindsNothing(caseId: string) {
     await signIn(page, "praktiker@amal.example");
     await nav(page, "Stöd till barn");
     await containsText(page.locator("main"), "Du har inga ärenden just nu.");
-    await page.getByLabel("Personnummer eller samordningsnummer").fill(NOAH.number);
+    await page
+      .getByRole("textbox", { name: "Personnummer eller samordningsnummer" })
+      .fill(NOAH.number);
     await page.getByRole("button", { name: "Sök" }).click();
     await visible(page.getByText("Inget ärende som du har tillgång till."));
     await page.goto(`/support/cases/${caseId}`);
@@ -81,7 +83,9 @@ describe("support for one child", () => {
       await page.getByRole("button", { name: "Registrera", exact: true }).click();
       await visible(page.getByText("Ange barnets personnummer eller samordningsnummer."));
       await axe(page, "support-discover-errors");
-      await page.getByLabel("Personnummer eller samordningsnummer").fill(NOAH.number);
+      await page
+        .getByRole("textbox", { name: "Personnummer eller samordningsnummer" })
+        .fill(NOAH.number);
       await page.getByLabel("Förnamn").fill("Noah");
       await page.getByLabel("Efternamn").fill("Berg");
       await page
