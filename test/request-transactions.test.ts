@@ -101,6 +101,10 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
     url: "/api/support/emergency-access",
     ...(await caller("org_admin", (await buildMunicipality(t.db)).id)),
   }),
+  "GET /api/support/access-review": async () => ({
+    url: "/api/support/access-review",
+    ...(await caller("org_admin", (await buildMunicipality(t.db)).id)),
+  }),
   "GET /api/support/notifications": async () => ({
     url: "/api/support/notifications",
     ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),

@@ -466,3 +466,122 @@ describe("discovering, activating, withdrawing and closing through the API", () 
     expect(open.statusCode).toBe(404);
   });
 });
+
+describe("protected identity", () => {
+  it("shows the address only to the named roles, and marks the child everywhere", async () => {
+    const addressSeen = async (protectedIdentity: boolean) => {
+      const world = await buildWorld();
+      await t.owner.pool.query(
+        `UPDATE support.children SET address = 'Storgatan 1, Åmål', protected_identity = $2
+          WHERE id = (SELECT child_id FROM support.cases WHERE id = $1)`,
+        [world.caseId, protectedIdentity ? "protected" : "none"],
+      );
+      const seen: Partial<Record<Relation, unknown>> = {};
+      for (const relation of LIVE) {
+        const headers = people.get(relation)!.headers;
+        const detail = await t.app.inject({ url: `/api/support/cases/${world.caseId}`, headers });
+        const child = detail.json().summary.child;
+        const list = await t.app.inject({ url: "/api/support/cases", headers });
+        const item = list.json().items.find((i: { id: string }) => i.id === world.caseId);
+        expect(child.protectedIdentity).toBe(protectedIdentity);
+        expect(item.protectedIdentity).toBe(protectedIdentity);
+        seen[relation] = child.address;
+      }
+      return seen;
+    };
+    expect(await addressSeen(false)).toEqual({
+      discoverer: null,
+      child_contact: "Storgatan 1, Åmål",
+      coordinator: "Storgatan 1, Åmål",
+      team_member: null,
+      emergency: null,
+    });
+    expect(await addressSeen(true)).toEqual({
+      discoverer: null,
+      child_contact: null,
+      coordinator: "Storgatan 1, Åmål",
+      team_member: null,
+      emergency: null,
+    });
+  });
+});
+
+describe("log review", () => {
+  it("lists unusual reads in the reviewer's municipality and records a verdict on one", async () => {
+    const world = await buildWorld();
+    // A practitioner in another unit of the municipality, made child contact: outside their unit.
+    const elsewhere = await buildUnit(t.db, municipality.id);
+    const outsider = await actorWith(t, "practitioner", elsewhere.id);
+    await t.owner.pool.query("UPDATE support.cases SET organisation_id = $2 WHERE id = $1", [
+      world.caseId,
+      unit.id,
+    ]);
+    await grantAs(t, world.caseId, outsider.user.id, { role: "child_contact" });
+    for (const headers of [outsider.headers, people.get("emergency")!.headers]) {
+      const res = await t.app.inject({ url: `/api/support/cases/${world.caseId}`, headers });
+      expect(res.statusCode).toBe(200);
+    }
+    const insider = await t.app.inject({
+      url: `/api/support/cases/${world.caseId}`,
+      headers: people.get("team_member")!.headers,
+    });
+    expect(insider.statusCode).toBe(200);
+
+    const admin = people.get("org_admin")!;
+    const review = await t.app.inject({
+      url: "/api/support/access-review",
+      headers: admin.headers,
+    });
+    expect(review.statusCode).toBe(200);
+    const mine = review
+      .json()
+      .items.filter((i: { caseId: string }) => i.caseId === world.caseId)
+      .map((i: { actorId: string; reasons: string[] }) => [
+        i.actorId,
+        i.reasons.filter((r) => r !== "after_hours"),
+      ]);
+    // The team member works in the case's unit: not unusual (unless after hours).
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        [outsider.user.id, ["outside_units"]],
+        [people.get("emergency")!.id, ["emergency"]],
+      ]),
+    );
+    expect(
+      mine.find(([actor]: [string]) => actor === people.get("team_member")!.id)?.[1] ?? [],
+    ).toEqual([]);
+    const item = review
+      .json()
+      .items.find((i: { actorId: string }) => i.actorId === outsider.user.id);
+    const verdict = await t.app.inject({
+      method: "POST",
+      url: `/api/support/access-review/${item.auditId}/verdict`,
+      headers: admin.headers,
+      payload: { verdict: "justified", note: "Barnkontakt från annan skola" },
+    });
+    expect(verdict.statusCode).toBe(200);
+    const pending = await t.app.inject({
+      url: "/api/support/access-review?pending=true",
+      headers: admin.headers,
+    });
+    expect(pending.json().items.map((i: { auditId: number }) => i.auditId)).not.toContain(
+      item.auditId,
+    );
+    // Another municipality's reviewer sees none of it and cannot judge it.
+    const foreign = await actorWith(t, "org_admin", (await buildMunicipality(t.db)).id);
+    const theirs = await t.app.inject({
+      url: "/api/support/access-review",
+      headers: foreign.headers,
+    });
+    expect(
+      theirs.json().items.filter((i: { caseId: string }) => i.caseId === world.caseId),
+    ).toEqual([]);
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/support/access-review/${item.auditId}/verdict`,
+      headers: foreign.headers,
+      payload: { verdict: "unjustified", note: "" },
+    });
+    expect(refused.statusCode).toBe(404);
+  });
+});

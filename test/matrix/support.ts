@@ -1,3 +1,4 @@
+import { recordStandaloneAudit, systemAuditContext } from "../../src/db/audit.ts";
 import { buildUser } from "../helpers/factories.ts";
 import {
   buildChildContact,
@@ -22,6 +23,29 @@ async function emergencyAccess(f: Fixture) {
   const supportCase = await buildSupportCase(f.t, f.org.id);
   const other = await buildUser(f.t.db, { role: "practitioner", organisationId: f.org.id });
   return grantAs(f.t, supportCase.id, other.id, { role: "emergency", reason: "Akut fara" });
+}
+
+/** The audit row of someone's read of a case in the target municipality. */
+async function caseRead(f: Fixture) {
+  const supportCase = await buildSupportCase(f.t, f.org.id);
+  const reader = await buildUser(f.t.db, { role: "practitioner", organisationId: f.org.id });
+  await recordStandaloneAudit(
+    f.t.db,
+    { ...systemAuditContext("test"), actorId: reader.id },
+    {
+      action: "case.read",
+      subjectType: "support_case",
+      subjectId: supportCase.id,
+      organisationId: f.org.id,
+      personalData: true,
+      details: { basis: "emergency" },
+    },
+  );
+  const res = await f.t.pool.query<{ seq: string }>(
+    "SELECT seq FROM platform.audit_log WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1",
+    [supportCase.id],
+  );
+  return res.rows[0]!.seq;
 }
 
 const hidden = all(404);
@@ -51,6 +75,12 @@ export const supportMatrix: ModuleMatrix = {
       org_admin: scoped(200, 404),
     },
     "GET /api/support/cases/{id}/access-log": hidden,
+    "GET /api/support/access-review": { ...all(403), system_admin: 200, org_admin: 200 },
+    "POST /api/support/access-review/{auditId}/verdict": {
+      ...all(403),
+      system_admin: 200,
+      org_admin: scoped(200, 404),
+    },
     "GET /api/support/notifications": all(200),
   },
   requests: {
@@ -117,5 +147,10 @@ export const supportMatrix: ModuleMatrix = {
       url: await caseUrl(f, "/access-log"),
     }),
     "GET /api/support/notifications": async () => ({ url: "/api/support/notifications" }),
+    "GET /api/support/access-review": async () => ({ url: "/api/support/access-review" }),
+    "POST /api/support/access-review/{auditId}/verdict": async (f) => ({
+      url: `/api/support/access-review/${await caseRead(f)}/verdict`,
+      payload: { verdict: "justified", note: "" },
+    }),
   },
 };

@@ -170,3 +170,14 @@ export function isLive(
   if (access.basis === "referral" && around.referral?.status !== "accepted") return false;
   return true;
 }
+
+/** Who may read a child's address: the responsible roles, never the others. */
+export const ADDRESS_ROLES: readonly CaseRole[] = ["child_contact", "support_coordinator"];
+/** With protected personal data (skyddade personuppgifter), only the support coordinator. */
+export const PROTECTED_ADDRESS_ROLES: readonly CaseRole[] = ["support_coordinator"];
+
+/** Whether someone holding `roles` on a case may read the child's address and location. */
+export function mayReadAddress(roles: readonly CaseRole[], protectedIdentity: boolean): boolean {
+  const named = protectedIdentity ? PROTECTED_ADDRESS_ROLES : ADDRESS_ROLES;
+  return roles.some((r) => named.includes(r));
+}

@@ -21,6 +21,8 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "consent.withdraw",
   "emergency.list",
   "emergency.review",
+  "access_review.list",
+  "access_review.verdict",
   "notification.list",
   "seed.demo.support",
   ...SUPPORT_RECORDS_AUDIT_ACTIONS,

@@ -10,6 +10,7 @@ import {
   EMERGENCY_VERDICTS,
   END_REASONS,
 } from "./access.ts";
+import { UNUSUAL_REASONS } from "./log-review.ts";
 import { IDENTITY_NUMBER_MESSAGES, parseIdentityNumber } from "./personnummer.ts";
 
 /**
@@ -95,6 +96,10 @@ export const ChildSchema = z.strictObject({
   familyName: z.string(),
   birthDate: DateSchema,
   protectedIdentity: z.boolean().describe("Skyddade personuppgifter: shown as a mark everywhere"),
+  address: z
+    .string()
+    .nullable()
+    .describe("Only for the named roles (with protected identity: the support coordinator)"),
 });
 
 export const CaseListItemSchema = z.strictObject({
@@ -277,3 +282,30 @@ export type CaseDetail = z.input<typeof CaseDetailSchema>;
 export type CaseListItem = z.input<typeof CaseListItemSchema>;
 export type ConsentCreate = z.output<typeof ConsentCreateSchema>;
 export type CaseClose = z.output<typeof CaseCloseSchema>;
+
+export const AccessReviewQuerySchema = z.strictObject({
+  from: DateTimeSchema.optional().describe("Start of the period; 7 days ago by default"),
+  to: DateTimeSchema.optional().describe("End of the period; now by default"),
+  pending: z.enum(["true", "false"]).optional().describe("Only those without a verdict"),
+});
+export const AccessReviewItemSchema = z.strictObject({
+  auditId: z.int().describe("The audit row of the read"),
+  occurredAt: DateTimeSchema,
+  actorId: z.uuid(),
+  actorLabel: z.string(),
+  caseId: z.uuid(),
+  basis: AccessBasisSchema.nullable(),
+  reasons: z.array(z.enum(UNUSUAL_REASONS)).min(1),
+  verdict: z.enum(EMERGENCY_VERDICTS).nullable(),
+  reviewedAt: DateTimeSchema.nullable(),
+});
+export const AccessReviewListSchema = z.strictObject({
+  items: z.array(AccessReviewItemSchema),
+});
+export const AuditIdParamsSchema = z.strictObject({
+  auditId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("Audit row"),
+});
+export const AccessReviewVerdictResultSchema = z.strictObject({
+  auditId: z.int(),
+  verdict: z.enum(EMERGENCY_VERDICTS),
+});

@@ -57,6 +57,8 @@ export function caseReadEntry(
       accessId: basis.id,
       role: basis.role,
       basis: basis.basis,
+      // For log review: whether the reader works in the case's unit.
+      ...(row.organisationId ? { unitId: row.organisationId } : {}),
       ...(scope ? { scope } : {}),
       ...(part ? { part } : {}),
     },

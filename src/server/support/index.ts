@@ -7,6 +7,7 @@ import { registerCaseRoutes } from "./case-routes.ts";
 import { supportPolicy } from "./policy.ts";
 import { SUPPORT_RECORDS_HIDDEN_ACTIONS, supportRecordsPolicy } from "./records-policy.ts";
 import { registerRecordsRoutes } from "./records-routes.ts";
+import { registerReviewRoutes } from "./review-routes.ts";
 
 /** Coordinated support for one child: the case-access core and the case itself. */
 export const supportModule = defineModule({
@@ -30,6 +31,7 @@ export const supportModule = defineModule({
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
     registerRecordsRoutes(app, deps);
+    registerReviewRoutes(app, deps);
   },
   seed: seedDemoSupport,
 });

@@ -23,6 +23,12 @@ async function caseScope(ctx: AccessContext, t: CaseTarget): Promise<boolean> {
   return t.scope === undefined ? grant.records.length > 0 : grant.scopes.has(t.scope);
 }
 
+/** Log review shows who read which case and why, never the case's content. */
+async function reviews(ctx: AccessContext): Promise<boolean> {
+  const places = await ctx.subtree("support.review");
+  return places === null || places.size > 0;
+}
+
 async function caseRole(ctx: AccessContext, caseId: string, roles: readonly CaseRole[]) {
   return holdsRole(await caseAccessOf(ctx, caseId), roles);
 }
@@ -49,8 +55,6 @@ export const supportPolicy = {
     const places = await ctx.lineage("support.work");
     return places?.has(municipality) === true;
   },
-  "emergency.review": async (ctx: AccessContext, _target: Record<string, never>) => {
-    const places = await ctx.subtree("support.review");
-    return places === null || places.size > 0;
-  },
+  "emergency.review": (ctx: AccessContext, _target: Record<string, never>) => reviews(ctx),
+  "access_review.read": (ctx: AccessContext, _target: Record<string, never>) => reviews(ctx),
 };

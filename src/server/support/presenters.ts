@@ -1,4 +1,4 @@
-import type { CaseScope } from "../../domain/support/access.ts";
+import { type CaseScope, mayReadAddress } from "../../domain/support/access.ts";
 import type { CaseDetail, CaseListItem } from "../../domain/support/schemas.ts";
 import { type CaseAccessGrant, holdsRole, recordFor } from "./case-access.ts";
 import { ACTIVATING_ROLES, RESPONSIBLE_ROLES } from "./policy.ts";
@@ -76,6 +76,9 @@ export function presentCaseDetail(
                   familyName: row.child.familyName,
                   birthDate: row.child.birthDate,
                   protectedIdentity: row.child.protectedIdentity,
+                  address: mayReadAddress(grant.roles, row.child.protectedIdentity)
+                    ? row.child.address
+                    : null,
                 }
               : null,
             observation: row.observation,
