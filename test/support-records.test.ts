@@ -122,6 +122,42 @@ describe("needs compass", () => {
   });
 });
 
+describe("a municipality's own needs compass", () => {
+  it("is set by its administrator and decides what an assessment rates", async () => {
+    const s = await scene();
+    const admin = await actorWith(t, "org_admin", s.municipality.id);
+    const url = `/api/support/compass-needs/${s.municipality.id}`;
+    expect((await call(t, "GET", url, s.contact.headers)).json()).toMatchObject({
+      isDefault: true,
+    });
+    const needs = [
+      { key: "trygghet", sv: "Trygghet", en: "Safe" },
+      { key: "mabra", sv: "Må bra", en: "Well-being" },
+    ];
+    expect((await call(t, "PUT", url, s.contact.headers, { needs })).statusCode).toBe(403);
+    const set = await call(t, "PUT", url, admin.headers, { needs });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ isDefault: false, needs });
+    const eight = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: ratings(),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(eight.statusCode).toBe(400);
+    const two = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: needs.map((n) => ({ need: n.key, rating: 4, reason: "Skäl" })),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(two.statusCode, two.body).toBe(201);
+    expect(two.json().series.map((x: { need: string }) => x.need)).toEqual(["trygghet", "mabra"]);
+  });
+});
+
 describe("plan measures", () => {
   it("adds measures with owner and dates, follows them up, and refuses a stale version", async () => {
     const s = await scene();
@@ -470,5 +506,98 @@ describe("disclosures and chronology", () => {
     expect((await call(t, "GET", `${s.base}/chronology`, s.discoverer.headers)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe("row-level security on the records", () => {
+  const TABLES = [
+    "compass_assessments",
+    "compass_ratings",
+    "plan_measures",
+    "sips",
+    "teams",
+    "disclosures",
+    "chronology_entries",
+  ] as const;
+
+  /** Rows per table the runtime role sees as `actorId`, with no application check at all. */
+  async function visibleAs(actorId: string | null, caseId: string) {
+    const client = await t.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT set_config('paraply.actor_id', $1, true)", [actorId ?? ""]);
+      const counts: Record<string, number> = {};
+      for (const table of TABLES) {
+        const res = await client.query(
+          `SELECT count(*)::int AS n FROM support.${table} WHERE case_id = $1`,
+          [caseId],
+        );
+        counts[table] = res.rows[0].n;
+      }
+      await client.query("ROLLBACK");
+      return counts;
+    } finally {
+      client.release();
+    }
+  }
+
+  it("shows each person only the parts their live access opens, and nothing once it ended", async () => {
+    const s = await scene();
+    const member = await s.person("team_member");
+    const created = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: ratings(),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(created.statusCode).toBe(201);
+    await call(t, "POST", `${s.base}/sips`, s.contact.headers, {
+      interventions: [],
+      overallResponsible: null,
+      overallResponsibleName: "",
+      meetingOn: "2026-02-01",
+      participants: [],
+      minutes: "",
+      followUpOn: null,
+      childGoals: "",
+      childVoice: "",
+      consentId: null,
+    });
+    await call(t, "POST", `${s.base}/teams`, s.contact.headers, { kind: "individual" });
+    await call(t, "POST", `${s.base}/disclosures`, s.contact.headers, {
+      disclosedOn: "2026-03-01",
+      recipient: "BUP",
+      information: "Bedömningen",
+      reason: "Remiss",
+      basis: "legal_duty",
+      legalDuty: "urgent_danger",
+    });
+    const none = Object.fromEntries(TABLES.map((x) => [x, 0]));
+    expect(await visibleAs(null, s.supportCase.id)).toEqual(none);
+    expect(await visibleAs(s.outsider.user.id, s.supportCase.id)).toEqual(none);
+    expect(await visibleAs(s.contact.user.id, s.supportCase.id)).toEqual({
+      compass_assessments: 1,
+      compass_ratings: 8,
+      plan_measures: 0,
+      sips: 1,
+      teams: 1,
+      disclosures: 1,
+      chronology_entries: 4,
+    });
+    // A team member holds summary, plan, wellbeing and own notes: no consents, no chronology.
+    expect(await visibleAs(member.user.id, s.supportCase.id)).toEqual({
+      ...none,
+      compass_assessments: 1,
+      compass_ratings: 8,
+      sips: 1,
+      teams: 1,
+    });
+    expect(await visibleAs(s.discoverer.user.id, s.supportCase.id)).toEqual({ ...none, teams: 1 });
+    await t.owner.pool.query(
+      "UPDATE support.case_access SET ended_at = now(), ended_reason = 'role_ended' WHERE id = $1",
+      [member.accessId],
+    );
+    expect(await visibleAs(member.user.id, s.supportCase.id)).toEqual(none);
   });
 });

@@ -1,7 +1,7 @@
 import { DEFAULT_COMPASS_NEEDS } from "../../src/domain/support/compass.ts";
 import { buildUnit, buildUser } from "../helpers/factories.ts";
 import { buildSupportCase, fictionalPersonalNumber } from "../helpers/support.ts";
-import { all, type Fixture, type ModuleMatrix, scoped } from "./types.ts";
+import { all, type Fixture, type ModuleMatrix, managed, scoped } from "./types.ts";
 
 /*
  * The records of a case. Every caller here is on no case (the fixture's case has nobody on it),
@@ -107,11 +107,9 @@ export const supportRecordsMatrix: ModuleMatrix = {
     "GET /api/support/concern-reports/{reportId}": intakeOnly,
     "POST /api/support/concern-reports/{reportId}/receive": intakeOnly,
     "POST /api/support/concern-reports/{reportId}/feedback": intakeOnly,
-    "PUT /api/support/intake-units/{municipalityId}": {
-      ...all(403),
-      system_admin: 200,
-      org_admin: scoped(200, 403),
-    },
+    "PUT /api/support/intake-units/{municipalityId}": managed(200),
+    "GET /api/support/compass-needs/{municipalityId}": all(200),
+    "PUT /api/support/compass-needs/{municipalityId}": managed(200),
   },
   requests: {
     "GET /api/support/cases/{id}/assessments": async (f) => ({
@@ -239,6 +237,13 @@ export const supportRecordsMatrix: ModuleMatrix = {
     "PUT /api/support/intake-units/{municipalityId}": async (f) => ({
       url: `/api/support/intake-units/${f.org.id}`,
       payload: { unitId: (await buildUnit(f.t.db, f.org.id, "socialtjanst")).id },
+    }),
+    "GET /api/support/compass-needs/{municipalityId}": async (f) => ({
+      url: `/api/support/compass-needs/${f.org.id}`,
+    }),
+    "PUT /api/support/compass-needs/{municipalityId}": async (f) => ({
+      url: `/api/support/compass-needs/${f.org.id}`,
+      payload: { needs: [{ key: "mabra", sv: "Må bra", en: "Well-being" }] },
     }),
   },
 };

@@ -27,6 +27,13 @@ CREATE TABLE "support"."compass_assessments" (
 	CONSTRAINT "compass_assessments_summary" CHECK (length(btrim(summary)) > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "support"."compass_configs" (
+	"municipality_id" uuid PRIMARY KEY NOT NULL,
+	"needs" jsonb NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "support"."compass_ratings" (
 	"assessment_id" uuid NOT NULL,
 	"case_id" uuid NOT NULL,
@@ -163,6 +170,8 @@ ALTER TABLE "support"."chronology_entries" ADD CONSTRAINT "chronology_entries_ca
 ALTER TABLE "support"."chronology_entries" ADD CONSTRAINT "chronology_entries_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."compass_assessments" ADD CONSTRAINT "compass_assessments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "support"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."compass_assessments" ADD CONSTRAINT "compass_assessments_assessed_by_users_id_fk" FOREIGN KEY ("assessed_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "support"."compass_configs" ADD CONSTRAINT "compass_configs_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "platform"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "support"."compass_configs" ADD CONSTRAINT "compass_configs_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."compass_ratings" ADD CONSTRAINT "compass_ratings_assessment_id_compass_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "support"."compass_assessments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."compass_ratings" ADD CONSTRAINT "compass_ratings_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "support"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "platform"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

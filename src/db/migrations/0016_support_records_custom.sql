@@ -72,6 +72,10 @@ ALTER TABLE support.sips ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE support.sips FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE support.compass_configs ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE support.compass_configs FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 ALTER TABLE support.intake_units ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE support.intake_units FORCE ROW LEVEL SECURITY;
@@ -99,6 +103,8 @@ CREATE POLICY owner_maintenance ON support.teams TO CURRENT_USER USING (true) WI
 CREATE POLICY owner_maintenance ON support.team_members TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY owner_maintenance ON support.sips TO CURRENT_USER USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY owner_maintenance ON support.compass_configs TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY owner_maintenance ON support.intake_units TO CURRENT_USER USING (true) WITH CHECK (true);
 --> statement-breakpoint
@@ -160,7 +166,17 @@ CREATE POLICY team_member_create ON support.team_members FOR INSERT
   WITH CHECK (case_id IN (SELECT support.live_case_ids(support.actor_id()))
               AND added_by = support.actor_id());
 --> statement-breakpoint
--- Intake units hold no personal data: any signed-in actor may read where reports go.
+-- A municipality's compass and intake unit hold no personal data: any signed-in actor may read
+-- them; who may set them is the application's rule (support.configure).
+CREATE POLICY compass_config_read ON support.compass_configs FOR SELECT
+  USING (support.actor_id() IS NOT NULL);
+--> statement-breakpoint
+CREATE POLICY compass_config_create ON support.compass_configs FOR INSERT
+  WITH CHECK (updated_by = support.actor_id());
+--> statement-breakpoint
+CREATE POLICY compass_config_update ON support.compass_configs FOR UPDATE
+  USING (support.actor_id() IS NOT NULL) WITH CHECK (updated_by = support.actor_id());
+--> statement-breakpoint
 CREATE POLICY intake_unit_read ON support.intake_units FOR SELECT
   USING (support.actor_id() IS NOT NULL);
 --> statement-breakpoint

@@ -36,6 +36,17 @@ const caseRef = () =>
     .notNull()
     .references(() => cases.id);
 
+/** A municipality's own names of the needs compass; without a row, the defaults apply. */
+export const compassConfigs = support.table("compass_configs", {
+  municipalityId: uuid("municipality_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  /** [{ key, sv, en }] in display order (src/domain/support/compass.ts) */
+  needs: jsonb("needs").notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A needs-compass assessment: the child's and the guardians' views apart, and a summary. */
 export const compassAssessments = support.table(
   "compass_assessments",

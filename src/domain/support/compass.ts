@@ -21,6 +21,27 @@ export const DEFAULT_COMPASS_NEEDS: readonly CompassNeed[] = [
   { key: "tillhorighet", sv: "Tillhörighet", en: "Included" },
 ];
 
+/** A need's key: short, stable, URL- and SQL-safe; the labels are what people read. */
+export const NEED_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+export const MAX_COMPASS_NEEDS = 12;
+
+/**
+ * What is wrong with a municipality's own set of needs: at least one, at most twelve, keys
+ * unique and well formed, each named in Swedish and English. Empty when it is valid.
+ */
+export function compassConfigProblems(needs: readonly CompassNeed[]): string[] {
+  const problems: string[] = [];
+  if (needs.length === 0 || needs.length > MAX_COMPASS_NEEDS) problems.push("count");
+  const keys = new Set<string>();
+  for (const n of needs) {
+    if (!NEED_KEY_PATTERN.test(n.key)) problems.push(`key: ${n.key}`);
+    if (keys.has(n.key)) problems.push(`duplicate: ${n.key}`);
+    keys.add(n.key);
+    if (n.sv.trim() === "" || n.en.trim() === "") problems.push(`label: ${n.key}`);
+  }
+  return problems;
+}
+
 /** A rating from 1 (great concern) to 5 (going well): few steps, so a child can take part. */
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

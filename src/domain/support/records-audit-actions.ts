@@ -26,6 +26,7 @@ export const SUPPORT_RECORDS_AUDIT_ACTIONS = [
   "support.concern.receive",
   "support.concern.feedback",
   "support.intake_unit.set",
+  "support.compass_needs.set",
   "support.disclosure.list",
   "support.disclosure.create",
   "support.chronology.read",

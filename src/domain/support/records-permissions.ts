@@ -1,9 +1,9 @@
 import type { Role } from "../platform/roles.ts";
 
 /**
- * Naming the unit that receives a municipality's reports of concern is the municipality's
- * organisation administrator's; it opens no report.
+ * Setting up support in a municipality (the unit receiving its reports of concern, its own
+ * names of the needs compass) is its organisation administrator's; it opens no case or report.
  */
 export const SUPPORT_RECORDS_PERMISSIONS = {
-  "support.intake.configure": ["org_admin"],
+  "support.configure": ["org_admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DateSchema, nameText, noteText, VersionSchema } from "../shared/schemas.ts";
 import { CASE_SCOPES } from "./access.ts";
 import { CHRONOLOGY_CATEGORIES, CHRONOLOGY_KINDS } from "./chronology.ts";
-import { RATING_MAX, RATING_MIN } from "./compass.ts";
+import { MAX_COMPASS_NEEDS, NEED_KEY_PATTERN, RATING_MAX, RATING_MIN } from "./compass.ts";
 import { CONCERN_STATUSES, REPORTER_ROLES, toldValid } from "./concern.ts";
 import { DISCLOSURE_BASES } from "./disclosures.ts";
 import { MEASURE_STATUSES } from "./plan.ts";
@@ -30,6 +30,34 @@ export const ConcernParamsSchema = z.strictObject({ reportId: z.uuid() });
 // ---- needs compass (scope wellbeing) ------------------------------------------------------
 
 export const NeedSchema = z.object({ key: z.string(), sv: z.string(), en: z.string() });
+
+export const CompassNeedsParamsSchema = z.strictObject({ municipalityId: z.uuid() });
+
+export const CompassNeedsBodySchema = z.strictObject({
+  needs: z
+    .array(
+      z.strictObject({
+        key: z
+          .string()
+          .regex(NEED_KEY_PATTERN, "Nyckeln får bara innehålla a–z, siffror och _.")
+          .describe("Stable key, e.g. trygghet; ratings refer to it"),
+        sv: nameText(60, "Ange behovets namn på svenska."),
+        en: nameText(60, "Ange behovets namn på engelska."),
+      }),
+    )
+    .min(1)
+    .max(MAX_COMPASS_NEEDS)
+    .refine((needs) => new Set(needs.map((n) => n.key)).size === needs.length, {
+      message: "Varje behov behöver en egen nyckel.",
+    })
+    .describe("The municipality's needs, in the order they are shown"),
+});
+
+export const CompassNeedsSchema = z.object({
+  municipalityId: z.uuid(),
+  needs: z.array(NeedSchema),
+  isDefault: z.boolean().describe("Whether these are the built-in defaults (Behovskompassen)"),
+});
 
 export const NeedRatingSchema = z.strictObject({
   need: z.string().min(1).max(40).describe("Key of a configured need, e.g. trygghet"),

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { visibleChronology } from "./chronology.ts";
-import { compassProblems, compassSeries, DEFAULT_COMPASS_NEEDS } from "./compass.ts";
+import {
+  compassConfigProblems,
+  compassProblems,
+  compassSeries,
+  DEFAULT_COMPASS_NEEDS,
+} from "./compass.ts";
 import { feedbackDeadline, isFeedbackOverdue, toldValid } from "./concern.ts";
 import { disclosureBasisValid } from "./disclosures.ts";
 import { isEvaluationDue, isMeasureOverdue } from "./plan.ts";
@@ -30,6 +35,17 @@ describe("needs compass", () => {
         "no reason: fritid",
       ]),
     );
+  });
+  it("accepts the defaults as a configuration and names what is wrong with another", () => {
+    expect(compassConfigProblems(DEFAULT_COMPASS_NEEDS)).toEqual([]);
+    expect(compassConfigProblems([])).toEqual(["count"]);
+    expect(
+      compassConfigProblems([
+        { key: "mabra", sv: "Må bra", en: "Well" },
+        { key: "mabra", sv: "Må bra", en: "" },
+        { key: "Må bra", sv: "x", en: "x" },
+      ]),
+    ).toEqual(["duplicate: mabra", "label: mabra", "key: Må bra"]);
   });
   it("makes one series per need, oldest first, with the change", () => {
     const series = compassSeries([

@@ -3,6 +3,9 @@ import type { Tx } from "../../db/database.ts";
 import {
   AssessmentCreateBodySchema,
   AssessmentListSchema,
+  CompassNeedsBodySchema,
+  CompassNeedsParamsSchema,
+  CompassNeedsSchema,
   MeasureCreateBodySchema,
   MeasureListSchema,
   MeasureParamsSchema,
@@ -16,13 +19,56 @@ import { route } from "../plugins/route.ts";
 import { PREFIX, tags } from "./case-routes.ts";
 import { createAssessment } from "./commands/create-assessment.ts";
 import { createMeasure } from "./commands/create-measure.ts";
+import { setCompassNeeds } from "./commands/set-compass-needs.ts";
 import { updateMeasure } from "./commands/update-measure.ts";
 import { recordCase, recordsReadEntry, swedishToday } from "./records-context.ts";
 import { presentAssessments, presentMeasure } from "./records-presenters.ts";
-import { assessmentsOf, measureById, measuresOf } from "./records-queries.ts";
+import { assessmentsOf, compassNeedsFor, measureById, measuresOf } from "./records-queries.ts";
 
 /** The needs compass (part wellbeing) and the plan's measures (part plan). */
 export function registerCompassRoutes(app: FastifyInstance, deps: ModuleDeps): void {
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/compass-needs/:municipalityId`,
+    summary: "A municipality's needs compass",
+    description:
+      "The needs assessed, in order: the municipality's own names or the defaults (Behovskompassen, with SHANARRI in English).",
+    access: "session",
+    transaction: true,
+    schema: { tags, params: CompassNeedsParamsSchema, response: { 200: CompassNeedsSchema } },
+    run: async ({ db, params }) => ({
+      municipalityId: params.municipalityId,
+      ...(await compassNeedsFor(db, params.municipalityId)),
+    }),
+  });
+
+  route(app, deps, {
+    method: "PUT",
+    url: `${PREFIX}/compass-needs/:municipalityId`,
+    summary: "Name a municipality's needs compass",
+    description:
+      "Replaces its needs; earlier assessments keep their ratings under the keys they had.",
+    access: { permission: "support.configure" },
+    transaction: true,
+    schema: {
+      tags,
+      params: CompassNeedsParamsSchema,
+      body: CompassNeedsBodySchema,
+      response: { 200: CompassNeedsSchema },
+    },
+    authorize: {
+      action: "support.configure",
+      target: ({ params }) => ({ municipalityId: params.municipalityId }),
+    },
+    run: async ({ db, audit, params, body }) => {
+      await setCompassNeeds(db as Tx, audit, params.municipalityId, body.needs);
+      return {
+        municipalityId: params.municipalityId,
+        ...(await compassNeedsFor(db, params.municipalityId)),
+      };
+    },
+  });
+
   route(app, deps, {
     method: "GET",
     url: `${PREFIX}/cases/:id/assessments`,
@@ -38,9 +84,12 @@ export function registerCompassRoutes(app: FastifyInstance, deps: ModuleDeps): v
     },
     run: async (call) => {
       const c = await recordCase(call, call.params.id, "wellbeing");
-      const rows = await assessmentsOf(call.db, c.caseId);
+      const [rows, compass] = await Promise.all([
+        assessmentsOf(call.db, c.caseId),
+        compassNeedsFor(call.db, c.municipalityId),
+      ]);
       await call.record(recordsReadEntry(c, "support.assessment.list", "wellbeing"));
-      return presentAssessments(rows);
+      return presentAssessments(rows, compass.needs);
     },
   });
 
@@ -64,8 +113,9 @@ export function registerCompassRoutes(app: FastifyInstance, deps: ModuleDeps): v
     },
     run: async (call) => {
       const c = await recordCase(call, call.params.id, "wellbeing");
-      await createAssessment(call.db as Tx, call.audit, c, call.body);
-      return presentAssessments(await assessmentsOf(call.db, c.caseId));
+      const { needs } = await compassNeedsFor(call.db, c.municipalityId);
+      await createAssessment(call.db as Tx, call.audit, c, call.body, needs);
+      return presentAssessments(await assessmentsOf(call.db, c.caseId), needs);
     },
   });
 

@@ -209,7 +209,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
     summary: "Name the unit receiving a municipality's reports of concern",
     description:
       "A unit of social services in the municipality; without one, reports go to the municipality itself.",
-    access: { permission: "support.intake.configure" },
+    access: { permission: "support.configure" },
     transaction: true,
     schema: {
       tags,
@@ -218,7 +218,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
       response: { 200: IntakeUnitSchema },
     },
     authorize: {
-      action: "support.intake_unit.set",
+      action: "support.configure",
       target: ({ params }) => ({ municipalityId: params.municipalityId }),
     },
     run: async (call) => {

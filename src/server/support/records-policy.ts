@@ -29,8 +29,8 @@ export const supportRecordsPolicy = {
     canReadConcern(ctx.db, ctx.actor.userId, target.reportId),
   "support.concern.intake": (ctx: AccessContext, target: { reportId: string }) =>
     isIntakeOfficerForReport(ctx.db, ctx.actor.userId, target.reportId),
-  "support.intake_unit.set": async (ctx: AccessContext, target: { municipalityId: string }) => {
-    const places = await ctx.subtree("support.intake.configure");
+  "support.configure": async (ctx: AccessContext, target: { municipalityId: string }) => {
+    const places = await ctx.subtree("support.configure");
     return places === null || places.has(target.municipalityId);
   },
 };

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { compassSeries, DEFAULT_COMPASS_NEEDS } from "../../domain/support/compass.ts";
+import { type CompassNeed, compassSeries } from "../../domain/support/compass.ts";
 import { isFeedbackOverdue } from "../../domain/support/concern.ts";
 import { LEGAL_DUTIES } from "../../domain/support/disclosures.ts";
 import { isEvaluationDue, isMeasureOverdue } from "../../domain/support/plan.ts";
@@ -26,13 +26,21 @@ import type {
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-export function presentAssessments(rows: AssessmentRow[]): z.input<typeof AssessmentListSchema> {
+/** Assessments in the order of the municipality's needs; ratings of needs since removed stay. */
+export function presentAssessments(
+  rows: AssessmentRow[],
+  needs: readonly CompassNeed[],
+): z.input<typeof AssessmentListSchema> {
+  const order = (need: string) => {
+    const i = needs.findIndex((n) => n.key === need);
+    return i === -1 ? needs.length : i;
+  };
   return {
-    needs: DEFAULT_COMPASS_NEEDS.map((n) => ({ key: n.key, sv: n.sv, en: n.en })),
+    needs: needs.map((n) => ({ key: n.key, sv: n.sv, en: n.en })),
     assessments: rows.map((a) => ({
       id: a.id,
       assessedOn: a.assessedOn,
-      ratings: DEFAULT_COMPASS_NEEDS.flatMap((n) => a.ratings.filter((r) => r.need === n.key)),
+      ratings: [...a.ratings].sort((x, y) => order(x.need) - order(y.need)),
       childView: a.childView,
       guardiansView: a.guardiansView,
       summary: a.summary,
@@ -41,6 +49,7 @@ export function presentAssessments(rows: AssessmentRow[]): z.input<typeof Assess
     })),
     series: compassSeries(
       rows.map((a) => ({ id: a.id, assessedOn: a.assessedOn, ratings: a.ratings })),
+      needs,
     ),
   };
 }

@@ -5,6 +5,7 @@ import { caseAccess, cases, children } from "../../db/schema/support.ts";
 import {
   chronologyEntries,
   compassAssessments,
+  compassConfigs,
   compassRatings,
   concernReports,
   disclosures,
@@ -15,12 +16,27 @@ import {
   supportTeams,
 } from "../../db/schema/support-records.ts";
 import type { CaseScope } from "../../domain/support/access.ts";
+import { type CompassNeed, DEFAULT_COMPASS_NEEDS } from "../../domain/support/compass.ts";
 
 /*
  * Reads of a case's records. They run in the request transaction as the acting user, after the
  * policy has checked live access to the part; the row-level-security policies filter again, so
  * a read here can never return more than the part allows.
  */
+
+/** A municipality's needs compass: its own names, or the defaults when it has none. */
+export async function compassNeedsFor(
+  db: DbOrTx,
+  municipalityId: string,
+): Promise<{ needs: CompassNeed[]; isDefault: boolean }> {
+  const [row] = await db
+    .select({ needs: compassConfigs.needs })
+    .from(compassConfigs)
+    .where(eq(compassConfigs.municipalityId, municipalityId));
+  return row
+    ? { needs: row.needs as CompassNeed[], isDefault: false }
+    : { needs: [...DEFAULT_COMPASS_NEEDS], isDefault: true };
+}
 
 export type AssessmentRow = typeof compassAssessments.$inferSelect & {
   assessorName: string;

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { compassAssessments, compassRatings } from "../../../db/schema/support-records.ts";
-import { compassProblems } from "../../../domain/support/compass.ts";
+import { type CompassNeed, compassProblems } from "../../../domain/support/compass.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/support/records-schemas.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
@@ -21,14 +21,15 @@ export interface AssessmentDeps {
   accessId: string;
 }
 
-/** Records a needs-compass assessment: every configured need rated once, with its reasons. */
+/** Records a needs-compass assessment: every need of the municipality's compass rated once, with its reasons. */
 export async function createAssessment(
   tx: Tx,
   audit: AuditContext,
   deps: AssessmentDeps,
   body: z.output<typeof AssessmentCreateBodySchema>,
+  needs: readonly CompassNeed[],
 ): Promise<string> {
-  const problems = compassProblems(body);
+  const problems = compassProblems(body, needs);
   if (problems.length > 0) {
     throw new BadRequestError(
       "Bedöm varje behov i behovskompassen en gång, med ett skäl för varje.",
