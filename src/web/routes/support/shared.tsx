@@ -17,6 +17,7 @@ import type {
 } from "../../../domain/support/records-schemas.ts";
 import type {
   AccessLogSchema,
+  AccessReviewListSchema,
   CaseDetailSchema,
   CaseListItemSchema,
   CaseListSchema,
@@ -43,6 +44,8 @@ export const urls = {
   emergency: (id: string) => `${API}/cases/${id}/emergency-access`,
   emergencyReview: `${API}/emergency-access`,
   emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/review`,
+  accessReview: `${API}/access-review`,
+  accessReviewVerdict: (auditId: number) => `${API}/access-review/${auditId}/verdict`,
   accessLog: (id: string) => `${API}/cases/${id}/access-log`,
   close: (id: string) => `${API}/cases/${id}/close`,
   assessments: (id: string) => `${API}/cases/${id}/assessments`,
@@ -67,6 +70,7 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type ChildContactList = z.infer<typeof ChildContactListSchema>;
 export type AccessLog = z.infer<typeof AccessLogSchema>;
+export type AccessReviewList = z.infer<typeof AccessReviewListSchema>;
 export type EmergencyReviewList = z.infer<typeof EmergencyReviewListSchema>;
 export type AssessmentList = z.infer<typeof AssessmentListSchema>;
 export type MeasureList = z.infer<typeof MeasureListSchema>;
