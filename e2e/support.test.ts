@@ -133,6 +133,23 @@ describe("support for one child", () => {
       await visible(page.getByRole("table", { name: /Behovskompassen över tid/ }));
       await axe(page, "support-case-contact");
 
+      // A measure with a named owner, then its follow-up.
+      await page.getByRole("link", { name: "Plan och uppföljning" }).click();
+      await heading(page, `Plan: ${NOAH.name}`);
+      await page.getByLabel("Åtgärd", { exact: true }).fill("Trygg lämning med samma vuxen");
+      await page.getByLabel("Ansvarig", { exact: true }).fill("Johanna Sjöberg, lärare");
+      await page.getByLabel("Klar senast").fill("2026-12-15");
+      await page.getByLabel("Utvärderas").fill("2027-01-15");
+      await page.getByRole("button", { name: "Lägg till åtgärd" }).click();
+      await visible(page.getByText("Åtgärden är tillagd."));
+      await selectByText(page.getByLabel("Status för Trygg lämning med samma vuxen"), /^Gjord$/);
+      await page.getByRole("button", { name: "Spara uppföljningen" }).click();
+      await visible(page.getByText("Uppföljningen är sparad."));
+      await axe(page, "support-plan");
+      await page.goto(`/support/cases/${caseId}`);
+      await heading(page, NOAH.name);
+      await visible(page.getByRole("cell", { name: "Trygg lämning med samma vuxen" }));
+
       // While the case is live, a colleague on the same unit without a role reaches nothing.
       await outsiderFindsNothing(caseId);
 

@@ -123,9 +123,14 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
           </li>
         ) : null}
         {hasScope(scopes, "plan") ? (
-          <li>
-            <AppLink to={`${base}/sip`}>{t("support.sip.edit")}</AppLink>
-          </li>
+          <>
+            <li>
+              <AppLink to={`${base}/plan`}>{t("support.plan.edit")}</AppLink>
+            </li>
+            <li>
+              <AppLink to={`${base}/sip`}>{t("support.sip.edit")}</AppLink>
+            </li>
+          </>
         ) : null}
         {detail.abilities.recordConsent ? (
           <li>

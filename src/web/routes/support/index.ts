@@ -50,6 +50,11 @@ export const supportModule: WebModule = {
       lazy: page(() => import("./assessment.tsx"), "SupportAssessmentPage"),
     },
     {
+      path: "/support/cases/:id/plan",
+      handle: { help: "3-behovskompassen" },
+      lazy: page(() => import("./plan.tsx"), "SupportPlanPage"),
+    },
+    {
       path: "/support/cases/:id/consents",
       handle: { help: "4-samtycke" },
       lazy: page(() => import("./consents.tsx"), "SupportConsentsPage"),
