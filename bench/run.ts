@@ -2,6 +2,7 @@ import { benchApi } from "./api.ts";
 import { benchAudit } from "./audit.ts";
 import { benchAuditHttp } from "./audit-http.ts";
 import { benchHttp } from "./http.ts";
+import { benchSupport } from "./support.ts";
 import { benchWeb } from "./web.ts";
 
 /**
@@ -49,6 +50,17 @@ const BENCHES: Record<string, () => Promise<void>> = {
       warmupSeconds: 1,
     }),
   web: () => benchWeb({ build: process.env.BENCH_WEB_BUILD !== "0" }),
+  support: () =>
+    benchSupport({
+      connections: connections(50),
+      seconds,
+      warmupSeconds: 1,
+      pgPort: pgPort(54362),
+      rounds: oddRounds,
+      cases: Number(process.env.BENCH_SUPPORT_CASES ?? 100_000),
+      accessPerCase: 10,
+      liveCases: 40,
+    }),
 };
 
 const bench = BENCHES[which];

@@ -105,6 +105,10 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
     url: "/api/support/access-review",
     ...(await caller("org_admin", (await buildMunicipality(t.db)).id)),
   }),
+  "GET /api/support/retention/dry-run": async () => ({
+    url: "/api/support/retention/dry-run",
+    ...(await caller("org_admin", (await buildMunicipality(t.db)).id)),
+  }),
   "GET /api/support/notifications": async () => ({
     url: "/api/support/notifications",
     ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),

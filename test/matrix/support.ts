@@ -76,6 +76,7 @@ export const supportMatrix: ModuleMatrix = {
     },
     "GET /api/support/cases/{id}/access-log": hidden,
     "GET /api/support/access-review": { ...all(403), system_admin: 200, org_admin: 200 },
+    "GET /api/support/retention/dry-run": { ...all(403), system_admin: 200, org_admin: 200 },
     "POST /api/support/access-review/{auditId}/verdict": {
       ...all(403),
       system_admin: 200,
@@ -148,6 +149,7 @@ export const supportMatrix: ModuleMatrix = {
     }),
     "GET /api/support/notifications": async () => ({ url: "/api/support/notifications" }),
     "GET /api/support/access-review": async () => ({ url: "/api/support/access-review" }),
+    "GET /api/support/retention/dry-run": async () => ({ url: "/api/support/retention/dry-run" }),
     "POST /api/support/access-review/{auditId}/verdict": async (f) => ({
       url: `/api/support/access-review/${await caseRead(f)}/verdict`,
       payload: { verdict: "justified", note: "" },

@@ -164,3 +164,67 @@ CREATE POLICY notification_create ON support.notifications FOR INSERT
 --> statement-breakpoint
 CREATE POLICY notification_update ON support.notifications FOR UPDATE
   USING (user_id = support.actor_id()) WITH CHECK (user_id = support.actor_id());
+--> statement-breakpoint
+-- Retention (gallring): closed cases whose last entry is before a time, in some municipalities
+-- (null: all), for the scheduled job and its dry run; never their content.
+CREATE FUNCTION support.closed_cases_before(p_before timestamptz, p_municipality_ids uuid[])
+RETURNS TABLE (case_id uuid, municipality_id uuid, closed_at timestamptz, birth_date date)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT c.id, c.municipality_id, c.closed_at, ch.birth_date
+    FROM support.cases c LEFT JOIN support.children ch ON ch.id = c.child_id
+   WHERE c.status = 'closed' AND c.closed_at < p_before
+     AND (p_municipality_ids IS NULL OR c.municipality_id = ANY (p_municipality_ids))
+   ORDER BY c.closed_at
+   LIMIT 10000
+$$;
+--> statement-breakpoint
+-- Thins one closed case: every row of `support` that names it (the tables of later migrations
+-- included, found by their case_id column), then the case, then its child when no other case
+-- names the child. Tables that reference each other are retried until none refuses. Returns the
+-- rows deleted; nothing for an open or unknown case.
+CREATE FUNCTION support.thin_case(p_case_id uuid) RETURNS integer
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  child uuid;
+  tables text[];
+  pending text[];
+  t text;
+  n integer;
+  total integer := 0;
+  pass integer := 0;
+BEGIN
+  SELECT c.child_id INTO child FROM support.cases c WHERE c.id = p_case_id AND c.status = 'closed';
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  SELECT array_agg(table_name::text) INTO tables FROM information_schema.columns
+   WHERE table_schema = 'support' AND column_name = 'case_id' AND table_name <> 'cases';
+  pending := coalesce(tables, '{}');
+  WHILE cardinality(pending) > 0 AND pass < 10 LOOP
+    pass := pass + 1;
+    tables := pending;
+    pending := '{}';
+    FOREACH t IN ARRAY tables LOOP
+      BEGIN
+        EXECUTE format('DELETE FROM support.%I WHERE case_id = $1', t) USING p_case_id;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        total := total + n;
+      EXCEPTION WHEN foreign_key_violation THEN
+        pending := pending || t;
+      END;
+    END LOOP;
+  END LOOP;
+  DELETE FROM support.cases WHERE id = p_case_id;
+  total := total + 1;
+  IF child IS NOT NULL AND NOT EXISTS (SELECT 1 FROM support.cases WHERE child_id = child) THEN
+    DELETE FROM support.child_contacts WHERE child_id = child;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    DELETE FROM support.children WHERE id = child;
+    total := total + n + 1;
+  END IF;
+  RETURN total;
+END
+$$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION support.closed_cases_before(timestamptz, uuid[]),
+  support.thin_case(uuid) FROM PUBLIC;

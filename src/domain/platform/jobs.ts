@@ -9,6 +9,7 @@ export const JOB_KINDS = [
   "platform.maintenance",
   "platform.selftest",
   "platform.audit-anchor",
+  "support.retention",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -23,6 +23,8 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "emergency.review",
   "access_review.list",
   "access_review.verdict",
+  "case.thin",
+  "retention.dry_run",
   "notification.list",
   "seed.demo.support",
   ...SUPPORT_RECORDS_AUDIT_ACTIONS,

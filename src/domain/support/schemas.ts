@@ -12,6 +12,7 @@ import {
 } from "./access.ts";
 import { UNUSUAL_REASONS } from "./log-review.ts";
 import { IDENTITY_NUMBER_MESSAGES, parseIdentityNumber } from "./personnummer.ts";
+import { KEEP_REASONS } from "./retention.ts";
 
 /**
  * The HTTP contract of a child's case and the access to it: discover, list, search, detail,
@@ -309,3 +310,13 @@ export const AccessReviewVerdictResultSchema = z.strictObject({
   auditId: z.int(),
   verdict: z.enum(EMERGENCY_VERDICTS),
 });
+
+export const RetentionItemSchema = z.strictObject({
+  caseId: z.uuid(),
+  closedAt: DateTimeSchema,
+  dueAt: DateTimeSchema.nullable().describe("When it is thinned; null when kept without end"),
+  thin: z.boolean().describe("Whether the next run thins it"),
+  reason: z.enum(KEEP_REASONS).nullable().describe("Why it is kept, when it is"),
+  law: z.string().describe("The rule it is kept or thinned under"),
+});
+export const RetentionDryRunSchema = z.strictObject({ items: z.array(RetentionItemSchema) });

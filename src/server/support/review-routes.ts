@@ -9,7 +9,9 @@ import {
   AccessReviewVerdictResultSchema,
   AuditIdParamsSchema,
   EmergencyVerdictSchema,
+  RetentionDryRunSchema,
 } from "../../domain/support/schemas.ts";
+import { planRetention } from "../../jobs/support/retention.ts";
 import type { ModuleDeps } from "../module.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
@@ -96,5 +98,36 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       });
       return { auditId: params.auditId, verdict: body.verdict };
     },
+  });
+
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/retention/dry-run`,
+    summary: "What the next retention run would thin",
+    description:
+      "Closed cases in the reviewer's municipalities past their shortest retention, each with the decision of the scheduled job (support.retention): thinned, or kept and why.",
+    access: { permission: "support.review" },
+    personalData: true,
+    schema: { tags, response: { 200: RetentionDryRunSchema } },
+    authorize: { action: "access_review.read", target: () => ({}) },
+    run: async ({ db, ctx }) => {
+      const places = await ctx.subtree("support.review");
+      const plan = await planRetention(db, places === null ? null : [...places]);
+      return {
+        items: plan.map((p) => ({
+          caseId: p.caseId,
+          closedAt: p.closedAt.toISOString(),
+          dueAt: p.dueAt?.toISOString() ?? null,
+          thin: p.thin,
+          reason: p.reason,
+          law: p.law,
+        })),
+      };
+    },
+    audit: (_call, result) => ({
+      action: "retention.dry_run",
+      personalData: true,
+      details: { count: result.items.length },
+    }),
   });
 }
