@@ -113,7 +113,54 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
     url: "/api/support/notifications",
     ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),
   }),
+  "GET /api/support/cases/{id}/assessments": async () =>
+    supportCaseRead("child_contact", "/assessments"),
+  "GET /api/support/cases/{id}/measures": async () => supportCaseRead("team_member", "/measures"),
+  "GET /api/support/cases/{id}/teams": async () => supportCaseRead("discoverer", "/teams"),
+  "GET /api/support/cases/{id}/sips": async () => supportCaseRead("team_member", "/sips"),
+  "GET /api/support/cases/{id}/sips/{sipId}/report.pdf": async () => {
+    const { who, supportCase } = await onSupportCase("child_contact");
+    const sip = await t.owner.pool.query<{ id: string }>(
+      "INSERT INTO support.sips (case_id, created_by) VALUES ($1, $2) RETURNING id",
+      [supportCase.id, who.actorId],
+    );
+    return {
+      url: `/api/support/cases/${supportCase.id}/sips/${sip.rows[0]!.id}/report.pdf`,
+      ...who,
+    };
+  },
+  "GET /api/support/cases/{id}/concern-reports": async () =>
+    supportCaseRead("discoverer", "/concern-reports"),
+  "GET /api/support/cases/{id}/disclosures": async () =>
+    supportCaseRead("child_contact", "/disclosures"),
+  "GET /api/support/cases/{id}/chronology": async () =>
+    supportCaseRead("child_contact", "/chronology"),
+  "GET /api/support/concern-reports": async () => ({
+    url: "/api/support/concern-reports",
+    ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),
+  }),
+  "GET /api/support/intake/concern-reports": async () => ({
+    url: "/api/support/intake/concern-reports",
+    ...(await caller("practitioner", (await buildMunicipality(t.db)).id)),
+  }),
+  "GET /api/support/concern-reports/{reportId}": async () => {
+    const municipality = await buildMunicipality(t.db);
+    const who = await caller("practitioner", municipality.id);
+    const report = await t.owner.pool.query<{ id: string }>(
+      `INSERT INTO support.concern_reports (municipality_id, intake_unit_id, reporter_id, reporter_role,
+         reporter_organisation, observation, child_told, guardians_told)
+       VALUES ($1, $1, $2, 'school', 'Skolan', 'Oro', true, true) RETURNING id`,
+      [municipality.id, who.actorId],
+    );
+    return { url: `/api/support/concern-reports/${report.rows[0]!.id}`, ...who };
+  },
 };
+
+/** A read of one part of a fresh case by a practitioner in a role that holds it. */
+async function supportCaseRead(role: CaseRole, tail: string) {
+  const { who, supportCase } = await onSupportCase(role);
+  return { url: `/api/support/cases/${supportCase.id}${tail}`, ...who };
+}
 
 /** A practitioner with a live role on a fresh case. */
 async function onSupportCase(role: CaseRole) {

@@ -30,8 +30,8 @@ export const supportModule = defineModule({
   register: (app, deps) => {
     registerCaseRoutes(app, deps);
     registerAccessRoutes(app, deps);
-    registerRecordsRoutes(app, deps);
     registerReviewRoutes(app, deps);
+    registerRecordsRoutes(app, deps);
   },
   seed: seedDemoSupport,
 });
