@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { connect } from "../src/db/database.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
 import { DEMO_PASSWORD, DEMO_USERS } from "../src/db/seed/demo-organisations.ts";
+import type { Home } from "../src/domain/platform/home.ts";
 import { buildTestApp, withOwnDatabase } from "./helpers/app.ts";
 import { signIn } from "./helpers/factories.ts";
 
@@ -67,6 +68,65 @@ describe("the support demo", () => {
           headers: outsider,
         });
         expect(detail.statusCode).toBe(404);
+
+        // The home page: the intake officer has a report waiting for feedback; nobody else does.
+        const supportPart = async (email: string) => {
+          const { cookie } = await signIn(t, email, DEMO_PASSWORD);
+          const res = await t.app.inject({ method: "GET", url: "/api/home", headers: { cookie } });
+          return (res.json() as Home).parts.find((p) => p.module === "support")?.items ?? [];
+        };
+        expect(await supportPart("mottagning@amal.example")).toEqual([
+          {
+            section: "waiting",
+            kind: "awaitingFeedback",
+            count: 1,
+            items: [expect.objectContaining({ href: "/support/reports" })],
+          },
+        ]);
+        expect(await supportPart("praktiker@amal.example")).toEqual([]);
+        expect(await supportPart("upptackare@amal.example")).toEqual([]);
+
+        // A newly activated child contact finds the case to assess, without the child's name.
+        const discoverer = await signIn(t, "upptackare@amal.example", DEMO_PASSWORD);
+        const me = await t.app.inject({ method: "GET", url: "/api/auth/me", headers: discoverer });
+        const opened = await t.app.inject({
+          method: "POST",
+          url: "/api/support/cases",
+          headers: discoverer,
+          payload: {
+            kind: "child",
+            organisationId: me.json().grants[0].organisationId,
+            personalNumber: "20170905-8463",
+            givenName: "Noah",
+            familyName: "Berg",
+            observation: "Gråter vid lämning.",
+            immediateSupport: "",
+          },
+        });
+        expect(opened.statusCode).toBe(201);
+        const caseId = opened.json().id as string;
+        const contacts = await t.app.inject({
+          method: "GET",
+          url: `/api/support/cases/${caseId}/contacts`,
+          headers: discoverer,
+        });
+        const activated = await t.app.inject({
+          method: "POST",
+          url: `/api/support/cases/${caseId}/child-contact`,
+          headers: discoverer,
+          payload: { contactId: contacts.json().items[0].id },
+        });
+        expect(activated.statusCode).toBe(201);
+        const toAssess = await supportPart("barnkontakt@amal.example");
+        expect(toAssess).toEqual([
+          {
+            section: "waiting",
+            kind: "toAssess",
+            count: 1,
+            items: [expect.objectContaining({ href: `/support/cases/${caseId}/assessment` })],
+          },
+        ]);
+        expect(JSON.stringify(toAssess)).not.toContain("Noah");
       } finally {
         await t.close();
       }
