@@ -189,6 +189,37 @@ describe("support for one child", () => {
     }
   });
 
+  it("shows each role only its parts, marks protected identity and records a disclosure", async () => {
+    const { context, page } = await newPage();
+    try {
+      // A team member reads summary, plan and wellbeing, but not the consents.
+      await signIn(page, "teammedlem@amal.example");
+      await openCase(page, "Leo Karlsson");
+      await visible(page.getByText("Skyddade personuppgifter"));
+      await visible(page.getByRole("heading", { name: "SIP – samordnad individuell plan" }));
+      expect(await page.getByRole("heading", { name: "Samtycken" }).count()).toBe(0);
+      await axe(page, "support-case-team-member");
+      await signOut(page);
+
+      // The support coordinator reads the consents and records a disclosure on one of them.
+      await signIn(page, "stodsamordnare@dalsland.example");
+      await openCase(page, "Leo Karlsson");
+      await visible(page.getByRole("heading", { name: "Samtycken" }));
+      await page.getByRole("link", { name: "Samtycken" }).click();
+      await heading(page, "Samtycken: Leo Karlsson");
+      await page.getByLabel("Mottagare").fill("Vårdcentralen Åmål");
+      await page.getByLabel("Vilka uppgifter").fill("Behovsbedömningen");
+      await page.getByLabel("Skäl", { exact: true }).fill("Inför samtalskontakten");
+      await selectByText(page.getByLabel("Samtycke som utlämnandet stöds på"), /Samordnat stöd/);
+      await page.getByRole("button", { name: "Registrera utlämnande" }).click();
+      await visible(page.getByText("Utlämnandet är registrerat."));
+      await visible(page.getByRole("cell", { name: "Vårdcentralen Åmål" }));
+      await axe(page, "support-consents");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("routes a report of concern to Åmål's intake, which receives it", async () => {
     const { context, page } = await newPage();
     try {

@@ -12,6 +12,7 @@ import {
   TeamPart,
 } from "./case-parts.tsx";
 import { CompassPart } from "./compass.tsx";
+import { Disclosures } from "./disclosures.tsx";
 import {
   type CaseDetail,
   type CaseSummaryPart,
@@ -189,7 +190,12 @@ export function SupportCasePage() {
           <SipPart caseId={d.id} />
         </>
       ) : null}
-      {d.consents ? <ConsentsPart consents={d.consents} /> : null}
+      {d.consents ? (
+        <>
+          <ConsentsPart consents={d.consents} />
+          <Disclosures caseId={d.id} />
+        </>
+      ) : null}
       {hasScope(scopes, "chronology") ? <ChronologyPart caseId={d.id} /> : null}
       {d.abilities.readAccessLog ? <AccessLogPart caseId={d.id} /> : null}
     </>

@@ -24,6 +24,7 @@ import { Loading } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
 import { CaseHeader, useCase } from "./case.tsx";
 import { ConsentTable } from "./case-parts.tsx";
+import { Disclosures } from "./disclosures.tsx";
 import { OrganisationChoice } from "./organisation-choice.tsx";
 import { isNotFound, urls, useLang } from "./shared.tsx";
 
@@ -222,6 +223,7 @@ export function SupportConsentsPage() {
           </div>
         </ValidatedForm>
       </section>
+      <Disclosures caseId={id} consents={consents} />
     </>
   );
 }
