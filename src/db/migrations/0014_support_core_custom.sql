@@ -7,9 +7,13 @@
 -- property tests. A record is live when it has started, has not ended, is not past its end or
 -- its handover grace, its case is open, a consent it rests on is in force and not withdrawn, and
 -- a referral it rests on is accepted (not sent, declined, done or revoked).
+-- PL/pgSQL rather than SQL: a SECURITY DEFINER function is never inlined, and PL/pgSQL keeps its
+-- plan for the session where a SQL function is planned again on every call (bench/support).
 CREATE FUNCTION support.live_access_rows(p_user_id uuid)
 RETURNS TABLE (id uuid, case_id uuid, role text, basis text, scopes text[], valid_until timestamptz)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  RETURN QUERY
   SELECT a.id, a.case_id, a.role, a.basis, a.scopes, a.valid_until
     FROM support.case_access a
     JOIN support.cases c ON c.id = a.case_id
@@ -24,7 +28,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
      AND (a.basis <> 'consent'
           OR (k.withdrawn_at IS NULL AND k.valid_from <= now()
               AND (k.valid_until IS NULL OR k.valid_until > now())))
-     AND (a.basis <> 'referral' OR r.status = 'accepted')
+     AND (a.basis <> 'referral' OR r.status = 'accepted');
+END
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION support.live_case_ids(p_user_id uuid, p_scope text DEFAULT NULL)

@@ -129,7 +129,9 @@ export async function listLiveCases(
       SELECT c.id, c.kind, c.label, c.status, c.opened_at, c.municipality_id,
              ch.given_name, ch.family_name, ch.protected_identity, live.roles, live.scopes
         FROM live
-        JOIN support.cases c ON c.id = live.case_id
+        -- The array lets the planner read the cases by key: a plain join let it scan every case
+        -- under the row-level-security filter (bench/support).
+        JOIN support.cases c ON c.id = live.case_id AND c.id = ANY (ARRAY(SELECT case_id FROM live))
         LEFT JOIN support.children ch ON ch.id = c.child_id
        WHERE ${personalNumber === undefined ? sql`true` : sql`ch.personal_number = ${personalNumber}`}
        ORDER BY c.opened_at DESC, c.id`);
