@@ -248,10 +248,22 @@ describe("escalation", () => {
   });
 });
 
+/** A consent to a SIP (kept apart from consent to share), written as the owner. */
+async function sipConsent(caseId: string) {
+  const res = await t.owner.pool.query<{ id: string }>(
+    `INSERT INTO support.consents (case_id, kind, given_by, giver_name, purpose,
+       sharing_organisation_ids, recipient_organisation_ids, scopes, valid_from)
+     VALUES ($1, 'sip', 'guardian', 'Vårdnadshavare Fiktiv', 'SIP', '{}', '{}', '{plan}', now())
+     RETURNING id`,
+    [caseId],
+  );
+  return res.rows[0]!.id;
+}
+
 describe("SIP", () => {
   it("is agreed only with the law's content, and prints a tagged PDF for the family", async () => {
     const s = await scene();
-    const consentId = await buildConsent(t, s.supportCase.id);
+    const consentId = await sipConsent(s.supportCase.id);
     const draft = {
       interventions: [
         { what: "Samtalsstöd", responsibleKind: "region", responsibleName: "BUP Dalsland" },
@@ -279,12 +291,14 @@ describe("SIP", () => {
     expect(early.statusCode).toBe(400);
 
     const otherCase = await buildSupportCase(t, s.municipality.id);
-    const foreign = await call(t, "PUT", url, s.contact.headers, {
-      ...draft,
-      consentId: await buildConsent(t, otherCase.id),
-      version: 1,
-    });
-    expect(foreign.statusCode).toBe(400);
+    for (const wrong of [await sipConsent(otherCase.id), await buildConsent(t, s.supportCase.id)]) {
+      const refused = await call(t, "PUT", url, s.contact.headers, {
+        ...draft,
+        consentId: wrong,
+        version: 1,
+      });
+      expect(refused.statusCode).toBe(400);
+    }
 
     const complete = await call(t, "PUT", url, s.contact.headers, {
       ...draft,
@@ -416,6 +430,14 @@ describe("reports of concern", () => {
     });
     const ofCase = await call(t, "GET", `${s.base}/concern-reports`, s.discoverer.headers);
     expect(ofCase.json().reports).toHaveLength(1);
+    // The municipality receives it (no intake unit named): its staff read it, but not which case.
+    const asIntake = await call(
+      t,
+      "GET",
+      `/api/support/concern-reports/${filed.json().id}`,
+      s.outsider.headers,
+    );
+    expect(asIntake.json()).toMatchObject({ id: filed.json().id, caseId: null });
     // The child contact lacks the concern_reports part.
     expect((await call(t, "GET", `${s.base}/concern-reports`, s.contact.headers)).statusCode).toBe(
       404,
@@ -446,6 +468,9 @@ describe("disclosures and chronology", () => {
       legalDuty: "law_enforcement_information",
     });
     expect(byDuty.statusCode, byDuty.body).toBe(201);
+    expect(await lastAudit(member.user.id, "support.disclosure.create")).toMatchObject({
+      details: expect.objectContaining({ withoutConsent: true }),
+    });
     const unnamed = await call(t, "POST", `${s.base}/disclosures`, member.headers, {
       disclosedOn: "2026-03-01",
       recipient: "Polisen",
@@ -456,23 +481,31 @@ describe("disclosures and chronology", () => {
     });
     expect(unnamed.statusCode).toBe(400);
     const otherCase = await buildSupportCase(t, s.municipality.id);
-    const foreignConsent = await call(t, "POST", `${s.base}/disclosures`, member.headers, {
-      disclosedOn: "2026-03-01",
+    for (const wrong of [await buildConsent(t, otherCase.id), await sipConsent(s.supportCase.id)]) {
+      const refused = await call(t, "POST", `${s.base}/disclosures`, member.headers, {
+        disclosedOn: "2026-03-01",
+        recipient: "BUP",
+        information: "x",
+        reason: "x",
+        basis: "consent",
+        consentId: wrong,
+      });
+      expect(refused.statusCode).toBe(400);
+    }
+    const byConsent = await call(t, "POST", `${s.base}/disclosures`, member.headers, {
+      disclosedOn: "2026-03-02",
       recipient: "BUP",
-      information: "x",
-      reason: "x",
+      information: "Behovsbedömningen",
+      reason: "Remiss",
       basis: "consent",
-      consentId: await buildConsent(t, otherCase.id),
+      consentId: await buildConsent(t, s.supportCase.id),
     });
-    expect(foreignConsent.statusCode).toBe(400);
+    expect(byConsent.statusCode, byConsent.body).toBe(201);
 
     expect((await call(t, "GET", `${s.base}/disclosures`, member.headers)).statusCode).toBe(404);
     const listed = await call(t, "GET", `${s.base}/disclosures`, s.contact.headers);
-    expect(listed.json().disclosures).toHaveLength(1);
-    expect(listed.json().disclosures[0].legalDuty.key).toBe("law_enforcement_information");
-    expect(await lastAudit(member.user.id, "support.disclosure.create")).toMatchObject({
-      details: expect.objectContaining({ withoutConsent: true }),
-    });
+    expect(listed.json().disclosures).toHaveLength(2);
+    expect(listed.json().disclosures[1].legalDuty.key).toBe("law_enforcement_information");
   });
 
   it("shows each reader only entries in their parts", async () => {

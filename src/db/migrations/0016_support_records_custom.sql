@@ -13,14 +13,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
                     AND ra.role = 'practitioner')
 $$;
 --> statement-breakpoint
--- A disclosure on the basis of a consent names a consent of the same case: the family's export
--- must show the consent it rested on, not one of another child's.
+-- A disclosure on the basis of a consent names a consent to share of the same case: the family's
+-- export must show the consent it rested on, not one of another child's or one given for a SIP.
 CREATE FUNCTION support.disclosure_consent_of_case() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF NEW.consent_id IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM support.consents k WHERE k.id = NEW.consent_id AND k.case_id = NEW.case_id) THEN
-    RAISE EXCEPTION 'consent % is not a consent of case %', NEW.consent_id, NEW.case_id
+       SELECT 1 FROM support.consents k
+        WHERE k.id = NEW.consent_id AND k.case_id = NEW.case_id AND k.kind = 'sharing') THEN
+    RAISE EXCEPTION 'consent % is not a consent to share of case %', NEW.consent_id, NEW.case_id
       USING ERRCODE = '23514', CONSTRAINT = 'disclosures_consent_of_case';
   END IF;
   RETURN NEW;
@@ -34,8 +35,9 @@ CREATE FUNCTION support.sip_consent_of_case() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF NEW.consent_id IS NOT NULL AND NOT EXISTS (
-       SELECT 1 FROM support.consents k WHERE k.id = NEW.consent_id AND k.case_id = NEW.case_id) THEN
-    RAISE EXCEPTION 'consent % is not a consent of case %', NEW.consent_id, NEW.case_id
+       SELECT 1 FROM support.consents k
+        WHERE k.id = NEW.consent_id AND k.case_id = NEW.case_id AND k.kind = 'sip') THEN
+    RAISE EXCEPTION 'consent % is not a SIP consent of case %', NEW.consent_id, NEW.case_id
       USING ERRCODE = '23514', CONSTRAINT = 'sips_consent_of_case';
   END IF;
   RETURN NEW;

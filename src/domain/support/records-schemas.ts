@@ -274,7 +274,10 @@ export const ConcernReceiptSchema = z.object({
 export const ConcernReceiptListSchema = z.object({ reports: z.array(ConcernReceiptSchema) });
 
 export const ConcernReportSchema = ConcernReceiptSchema.extend({
-  caseId: z.uuid().nullable(),
+  caseId: z
+    .uuid()
+    .nullable()
+    .describe("The case it was filed in: shown to its reporter and the case's readers only"),
   childPersonalNumber: z.string().nullable(),
   childName: z.string(),
   unbornChild: z.boolean(),

@@ -21,7 +21,7 @@ import { giveConcernFeedback } from "./commands/give-concern-feedback.ts";
 import { receiveConcern } from "./commands/receive-concern.ts";
 import { setIntakeUnit } from "./commands/set-intake-unit.ts";
 import { recordCase, recordsReadEntry, swedishToday } from "./records-context.ts";
-import { presentConcernReport } from "./records-presenters.ts";
+import { presentCaseConcernReport, presentConcernReport } from "./records-presenters.ts";
 import {
   concernById,
   concernInbox,
@@ -74,7 +74,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
         { linkedCaseId: linked, today: swedishToday() },
         call.body,
       );
-      return presentConcernReport(await reportOf(call, id), new Date());
+      return presentConcernReport(await reportOf(call, id), new Date(), call.ctx.actor.userId);
     },
   });
 
@@ -90,7 +90,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
       const now = new Date();
       return {
         reports: (await concernsFiledBy(db, ctx.actor.userId)).map((r) =>
-          presentConcernReport(r, now),
+          presentConcernReport(r, now, ctx.actor.userId),
         ),
       };
     },
@@ -113,7 +113,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
       const now = new Date();
       return {
         reports: (await concernInbox(db, ctx.actor.userId)).map((r) =>
-          presentConcernReport(r, now),
+          presentConcernReport(r, now, ctx.actor.userId),
         ),
       };
     },
@@ -139,7 +139,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
     run: async (call) => {
       const report = await reportOf(call, call.params.reportId);
       await call.record(concernAudit("support.concern.read", report));
-      return presentConcernReport(report, new Date());
+      return presentConcernReport(report, new Date(), call.ctx.actor.userId);
     },
   });
 
@@ -157,7 +157,11 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
     run: async (call) => {
       const report = await reportOf(call, call.params.reportId);
       await receiveConcern(call.db as Tx, call.audit, report);
-      return presentConcernReport(await reportOf(call, report.id), new Date());
+      return presentConcernReport(
+        await reportOf(call, report.id),
+        new Date(),
+        call.ctx.actor.userId,
+      );
     },
   });
 
@@ -179,7 +183,11 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
     run: async (call) => {
       const report = await reportOf(call, call.params.reportId);
       await giveConcernFeedback(call.db as Tx, call.audit, report, call.body.feedback);
-      return presentConcernReport(await reportOf(call, report.id), new Date());
+      return presentConcernReport(
+        await reportOf(call, report.id),
+        new Date(),
+        call.ctx.actor.userId,
+      );
     },
   });
 
@@ -199,7 +207,7 @@ export function registerConcernRoutes(app: FastifyInstance, deps: ModuleDeps): v
       const rows = await concernsOfCase(call.db, c.caseId);
       await call.record(recordsReadEntry(c, "support.concern.list_case", "concern_reports"));
       const now = new Date();
-      return { reports: rows.map((r) => presentConcernReport(r, now)) };
+      return { reports: rows.map((r) => presentCaseConcernReport(r, now)) };
     },
   });
 

@@ -128,14 +128,19 @@ export function presentConcernReceipt(
   };
 }
 
-/** The whole report: for the intake unit, the reporter and the case's concern_reports part. */
+/**
+ * The whole report: for the intake unit, the reporter and the case's concern_reports part. That a
+ * child has a case is itself secret: the case is named only to the reporter who linked it and
+ * to readers of the case (`viewerId` is the reader).
+ */
 export function presentConcernReport(
   r: ConcernRow,
   now: Date,
+  viewerId: string,
 ): z.input<typeof ConcernReportSchema> {
   return {
     ...presentConcernReceipt(r, now),
-    caseId: r.caseId,
+    caseId: r.reporterId === viewerId ? r.caseId : null,
     childPersonalNumber: r.childPersonalNumber,
     childName: r.childName,
     unbornChild: r.unbornChild,
@@ -152,6 +157,14 @@ export function presentConcernReport(
     otherServices: r.otherServices,
     feedback: r.feedback,
   };
+}
+
+/** A report read through the case it was filed in: the reader already holds the case. */
+export function presentCaseConcernReport(
+  r: ConcernRow,
+  now: Date,
+): z.input<typeof ConcernReportSchema> {
+  return { ...presentConcernReport(r, now, r.reporterId), caseId: r.caseId };
 }
 
 type DisclosureRow = Awaited<ReturnType<typeof disclosuresOf>>[number];

@@ -168,10 +168,11 @@ export async function sipById(db: DbOrTx, caseId: string, sipId: string) {
   return row ?? null;
 }
 
-/** The consent a record names, when it is a consent of the same case that the reader can see. */
-export async function consentOfCase(db: DbOrTx, caseId: string, consentId: string) {
+/** Whether a SIP names a SIP consent of its own case (that the reader, on its plan, can see). */
+export async function sipConsentOfCase(db: DbOrTx, caseId: string, consentId: string) {
   const result = await db.execute<{ id: string }>(
-    sql`SELECT id FROM support.consents WHERE id = ${consentId} AND case_id = ${caseId}`,
+    sql`SELECT id FROM support.consents
+         WHERE id = ${consentId} AND case_id = ${caseId} AND kind = 'sip'`,
   );
   return result.rows.length > 0;
 }

@@ -3,13 +3,13 @@ import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { chronologyEntries } from "../../../db/schema/support-records.ts";
 import type { ChronologyEntryCreateBodySchema } from "../../../domain/support/records-schemas.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
+import type { RecordCase } from "../records-context.ts";
 
 /** A chronology entry written by staff, in a part of the record they hold (the policy's rule). */
 export async function addChronologyEntry(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   body: z.output<typeof ChronologyEntryCreateBodySchema>,
 ): Promise<string> {
   const id = crypto.randomUUID();

@@ -2,15 +2,15 @@ import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { supportTeamMembers } from "../../../db/schema/support-records.ts";
 import { NotFoundError } from "../../plugins/errors.ts";
+import type { RecordCase } from "../records-context.ts";
 import { isPractitioner } from "../records-queries.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 import { grantCaseAccess } from "./grant-access.ts";
 
 /** Adds a member to a team: membership is a team-member access record to the case. */
 export async function addTeamMember(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps & { teamId: string },
+  deps: RecordCase & { teamId: string },
   member: { userId: string; organisationName: string },
 ): Promise<string> {
   if (!(await isPractitioner(tx, member.userId))) {

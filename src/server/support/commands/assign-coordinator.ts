@@ -1,9 +1,9 @@
 import type { AuditContext } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { ConflictError, NotFoundError } from "../../plugins/errors.ts";
+import type { RecordCase } from "../records-context.ts";
 import { coordinatorsOf, isPractitioner } from "../records-queries.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 import { grantCaseAccess } from "./grant-access.ts";
 
 /**
@@ -14,7 +14,7 @@ import { grantCaseAccess } from "./grant-access.ts";
 export async function assignCoordinator(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   userId: string,
   today: string,
 ): Promise<string> {

@@ -5,6 +5,7 @@ import { compassAssessments, compassRatings } from "../../../db/schema/support-r
 import { type CompassNeed, compassProblems } from "../../../domain/support/compass.ts";
 import type { AssessmentCreateBodySchema } from "../../../domain/support/records-schemas.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
+import type { RecordCase } from "../records-context.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
 
 const PROBLEM_TEXT = {
@@ -15,17 +16,11 @@ const PROBLEM_TEXT = {
   "not rated": "är inte bedömt",
 } as const;
 
-export interface AssessmentDeps {
-  caseId: string;
-  municipalityId: string;
-  accessId: string;
-}
-
 /** Records a needs-compass assessment: every need of the municipality's compass rated once, with its reasons. */
 export async function createAssessment(
   tx: Tx,
   audit: AuditContext,
-  deps: AssessmentDeps,
+  deps: RecordCase,
   body: z.output<typeof AssessmentCreateBodySchema>,
   needs: readonly CompassNeed[],
 ): Promise<string> {

@@ -3,14 +3,14 @@ import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { planMeasures } from "../../../db/schema/support-records.ts";
 import type { MeasureCreateBodySchema } from "../../../domain/support/records-schemas.ts";
+import type { RecordCase } from "../records-context.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 /** Adds a measure to the child's plan: what, a named owner, by when, evaluated when. */
 export async function createMeasure(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   body: z.output<typeof MeasureCreateBodySchema>,
   today: string,
 ): Promise<string> {

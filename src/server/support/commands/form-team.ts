@@ -2,14 +2,14 @@ import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Tx } from "../../../db/database.ts";
 import { supportTeams } from "../../../db/schema/support-records.ts";
 import type { TeamKind } from "../../../domain/support/teams.ts";
+import type { RecordCase } from "../records-context.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 /** Forms a child team (age band) or an individual team around the case; one of each kind. */
 export async function formTeam(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   kind: TeamKind,
   today: string,
 ): Promise<string> {

@@ -5,8 +5,8 @@ import { disclosures } from "../../../db/schema/support-records.ts";
 import { disclosureBasisValid } from "../../../domain/support/disclosures.ts";
 import type { DisclosureCreateBodySchema } from "../../../domain/support/records-schemas.ts";
 import { BadRequestError } from "../../plugins/errors.ts";
+import type { RecordCase } from "../records-context.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 /**
  * Records a disclosure across a secrecy boundary with its legal basis. A consent must be one of
@@ -16,7 +16,7 @@ import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 export async function recordDisclosure(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   body: z.output<typeof DisclosureCreateBodySchema>,
 ): Promise<string> {
   if (!disclosureBasisValid(body)) {

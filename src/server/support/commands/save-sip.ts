@@ -8,16 +8,16 @@ import type {
   SipUpdateBodySchema,
 } from "../../../domain/support/records-schemas.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
-import { consentOfCase } from "../records-queries.ts";
+import type { RecordCase } from "../records-context.ts";
+import { sipConsentOfCase } from "../records-queries.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 type SipBody = z.output<typeof SipSaveBodySchema>;
 
 async function checkConsent(tx: Tx, caseId: string, body: SipBody) {
-  if (body.consentId !== null && !(await consentOfCase(tx, caseId, body.consentId))) {
+  if (body.consentId !== null && !(await sipConsentOfCase(tx, caseId, body.consentId))) {
     throw new BadRequestError("Samtycket finns inte i ärendet.", [
-      { path: "consentId", message: "Välj ett samtycke som har registrerats i ärendet." },
+      { path: "consentId", message: "Välj ett samtycke till SIP som har registrerats i ärendet." },
     ]);
   }
 }
@@ -39,7 +39,7 @@ const values = (b: SipBody) => ({
 export async function createSip(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   body: SipBody,
 ): Promise<string> {
   await checkConsent(tx, deps.caseId, body);
@@ -66,7 +66,7 @@ export async function createSip(
 export async function updateSip(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps & { sipId: string; meetingOnBefore: string | null },
+  deps: RecordCase & { sipId: string; meetingOnBefore: string | null },
   body: z.output<typeof SipUpdateBodySchema>,
 ): Promise<void> {
   await checkConsent(tx, deps.caseId, body);
@@ -95,7 +95,7 @@ export async function updateSip(
 async function meetingEvent(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps,
+  deps: RecordCase,
   sipId: string,
   before: string | null,
   after: string | null,

@@ -4,7 +4,7 @@ import type { Tx } from "../../../db/database.ts";
 import { sips } from "../../../db/schema/support-records.ts";
 import { type SipContent, type SipStatus, sipMissing } from "../../../domain/support/sip.ts";
 import { BadRequestError, ConflictError } from "../../plugins/errors.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
+import type { RecordCase } from "../records-context.ts";
 
 const MISSING_TEXT = {
   interventions: "vilka insatser som behövs",
@@ -18,7 +18,7 @@ const MISSING_TEXT = {
 export async function setSipStatus(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps & { sipId: string; content: SipContent },
+  deps: RecordCase & { sipId: string; content: SipContent },
   status: SipStatus,
   version: number,
 ): Promise<void> {

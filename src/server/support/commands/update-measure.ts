@@ -5,8 +5,8 @@ import type { Tx } from "../../../db/database.ts";
 import { planMeasures } from "../../../db/schema/support-records.ts";
 import type { MeasureUpdateBodySchema } from "../../../domain/support/records-schemas.ts";
 import { ConflictError } from "../../plugins/errors.ts";
+import type { RecordCase } from "../records-context.ts";
 import { addChronologyEvent } from "./chronology-event.ts";
-import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 
 /**
  * Follows up a measure: done or not done, with what came of it. Optimistic locking: two people
@@ -15,7 +15,7 @@ import type { AssessmentDeps as CaseDeps } from "./create-assessment.ts";
 export async function updateMeasure(
   tx: Tx,
   audit: AuditContext,
-  deps: CaseDeps & { measureId: string; what: string },
+  deps: RecordCase & { measureId: string; what: string },
   body: z.output<typeof MeasureUpdateBodySchema>,
   today: string,
 ): Promise<void> {
