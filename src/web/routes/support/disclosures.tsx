@@ -183,7 +183,7 @@ export function Disclosures({ caseId, consents }: { caseId: string; consents?: C
               >
                 <option value="">{t("support.disclosures.chooseConsent")}</option>
                 {consents
-                  .filter((c) => !c.withdrawnAt)
+                  .filter((c) => c.kind === "sharing" && !c.withdrawnAt)
                   .map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.giverName}: {c.purpose}

@@ -38,6 +38,7 @@ interface Draft {
   followUpOn: string;
   childGoals: string;
   childVoice: string;
+  consentId: string;
 }
 
 const EMPTY: Draft = {
@@ -50,6 +51,7 @@ const EMPTY: Draft = {
   followUpOn: "",
   childGoals: "",
   childVoice: "",
+  consentId: "",
 };
 
 function draftOf(sip: Sip): Draft {
@@ -63,6 +65,7 @@ function draftOf(sip: Sip): Draft {
     followUpOn: sip.followUpOn ?? "",
     childGoals: sip.childGoals,
     childVoice: sip.childVoice,
+    consentId: sip.consentId ?? "",
   };
 }
 
@@ -108,6 +111,9 @@ export function SupportSipPage() {
   if (isNotFound(detail.error) || isNotFound(list.error)) return <NotFoundPage />;
   if (!detail.data) return <Paragraph>{t("common.unknownError")}</Paragraph>;
 
+  const sipConsents = (detail.data.consents ?? []).filter(
+    (c) => c.kind === "sip" && !c.withdrawnAt,
+  );
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const setIntervention = (i: number, change: Partial<Intervention>) =>
     set({ interventions: draft.interventions.map((x, j) => (j === i ? { ...x, ...change } : x)) });
@@ -125,7 +131,7 @@ export function SupportSipPage() {
       followUpOn: draft.followUpOn || null,
       childGoals: draft.childGoals,
       childVoice: draft.childVoice,
-      consentId: current?.consentId ?? null,
+      consentId: draft.consentId || null,
     });
 
   return (
@@ -174,6 +180,21 @@ export function SupportSipPage() {
             </FormActions>
           }
         >
+          {sipConsents.length > 0 ? (
+            <SelectField
+              {...form.field("consentId")}
+              label={t("support.sip.consent")}
+              value={draft.consentId}
+              onChange={(consentId) => set({ consentId })}
+            >
+              <option value="">{t("support.sip.noConsent")}</option>
+              {sipConsents.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.giverName}: {c.purpose}
+                </option>
+              ))}
+            </SelectField>
+          ) : null}
           <Heading level={2} data-size="sm">
             {t("support.sip.interventions")}
           </Heading>
