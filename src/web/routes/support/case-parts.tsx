@@ -5,21 +5,19 @@ import { DataTable } from "../../components/data-table.tsx";
 import { AppLink, Loading } from "../../components/page.tsx";
 import {
   type AccessLog,
-  type Chronology,
   type Consent,
   formatDate,
   formatDateTime,
   latestSip,
   type MeasureList,
   type SipList,
-  type Teams,
   urls,
   useLang,
   useSupportQuery,
 } from "./shared.tsx";
 
 /** One part of the case: a headed section that says when it has nothing yet. */
-function Part({
+export function Part({
   id,
   title,
   pending,
@@ -81,39 +79,6 @@ export function PlanPart({ caseId }: { caseId: string }) {
           </Table.Row>
         ))}
       </DataTable>
-    </Part>
-  );
-}
-
-export function TeamPart({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const teams = useSupportQuery<Teams>(["teams", caseId], urls.teams(caseId));
-  const data = teams.data;
-  return (
-    <Part
-      id="case-team"
-      title={t("support.parts.team")}
-      pending={teams.isPending}
-      empty={!data || (!data.coordinator && data.teams.length === 0)}
-      emptyText={t("support.team.none")}
-    >
-      {data?.coordinator ? (
-        <Paragraph>{t("support.team.coordinator", { name: data.coordinator.name })}</Paragraph>
-      ) : null}
-      {data?.teams.map((team) => (
-        <div key={team.id}>
-          <Heading level={3} data-size="xs">
-            {t(`support.team.kinds.${team.kind}`)}
-          </Heading>
-          <ul>
-            {team.members.map((m) => (
-              <li key={m.accessId}>
-                {m.name} ({m.organisationName}){m.live ? null : ` – ${t("support.team.ended")}`}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
     </Part>
   );
 }
@@ -229,31 +194,6 @@ export function ConsentTable({
         </Table.Row>
       ))}
     </DataTable>
-  );
-}
-
-export function ChronologyPart({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const list = useSupportQuery<Chronology>(["chronology", caseId], urls.chronology(caseId));
-  const events = list.data?.events ?? [];
-  return (
-    <Part
-      id="case-chronology"
-      title={t("support.parts.chronology")}
-      pending={list.isPending}
-      empty={events.length === 0}
-      emptyText={t("support.chronology.none")}
-    >
-      <ol className="support-chronology">
-        {events.map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.occurredOn}>{formatDate(e.occurredOn, lang)}</time> (
-            {t(`support.chronology.categories.${e.category}`)}): {e.text}
-          </li>
-        ))}
-      </ol>
-    </Part>
   );
 }
 

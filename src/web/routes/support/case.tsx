@@ -3,14 +3,8 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
-import {
-  AccessLogPart,
-  ChronologyPart,
-  ConsentsPart,
-  PlanPart,
-  SipPart,
-  TeamPart,
-} from "./case-parts.tsx";
+import { AccessLogPart, ConsentsPart, PlanPart, SipPart } from "./case-parts.tsx";
+import { ChronologyPart } from "./chronology.tsx";
 import { CompassPart } from "./compass.tsx";
 import { Disclosures } from "./disclosures.tsx";
 import {
@@ -26,6 +20,7 @@ import {
   useLang,
   useSupportQuery,
 } from "./shared.tsx";
+import { TeamPart } from "./team.tsx";
 
 /** The case by id; a 404 (no live access, or no such case) ends the page. */
 export function useCase(id: string) {
@@ -196,7 +191,7 @@ export function SupportCasePage() {
           <Disclosures caseId={d.id} />
         </>
       ) : null}
-      {hasScope(scopes, "chronology") ? <ChronologyPart caseId={d.id} /> : null}
+      {hasScope(scopes, "chronology") ? <ChronologyPart caseId={d.id} scopes={scopes} /> : null}
       {d.abilities.readAccessLog ? <AccessLogPart caseId={d.id} /> : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -9,6 +9,7 @@ import {
   type CaseList,
   type CaseListItem,
   formatDate,
+  type NotificationList,
   ProtectedMark,
   RoleTag,
   urls,
@@ -104,6 +105,31 @@ function CaseSearch() {
   );
 }
 
+/** Cases the person was made child contact of: the notice names the case, never its content. */
+function Notices() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const list = useSupportQuery<NotificationList>(["notifications"], urls.notifications);
+  const unread = (list.data?.items ?? []).filter((n) => !n.readAt);
+  if (unread.length === 0) return null;
+  return (
+    <Alert data-color="info" className="support-access">
+      <Heading level={2} data-size="xs">
+        {t("support.notices.title", { count: unread.length })}
+      </Heading>
+      <ul className="support-links">
+        {unread.map((n) => (
+          <li key={n.id}>
+            <AppLink to={`/support/cases/${n.caseId}`}>
+              {t(`support.notices.${n.kind}`, { date: formatDate(n.createdAt, lang) })}
+            </AppLink>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 export function SupportMyCasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -112,6 +138,7 @@ export function SupportMyCasesPage() {
     <>
       <PageTitle title={t("support.title")}>{t("support.title")}</PageTitle>
       <Paragraph>{t("support.intro")}</Paragraph>
+      <Notices />
       <div className="button-row">
         <Button data-color="accent" onClick={() => navigate("/support/discover")}>
           {t("support.discover.button")}

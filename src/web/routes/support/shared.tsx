@@ -24,6 +24,7 @@ import type {
   ChildContactListSchema,
   ConsentSchema,
   EmergencyReviewListSchema,
+  NotificationListSchema,
 } from "../../../domain/support/schemas.ts";
 import { ApiError, get } from "../../api.ts";
 import { useMe } from "../../components/session.ts";
@@ -46,6 +47,7 @@ export const urls = {
   emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/review`,
   accessReview: `${API}/access-review`,
   accessReviewVerdict: (auditId: number) => `${API}/access-review/${auditId}/verdict`,
+  notifications: `${API}/notifications`,
   accessLog: (id: string) => `${API}/cases/${id}/access-log`,
   close: (id: string) => `${API}/cases/${id}/close`,
   assessments: (id: string) => `${API}/cases/${id}/assessments`,
@@ -70,6 +72,7 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type ChildContactList = z.infer<typeof ChildContactListSchema>;
 export type AccessLog = z.infer<typeof AccessLogSchema>;
+export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type AccessReviewList = z.infer<typeof AccessReviewListSchema>;
 export type EmergencyReviewList = z.infer<typeof EmergencyReviewListSchema>;
 export type AssessmentList = z.infer<typeof AssessmentListSchema>;
