@@ -110,6 +110,9 @@ describe("support for one child", () => {
 
       // The child contact assesses the needs.
       await signIn(page, "barnkontakt@amal.example");
+      await visible(page.getByRole("link", { name: /Ärende öppnat/ }));
+      await nav(page, "Stöd till barn");
+      await visible(page.getByRole("heading", { name: "1 nytt ärende till dig" }));
       await openCase(page, NOAH.name);
       await page.getByRole("link", { name: "Ny bedömning i behovskompassen" }).click();
       await heading(page, `Ny bedömning i behovskompassen: ${NOAH.name}`);
