@@ -585,3 +585,51 @@ describe("log review", () => {
     expect(refused.statusCode).toBe(404);
   });
 });
+
+describe("input a person can understand", () => {
+  it("answers 400 with a message for a bad number, a too long emergency and a consent ending before it starts", async () => {
+    const world = await buildWorld();
+    const contact = people.get("child_contact")!;
+    const search = await t.app.inject({
+      url: "/api/support/cases/search?personalNumber=12345",
+      headers: contact.headers,
+    });
+    expect(search.statusCode).toBe(400);
+    expect(search.body).toMatch(/10 eller 12 siffror/);
+    const emergency = await t.app.inject({
+      method: "POST",
+      url: `/api/support/cases/${world.caseId}/emergency-access`,
+      headers: people.get("same_unit")!.headers,
+      payload: {
+        reason: "Akut",
+        validUntil: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      },
+    });
+    expect(emergency.statusCode).toBe(400);
+    expect(emergency.body).toMatch(/24 timmar/);
+    const consent = await t.app.inject({
+      method: "POST",
+      url: `/api/support/cases/${world.caseId}/consents`,
+      headers: contact.headers,
+      payload: {
+        kind: "sharing",
+        givenBy: "child",
+        giverName: "Barnet",
+        purpose: "Samordning",
+        sharingOrganisationIds: [],
+        recipientOrganisationIds: [],
+        scopes: ["summary"],
+        validFrom: "2026-12-01T00:00:00Z",
+        validUntil: "2026-11-01T00:00:00Z",
+      },
+    });
+    expect(consent.statusCode).toBe(400);
+    expect(consent.body).toMatch(/sluta före/);
+    // Nothing was written by the refused emergency access.
+    const rows = await t.owner.pool.query(
+      "SELECT count(*)::int AS n FROM support.case_access WHERE case_id = $1 AND basis = 'emergency'",
+      [world.caseId],
+    );
+    expect(rows.rows[0].n).toBe(1);
+  });
+});
