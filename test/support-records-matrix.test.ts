@@ -116,7 +116,7 @@ async function buildWorld(): Promise<World> {
   );
   const reporter = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
   const reportId = await one(
-    `INSERT INTO support.concern_reports (municipality_id, intake_unit_id, case_id, reporter_id,
+    `INSERT INTO support.concern_reports (municipality_id, intake_unit_id, filed_in_case_id, reporter_id,
        reporter_role, reporter_organisation, observation, child_told, guardians_told)
      VALUES ($1, $2, $3, $4, 'school', 'Skolan', 'Oro', true, true) RETURNING id`,
     [municipality.id, unit.id, supportCase.id, reporter.id],

@@ -634,3 +634,69 @@ describe("row-level security on the records", () => {
     expect(await visibleAs(member.user.id, s.supportCase.id)).toEqual(none);
   });
 });
+
+describe("retention", () => {
+  it("thins a closed case's records with it, and keeps a report of concern unlinked", async () => {
+    const s = await scene();
+    const created = await call(t, "POST", `${s.base}/assessments`, s.contact.headers, {
+      assessedOn: "2026-01-10",
+      ratings: ratings(),
+      childView: "",
+      guardiansView: "",
+      summary: "Sammanfattning",
+    });
+    expect(created.statusCode).toBe(201);
+    const team = await call(t, "POST", `${s.base}/teams`, s.contact.headers, {
+      kind: "individual",
+    });
+    const teamId = team.json().teams[0].id;
+    const other = await actorWith(t, "practitioner", s.municipality.id);
+    await call(t, "POST", `${s.base}/teams/${teamId}/members`, s.contact.headers, {
+      userId: other.user.id,
+      organisationName: "Elevhälsan",
+    });
+    const report = await call(t, "POST", "/api/support/concern-reports", s.discoverer.headers, {
+      municipalityId: s.municipality.id,
+      caseId: s.supportCase.id,
+      childPersonalNumber: null,
+      childName: "Elsa Fiktiv",
+      unbornChild: false,
+      reporterRole: "school",
+      reporterOrganisation: "Skolan",
+      reporterPhone: "",
+      observation: "Oro",
+      childTold: true,
+      guardiansTold: true,
+      notToldReason: null,
+      interpreterNeeded: false,
+      interpreterLanguage: "",
+      otherServices: "",
+    });
+    expect(report.json().caseId).toBe(s.supportCase.id);
+    const owner = t.owner.pool;
+    await owner.query(
+      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'needs_met',
+              closure_reason = 'Klart' WHERE id = $1`,
+      [s.supportCase.id],
+    );
+    await owner.query("SELECT support.thin_case($1)", [s.supportCase.id]);
+    for (const table of [
+      "compass_assessments",
+      "compass_ratings",
+      "teams",
+      "team_members",
+      "chronology_entries",
+    ]) {
+      const left = await owner.query(
+        `SELECT count(*)::int AS n FROM support.${table} WHERE case_id = $1`,
+        [s.supportCase.id],
+      );
+      expect(left.rows[0].n, table).toBe(0);
+    }
+    const kept = await owner.query(
+      "SELECT filed_in_case_id FROM support.concern_reports WHERE id = $1",
+      [report.json().id],
+    );
+    expect(kept.rows).toEqual([{ filed_in_case_id: null }]);
+  });
+});

@@ -49,7 +49,7 @@ CREATE TABLE "support"."concern_reports" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"municipality_id" uuid NOT NULL,
 	"intake_unit_id" uuid NOT NULL,
-	"case_id" uuid,
+	"filed_in_case_id" uuid,
 	"child_personal_number" text,
 	"child_name" text DEFAULT '' NOT NULL,
 	"unborn_child" boolean DEFAULT false NOT NULL,
@@ -176,7 +176,7 @@ ALTER TABLE "support"."compass_ratings" ADD CONSTRAINT "compass_ratings_assessme
 ALTER TABLE "support"."compass_ratings" ADD CONSTRAINT "compass_ratings_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "support"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_municipality_id_organisations_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "platform"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_intake_unit_id_organisations_id_fk" FOREIGN KEY ("intake_unit_id") REFERENCES "platform"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "support"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_filed_in_case_id_cases_id_fk" FOREIGN KEY ("filed_in_case_id") REFERENCES "support"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_reporter_id_users_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_received_by_users_id_fk" FOREIGN KEY ("received_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support"."concern_reports" ADD CONSTRAINT "concern_reports_feedback_by_users_id_fk" FOREIGN KEY ("feedback_by") REFERENCES "platform"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -203,7 +203,7 @@ CREATE INDEX "chronology_entries_case_idx" ON "support"."chronology_entries" USI
 CREATE INDEX "compass_assessments_case_idx" ON "support"."compass_assessments" USING btree ("case_id","assessed_on");--> statement-breakpoint
 CREATE INDEX "concern_reports_intake_idx" ON "support"."concern_reports" USING btree ("intake_unit_id","status");--> statement-breakpoint
 CREATE INDEX "concern_reports_reporter_idx" ON "support"."concern_reports" USING btree ("reporter_id");--> statement-breakpoint
-CREATE INDEX "concern_reports_case_idx" ON "support"."concern_reports" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "concern_reports_case_idx" ON "support"."concern_reports" USING btree ("filed_in_case_id");--> statement-breakpoint
 CREATE INDEX "disclosures_case_idx" ON "support"."disclosures" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "plan_measures_case_idx" ON "support"."plan_measures" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "sips_case_idx" ON "support"."sips" USING btree ("case_id");--> statement-breakpoint

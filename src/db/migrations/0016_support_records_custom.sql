@@ -193,7 +193,7 @@ CREATE POLICY intake_unit_update ON support.intake_units FOR UPDATE
 CREATE POLICY concern_read ON support.concern_reports FOR SELECT
   USING (reporter_id = support.actor_id()
          OR support.is_intake_officer(support.actor_id(), intake_unit_id)
-         OR case_id IN (SELECT support.live_case_ids(support.actor_id(), 'concern_reports')));
+         OR filed_in_case_id IN (SELECT support.live_case_ids(support.actor_id(), 'concern_reports')));
 --> statement-breakpoint
 CREATE POLICY concern_create ON support.concern_reports FOR INSERT
   WITH CHECK (reporter_id = support.actor_id() AND status = 'sent');

@@ -226,7 +226,9 @@ export const concernReports = support.table(
     intakeUnitId: uuid("intake_unit_id")
       .notNull()
       .references(() => organisations.id),
-    caseId: uuid("case_id").references(() => cases.id),
+    // Not "case_id": the report is social services' record, so thinning the coordination case
+    // (support.thin_case, which clears every case_id table) unlinks it rather than deleting it.
+    caseId: uuid("filed_in_case_id").references(() => cases.id, { onDelete: "set null" }),
     childPersonalNumber: text("child_personal_number"),
     childName: text("child_name").notNull().default(""),
     unbornChild: boolean("unborn_child").notNull().default(false),
