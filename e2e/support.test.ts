@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   browserPerFile,
+  checkNarrow,
   containsText,
   expectNoAxeViolations,
   heading,
@@ -202,6 +203,7 @@ describe("support for one child", () => {
       await visible(page.getByRole("heading", { name: "SIP – samordnad individuell plan" }));
       expect(await page.getByRole("heading", { name: "Samtycken" }).count()).toBe(0);
       await axe(page, "support-case-team-member");
+      await checkNarrow(page, "support-case");
       await signOut(page);
 
       // The support coordinator reads the consents and records a disclosure on one of them.
