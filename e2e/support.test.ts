@@ -225,6 +225,48 @@ describe("support for one child", () => {
     }
   });
 
+  it("gives emergency access with a reason, and the organisation administrator reviews it", async () => {
+    /** Each person in a browser of their own. */
+    const as = async (email: string, steps: (page: Page) => Promise<void>) => {
+      const { context, page } = await newPage();
+      try {
+        await signIn(page, email);
+        await steps(page);
+      } finally {
+        await context.close();
+      }
+    };
+    let elsa = "";
+    await as("upptackare@amal.example", async (page) => {
+      await openCase(page, "Elsa Lund");
+      elsa = page.url();
+    });
+    await as("praktiker@amal.example", async (page) => {
+      await page.goto(elsa);
+      await heading(page, "Sidan finns inte");
+      await page.getByRole("link", { name: /Begär nödåtkomst/ }).click();
+      await heading(page, "Begär nödåtkomst");
+      await axe(page, "support-emergency");
+      await page
+        .getByLabel("Skäl", { exact: true })
+        .fill("Elsa är på akuten och personalen frågar efter hennes plan.");
+      await page.getByRole("button", { name: "Begär nödåtkomst" }).click();
+      await heading(page, "Elsa Lund");
+      await containsText(page.locator("main"), "Du läser som Nödåtkomst");
+    });
+    await as("orgadmin@dalsland.example", async (page) => {
+      await nav(page, "Loggranskning, barnärenden");
+      await visible(page.getByRole("cell", { name: /Elsa är på akuten/ }));
+      expect(await page.getByText("Elsa Lund").count()).toBe(0);
+      await axe(page, "support-log-review");
+      await page
+        .getByRole("button", { name: "Bedöm nödåtkomsten för Karin Ek som rimlig" })
+        .first()
+        .click();
+      await visible(page.getByText("Bedömningen är sparad."));
+    });
+  });
+
   it("routes a report of concern to Åmål's intake, which receives it", async () => {
     const { context, page } = await newPage();
     try {
