@@ -195,8 +195,8 @@ describe("reads of personal data", () => {
 });
 
 /**
- * The support context has no routes yet, so a small app of its own carries a case route through
- * the same helper: the transaction, the acting user and the denied row are the helper's work.
+ * A small app of its own carries a case route through the same helper, so that the transaction,
+ * the acting user and the denied row are shown to be the helper's work, not the support routes'.
  */
 describe("request transactions", () => {
   let mini: ReturnType<typeof Fastify>;

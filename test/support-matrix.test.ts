@@ -3,7 +3,13 @@ import type { Role } from "../src/domain/platform/roles.ts";
 import type { CaseRole } from "../src/domain/support/access.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
-import { buildChildContact, buildConsent, buildSupportCase, grantAs } from "./helpers/support.ts";
+import {
+  buildChildContact,
+  buildConsent,
+  buildSupportCase,
+  fictionalPersonalNumber,
+  grantAs,
+} from "./helpers/support.ts";
 
 /**
  * Every support route × every relation a person can have to a case: the answer AND the audit
@@ -117,6 +123,8 @@ interface RouteCase {
   deniedAction?: string;
   /** A list whose audit row names the cases it showed. */
   list?: boolean;
+  /** Changes the fresh world before the call. */
+  prepare?: (w: World) => Promise<void>;
 }
 
 const everyone = (status: number) =>
@@ -180,6 +188,25 @@ const ROUTES: Record<string, RouteCase> = {
     payload: () => ({ note: "Vårdnadshavaren ringde" }),
     allowed: { child_contact: 200, coordinator: 200 },
     action: "consent.withdraw",
+  },
+  "POST identify": {
+    method: "POST",
+    url: (w) => `/api/support/cases/${w.caseId}/identify`,
+    payload: () => ({
+      personalNumber: fictionalPersonalNumber(),
+      givenName: "Maja",
+      familyName: "Fiktiv",
+    }),
+    // The world's case as a consultation without identity.
+    prepare: async (w) => {
+      await t.owner.pool.query(
+        `UPDATE support.cases SET kind = 'consultation', child_id = NULL, label = 'Flicka, åk 4'
+          WHERE id = $1`,
+        [w.caseId],
+      );
+    },
+    allowed: { discoverer: 200, child_contact: 200, coordinator: 200 },
+    action: "case.identify",
   },
   "POST close": {
     method: "POST",
@@ -249,6 +276,7 @@ describe("support routes × relations to the case: status and audit row", () => 
     await Promise.all(
       RELATIONS.map(async (relation) => {
         const world = await buildWorld();
+        await spec.prepare?.(world);
         const person = people.get(relation)!;
         const res = await t.app.inject({
           method: spec.method,
@@ -387,6 +415,25 @@ describe("discovering, activating, withdrawing and closing through the API", () 
       });
       expect(res.statusCode).toBe(404);
     }
+    // Once there is consent, the discoverer names the child.
+    const personalNumber = fictionalPersonalNumber();
+    const identify = () =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/support/cases/${caseId}/identify`,
+        headers: discoverer.headers,
+        payload: { personalNumber, givenName: "Maja", familyName: "Fiktiv" },
+      });
+    expect((await identify()).statusCode).toBe(200);
+    expect((await identify()).statusCode).toBe(409);
+    const named = await t.app.inject({
+      url: `/api/support/cases/${caseId}`,
+      headers: discoverer.headers,
+    });
+    expect(named.json()).toMatchObject({
+      kind: "child",
+      summary: { title: "Maja Fiktiv", child: { personalNumber } },
+    });
   });
 
   it("ends consent-based access at once when the consent is withdrawn", async () => {

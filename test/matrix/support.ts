@@ -58,6 +58,7 @@ export const supportMatrix: ModuleMatrix = {
     "GET /api/support/cases/search": all(200),
     "GET /api/support/cases/{id}": hidden,
     "POST /api/support/cases/{id}/close": hidden,
+    "POST /api/support/cases/{id}/identify": hidden,
     "GET /api/support/cases/{id}/contacts": hidden,
     "POST /api/support/cases/{id}/child-contact": hidden,
     "POST /api/support/cases/{id}/consents": hidden,
@@ -107,6 +108,14 @@ export const supportMatrix: ModuleMatrix = {
       payload: { outcome: "needs_met", reason: "Behoven är tillgodosedda" },
     }),
     "GET /api/support/cases/{id}/contacts": async (f) => ({ url: await caseUrl(f, "/contacts") }),
+    "POST /api/support/cases/{id}/identify": async (f) => ({
+      url: await caseUrl(f, "/identify"),
+      payload: {
+        personalNumber: fictionalPersonalNumber(),
+        givenName: "Elsa",
+        familyName: "Fiktiv",
+      },
+    }),
     "POST /api/support/cases/{id}/child-contact": async (f) => {
       const supportCase = await buildSupportCase(f.t, f.org.id);
       const contact = await buildUser(f.t.db, { role: "practitioner", organisationId: f.org.id });

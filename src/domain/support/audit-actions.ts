@@ -12,6 +12,7 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "case.list",
   "case.search",
   "case.close",
+  "case.identify",
   "case.activate_contact",
   "case.grant",
   "case.access_end",

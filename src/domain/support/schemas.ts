@@ -320,3 +320,12 @@ export const RetentionItemSchema = z.strictObject({
   law: z.string().describe("The rule it is kept or thinned under"),
 });
 export const RetentionDryRunSchema = z.strictObject({ items: z.array(RetentionItemSchema) });
+
+/** Naming the child of a consultation once there is consent to do so. */
+export const CaseIdentifySchema = z.strictObject({
+  personalNumber: PersonalNumberSchema,
+  givenName: nameText(100, "Ange barnets förnamn.").describe("Child's given name"),
+  familyName: nameText(100, "Ange barnets efternamn.").describe("Child's family name"),
+});
+export type CaseIdentify = z.output<typeof CaseIdentifySchema>;
+export const CaseIdentifiedSchema = z.strictObject({ id: z.uuid(), childId: z.uuid() });

@@ -7,6 +7,8 @@ import {
   CaseCreatedSchema,
   CaseCreateSchema,
   CaseDetailSchema,
+  CaseIdentifiedSchema,
+  CaseIdentifySchema,
   CaseIdParamsSchema,
   CaseListSchema,
   CaseSearchQuerySchema,
@@ -17,6 +19,7 @@ import type { RouteCall } from "../plugins/route.ts";
 import { route } from "../plugins/route.ts";
 import { type CaseAccessGrant, caseAccessOf, recordFor } from "./case-access.ts";
 import { closeCase } from "./commands/close-case.ts";
+import { identifyChild } from "./commands/identify-child.ts";
 import { openCase } from "./commands/open-case.ts";
 import { presentCaseDetail, presentCaseListItem } from "./presenters.ts";
 import { type CaseRow, caseById, caseMembers, consentsOf, listLiveCases } from "./queries.ts";
@@ -167,6 +170,31 @@ export function registerCaseRoutes(app: FastifyInstance, deps: ModuleDeps): void
         call.body,
       );
       return { id: row.id, endedAccess: ended };
+    },
+  });
+
+  route(app, deps, {
+    method: "POST",
+    url: `${PREFIX}/cases/:id/identify`,
+    summary: "Name the child of a consultation",
+    description: "Once there is consent: the consultation becomes the named child's case.",
+    access: "session",
+    schema: {
+      tags,
+      params: CaseIdParamsSchema,
+      body: CaseIdentifySchema,
+      response: { 200: CaseIdentifiedSchema },
+    },
+    authorize: { action: "case.identify", target: ({ params }) => ({ caseId: params.id }) },
+    run: async (call) => {
+      const { row } = await authorizedCase(call, call.params.id);
+      const childId = await identifyChild(
+        call.db as Tx,
+        call.audit,
+        { caseId: row.id, municipalityId: row.municipalityId },
+        call.body,
+      );
+      return { id: row.id, childId };
     },
   });
 }

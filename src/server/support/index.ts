@@ -22,6 +22,7 @@ export const supportModule = defineModule({
   hiddenActions: [
     "case.read",
     "case.close",
+    "case.identify",
     "case.activate_contact",
     "consent.record",
     "consent.withdraw",

@@ -42,6 +42,8 @@ export const supportPolicy = {
   "case.read": (ctx: AccessContext, target: CaseTarget) => caseScope(ctx, target),
   "case.activate_contact": (ctx: AccessContext, target: CaseTarget) =>
     caseRole(ctx, target.caseId, ACTIVATING_ROLES),
+  "case.identify": (ctx: AccessContext, target: CaseTarget) =>
+    caseRole(ctx, target.caseId, ACTIVATING_ROLES),
   "case.close": (ctx: AccessContext, target: CaseTarget) =>
     caseRole(ctx, target.caseId, RESPONSIBLE_ROLES),
   "consent.record": (ctx: AccessContext, target: CaseTarget) =>
