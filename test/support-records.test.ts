@@ -515,6 +515,7 @@ describe("disclosures and chronology", () => {
         occurredOn: "2026-02-02",
         category: "strength",
         text: `Anteckning i ${scope}`,
+        sourceOrganisation: "BVC Åmål",
         scope,
       });
       expect(res.statusCode, res.body).toBe(201);
@@ -536,6 +537,7 @@ describe("disclosures and chronology", () => {
     expect(seen.json().events.map((e: { scope: string }) => e.scope)).toEqual(["summary"]);
     const all = await call(t, "GET", `${s.base}/chronology`, s.contact.headers);
     expect(all.json().events).toHaveLength(3);
+    expect(all.json().events[0]).toMatchObject({ sourceOrganisation: "BVC Åmål", kind: "manual" });
     expect((await call(t, "GET", `${s.base}/chronology`, s.discoverer.headers)).statusCode).toBe(
       404,
     );

@@ -6,6 +6,7 @@ CREATE TABLE "support"."chronology_entries" (
 	"category" text NOT NULL,
 	"scope" text NOT NULL,
 	"text" text NOT NULL,
+	"source_organisation" text DEFAULT '' NOT NULL,
 	"source_id" uuid,
 	"recorded_by" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -322,6 +322,8 @@ export const chronologyEntries = support.table(
     category: text("category", { enum: CHRONOLOGY_CATEGORIES }).notNull(),
     scope: text("scope", { enum: CASE_SCOPES }).notNull(),
     text: text("text").notNull(),
+    /** The organisation the entry comes from (multi-agency chronology); empty when not stated. */
+    sourceOrganisation: text("source_organisation").notNull().default(""),
     sourceId: uuid("source_id"),
     recordedBy: uuid("recorded_by")
       .notNull()

@@ -358,6 +358,9 @@ export const ChronologyEntryCreateBodySchema = z.strictObject({
   occurredOn: DateSchema,
   category: z.enum(CHRONOLOGY_CATEGORIES),
   text: nameText(4000, "Skriv vad som hände."),
+  sourceOrganisation: noteText(200)
+    .default("")
+    .describe("The organisation it comes from, e.g. BVC Åmål"),
   scope: z.enum(CASE_SCOPES).describe("Who reads it: readers holding this part of the record"),
 });
 
@@ -368,6 +371,7 @@ export const ChronologyEventSchema = z.object({
   category: z.enum(CHRONOLOGY_CATEGORIES),
   scope: z.enum(CASE_SCOPES),
   text: z.string(),
+  sourceOrganisation: z.string(),
   recordedBy: Person,
   createdAt: z.string(),
 });

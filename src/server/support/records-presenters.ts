@@ -201,6 +201,7 @@ export function presentChronologyEvent({
     category: e.category,
     scope: e.scope,
     text: e.text,
+    sourceOrganisation: e.sourceOrganisation,
     recordedBy: { userId: e.recordedBy, name: recorderName },
     createdAt: e.createdAt.toISOString(),
   };

@@ -21,6 +21,7 @@ export async function addChronologyEntry(
     category: body.category,
     scope: body.scope,
     text: body.text,
+    sourceOrganisation: body.sourceOrganisation,
     recordedBy: audit.actorId!,
   });
   await recordAudit(tx, audit, {
