@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import type { CaseRole } from "../../../domain/support/access.ts";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { NotFoundPage } from "../platform/not-found.tsx";
 import { AccessLogPart, ConsentsPart, PlanPart, SipPart } from "./case-parts.tsx";
@@ -99,6 +100,13 @@ function SummaryPart({ detail, summary }: { detail: CaseDetail; summary: CaseSum
   );
 }
 
+/** Who may name the child of a consultation (the server's rule; shown only to them). */
+const IDENTIFYING_ROLES: readonly CaseRole[] = [
+  "discoverer",
+  "child_contact",
+  "support_coordinator",
+];
+
 /** What the reader may do next; the server checks each again. */
 function CaseActions({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -108,6 +116,12 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
   return (
     <nav aria-label={t("support.case.actions")}>
       <ul className="support-links">
+        {detail.kind === "consultation" &&
+        detail.access.roles.some((r) => IDENTIFYING_ROLES.includes(r)) ? (
+          <li>
+            <AppLink to={`${base}/identify`}>{t("support.identify.title")}</AppLink>
+          </li>
+        ) : null}
         {detail.abilities.activateContact ? (
           <li>
             <AppLink to={`${base}/contact`}>{t("support.contact.title")}</AppLink>

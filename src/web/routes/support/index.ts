@@ -40,6 +40,11 @@ export const supportModule: WebModule = {
       lazy: page(() => import("./case.tsx"), "SupportCasePage"),
     },
     {
+      path: "/support/cases/:id/identify",
+      handle: { help: "1-upptäcka-ett-behov" },
+      lazy: page(() => import("./identify.tsx"), "SupportIdentifyPage"),
+    },
+    {
       path: "/support/cases/:id/contact",
       handle: { help: "2-aktivera-barnkontakten" },
       lazy: page(() => import("./contact.tsx"), "SupportContactPage"),

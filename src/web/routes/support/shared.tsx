@@ -49,6 +49,7 @@ export const urls = {
   accessReviewVerdict: (auditId: number) => `${API}/access-review/${auditId}/verdict`,
   notifications: `${API}/notifications`,
   accessLog: (id: string) => `${API}/cases/${id}/access-log`,
+  identify: (id: string) => `${API}/cases/${id}/identify`,
   close: (id: string) => `${API}/cases/${id}/close`,
   assessments: (id: string) => `${API}/cases/${id}/assessments`,
   measures: (id: string) => `${API}/cases/${id}/measures`,
