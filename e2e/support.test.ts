@@ -267,6 +267,34 @@ describe("support for one child", () => {
     });
   });
 
+  it("records a consultation without identity and names the child once there is consent", async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, "upptackare@amal.example");
+      await nav(page, "Stöd till barn");
+      await page.getByRole("button", { name: "Registrera en oro" }).click();
+      await heading(page, "Registrera en oro");
+      await page.getByLabel("Konsultation utan identitet").check();
+      await page.getByLabel("Beskrivning utan identitet").fill("Pojke, åk 3");
+      await page.getByLabel("Vad har du sett?").fill("Drar sig undan i gruppen.");
+      await page.getByRole("button", { name: "Registrera", exact: true }).click();
+      await heading(page, "Konsultation: Pojke, åk 3");
+      await page.getByRole("link", { name: "Ange barnets identitet" }).click();
+      await heading(page, "Ange barnets identitet: Konsultation: Pojke, åk 3");
+      await axe(page, "support-identify");
+      await page
+        .getByRole("textbox", { name: "Personnummer eller samordningsnummer" })
+        .fill("201107229823");
+      await page.getByLabel("Förnamn").fill("Vilgot");
+      await page.getByLabel("Efternamn").fill("Strand");
+      await page.getByRole("button", { name: "Spara identiteten" }).click();
+      await heading(page, "Vilgot Strand");
+      await containsText(page.locator("main"), "20110722-9823");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("routes a report of concern to Åmål's intake, which receives it", async () => {
     const { context, page } = await newPage();
     try {
