@@ -267,6 +267,21 @@ describe("support for one child", () => {
     });
   });
 
+  it("shows the needs compass over time as a chart with the same values in a table", async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, "barnkontakt@amal.example");
+      await openCase(page, "Alva Nilsson");
+      await visible(page.getByRole("img", { name: /Behovskompassen över tid, 2 bedömningar/ }));
+      const table = page.getByRole("table", { name: /Behovskompassen över tid/ });
+      await visible(table.getByRole("rowheader", { name: "Trygghet" }));
+      await containsText(table.getByRole("row", { name: /Trygghet/ }), /2\s*4/);
+      await axe(page, "support-case-compass-chart");
+    } finally {
+      await context.close();
+    }
+  });
+
   it("records a consultation without identity and names the child once there is consent", async () => {
     const { context, page } = await newPage();
     try {
