@@ -207,7 +207,7 @@ describe("support for one child", () => {
       await signOut(page);
 
       // The support coordinator reads the consents and records a disclosure on one of them.
-      await signIn(page, "stodsamordnare@dalsland.example");
+      await signIn(page, "stodsamordnare@amal.example");
       await openCase(page, "Leo Karlsson");
       await visible(page.getByRole("heading", { name: "Samtycken" }));
       await page.getByRole("link", { name: "Samtycken" }).click();

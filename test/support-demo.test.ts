@@ -10,7 +10,7 @@ import { signIn } from "./helpers/factories.ts";
 const EXPECTED: Record<string, string[]> = {
   "upptackare@amal.example": ["Alva Nilsson", "Elsa Lund", "Leo Karlsson"],
   "barnkontakt@amal.example": ["Alva Nilsson", "Leo Karlsson"],
-  "stodsamordnare@dalsland.example": ["Leo Karlsson"],
+  "stodsamordnare@amal.example": ["Leo Karlsson"],
   "teammedlem@amal.example": ["Leo Karlsson"],
   "mottagning@amal.example": [],
 };
@@ -45,7 +45,7 @@ describe("the support demo", () => {
         expect(seen).toEqual({ ...others, ...EXPECTED });
 
         // The protected child is marked in the list; a search by number finds only live cases.
-        const coordinator = await signIn(t, "stodsamordnare@dalsland.example", DEMO_PASSWORD);
+        const coordinator = await signIn(t, "stodsamordnare@amal.example", DEMO_PASSWORD);
         const list = await t.app.inject({
           method: "GET",
           url: "/api/support/cases",

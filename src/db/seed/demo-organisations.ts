@@ -205,7 +205,7 @@ export const DEMO_USERS = [
   },
   { email: "barnkontakt@amal.example", name: "Nils Åberg", role: "practitioner", org: "amal-eht" },
   {
-    email: "stodsamordnare@dalsland.example",
+    email: "stodsamordnare@amal.example",
     name: "Fatima Rahimi",
     role: "practitioner",
     org: "dalsland-barnsamverkan",

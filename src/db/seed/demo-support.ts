@@ -35,7 +35,7 @@ const dateDaysAgo = (n: number) => daysAgo(n).toISOString().slice(0, 10);
 const EMAILS = {
   discoverer: "upptackare@amal.example",
   contact: "barnkontakt@amal.example",
-  coordinator: "stodsamordnare@dalsland.example",
+  coordinator: "stodsamordnare@amal.example",
   member: "teammedlem@amal.example",
   intake: "mottagning@amal.example",
 } as const;
