@@ -184,6 +184,7 @@ describe("support for one child", () => {
       await page.getByLabel("Skäl", { exact: true }).fill("Lämningarna fungerar nu.");
       await page.getByRole("button", { name: "Avsluta ärendet" }).click();
       await heading(page, "Stöd till barn");
+      await visible(page.getByText("Ärendet är avslutat. All tillgång till det har upphört."));
       await visible(page.getByRole("link", { name: "Leo Karlsson" }));
       expect(await page.getByRole("link", { name: NOAH.name }).count()).toBe(0);
       await page.goto(`/support/cases/${caseId}`);

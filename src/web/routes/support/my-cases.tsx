@@ -1,9 +1,10 @@
 import { Alert, Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useLocation, useNavigate } from "react-router";
 import { query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
+import { StatusMessage } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import {
   type CaseList,
@@ -133,11 +134,13 @@ function Notices() {
 export function SupportMyCasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const closed = (useLocation().state as { closed?: boolean } | null)?.closed === true;
   const cases = useSupportQuery<CaseList>(["cases"], urls.cases);
   return (
     <>
       <PageTitle title={t("support.title")}>{t("support.title")}</PageTitle>
       <Paragraph>{t("support.intro")}</Paragraph>
+      <StatusMessage message={closed ? t("support.close.done") : null} />
       <Notices />
       <div className="button-row">
         <Button data-color="accent" onClick={() => navigate("/support/discover")}>
