@@ -221,6 +221,16 @@ describe("support for one child", () => {
       await visible(page.getByText("Utlämnandet är registrerat."));
       await visible(page.getByRole("cell", { name: "Vårdcentralen Åmål" }));
       await axe(page, "support-consents");
+
+      // A consent recorded with its scope, then withdrawn: it takes effect at once.
+      await page.getByLabel("Namn på den som samtyckte").fill("Leo Karlsson");
+      await page.getByLabel("Syfte").fill("Leo vill att fritidsgården får veta om planen.");
+      await selectByText(page.getByLabel("Lämnat av"), "barnet självt");
+      await page.getByRole("button", { name: "Registrera samtycke" }).click();
+      await visible(page.getByText("Samtycket är registrerat."));
+      await page.getByRole("button", { name: "Återkalla samtycket från Leo Karlsson" }).click();
+      await visible(page.getByText(/Samtycket är återkallat/));
+      await visible(page.getByRole("cell", { name: /Återkallat/ }));
     } finally {
       await context.close();
     }

@@ -87,6 +87,7 @@ export function SupportConsentsPage() {
     if (!giverName.trim()) missing.giverName = t("common.required");
     if (!purpose.trim()) missing.purpose = t("common.required");
     if (scopes.length === 0) missing.scopes = t("support.consents.scopesRequired");
+    if (!validFrom) missing.validFrom = t("common.required");
     if (!form.validate(missing)) return;
     record.mutate({
       kind,
@@ -96,8 +97,9 @@ export function SupportConsentsPage() {
       sharingOrganisationIds: sharing,
       recipientOrganisationIds: recipients,
       scopes,
-      validFrom,
-      validUntil: validUntil || null,
+      // A day chosen in the form runs from its start to its end, local time.
+      validFrom: new Date(`${validFrom}T00:00:00`).toISOString(),
+      validUntil: validUntil ? new Date(`${validUntil}T23:59:59`).toISOString() : null,
     });
   };
 
