@@ -322,6 +322,32 @@ describe("support for one child", () => {
   });
 
   it("routes a report of concern to Åmål's intake, which receives it", async () => {
+    // Anyone may report, with or without a case: a colleague with no case files one.
+    const reporter = await newPage();
+    try {
+      const page = reporter.page;
+      await signIn(page, "praktiker@amal.example");
+      await nav(page, "Stöd till barn");
+      await page.getByRole("button", { name: "Gör en orosanmälan" }).click();
+      await heading(page, "Orosanmälan");
+      await selectByText(page.getByLabel("Barnets kommun"), /^Åmål$/);
+      await page.getByLabel("Barnets namn").fill("Okänd pojke, åk 5");
+      await selectByText(page.getByLabel("Din roll"), /^Skola$/);
+      await page.getByLabel("Vad har du sett eller fått veta?").fill("Berättar om våld hemma.");
+      await page.getByRole("group", { name: "Vet barnet om anmälan?" }).getByLabel("Ja").check();
+      await page
+        .getByRole("group", { name: "Vet vårdnadshavarna om anmälan?" })
+        .getByLabel("Nej")
+        .check();
+      await page.getByLabel("Varför vet de inte om anmälan?").fill("Risk för barnet.");
+      await axe(page, "support-report");
+      await page.getByRole("button", { name: "Skicka orosanmälan" }).click();
+      await heading(page, "Orosanmälan skickad");
+      await visible(page.getByText(/Orosanmälan har gått till/));
+    } finally {
+      await reporter.context.close();
+    }
+
     const { context, page } = await newPage();
     try {
       await signIn(page, "mottagning@amal.example");
@@ -330,7 +356,8 @@ describe("support for one child", () => {
       await heading(page, "Orosanmälningar till mottagningen");
       await visible(page.getByRole("heading", { name: /Elsa Lund/ }));
       await axe(page, "support-inbox");
-      await page.getByRole("button", { name: "Markera som mottagen" }).click();
+      await visible(page.getByRole("heading", { name: /Okänd pojke/ }));
+      await page.getByRole("button", { name: "Markera som mottagen" }).first().click();
       await visible(page.getByText("Anmälan är markerad som mottagen."));
       await visible(page.getByLabel("Återkoppling till anmälaren"));
     } finally {
