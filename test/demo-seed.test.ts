@@ -43,6 +43,11 @@ describe("the demo seed", () => {
         "analyst",
         "practitioner",
         "reader",
+        "practitioner",
+        "practitioner",
+        "practitioner",
+        "practitioner",
+        "practitioner",
       ]);
       // The platform seed filled the context the later seeds read.
       const [bengtsfors] = await db
@@ -51,7 +56,7 @@ describe("the demo seed", () => {
         .where(eq(organisations.name, "Bengtsfors"));
       expect(seen).toEqual([bengtsfors?.id]);
       const [people] = await db.select({ n: count() }).from(users);
-      expect(people?.n).toBe(6);
+      expect(people?.n).toBe(11);
       const [assessments] = await db.select({ n: count() }).from(readinessAssessments);
       expect(assessments?.n).toBe(4);
       const rows = await db

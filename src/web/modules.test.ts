@@ -18,9 +18,11 @@ describe("the web module list", () => {
       "/readiness",
       "/process",
       "/profile",
+      "/support",
       "/users",
       "/audit",
       "/settings",
+      "/support/log-review",
       "/account",
     ]);
   });

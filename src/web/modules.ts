@@ -5,6 +5,7 @@ import { platformModule } from "./routes/platform/index.ts";
 import { processModule } from "./routes/process/index.ts";
 import { profileModule } from "./routes/profile/index.ts";
 import { readinessModule } from "./routes/readiness/index.ts";
+import { supportModule } from "./routes/support/index.ts";
 
 /**
  * Where a nav entry sits. The menu lists sections in this order and, within one, entries in
@@ -85,6 +86,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   readinessModule,
   processModule,
   profileModule,
+  supportModule,
 ];
 
 /** The i18next namespace every module shares (app name, buttons, header). */

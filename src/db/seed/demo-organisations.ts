@@ -197,4 +197,19 @@ export const DEMO_USERS = [
   { email: "analytiker@dalsland.example", name: "Amir Haddad", role: "analyst", org: "dalsland" },
   { email: "praktiker@amal.example", name: "Karin Ek", role: "practitioner", org: "amal-eht" },
   { email: "lasare@mellerud.example", name: "Leif Berg", role: "reader", org: "mellerud" },
+  {
+    email: "upptackare@amal.example",
+    name: "Johanna Sjöberg",
+    role: "practitioner",
+    org: "amal-skola-0",
+  },
+  { email: "barnkontakt@amal.example", name: "Nils Åberg", role: "practitioner", org: "amal-eht" },
+  {
+    email: "stodsamordnare@amal.example",
+    name: "Fatima Rahimi",
+    role: "practitioner",
+    org: "dalsland-barnsamverkan",
+  },
+  { email: "teammedlem@amal.example", name: "Eva Holm", role: "practitioner", org: "amal-bvc" },
+  { email: "mottagning@amal.example", name: "Per Dahl", role: "practitioner", org: "amal-ifo" },
 ] as const;

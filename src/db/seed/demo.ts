@@ -8,6 +8,7 @@ import { seedDemoPlatform } from "./demo-platform.ts";
 import { seedDemoProcess } from "./demo-process.ts";
 import { seedDemoProfile } from "./demo-profile.ts";
 import { seedDemoReadiness } from "./demo-readiness.ts";
+import { seedDemoSupport } from "./demo-support.ts";
 
 export type { DemoSeed, DemoSeedContext } from "./context.ts";
 
@@ -21,6 +22,7 @@ export const DEMO_SEEDS: readonly DemoSeed[] = [
   seedDemoReadiness,
   seedDemoProcess,
   seedDemoProfile,
+  seedDemoSupport,
 ];
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {

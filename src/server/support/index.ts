@@ -1,8 +1,10 @@
+import { seedDemoSupport } from "../../db/seed/demo-support.ts";
 import { SUPPORT_AUDIT_ACTIONS } from "../../domain/support/audit-actions.ts";
 import { SUPPORT_PERMISSIONS } from "../../domain/support/permissions.ts";
 import { defineModule } from "../module.ts";
 import { registerAccessRoutes } from "./access-routes.ts";
 import { registerCaseRoutes } from "./case-routes.ts";
+import { supportHome } from "./home.ts";
 import { supportPolicy } from "./policy.ts";
 import { SUPPORT_RECORDS_HIDDEN_ACTIONS, supportRecordsPolicy } from "./records-policy.ts";
 import { registerRecordsRoutes } from "./records-routes.ts";
@@ -33,4 +35,6 @@ export const supportModule = defineModule({
     registerReviewRoutes(app, deps);
     registerRecordsRoutes(app, deps);
   },
+  home: supportHome,
+  seed: seedDemoSupport,
 });
