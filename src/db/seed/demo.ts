@@ -20,9 +20,9 @@ export type { DemoSeed, DemoSeedContext } from "./context.ts";
 export const DEMO_SEEDS: readonly DemoSeed[] = [
   seedDemoPlatform,
   seedDemoReadiness,
+  seedDemoSupport,
   seedDemoProcess,
   seedDemoProfile,
-  seedDemoSupport,
 ];
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
