@@ -12,6 +12,7 @@ import { registerErrorHandling } from "../src/server/plugins/errors.ts";
 import { route } from "../src/server/plugins/route.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser } from "./helpers/factories.ts";
+import { callProcess } from "./helpers/process.ts";
 import { buildAssessment, buildInterview, buildRespondent } from "./helpers/readiness.ts";
 import { buildSupportCase, grantAs } from "./helpers/support.ts";
 
@@ -59,6 +60,18 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
       team: [{ userId: lead.actorId, roles: ["lead"] }],
     });
     return { url: `/api/readiness/assessments/${assessment.id}/team-candidates`, ...lead };
+  },
+  "GET /api/process/processes/{id}/responsible-candidates": async () => {
+    const municipality = await buildMunicipality(t.db);
+    const coordinator = await caller("coordinator", municipality.id);
+    const started = await callProcess(t, "POST", "/processes", coordinator.headers, {
+      organisationId: municipality.id,
+      startedOn: "2026-01-05",
+      vision: "Alla barn och unga växer upp trygga",
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const { id } = started.json() as { id: string };
+    return { url: `/api/process/processes/${id}/responsible-candidates`, ...coordinator };
   },
   "GET /api/readiness/assessments/{id}/interviews/{interviewId}": async () => {
     const municipality = await buildMunicipality(t.db);
