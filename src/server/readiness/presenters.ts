@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { interRaterAgreement } from "../../domain/readiness/agreement.ts";
 import type {
@@ -92,12 +93,31 @@ function resultOf(data: AssessmentSummaryData): ReadinessResult {
   return readinessResult(consensusSheets(data), data.assessment.scoreGrid);
 }
 
+// A result is exact rational arithmetic over every consensus score, some 50 µs an assessment: a
+// list page of 100 spent most of its CPU here. Results are kept per assessment with a digest of
+// what they were computed from (grid and consensus), so any changed score computes afresh.
+const RESULTS_KEPT = 10_000;
+const keptResults = new Map<string, { digest: string; result: ReadinessResult }>();
+
+function keptResultOf(data: AssessmentSummaryData): ReadinessResult {
+  let input = JSON.stringify(data.assessment.scoreGrid);
+  for (const i of data.interviews) input += `|${i.id}`;
+  for (const c of data.consensus) input += `|${c.interviewId}:${c.dimension}:${c.score}`;
+  const digest = createHash("sha1").update(input).digest("base64");
+  const kept = keptResults.get(data.assessment.id);
+  if (kept?.digest === digest) return kept.result;
+  const result = resultOf(data);
+  if (keptResults.size >= RESULTS_KEPT) keptResults.clear();
+  keptResults.set(data.assessment.id, { digest, result });
+  return result;
+}
+
 /** From the list's lean rows or a detail view's full data alike. */
 export function presentSummary(
   data: AssessmentSummaryData,
 ): z.infer<typeof AssessmentSummarySchema> {
   const a = data.assessment;
-  const result = resultOf(data);
+  const result = keptResultOf(data);
   return {
     id: a.id,
     organisationId: a.organisationId,
