@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { likeLiteral } from "../../db/like.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
-import { grantsOfUsers, type OrgIdSet } from "./queries.ts";
+import { type GrantWithName, grantsOfUsers, type OrgIdSet } from "./queries.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -20,14 +20,15 @@ export async function findUserWithGrants(db: DbOrTx, id: string) {
 }
 
 /**
- * Accounts with a role in the given organisations (all when `scope` is null), by name, at most
- * 500, optionally matching a search on e-mail or name.
+ * One page of the accounts with a role in the given organisations (all when `scope` is null), by
+ * name, optionally matching a search on e-mail or name, each with its grants: one statement.
  */
 export async function listUsers(
   db: DbOrTx,
   scope: OrgIdSet,
   filter: { q?: string; organisationId?: string },
-) {
+  page: { limit: number; offset: number },
+): Promise<{ user: UserRow; grants: GrantWithName[] }[]> {
   const { q, organisationId } = filter;
   const orgFilter =
     scope === null
@@ -36,8 +37,16 @@ export async function listUsers(
         : null
       : [...scope].filter((id) => !organisationId || id === organisationId);
   if (orgFilter !== null && orgFilter.length === 0) return [];
-  const rows = await db
-    .select()
+  return db
+    .select({
+      user: users,
+      grants: sql<GrantWithName[]>`coalesce((
+        SELECT json_agg(json_build_object('id', r.id, 'role', r.role,
+                 'organisationId', r.organisation_id, 'organisationName', o.name)
+               ORDER BY o.name NULLS FIRST, r.role)
+        FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
+        WHERE r.user_id = ${users.id}), '[]')`,
+    })
     .from(users)
     .where(
       and(
@@ -58,11 +67,7 @@ export async function listUsers(
             ),
       ),
     )
-    .orderBy(asc(users.displayName))
-    .limit(500);
-  const grants = await grantsOfUsers(
-    db,
-    rows.map((u) => u.id),
-  );
-  return rows.map((user) => ({ user, grants: grants.get(user.id) ?? [] }));
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(page.limit)
+    .offset(page.offset);
 }
