@@ -20,6 +20,7 @@ import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
+import { knownTeamRoles } from "./policy.ts";
 import { presentDetail, presentGuide, presentSummary } from "./presenters.ts";
 import {
   type AssessmentRow,
@@ -56,6 +57,7 @@ async function detail(
   const assessment = loaded ?? (await findAssessment(db, id))!;
   const target = { id, organisationId: assessment.organisationId };
   const [data] = await loadAssessmentData(db, [assessment]);
+  knownTeamRoles(ctx, id, data!.team.find((m) => m.userId === ctx.actor.userId)?.roles ?? []);
   const guide = await findGuide(db, assessment.guideId);
   const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
   const abilities = {

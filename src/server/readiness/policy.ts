@@ -31,6 +31,20 @@ function teamRoles(ctx: AccessContext, assessmentId: string): Promise<TeamRole[]
   return roles;
 }
 
+/**
+ * The caller's roles on a team, as a read in the same transaction found them (the detail view
+ * loads the whole team): the rules asked afterwards need no query of their own, and see the team
+ * as a change earlier in the request left it.
+ */
+export function knownTeamRoles(ctx: AccessContext, assessmentId: string, roles: TeamRole[]): void {
+  let memo = teamMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    teamMemo.set(ctx, memo);
+  }
+  memo.set(assessmentId, Promise.resolve(roles));
+}
+
 /** Team rules: no organisation role substitutes for a place on the team. */
 const onTeam =
   (...roles: TeamRole[]) =>

@@ -218,19 +218,26 @@ export interface ConsensusRow {
 }
 
 // A guide row is never changed (an edit makes a new version, see create-guide): once read, it
-// can be kept. Only rows read outside a transaction, which are committed, are kept.
+// can be kept. Only committed rows are kept: those read outside a transaction, or in one that
+// has written nothing yet (it has no transaction id), whose rows all come from committed ones.
 const guideCache = new Map<string, GuideRow>();
 const GUIDE_CACHE_SIZE = 1_000;
 
 export async function findGuide(db: DbOrTx, id: string): Promise<GuideRow | undefined> {
   const cached = guideCache.get(id);
   if (cached) return cached;
-  const [row] = await db.select().from(readinessGuides).where(eq(readinessGuides.id, id));
-  if (row && "$client" in db) {
+  const [found] = await db
+    .select({
+      row: readinessGuides,
+      committed: sql<boolean>`pg_current_xact_id_if_assigned() IS NULL`,
+    })
+    .from(readinessGuides)
+    .where(eq(readinessGuides.id, id));
+  if (found && ("$client" in db || found.committed)) {
     if (guideCache.size >= GUIDE_CACHE_SIZE) guideCache.clear();
-    guideCache.set(id, row);
+    guideCache.set(id, found.row);
   }
-  return row;
+  return found?.row;
 }
 
 /** The newest version of the built-in guide. */
