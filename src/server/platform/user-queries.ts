@@ -5,6 +5,10 @@ import { roleAssignments, users } from "../../db/schema/platform.ts";
 import { type GrantWithName, grantsOfUsers, type OrgIdSet } from "./queries.ts";
 
 export type UserRow = typeof users.$inferSelect;
+export type UserListRow = Pick<
+  UserRow,
+  "id" | "email" | "displayName" | "disabledAt" | "lockedUntil" | "totpEnabledAt"
+>;
 
 /** One account with its role grants, and the organisations the policy asks about. */
 export async function findUserWithGrants(db: DbOrTx, id: string) {
@@ -28,7 +32,7 @@ export async function listUsers(
   scope: OrgIdSet,
   filter: { q?: string; organisationId?: string },
   page: { limit: number; offset: number },
-): Promise<{ user: UserRow; grants: GrantWithName[] }[]> {
+): Promise<{ user: UserListRow; grants: GrantWithName[] }[]> {
   const { q, organisationId } = filter;
   const orgFilter =
     scope === null
@@ -39,13 +43,21 @@ export async function listUsers(
   if (orgFilter !== null && orgFilter.length === 0) return [];
   return db
     .select({
-      user: users,
+      // What a list entry shows, and never a password hash or a two-factor secret.
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        disabledAt: users.disabledAt,
+        lockedUntil: users.lockedUntil,
+        totpEnabledAt: users.totpEnabledAt,
+      },
       grants: sql<GrantWithName[]>`coalesce((
         SELECT json_agg(json_build_object('id', r.id, 'role', r.role,
                  'organisationId', r.organisation_id, 'organisationName', o.name)
                ORDER BY o.name NULLS FIRST, r.role)
         FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
-        WHERE r.user_id = ${users.id}), '[]')`,
+        WHERE r.user_id = "platform"."users"."id"), '[]')`,
     })
     .from(users)
     .where(
