@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { likeLiteral } from "../../db/like.ts";
 import { roleAssignments, users } from "../../db/schema/platform.ts";
-import { type GrantWithName, grantsOfUsers, type OrgIdSet } from "./queries.ts";
+import type { GrantWithName, OrgIdSet } from "./queries.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type UserListRow = Pick<
@@ -10,11 +10,23 @@ export type UserListRow = Pick<
   "id" | "email" | "displayName" | "disabledAt" | "lockedUntil" | "totpEnabledAt"
 >;
 
+// An account's grants with their organisations' names, by organisation name: beside the account
+// in the same statement.
+const GRANTS_OF_ROW = sql<GrantWithName[]>`coalesce((
+  SELECT json_agg(json_build_object('id', r.id, 'role', r.role,
+           'organisationId', r.organisation_id, 'organisationName', o.name)
+         ORDER BY o.name NULLS FIRST, r.role)
+  FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
+  WHERE r.user_id = "platform"."users"."id"), '[]')`;
+
 /** One account with its role grants, and the organisations the policy asks about. */
 export async function findUserWithGrants(db: DbOrTx, id: string) {
-  const [user] = await db.select().from(users).where(eq(users.id, id));
-  if (!user) return undefined;
-  const grants = (await grantsOfUsers(db, [id])).get(id) ?? [];
+  const [found] = await db
+    .select({ user: users, grants: GRANTS_OF_ROW })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!found) return undefined;
+  const { user, grants } = found;
   const target = {
     userId: id,
     organisationIds: grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])),
@@ -52,12 +64,7 @@ export async function listUsers(
         lockedUntil: users.lockedUntil,
         totpEnabledAt: users.totpEnabledAt,
       },
-      grants: sql<GrantWithName[]>`coalesce((
-        SELECT json_agg(json_build_object('id', r.id, 'role', r.role,
-                 'organisationId', r.organisation_id, 'organisationName', o.name)
-               ORDER BY o.name NULLS FIRST, r.role)
-        FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
-        WHERE r.user_id = "platform"."users"."id"), '[]')`,
+      grants: GRANTS_OF_ROW,
     })
     .from(users)
     .where(
