@@ -69,16 +69,15 @@ export const readinessPolicy = {
   "readiness.create": async (ctx: AccessContext, target: OrgTarget) =>
     inSet(await ctx.subtree("community.edit"), target.organisationId),
 
-  // The same query as the lists, for one record.
-  "readiness.read": async (ctx: AccessContext, target: AssessmentTarget) =>
-    (
-      await readableAssessmentIds(
-        ctx.db,
-        [target.id],
-        await ctx.lineage("community.read"),
-        ctx.actor.userId,
-      )
-    ).has(target.id),
+  // The same rule as the lists, for one record (readableWhere): its organisation in the caller's
+  // lineage answers without a query; otherwise the query asks about a place on its team.
+  "readiness.read": async (ctx: AccessContext, target: AssessmentTarget) => {
+    const visible = await ctx.lineage("community.read");
+    if (inSet(visible, target.organisationId)) return true;
+    return (await readableAssessmentIds(ctx.db, [target.id], visible, ctx.actor.userId)).has(
+      target.id,
+    );
+  },
 
   "readiness.edit": onTeam("lead"),
   "readiness.team.manage": onTeam("lead"),
