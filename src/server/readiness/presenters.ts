@@ -31,6 +31,7 @@ import { STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { type Topic, topicName } from "../../domain/readiness/topics.ts";
 import type {
   AssessmentData,
+  AssessmentListRow,
   AssessmentSummaryData,
   GuideRow,
   InterviewRow,
@@ -110,6 +111,58 @@ function keptResultOf(data: AssessmentSummaryData): ReadinessResult {
   if (keptResults.size >= RESULTS_KEPT) keptResults.clear();
   keptResults.set(data.assessment.id, { digest, result });
   return result;
+}
+
+// The list's results by assessment, with the digest of the sheets they were computed from.
+const listResults = new Map<string, { digest: string; result: ReadinessResult }>();
+
+/** A kept result of the list, if the sheets it was computed from are still the same. */
+export function keptListResult(id: string, digest: string): ReadinessResult | undefined {
+  const kept = listResults.get(id);
+  return kept?.digest === digest ? kept.result : undefined;
+}
+
+/** Computes a list entry's result from its sheets, and keeps it under their digest. */
+export function listResultOf(sheets: {
+  id: string;
+  scoreGrid: ScoreGrid;
+  sheets: { interviewId: string; scores: Partial<Record<DimensionLetter, number>> }[];
+  sheetsDigest: string;
+}): ReadinessResult {
+  const result = readinessResult(
+    sheets.sheets.map((sheet) => ({
+      interviewId: sheet.interviewId,
+      scores: Object.fromEntries(
+        Object.entries(sheet.scores).map(([dimension, score]) => [dimension, Number(score)]),
+      ),
+    })),
+    sheets.scoreGrid,
+  );
+  if (listResults.size >= RESULTS_KEPT) listResults.clear();
+  listResults.set(sheets.id, { digest: sheets.sheetsDigest, result });
+  return result;
+}
+
+/** A list entry from its lean row and its result. */
+export function presentListEntry(
+  row: AssessmentListRow,
+  result: ReadinessResult,
+): z.infer<typeof AssessmentSummarySchema> {
+  const a = row.assessment;
+  return {
+    id: a.id,
+    organisationId: a.organisationId,
+    organisationName: a.organisationName,
+    topic: a.topic as Topic,
+    topicName: topicName(a.topic as Topic),
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+    targetInterviews: a.targetInterviews,
+    scoreGrid: a.scoreGrid,
+    interviewCount: row.interviewCount,
+    score: result.ok ? result.score : null,
+    stage: result.ok ? result.stage : null,
+  };
 }
 
 /** From the list's lean rows or a detail view's full data alike. */
