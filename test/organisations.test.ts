@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import {
@@ -68,6 +69,13 @@ describe("GET /api/municipality-refs", () => {
     });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.body).toBe("");
+    const gzipped = await call(t, "GET", "/api/municipality-refs", {
+      ...headers,
+      "accept-encoding": "gzip, deflate, br",
+    });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(first.body);
     // As the database orders and matches them: case-insensitively, Swedish letters included.
     const byLetter = (await call(t, "GET", "/api/municipality-refs?q=%C3%85M", headers)).json();
     expect(byLetter.map((r: { name: string }) => r.name)).toContain("Åmål");

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 
@@ -10,7 +11,12 @@ import type { z } from "zod";
 export interface CachedJson {
   body: string;
   etag: string;
+  /** Made on first request by a browser that accepts it. */
+  gzipped?: Buffer;
 }
+
+// Below this a compressed answer saves less than it costs to decide.
+const GZIP_FROM_BYTES = 4_096;
 
 export function cachedJson<S extends z.ZodType>(schema: S, value: z.input<S>): CachedJson {
   const body = JSON.stringify(schema.parse(value));
@@ -35,5 +41,11 @@ export function sendCachedJson<T>(
     reply.status(304);
     return "" as T;
   }
-  return cached.body as T;
+  if (cached.body.length < GZIP_FROM_BYTES) return cached.body as T;
+  reply.header("vary", "accept-encoding");
+  if (!/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return cached.body as T;
+  // Compressed once, as the whole list is: a large list is read on nearly every page.
+  cached.gzipped ??= gzipSync(cached.body);
+  reply.header("content-encoding", "gzip");
+  return cached.gzipped as T;
 }
