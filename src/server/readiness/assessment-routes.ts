@@ -20,6 +20,7 @@ import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
+import { consensusSheetsOf, listAssessmentPage } from "./list-queries.ts";
 import { knownTeamRoles } from "./policy.ts";
 import {
   keptListResult,
@@ -31,10 +32,8 @@ import {
 import {
   type AssessmentRow,
   builtInGuide,
-  consensusSheetsOf,
   findAssessment,
   findGuide,
-  listAssessmentPage,
   listGuides,
   loadAssessmentData,
   teamCandidates,

@@ -29,9 +29,9 @@ import {
 import { SECTOR_KEYS, type SectorKey } from "../../domain/readiness/sectors.ts";
 import { STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { type Topic, topicName } from "../../domain/readiness/topics.ts";
+import type { AssessmentListRow } from "./list-queries.ts";
 import type {
   AssessmentData,
-  AssessmentListRow,
   AssessmentSummaryData,
   GuideRow,
   InterviewRow,
