@@ -100,6 +100,42 @@ describe("the session and scope cache across instances", () => {
     ).toBe(true);
   });
 
+  it("answers an unchanged organisation list with 304 to its ETag, and a changed one in full", async () => {
+    const municipality = await buildMunicipality(a.db);
+    const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });
+    const cookie = (await signIn(a, admin.email)).cookie;
+    const list = (etag?: string) =>
+      a.app.inject({
+        method: "GET",
+        url: "/api/organisations",
+        headers: { cookie, ...(etag ? { "if-none-match": etag } : {}) },
+      });
+    const first = await list();
+    expect(first.statusCode).toBe(200);
+    expect(first.headers["content-type"]).toMatch(/^application\/json/);
+    expect(first.headers["cache-control"]).toBe("private, no-cache");
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await list(etag);
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe("");
+    const renamed = await a.app.inject({
+      method: "PATCH",
+      url: `/api/organisations/${municipality.id}`,
+      headers: { cookie },
+      payload: { description: "Ändrad", version: 1 },
+    });
+    expect(renamed.statusCode).toBe(200);
+    const changed = await list(etag);
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(
+      (changed.json() as { id: string; description: string | null }[]).find(
+        (o) => o.id === municipality.id,
+      )?.description,
+    ).toBe("Ändrad");
+  });
+
   it("shows an organisation's change at once where it was made, and soon on every instance", async () => {
     const municipality = await buildMunicipality(a.db);
     const admin = await buildUser(a.db, { role: "org_admin", organisationId: municipality.id });

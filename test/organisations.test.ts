@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import {
@@ -54,6 +55,36 @@ describe("GET /api/municipality-refs", () => {
     ]);
     const byCode = (await call(t, "GET", "/api/municipality-refs?q=1492", headers)).json();
     expect(byCode.map((r: { name: string }) => r.name)).toEqual(["Åmål"]);
+  });
+
+  it("serves the whole list from memory with an ETag a browser may revalidate", async () => {
+    const { headers } = await actorWith(t, "reader");
+    const first = await call(t, "GET", "/api/municipality-refs", headers);
+    expect(first.headers["cache-control"]).toBe("private, max-age=86400");
+    const etag = first.headers.etag as string;
+    const second = await call(t, "GET", "/api/municipality-refs", headers);
+    expect(second.body).toBe(first.body);
+    expect(second.headers.etag).toBe(etag);
+    const revalidated = await call(t, "GET", "/api/municipality-refs", {
+      ...headers,
+      "if-none-match": etag,
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe("");
+    const gzipped = await call(t, "GET", "/api/municipality-refs", {
+      ...headers,
+      "accept-encoding": "gzip, deflate, br",
+    });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(first.body);
+    // As the database orders and matches them: case-insensitively, Swedish letters included.
+    const byLetter = (await call(t, "GET", "/api/municipality-refs?q=%C3%85M", headers)).json();
+    expect(byLetter.map((r: { name: string }) => r.name)).toContain("Åmål");
+    const { rows } = await t.pool.query<{ name: string }>(
+      "SELECT name FROM platform.municipality_refs ORDER BY name",
+    );
+    expect(first.json().map((r: { name: string }) => r.name)).toEqual(rows.map((r) => r.name));
   });
 
   it("rejects unknown query parameters with their path", async () => {

@@ -242,6 +242,41 @@ describe("GET /api/users", () => {
     expect(all.json().map((u: { id: string }) => u.id)).toEqual([outside.id]);
   });
 
+  it("pages the list by name: pages are disjoint, ordered, and together the whole list", async () => {
+    const { unit, admin } = await adminScene();
+    for (let i = 0; i < 5; i++) await buildUser(t.db, { organisationId: unit.id });
+    const page = async (limit: number, offset: number) => {
+      const res = await call(
+        t,
+        "GET",
+        `/api/users?organisationId=${unit.id}&limit=${limit}&offset=${offset}`,
+        admin.headers,
+      );
+      expect(res.statusCode).toBe(200);
+      return res.json() as { id: string; displayName: string; grants: { role: string }[] }[];
+    };
+    const whole = await page(200, 0);
+    expect(whole).toHaveLength(5);
+    expect(whole.every((u) => u.grants.some((g) => g.role === "reader"))).toBe(true);
+    const names = whole.map((u) => u.displayName);
+    expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    const pages = [await page(2, 0), await page(2, 2), await page(2, 4)];
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((u) => u.id)).toEqual(whole.map((u) => u.id));
+    expect(await page(2, 6)).toEqual([]);
+    // Each page read is its own personal-data read, recorded with what it showed.
+    const { rows } = await t.pool.query(
+      `SELECT details FROM platform.audit_log WHERE action = 'user.list' AND actor_id = $1
+       ORDER BY seq`,
+      [admin.user.id],
+    );
+    expect(rows.map((r) => r.details.rows)).toEqual([5, 2, 2, 1, 0]);
+    for (const bad of ["limit=0", "limit=201", "offset=-1", "limit=abc"]) {
+      const res = await call(t, "GET", `/api/users?${bad}`, admin.headers);
+      expect(res.statusCode).toBe(400);
+    }
+  });
+
   it("answers 403 to roles without user.read and 400 to unknown filters", async () => {
     const { municipality } = await adminScene();
     const analyst = await actorWith(t, "analyst", municipality.id);

@@ -299,9 +299,25 @@ export const UserSchema = UserSummarySchema.extend({
   abilities: z.object({ update: z.boolean() }),
 });
 
+export const USER_PAGE_MAX = 200;
+
 export const UserListQuerySchema = z.strictObject({
   q: searchText(120).optional().describe("Part of the e-mail address or name"),
   organisationId: z.uuid().optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(USER_PAGE_MAX)
+    .default(50)
+    .describe("Page size; the list is ordered by name"),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .describe("Entries to skip: the page is a full one when it has `limit` entries"),
 });
 
 // ---- audit and settings ------------------------------------------------------------------

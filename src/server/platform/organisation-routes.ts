@@ -12,13 +12,16 @@ import {
 import { can } from "../plugins/access.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
+import { type CachedJson, cachedJson, sendCachedJson } from "./cached-json.ts";
 import { createOrganisation } from "./commands/create-organisation.ts";
 import { updateOrganisation } from "./commands/update-organisation.ts";
 import { presentOrganisation } from "./presenters.ts";
 import {
   inSet,
+  type OrganisationSnapshot,
   type OrgIdSet,
   organisationReader,
+  readMunicipalityRefs,
   readOrganisationSnapshot,
   readOrganisations,
   searchMunicipalityRefs,
@@ -49,8 +52,37 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
     return org;
   }
 
-  async function listOrganisations(request: FastifyRequest, visible: OrgIdSet) {
-    return (await snapshot(request))?.within(visible) ?? readOrganisations(db, visible);
+  // SCB's municipalities come with the migrations and the runtime role cannot change them: read
+  // once, then searched and sent from memory.
+  const MunicipalityRefList = z.array(MunicipalityRefSchema);
+  let refs: Promise<{ all: z.infer<typeof MunicipalityRefSchema>[]; json: CachedJson }> | undefined;
+  function municipalityRefs() {
+    refs ??= readMunicipalityRefs(db).then((all) => ({
+      all,
+      json: cachedJson(MunicipalityRefList, all),
+    }));
+    // A failed read is tried again by the next request.
+    refs.catch(() => {
+      refs = undefined;
+    });
+    return refs;
+  }
+
+  // The list as sent, per snapshot and scope: a scope is one Set object for as long as the cache
+  // holds it, and the system administrator's (null) is everyone's.
+  const OrganisationList = z.array(OrganisationSchema);
+  const ALL = {};
+  const lists = new WeakMap<object, { from: OrganisationSnapshot; json: CachedJson }>();
+  function listJson(from: OrganisationSnapshot, visible: OrgIdSet): CachedJson {
+    const key = visible ?? ALL;
+    const hit = lists.get(key);
+    if (hit?.from === from) return hit.json;
+    const json = cachedJson(
+      OrganisationList,
+      from.within(visible).map((org) => presentOrganisation(org)),
+    );
+    lists.set(key, { from, json });
+    return json;
   }
 
   route(app, deps, {
@@ -64,7 +96,11 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
       querystring: MunicipalityRefQuerySchema,
       response: { 200: z.array(MunicipalityRefSchema) },
     },
-    run: ({ db, query }) => searchMunicipalityRefs(db, query.q),
+    run: async ({ request, reply, query }) => {
+      const { all, json } = await municipalityRefs();
+      if (!query.q) return sendCachedJson(request, reply, json, "private, max-age=86400");
+      return searchMunicipalityRefs(all, query.q);
+    },
   });
 
   route(app, deps, {
@@ -74,10 +110,13 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
     description: "The organisations the caller may see.",
     access: { permission: "organisation.read" },
     schema: { tags, response: { 200: z.array(OrganisationSchema) } },
-    run: async ({ request, ctx }) =>
-      (await listOrganisations(request, await ctx.lineage("organisation.read"))).map((org) =>
-        presentOrganisation(org),
-      ),
+    run: async ({ request, reply, ctx }) => {
+      const visible = await ctx.lineage("organisation.read");
+      const cached = await snapshot(request);
+      if (!cached)
+        return (await readOrganisations(db, visible)).map((org) => presentOrganisation(org));
+      return sendCachedJson(request, reply, listJson(cached, visible), "private, no-cache");
+    },
   });
 
   // Authorized before it is loaded: an id outside the caller's lineage is refused (403) whether

@@ -44,7 +44,10 @@ export function presentOrganisation(
 
 // Password hashes and TOTP secrets never leave the server: fields are listed, never spread.
 export function presentUserSummary(
-  user: UserRow,
+  user: Pick<
+    UserRow,
+    "id" | "email" | "displayName" | "disabledAt" | "lockedUntil" | "totpEnabledAt"
+  >,
   grants: Grant[],
 ): z.infer<typeof UserSummarySchema> {
   return {

@@ -1,7 +1,6 @@
-import { asc, eq, ilike, or, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type pg from "pg";
 import { type Db, type DbOrTx, uuidArray } from "../../db/database.ts";
-import { likeLiteral } from "../../db/like.ts";
 import { municipalityRefs, organisations, settings } from "../../db/schema/platform.ts";
 import { type Permission, ROLES, type Role, roleAllows } from "../../domain/platform/roles.ts";
 import type { Actor } from "../plugins/actor.ts";
@@ -199,18 +198,21 @@ export function organisationReader(
   };
 }
 
-/** Sweden's municipalities by name, or those whose name or code matches a search. */
-export function searchMunicipalityRefs(db: DbOrTx, q: string | undefined) {
-  return db
-    .select()
-    .from(municipalityRefs)
-    .where(
-      q
-        ? or(
-            ilike(municipalityRefs.name, `%${likeLiteral(q)}%`),
-            ilike(municipalityRefs.code, `${likeLiteral(q)}%`),
-          )
-        : undefined,
-    )
-    .orderBy(asc(municipalityRefs.name));
+/** Sweden's municipalities by name. */
+export function readMunicipalityRefs(db: DbOrTx) {
+  return db.select().from(municipalityRefs).orderBy(asc(municipalityRefs.name));
+}
+
+/**
+ * Those of `refs` whose name holds the search or whose code starts with it, in their order: what
+ * an ILIKE on name ('%q%') and code ('q%') would find.
+ */
+export function searchMunicipalityRefs<R extends { name: string; code: string }>(
+  refs: R[],
+  q: string,
+): R[] {
+  const needle = q.toLocaleLowerCase("sv");
+  return refs.filter(
+    (r) => r.name.toLocaleLowerCase("sv").includes(needle) || r.code.startsWith(needle),
+  );
 }

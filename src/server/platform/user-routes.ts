@@ -69,9 +69,14 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
     },
     personalData: true,
     run: async ({ db, ctx, query }) =>
-      (await listUsers(db, await ctx.subtree("user.read"), query)).map(({ user, grants }) =>
-        presentUserSummary(user, grants),
-      ),
+      (
+        await listUsers(
+          db,
+          await ctx.subtree("user.read"),
+          { q: query.q, organisationId: query.organisationId },
+          { limit: query.limit, offset: query.offset },
+        )
+      ).map(({ user, grants }) => presentUserSummary(user, grants)),
     audit: ({ query }, result) => ({
       action: "user.list",
       subjectType: "user",

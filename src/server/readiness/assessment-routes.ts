@@ -20,13 +20,20 @@ import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
-import { presentDetail, presentGuide, presentSummary } from "./presenters.ts";
+import { consensusSheetsOf, listAssessmentPage } from "./list-queries.ts";
+import { knownTeamRoles } from "./policy.ts";
+import {
+  keptListResult,
+  listResultOf,
+  presentDetail,
+  presentGuide,
+  presentListEntry,
+} from "./presenters.ts";
 import {
   type AssessmentRow,
   builtInGuide,
   findAssessment,
   findGuide,
-  listAssessmentSummaries,
   listGuides,
   loadAssessmentData,
   teamCandidates,
@@ -56,6 +63,7 @@ async function detail(
   const assessment = loaded ?? (await findAssessment(db, id))!;
   const target = { id, organisationId: assessment.organisationId };
   const [data] = await loadAssessmentData(db, [assessment]);
+  knownTeamRoles(ctx, id, data!.team.find((m) => m.userId === ctx.actor.userId)?.roles ?? []);
   const guide = await findGuide(db, assessment.guideId);
   const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
   const abilities = {
@@ -137,14 +145,31 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
       response: { 200: z.array(AssessmentSummarySchema) },
     },
     run: async ({ db, ctx, query }) => {
-      const rows = await listAssessmentSummaries(
+      const rows = await listAssessmentPage(
         db,
         await ctx.lineage("community.read"),
         ctx.actor.userId,
         { organisationId: query.organisationId },
         { limit: query.limit, offset: query.offset },
       );
-      return rows.map(presentSummary);
+      const results = new Map(
+        rows.flatMap((row) => {
+          const kept = keptListResult(row.assessment.id, row.sheetsDigest);
+          return kept ? [[row.assessment.id, kept] as const] : [];
+        }),
+      );
+      // Only entries whose sheets changed, or were never seen, cost a second statement.
+      const missing = rows.map((row) => row.assessment.id).filter((id) => !results.has(id));
+      if (missing.length > 0) {
+        for (const sheets of (await consensusSheetsOf(db, missing)).values()) {
+          results.set(sheets.id, listResultOf(sheets));
+        }
+      }
+      // An entry deleted between the two statements has no result: it is left out.
+      return rows.flatMap((row) => {
+        const result = results.get(row.assessment.id);
+        return result ? [presentListEntry(row, result)] : [];
+      });
     },
   });
 

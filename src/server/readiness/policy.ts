@@ -31,6 +31,20 @@ function teamRoles(ctx: AccessContext, assessmentId: string): Promise<TeamRole[]
   return roles;
 }
 
+/**
+ * The caller's roles on a team, as a read in the same transaction found them (the detail view
+ * loads the whole team): the rules asked afterwards need no query of their own, and see the team
+ * as a change earlier in the request left it.
+ */
+export function knownTeamRoles(ctx: AccessContext, assessmentId: string, roles: TeamRole[]): void {
+  let memo = teamMemo.get(ctx);
+  if (!memo) {
+    memo = new Map();
+    teamMemo.set(ctx, memo);
+  }
+  memo.set(assessmentId, Promise.resolve(roles));
+}
+
 /** Team rules: no organisation role substitutes for a place on the team. */
 const onTeam =
   (...roles: TeamRole[]) =>
@@ -55,16 +69,15 @@ export const readinessPolicy = {
   "readiness.create": async (ctx: AccessContext, target: OrgTarget) =>
     inSet(await ctx.subtree("community.edit"), target.organisationId),
 
-  // The same query as the lists, for one record.
-  "readiness.read": async (ctx: AccessContext, target: AssessmentTarget) =>
-    (
-      await readableAssessmentIds(
-        ctx.db,
-        [target.id],
-        await ctx.lineage("community.read"),
-        ctx.actor.userId,
-      )
-    ).has(target.id),
+  // The same rule as the lists, for one record (readableWhere): its organisation in the caller's
+  // lineage answers without a query; otherwise the query asks about a place on its team.
+  "readiness.read": async (ctx: AccessContext, target: AssessmentTarget) => {
+    const visible = await ctx.lineage("community.read");
+    if (inSet(visible, target.organisationId)) return true;
+    return (await readableAssessmentIds(ctx.db, [target.id], visible, ctx.actor.userId)).has(
+      target.id,
+    );
+  },
 
   "readiness.edit": onTeam("lead"),
   "readiness.team.manage": onTeam("lead"),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { interRaterAgreement } from "../../domain/readiness/agreement.ts";
 import type {
@@ -28,6 +29,7 @@ import {
 import { SECTOR_KEYS, type SectorKey } from "../../domain/readiness/sectors.ts";
 import { STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { type Topic, topicName } from "../../domain/readiness/topics.ts";
+import type { AssessmentListRow } from "./list-queries.ts";
 import type {
   AssessmentData,
   AssessmentSummaryData,
@@ -92,12 +94,83 @@ function resultOf(data: AssessmentSummaryData): ReadinessResult {
   return readinessResult(consensusSheets(data), data.assessment.scoreGrid);
 }
 
+// A result is exact rational arithmetic over every consensus score, some 50 µs an assessment: a
+// list page of 100 spent most of its CPU here. Results are kept per assessment with a digest of
+// what they were computed from (grid and consensus), so any changed score computes afresh.
+const RESULTS_KEPT = 10_000;
+const keptResults = new Map<string, { digest: string; result: ReadinessResult }>();
+
+function keptResultOf(data: AssessmentSummaryData): ReadinessResult {
+  let input = JSON.stringify(data.assessment.scoreGrid);
+  for (const i of data.interviews) input += `|${i.id}`;
+  for (const c of data.consensus) input += `|${c.interviewId}:${c.dimension}:${c.score}`;
+  const digest = createHash("sha1").update(input).digest("base64");
+  const kept = keptResults.get(data.assessment.id);
+  if (kept?.digest === digest) return kept.result;
+  const result = resultOf(data);
+  if (keptResults.size >= RESULTS_KEPT) keptResults.clear();
+  keptResults.set(data.assessment.id, { digest, result });
+  return result;
+}
+
+// The list's results by assessment, with the digest of the sheets they were computed from.
+const listResults = new Map<string, { digest: string; result: ReadinessResult }>();
+
+/** A kept result of the list, if the sheets it was computed from are still the same. */
+export function keptListResult(id: string, digest: string): ReadinessResult | undefined {
+  const kept = listResults.get(id);
+  return kept?.digest === digest ? kept.result : undefined;
+}
+
+/** Computes a list entry's result from its sheets, and keeps it under their digest. */
+export function listResultOf(sheets: {
+  id: string;
+  scoreGrid: ScoreGrid;
+  sheets: { interviewId: string; scores: Partial<Record<DimensionLetter, number>> }[];
+  sheetsDigest: string;
+}): ReadinessResult {
+  const result = readinessResult(
+    sheets.sheets.map((sheet) => ({
+      interviewId: sheet.interviewId,
+      scores: Object.fromEntries(
+        Object.entries(sheet.scores).map(([dimension, score]) => [dimension, Number(score)]),
+      ),
+    })),
+    sheets.scoreGrid,
+  );
+  if (listResults.size >= RESULTS_KEPT) listResults.clear();
+  listResults.set(sheets.id, { digest: sheets.sheetsDigest, result });
+  return result;
+}
+
+/** A list entry from its lean row and its result. */
+export function presentListEntry(
+  row: AssessmentListRow,
+  result: ReadinessResult,
+): z.infer<typeof AssessmentSummarySchema> {
+  const a = row.assessment;
+  return {
+    id: a.id,
+    organisationId: a.organisationId,
+    organisationName: a.organisationName,
+    topic: a.topic as Topic,
+    topicName: topicName(a.topic as Topic),
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+    targetInterviews: a.targetInterviews,
+    scoreGrid: a.scoreGrid,
+    interviewCount: row.interviewCount,
+    score: result.ok ? result.score : null,
+    stage: result.ok ? result.stage : null,
+  };
+}
+
 /** From the list's lean rows or a detail view's full data alike. */
 export function presentSummary(
   data: AssessmentSummaryData,
 ): z.infer<typeof AssessmentSummarySchema> {
   const a = data.assessment;
-  const result = resultOf(data);
+  const result = keptResultOf(data);
   return {
     id: a.id,
     organisationId: a.organisationId,

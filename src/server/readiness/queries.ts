@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, max, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { organisations } from "../../db/schema/platform.ts";
 import {
@@ -26,8 +26,11 @@ export function readableWhere(visible: OrgIdSet, userId: string) {
   if (visible === null) return sql`true`;
   // As a set of ids found through the organisation and team indexes: written as "organisation in
   // the set OR on the team", PostgreSQL tested every assessment in the country against both.
+  // The organisations are joined as rows, not tested with = ANY: a collaboration's lineage holds
+  // dozens, and comparing each assessment with every one of them took milliseconds.
   return sql`${readinessAssessments.id} IN (
-    SELECT r.id FROM community.readiness_assessments r WHERE r.organisation_id = ANY(${uuidArray(visible)})
+    SELECT r.id FROM unnest(${uuidArray(visible)}) v(id)
+      JOIN community.readiness_assessments r ON r.organisation_id = v.id
     UNION ALL
     SELECT t.assessment_id FROM community.readiness_team t WHERE t.user_id = ${userId})`;
 }
@@ -64,33 +67,61 @@ export async function readableAssessmentIds(
   return new Set(rows.map((r) => r.id));
 }
 
+type ListFilter = { organisationId?: string; ids?: string[]; sameAs?: AssessmentRow };
+
+function listWhere(visible: OrgIdSet, userId: string, filter: ListFilter) {
+  return and(
+    readableWhere(visible, userId),
+    filter.organisationId
+      ? eq(readinessAssessments.organisationId, filter.organisationId)
+      : undefined,
+    filter.ids ? sql`${readinessAssessments.id} = ANY(${uuidArray(filter.ids)})` : undefined,
+    filter.sameAs
+      ? and(
+          eq(readinessAssessments.organisationId, filter.sameAs.organisationId),
+          sql`${readinessAssessments.topic} = ${JSON.stringify(filter.sameAs.topic)}::jsonb`,
+        )
+      : undefined,
+  );
+}
+
 export async function listAssessments(
   db: DbOrTx,
   visible: OrgIdSet,
   userId: string,
-  filter: { organisationId?: string; ids?: string[]; sameAs?: AssessmentRow } = {},
+  filter: ListFilter = {},
 ): Promise<AssessmentRow[]> {
   const rows = await db
     .select(assessmentColumns)
     .from(readinessAssessments)
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
-    .where(
-      and(
-        readableWhere(visible, userId),
-        filter.organisationId
-          ? eq(readinessAssessments.organisationId, filter.organisationId)
-          : undefined,
-        filter.ids ? sql`${readinessAssessments.id} = ANY(${uuidArray(filter.ids)})` : undefined,
-        filter.sameAs
-          ? and(
-              eq(readinessAssessments.organisationId, filter.sameAs.organisationId),
-              sql`${readinessAssessments.topic} = ${JSON.stringify(filter.sameAs.topic)}::jsonb`,
-            )
-          : undefined,
-      ),
-    )
+    .where(listWhere(visible, userId, filter))
     .orderBy(asc(readinessAssessments.periodStart), asc(readinessAssessments.createdAt));
   return rows.map(withName);
+}
+
+/**
+ * listAssessments and loadAssessmentData in one statement: the trend view reads a whole series,
+ * and the rows it may read are the only ones whose data is read.
+ */
+export async function listAssessmentData(
+  db: DbOrTx,
+  visible: OrgIdSet,
+  userId: string,
+  filter: ListFilter,
+): Promise<AssessmentData[]> {
+  const rows = await db
+    .select({
+      ...assessmentColumns,
+      data: sql<Omit<LoadedRow, "id">>`(SELECT row_to_json(d) FROM (SELECT ${dataColumns(
+        sql.raw('"readiness_assessments"."id"'),
+      )}) d)`,
+    })
+    .from(readinessAssessments)
+    .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
+    .where(listWhere(visible, userId, filter))
+    .orderBy(asc(readinessAssessments.periodStart), asc(readinessAssessments.createdAt));
+  return rows.map((row) => assemble(withName(row), row.data));
 }
 
 /** What a list entry is computed from: the assessment, its interviews and their consensus. */
@@ -218,19 +249,26 @@ export interface ConsensusRow {
 }
 
 // A guide row is never changed (an edit makes a new version, see create-guide): once read, it
-// can be kept. Only rows read outside a transaction, which are committed, are kept.
+// can be kept. Only committed rows are kept: those read outside a transaction, or in one that
+// has written nothing yet (it has no transaction id), whose rows all come from committed ones.
 const guideCache = new Map<string, GuideRow>();
 const GUIDE_CACHE_SIZE = 1_000;
 
 export async function findGuide(db: DbOrTx, id: string): Promise<GuideRow | undefined> {
   const cached = guideCache.get(id);
   if (cached) return cached;
-  const [row] = await db.select().from(readinessGuides).where(eq(readinessGuides.id, id));
-  if (row && "$client" in db) {
+  const [found] = await db
+    .select({
+      row: readinessGuides,
+      committed: sql<boolean>`pg_current_xact_id_if_assigned() IS NULL`,
+    })
+    .from(readinessGuides)
+    .where(eq(readinessGuides.id, id));
+  if (found && ("$client" in db || found.committed)) {
     if (guideCache.size >= GUIDE_CACHE_SIZE) guideCache.clear();
-    guideCache.set(id, row);
+    guideCache.set(id, found.row);
   }
-  return row;
+  return found?.row;
 }
 
 /** The newest version of the built-in guide. */
@@ -294,6 +332,36 @@ type LoadedRow = {
   team: [string, TeamRole, string, string][];
 };
 
+// Every part of an assessment's views, as columns beside the assessment whose id is `id`.
+function dataColumns(id: SQL) {
+  return sql`
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'assessmentId', r.assessment_id,
+          'role', r.role, 'sector', r.sector, 'name', r.name, 'contact', r.contact,
+          'createdAt', r.created_at) ORDER BY r.created_at, r.id), '[]')
+       FROM community.readiness_respondents r WHERE r.assessment_id = ${id}) AS respondents,
+      (SELECT coalesce(json_agg(json_build_object('id', i.id, 'assessmentId', i.assessment_id,
+          'respondentId', i.respondent_id, 'interviewerId', i.interviewer_id, 'number', i.number,
+          'heldOn', i.held_on, 'durationMinutes', i.duration_minutes, 'answers', i.answers,
+          'version', i.version, 'updatedAt', i.updated_at) ORDER BY i.number), '[]')
+       FROM community.readiness_interviews i WHERE i.assessment_id = ${id}) AS interviews,
+      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id)), '[]')
+       FROM community.readiness_score_submissions s
+       JOIN community.readiness_interviews i ON i.id = s.interview_id
+       WHERE i.assessment_id = ${id}) AS submissions,
+      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id, s.dimension, s.score)), '[]')
+       FROM community.readiness_scores s
+       JOIN community.readiness_interviews i ON i.id = s.interview_id
+       WHERE i.assessment_id = ${id}) AS scores,
+      (SELECT coalesce(json_agg(json_build_array(c.interview_id, c.dimension, c.score, c.comment)), '[]')
+       FROM community.readiness_consensus c
+       JOIN community.readiness_interviews i ON i.id = c.interview_id
+       WHERE i.assessment_id = ${id}) AS consensus,
+      (SELECT coalesce(json_agg(json_build_array(t.user_id, t.role, u.display_name, u.email)
+          ORDER BY t.user_id), '[]')
+       FROM community.readiness_team t JOIN platform.users u ON u.id = t.user_id
+       WHERE t.assessment_id = ${id}) AS team`;
+}
+
 /**
  * Everything the views of the given assessments are computed from, in one statement: the
  * detail, results and trend views are the busiest reads, and six queries each took a pooled
@@ -305,63 +373,39 @@ export async function loadAssessmentData(
 ): Promise<AssessmentData[]> {
   if (rows.length === 0) return [];
   const result = await db.execute<LoadedRow>(sql`
-    SELECT a.id,
-      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'assessmentId', r.assessment_id,
-          'role', r.role, 'sector', r.sector, 'name', r.name, 'contact', r.contact,
-          'createdAt', r.created_at) ORDER BY r.created_at, r.id), '[]')
-       FROM community.readiness_respondents r WHERE r.assessment_id = a.id) AS respondents,
-      (SELECT coalesce(json_agg(json_build_object('id', i.id, 'assessmentId', i.assessment_id,
-          'respondentId', i.respondent_id, 'interviewerId', i.interviewer_id, 'number', i.number,
-          'heldOn', i.held_on, 'durationMinutes', i.duration_minutes, 'answers', i.answers,
-          'version', i.version, 'updatedAt', i.updated_at) ORDER BY i.number), '[]')
-       FROM community.readiness_interviews i WHERE i.assessment_id = a.id) AS interviews,
-      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id)), '[]')
-       FROM community.readiness_score_submissions s
-       JOIN community.readiness_interviews i ON i.id = s.interview_id
-       WHERE i.assessment_id = a.id) AS submissions,
-      (SELECT coalesce(json_agg(json_build_array(s.interview_id, s.scorer_id, s.dimension, s.score)), '[]')
-       FROM community.readiness_scores s
-       JOIN community.readiness_interviews i ON i.id = s.interview_id
-       WHERE i.assessment_id = a.id) AS scores,
-      (SELECT coalesce(json_agg(json_build_array(c.interview_id, c.dimension, c.score, c.comment)), '[]')
-       FROM community.readiness_consensus c
-       JOIN community.readiness_interviews i ON i.id = c.interview_id
-       WHERE i.assessment_id = a.id) AS consensus,
-      (SELECT coalesce(json_agg(json_build_array(t.user_id, t.role, u.display_name, u.email)
-          ORDER BY t.user_id), '[]')
-       FROM community.readiness_team t JOIN platform.users u ON u.id = t.user_id
-       WHERE t.assessment_id = a.id) AS team
+    SELECT a.id, ${dataColumns(sql.raw("a.id"))}
     FROM unnest(${uuidArray(rows.map((r) => r.id))}) AS a(id)`);
   const loaded = new Map(result.rows.map((row) => [row.id, row]));
-  return rows.map((assessment) => {
-    const row = loaded.get(assessment.id)!;
-    const members = new Map<string, TeamMember>();
-    for (const [userId, role, displayName, email] of row.team) {
-      const member = members.get(userId) ?? { userId, displayName, email, roles: [] };
-      member.roles.push(role);
-      members.set(userId, member);
-    }
-    for (const member of members.values()) {
-      member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
-    }
-    return {
-      assessment,
-      team: [...members.values()],
-      respondents: row.respondents.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
-      interviews: row.interviews.map((i) => ({ ...i, updatedAt: new Date(i.updatedAt) })),
-      submissions: row.submissions.map(([interviewId, scorerId]) => ({ interviewId, scorerId })),
-      scores: row.scores.map(([interviewId, scorerId, dimension, score]) => ({
-        interviewId,
-        scorerId,
-        dimension,
-        score: Number(score),
-      })),
-      consensus: row.consensus.map(([interviewId, dimension, score, comment]) => ({
-        interviewId,
-        dimension,
-        score: Number(score),
-        comment,
-      })),
-    };
-  });
+  return rows.map((assessment) => assemble(assessment, loaded.get(assessment.id)!));
+}
+
+function assemble(assessment: AssessmentRow, row: Omit<LoadedRow, "id">): AssessmentData {
+  const members = new Map<string, TeamMember>();
+  for (const [userId, role, displayName, email] of row.team) {
+    const member = members.get(userId) ?? { userId, displayName, email, roles: [] };
+    member.roles.push(role);
+    members.set(userId, member);
+  }
+  for (const member of members.values()) {
+    member.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
+  }
+  return {
+    assessment,
+    team: [...members.values()],
+    respondents: row.respondents.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })),
+    interviews: row.interviews.map((i) => ({ ...i, updatedAt: new Date(i.updatedAt) })),
+    submissions: row.submissions.map(([interviewId, scorerId]) => ({ interviewId, scorerId })),
+    scores: row.scores.map(([interviewId, scorerId, dimension, score]) => ({
+      interviewId,
+      scorerId,
+      dimension,
+      score: Number(score),
+    })),
+    consensus: row.consensus.map(([interviewId, dimension, score, comment]) => ({
+      interviewId,
+      dimension,
+      score: Number(score),
+      comment,
+    })),
+  };
 }

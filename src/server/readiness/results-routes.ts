@@ -16,16 +16,20 @@ import { route } from "../plugins/route.ts";
 import { contentDisposition } from "../reports/index.ts";
 import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
-import { type AssessmentRow, listAssessments, loadAssessmentData } from "./queries.ts";
+import {
+  type AssessmentRow,
+  listAssessmentData,
+  listAssessments,
+  loadAssessmentData,
+} from "./queries.ts";
 import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
 import { type ScoreRow, scoresExportTable } from "./scores-export.ts";
 
 /** The assessment and every readable one of the same topic and organisation, oldest first. */
 async function trendOf(db: DbOrTx, ctx: AccessContext, assessment: AssessmentRow) {
-  const rows = await listAssessments(db, await ctx.lineage("community.read"), ctx.actor.userId, {
+  const all = await listAssessmentData(db, await ctx.lineage("community.read"), ctx.actor.userId, {
     sameAs: assessment,
   });
-  const all = await loadAssessmentData(db, rows);
   return { all, trend: all.map(presentResults) };
 }
 

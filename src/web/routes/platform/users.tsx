@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
@@ -19,6 +19,8 @@ import { RoleGrantFields, useRoleGrant } from "../../components/role-grant-field
 import { useCan } from "../../components/session.ts";
 
 type UserSummary = z.infer<typeof UserSummarySchema>;
+
+const PAGE_SIZE = 50;
 export type User = z.infer<typeof UserSchema>;
 
 export function UserStatus({ user }: { user: UserSummary }) {
@@ -49,10 +51,17 @@ export function UsersPage() {
   const q = params.get("q") ?? "";
   const organisationId = params.get("organisationId") ?? undefined;
   const [draft, setDraft] = useState(q);
-  const users = useQuery<UserSummary[], ApiError>({
+  const users = useInfiniteQuery<UserSummary[], ApiError, UserSummary[], unknown[], number>({
     queryKey: ["users", q, organisationId],
-    queryFn: () => get<UserSummary[]>(`/api/users${query({ q, organisationId })}`),
+    queryFn: ({ pageParam }) =>
+      get<UserSummary[]>(
+        `/api/users${query({ q, organisationId, limit: PAGE_SIZE, offset: pageParam || undefined })}`,
+      ),
     enabled: can("user.read"),
+    initialPageParam: 0,
+    // A full page may have a next one; a short page is the last.
+    getNextPageParam: (last, all) => (last.length < PAGE_SIZE ? undefined : all.length * PAGE_SIZE),
+    select: (data) => data.pages.flat(),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -111,6 +120,15 @@ export function UsersPage() {
             ))}
           </DataTable>
         )
+      ) : null}
+      {users.hasNextPage ? (
+        <Button
+          variant="secondary"
+          onClick={() => void users.fetchNextPage()}
+          disabled={users.isFetchingNextPage}
+        >
+          {t("users.showMore")}
+        </Button>
       ) : null}
       {can("user.manage") ? <CreateUser /> : null}
     </>
