@@ -103,8 +103,11 @@ export default defineConfig({
     emptyOutDir: true,
     // bench/web and the bundle-size test read which chunks each page needs from here.
     manifest: true,
-    // Every browser the app supports preloads modules itself.
-    modulePreload: { polyfill: false },
+    // No preload lists: each lazy page's import would carry the list of chunks it needs, and those
+    // lists sit in the first page's script, which grows with every page of every module (2.4 kB
+    // gzip for 60 pages, past the sign-in budget). A page's own imports then load one round trip
+    // after the page chunk, which on a municipal network costs a few milliseconds.
+    modulePreload: false,
     rolldownOptions: {
       treeshake: {
         // The design system's components are pure but its package.json does not say so; without
