@@ -44,6 +44,10 @@ describe("the home page", () => {
     await signIn(page, "samordnare@bengtsfors.example");
     expect(await linkNames(page, /^Intervjuer att poängsätta/)).toContain(`Intervju 2, ${HONOUR}`);
     expect(await linkNames(page, /^Mätningar där konsensus kan sättas/)).toContain(HONOUR);
+    // The demo's 2024 wave has its prioritisation; the 2026 wave waits for one.
+    expect(await linkNames(page, /^Omgångar där ingen prioritering är gjord/)).toEqual([
+      expect.stringMatching(/^Bengtsfors.*: Skolenkäten 2026$/),
+    ]);
     await expectModuleCards(page);
     await visible(section(page, "Pågår i dina organisationer").getByRole("link", { name: HONOUR }));
     // Complete measurements wait for no one and are not in progress.

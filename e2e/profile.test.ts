@@ -370,6 +370,12 @@ describe("area profile journey", () => {
     const trend = page.getByRole("table", { name: "Andel per faktor och omgång" });
     await visible(trend.getByRole("columnheader", { name: "Skolenkäten 2024" }));
     await visible(trend.getByRole("columnheader", { name: "Skolenkäten 2026" }));
+    await visible(
+      page.getByRole("img", {
+        name: /^Stapeldiagram, andel per faktor och omgång: .*Skolenkäten 2024/,
+      }),
+    );
+    await checkNarrow(page, "profile-trend");
     await axe(page, "trend");
 
     await pages.getByRole("link", { name: "Områden" }).click();

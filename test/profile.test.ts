@@ -510,3 +510,46 @@ const FIXTURE_INSTRUMENT = {
     },
   ],
 };
+
+describe("the response-rate rule per school and grade", () => {
+  it("withholds every cell holding a school/grade that answered too little, margins included", async () => {
+    const s = await setup();
+    await importCsv(s, s.waveId, csv());
+    const profile = async () =>
+      (
+        await call(t, "GET", `/api/profile/waves/${s.waveId}/profile?minN=5`, s.analyst.headers)
+      ).json() as Profile;
+    const before = await profile();
+    const total = before.cells.find((c) => !c.area && !c.grade && !c.gender)!;
+    expect(total.suppressed).toBe(false);
+
+    // Grade 9 at Skolan: 24 of 40 answered. Grade 8: 6 of 13, below half. The wave as a
+    // whole (30 of 53) passes.
+    const saved = await call(
+      t,
+      "PUT",
+      `/api/profile/waves/${s.waveId}/invited`,
+      s.analyst.headers,
+      {
+        invited: [
+          { school: "Skolan", grade: "9", invited: 40 },
+          { school: "Skolan", grade: "8", invited: 13 },
+        ],
+      },
+    );
+    expect(saved.statusCode).toBe(200);
+    const after = await profile();
+    expect(after.cells).toHaveLength(before.cells.length);
+    // Every grade-8 respondent is a girl: the boys' margins hold none of them.
+    for (const [i, cell] of after.cells.entries()) {
+      const holdsGrade8 = cell.grade !== "9" && cell.gender !== "boy";
+      if (!holdsGrade8) {
+        expect(cell).toEqual(before.cells[i]);
+      } else {
+        expect(cell).toMatchObject({ suppressed: true, n: null, percent: null });
+        if (!before.cells[i]!.suppressed) expect(cell.reason).toBe("response_rate");
+      }
+    }
+    expect(after.cells.find((c) => !c.area && !c.grade && !c.gender)?.reason).toBe("response_rate");
+  });
+});

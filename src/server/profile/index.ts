@@ -3,6 +3,7 @@ import { PROFILE_AUDIT_ACTIONS } from "../../domain/profile/audit-actions.ts";
 import { PROFILE_PERMISSIONS } from "../../domain/profile/permissions.ts";
 import { defineModule } from "../module.ts";
 import { PROFILE_AUDIT_SUBJECTS } from "./audit-subjects.ts";
+import { profileHome } from "./home.ts";
 import { profilePolicy } from "./policy.ts";
 import { registerProfileRoutes } from "./routes.ts";
 
@@ -18,5 +19,6 @@ export const profileModule = defineModule({
   hiddenActions: [],
   register: registerProfileRoutes,
   auditSubjects: PROFILE_AUDIT_SUBJECTS,
+  home: profileHome,
   seed: seedDemoProfile,
 });

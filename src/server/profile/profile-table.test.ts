@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { InstrumentSchema } from "../../domain/profile/instrument.ts";
-import { buildProfileTable, type StoredFine, waveResponseRateLow } from "./profile-table.ts";
+import {
+  buildProfileTable,
+  lowResponseGroups,
+  type StoredFine,
+  waveResponseRateLow,
+} from "./profile-table.ts";
 
 const INSTRUMENT = InstrumentSchema.parse({
   id: "t",
@@ -94,5 +99,51 @@ describe("buildProfileTable", () => {
     const { cells } = buildProfileTable(INSTRUMENT, rows, { areaKey: (a) => a, minN: 10, invited });
     expect(cells.every((c) => c.suppressed && c.reason === "response_rate")).toBe(true);
     expect(waveResponseRateLow(rows, [{ school: "s1", grade: "9", invited: 100 }])).toBe(false);
+  });
+
+  it("withholds every cell holding a school/grade whose response rate is too low, and no other", () => {
+    const schools = [
+      fine("a", "9", "girl", "s1", 20, 5),
+      fine("a", "9", "boy", "s1", 25, 10),
+      fine("a", "8", "girl", "s2", 30, 6),
+      fine("a", "8", "boy", "s2", 30, 9),
+      fine("b", "8", "girl", "s2", 20, 4),
+      fine("b", "8", "boy", "s2", 22, 5),
+      fine("b", "9", "girl", "s3", 20, 2),
+      fine("b", "9", "boy", "s3", 20, 3),
+    ];
+    // s1 grade 9: 45 of 100 answered; s2 grade 8: 102 of 120; s3 unknown. Over the known
+    // groups 147 of 220 answered, so the wave as a whole passes.
+    const invited = [
+      { school: "s1", grade: "9" as const, invited: 100 },
+      { school: "s2", grade: "8" as const, invited: 120 },
+    ];
+    expect(waveResponseRateLow(schools, invited)).toBe(false);
+    expect(lowResponseGroups(schools, invited)).toEqual(new Set(["s1\u00009"]));
+    const { cells, responseRateLow } = buildProfileTable(INSTRUMENT, schools, {
+      areaKey: (a) => a,
+      minN: 10,
+      invited,
+    });
+    expect(responseRateLow).toBe(false);
+    expect(cells).toHaveLength(27);
+    for (const c of cells) {
+      const holdsS1 = (c.area === "a" || c.area === null) && (c.grade === "9" || c.grade === null);
+      expect(c.suppressed, JSON.stringify(c)).toBe(holdsS1);
+      if (holdsS1) expect(c).toMatchObject({ reason: "response_rate", n: null, percent: null });
+    }
+    // Exactly half is enough; a school/grade with no answers at all has none to withhold.
+    const half = [
+      { school: "s1", grade: "9" as const, invited: 90 },
+      { school: "s1", grade: "8" as const, invited: 30 },
+      { school: "s2", grade: "8" as const, invited: 120 },
+    ];
+    expect(lowResponseGroups(schools, half)).toEqual(new Set(["s1\u00008"]));
+    const all = buildProfileTable(INSTRUMENT, schools, {
+      areaKey: (a) => a,
+      minN: 10,
+      invited: half,
+    });
+    expect(all.cells.every((c) => !c.suppressed)).toBe(true);
   });
 });

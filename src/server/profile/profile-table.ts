@@ -32,7 +32,7 @@ export type AreaKey = (areaId: string) => string;
  * gender with all margins, per factor, each factor's table suppressed as a whole (primary and
  * complementary, suppression.ts). School and class are never published: they are summed away
  * before the margins are formed. Where invited counts are known and fewer than half answered,
- * nothing is published.
+ * nothing is published; where a single school/grade has too few answers, no cell holding them is.
  */
 export function buildProfileTable(
   instrument: Instrument,
@@ -40,10 +40,16 @@ export function buildProfileTable(
   options: { areaKey: AreaKey; minN: number; invited: readonly Invited[] },
 ): ProfileTable {
   const responseRateLow = waveResponseRateLow(fine, options.invited);
+  const lowGroups = lowResponseGroups(fine, options.invited);
   const merged = new Map<string, FineCount>();
+  // Published groups holding answers from a school/grade below the minimum response rate.
+  const tainted = new Map<string, string[]>();
   for (const row of fine) {
     const key = [options.areaKey(row.area), row.grade, row.gender];
     const id = key.join("\u0000");
+    if (row.respondents > 0 && lowGroups.has(groupKey(row.school, row.grade))) {
+      tainted.set(id, key);
+    }
     const found = merged.get(id);
     if (!found) {
       merged.set(id, { key, n: [...row.n], flagged: [...row.flagged] });
@@ -66,7 +72,8 @@ export function buildProfileTable(
     const suppressed = responseRateLow ? null : suppressCells(table, 3, options.minN);
     const id = instrument.factors[factor]!.id;
     table.forEach((cell, i) => {
-      const hidden = suppressed === null || suppressed[i] === true;
+      const rateLow = containsAny(cell.key, tainted);
+      const hidden = suppressed === null || suppressed[i] === true || rateLow;
       const [area, grade, gender] = cell.key as [string | null, string | null, string | null];
       counts.push({ n: cell.n, flagged: cell.flagged, suppressed: hidden });
       cells.push({
@@ -84,12 +91,49 @@ export function buildProfileTable(
             ? "response_rate"
             : cell.n < options.minN
               ? "small"
-              : "complementary",
+              : rateLow
+                ? "response_rate"
+                : "complementary",
       });
     });
     start = end;
   }
   return { cells, counts, responseRateLow };
+}
+
+const groupKey = (school: string, grade: string) => `${school}\u0000${grade}`;
+
+/**
+ * The response-rate rule per school and grade whose invited count is known: the groups whose
+ * respondents fall below the minimum. Their answers are in no published cell: every cell they
+ * are part of is withheld, margins included. Withholding a set that holds every margin of its
+ * cells adds no way to recompute a suppressed cell: any finest withheld cell can change together
+ * with all its margins and every published figure stays the same.
+ */
+export function lowResponseGroups(
+  fine: readonly StoredFine[],
+  invited: readonly Invited[],
+): Set<string> {
+  const respondents = new Map<string, number>();
+  for (const row of fine) {
+    if (row.school === UNKNOWN) continue;
+    const key = groupKey(row.school, row.grade);
+    respondents.set(key, (respondents.get(key) ?? 0) + row.respondents);
+  }
+  const low = new Set<string>();
+  for (const i of invited) {
+    const key = groupKey(i.school, i.grade);
+    if (responseRateTooLow(respondents.get(key) ?? 0, i.invited)) low.add(key);
+  }
+  return low;
+}
+
+/** Whether a cell (null: all values of that dimension) covers any of the given finest keys. */
+function containsAny(cellKey: readonly (string | null)[], finest: Map<string, string[]>): boolean {
+  for (const key of finest.values()) {
+    if (cellKey.every((v, d) => v === null || v === key[d])) return true;
+  }
+  return false;
 }
 
 /**
@@ -101,10 +145,10 @@ export function waveResponseRateLow(
   invited: readonly Invited[],
 ): boolean {
   if (invited.length === 0) return false;
-  const known = new Map(invited.map((i) => [`${i.school}\u0000${i.grade}`, i.invited]));
+  const known = new Map(invited.map((i) => [groupKey(i.school, i.grade), i.invited]));
   let respondents = 0;
   for (const row of fine) {
-    if (row.school !== UNKNOWN && known.has(`${row.school}\u0000${row.grade}`)) {
+    if (row.school !== UNKNOWN && known.has(groupKey(row.school, row.grade))) {
       respondents += row.respondents;
     }
   }

@@ -128,3 +128,110 @@ export function ShareBarChart({
     });
   return <PlotFigure make={make} label={label} />;
 }
+
+export interface TrendDatum {
+  factor: string;
+  kind: "risk" | "protective";
+  waves: { name: string; value: number | null; valueText: string }[];
+}
+
+interface TrendRow {
+  key: string;
+  /** The factor's name on its heading row, the wave's name on a bar row. */
+  text: string;
+  heading: boolean;
+  kind: "risk" | "protective";
+  value: number | null;
+  valueText: string;
+}
+
+const TREND_ROW = 26;
+
+/**
+ * One block per factor: its name, then one bar per wave (oldest first) on 0–100 %, so each
+ * factor's change over the waves reads top to bottom. Suppressed cells get no bar, only their text.
+ */
+export function TrendBarChart({
+  data,
+  label,
+  axisLabel,
+}: {
+  data: TrendDatum[];
+  label: string;
+  axisLabel: string;
+}) {
+  const rows: TrendRow[] = data.flatMap((f, i) => [
+    { key: `${i}`, text: f.factor, heading: true, kind: f.kind, value: null, valueText: "" },
+    ...f.waves.map((w, j) => ({
+      key: `${i}.${j}`,
+      text: w.name,
+      heading: false,
+      kind: f.kind,
+      value: w.value,
+      valueText: w.valueText,
+    })),
+  ]);
+  const bars = rows.filter((r) => !r.heading);
+  const make = (width: number) =>
+    Plot.plot({
+      width,
+      height: 56 + rows.length * TREND_ROW,
+      marginTop: 8,
+      marginBottom: 44,
+      marginLeft: 140,
+      marginRight: 110,
+      style: FONT,
+      x: {
+        domain: [0, 100],
+        ticks: [0, 20, 40, 60, 80, 100],
+        label: axisLabel,
+        labelAnchor: "center",
+        labelArrow: "none",
+        labelOffset: 36,
+        grid: true,
+      },
+      y: { domain: rows.map((r) => r.key), axis: null, paddingInner: 0.2, paddingOuter: 0 },
+      marks: [
+        Plot.barX(
+          bars.filter((r) => r.value !== null),
+          {
+            y: "key",
+            x1: 0,
+            x2: "value",
+            fill: (r: TrendRow) => (r.kind === "risk" ? RISK : PROTECTIVE),
+          },
+        ),
+        Plot.text(
+          rows.filter((r) => r.heading),
+          {
+            y: "key",
+            x: 0,
+            text: "text",
+            textAnchor: "start",
+            dx: -132,
+            fill: "#1a1a1a",
+            fontWeight: "bold",
+          },
+        ),
+        Plot.text(bars, {
+          y: "key",
+          x: 0,
+          text: "text",
+          textAnchor: "end",
+          dx: -6,
+          fill: "#1a1a1a",
+        }),
+        Plot.text(bars, {
+          y: "key",
+          x: (r: TrendRow) => r.value ?? 0,
+          text: "valueText",
+          textAnchor: "start",
+          dx: 6,
+          fill: "#1a1a1a",
+          fontWeight: "bold",
+        }),
+        Plot.ruleX([0]),
+      ],
+    });
+  return <PlotFigure make={make} label={label} />;
+}

@@ -6,6 +6,7 @@ import type { Trend } from "../../../domain/profile/schemas.ts";
 import { type ApiError, get } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
+import { TrendBarChart, type TrendDatum } from "./charts.tsx";
 import {
   API,
   errorText,
@@ -31,6 +32,25 @@ export function ProfileTrendPage() {
   });
   const factors = new Map((profile.data?.factors ?? []).map((f) => [f.id, f]));
   const title = t("profile.trend.title");
+  const chart: TrendDatum[] = (trend.data?.rows ?? []).flatMap((r) => {
+    const factor = factors.get(r.factor);
+    if (!factor) return [];
+    return [
+      {
+        factor: factor.name[lang],
+        kind: factor.kind,
+        waves: (trend.data?.waves ?? []).map((w) => {
+          const v = r.values.find((x) => x.waveId === w.id);
+          const published = v && !v.suppressed && v.percent !== null;
+          return {
+            name: w.name,
+            value: published ? Number(v.percent) : null,
+            valueText: published ? formatShare(v.percent, lang) : t("profile.suppressed.short"),
+          };
+        }),
+      },
+    ];
+  });
   return (
     <>
       <ProfileCrumbs wave={wave.data} />
@@ -41,6 +61,19 @@ export function ProfileTrendPage() {
       {trend.isError ? <Paragraph>{errorText(t, trend.error)}</Paragraph> : null}
       {trend.data && trend.data.waves.length < 2 ? (
         <Paragraph>{t("profile.trend.single")}</Paragraph>
+      ) : null}
+      {chart.length > 0 ? (
+        <TrendBarChart
+          data={chart}
+          label={t("profile.trend.chartLabel", {
+            values: chart
+              .map(
+                (f) => `${f.factor}: ${f.waves.map((w) => `${w.name} ${w.valueText}`).join(", ")}`,
+              )
+              .join("; "),
+          })}
+          axisLabel={t("profile.wave.axis")}
+        />
       ) : null}
       {trend.data ? (
         <DataTable
