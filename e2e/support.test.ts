@@ -154,6 +154,27 @@ describe("support for one child", () => {
       await heading(page, NOAH.name);
       await visible(page.getByRole("cell", { name: "Trygg lämning med samma vuxen" }));
 
+      // Escalation: a coordinator from the collaboration and a team member, chosen from the list.
+      const coordinator = page.getByLabel("Stödsamordnare", { exact: true });
+      await coordinator
+        .locator("option", { hasText: "Fatima Rahimi" })
+        .waitFor({ state: "attached", timeout: TIMEOUT });
+      expect(await coordinator.locator("option", { hasText: "Karin Ek" }).count()).toBe(1);
+      await selectByText(coordinator, "Fatima Rahimi – Barnsamverkan Dalsland");
+      await page.getByRole("button", { name: "Utse stödsamordnare" }).click();
+      await visible(page.getByText("Stödsamordnare: Fatima Rahimi"));
+      await page.getByRole("button", { name: "Bilda team" }).click();
+      const member = page.getByLabel("Ny teammedlem");
+      await member.locator("option", { hasText: "Eva Holm" }).waitFor({
+        state: "attached",
+        timeout: TIMEOUT,
+      });
+      await selectByText(member, /^Eva Holm/);
+      expect(await page.getByLabel("Organisation", { exact: true }).inputValue()).toBe("BVC Åmål");
+      await page.getByRole("button", { name: "Lägg till i teamet" }).click();
+      await visible(page.getByRole("listitem").filter({ hasText: "Eva Holm (BVC Åmål)" }));
+      await axe(page, "support-case-escalation");
+
       // While the case is live, a colleague on the same unit without a role reaches nothing.
       await outsiderFindsNothing(caseId);
 

@@ -130,6 +130,8 @@ const HAPPY: Record<string, () => Promise<Happy>> = {
     supportCaseRead("child_contact", "/assessments"),
   "GET /api/support/cases/{id}/measures": async () => supportCaseRead("team_member", "/measures"),
   "GET /api/support/cases/{id}/teams": async () => supportCaseRead("discoverer", "/teams"),
+  "GET /api/support/cases/{id}/role-candidates": async () =>
+    supportCaseRead("child_contact", "/role-candidates"),
   "GET /api/support/cases/{id}/sips": async () => supportCaseRead("team_member", "/sips"),
   "GET /api/support/cases/{id}/sips/{sipId}/report.pdf": async () => {
     const { who, supportCase } = await onSupportCase("child_contact");

@@ -220,6 +220,14 @@ const ROUTES: Record<string, RouteCase> = {
     allowed: on(SUMMARY, 200),
     ...read("support.teams.read"),
   },
+  "GET role candidates": {
+    method: "GET",
+    url: (w) => `${base(w)}/role-candidates`,
+    allowed: on(RESPONSIBLE, 200),
+    // Refused as the write it prepares: only those who may assign see whom they could.
+    action: "support.role.candidates",
+    deniedAction: "support.records.write",
+  },
   "POST team": {
     method: "POST",
     url: (w) => `${base(w)}/teams`,

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseRole } from "../src/domain/support/access.ts";
 import { DEFAULT_COMPASS_NEEDS } from "../src/domain/support/compass.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { actorWith, buildMunicipality, buildUnit, buildUser, signIn } from "./helpers/factories.ts";
+import {
+  actorWith,
+  buildMunicipality,
+  buildRegion,
+  buildUnit,
+  buildUser,
+  signIn,
+} from "./helpers/factories.ts";
 import { call } from "./helpers/http.ts";
 import {
   buildConsent,
@@ -244,6 +251,66 @@ describe("escalation", () => {
     );
     for (const who of [coordinator, member, s.contact]) {
       expect((await call(t, "GET", `${s.base}/teams`, who.headers)).statusCode).toBe(404);
+    }
+  });
+});
+
+describe("role candidates", () => {
+  it("lists practitioners of the municipality and its collaboration, to those who may assign", async () => {
+    const region = await buildRegion(t.db);
+    const [collaboration] = await t.owner.pool
+      .query<{ id: string }>(
+        `INSERT INTO platform.organisations (kind, parent_id, name)
+         VALUES ('collaboration', $1, 'Samverkan Fiktiv') RETURNING id`,
+        [region.id],
+      )
+      .then((r) => r.rows);
+    const home = await buildMunicipality(t.db, { parentId: collaboration!.id });
+    const neighbour = await buildMunicipality(t.db, { parentId: collaboration!.id });
+    const outside = await buildMunicipality(t.db, { parentId: region.id });
+    const school = await buildUnit(t.db, home.id, "skola", "Fiktiva skolan");
+    const shared = await buildUnit(t.db, neighbour.id, "halso_och_sjukvard", "Gemensam BUP");
+    const teacher = await buildUser(t.db, { role: "practitioner", organisationId: school.id });
+    const psychologist = await buildUser(t.db, { role: "practitioner", organisationId: shared.id });
+    const far = await buildUser(t.db, { role: "practitioner", organisationId: outside.id });
+    const reader = await buildUser(t.db, { role: "reader", organisationId: home.id });
+    const gone = await buildUser(t.db, { role: "practitioner", organisationId: school.id });
+    await t.owner.pool.query("UPDATE platform.users SET disabled_at = now() WHERE id = $1", [
+      gone.id,
+    ]);
+
+    const supportCase = await buildSupportCase(t, home.id);
+    const base = `/api/support/cases/${supportCase.id}`;
+    const contact = await actorWith(t, "practitioner", school.id);
+    await grantAs(t, supportCase.id, contact.user.id, { role: "child_contact" });
+    const discoverer = await actorWith(t, "practitioner", school.id);
+    await grantAs(t, supportCase.id, discoverer.user.id, { role: "discoverer" });
+
+    const res = await call(t, "GET", `${base}/role-candidates`, contact.headers);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { userId: string; name: string; units: string[] }[];
+    const ids = items.map((i) => i.userId);
+    expect(ids).toEqual(expect.arrayContaining([teacher.id, psychologist.id, contact.user.id]));
+    for (const excluded of [far.id, reader.id, gone.id]) expect(ids).not.toContain(excluded);
+    expect(items.find((i) => i.userId === psychologist.id)).toEqual({
+      userId: psychologist.id,
+      name: psychologist.displayName,
+      units: ["Gemensam BUP"],
+    });
+    const audit = await lastAudit(contact.user.id, "support.role.candidates");
+    expect(audit).toMatchObject({ outcome: "success", subject_id: supportCase.id });
+    expect(audit.details).toMatchObject({ role: "child_contact", rows: items.length });
+
+    // A candidate from the list can be made coordinator and then added to a team.
+    const assigned = await call(t, "POST", `${base}/coordinator`, contact.headers, {
+      userId: psychologist.id,
+    });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+
+    // Hidden from those who cannot assign, as from those not on the case.
+    const stranger = await actorWith(t, "practitioner", school.id);
+    for (const who of [discoverer, stranger]) {
+      expect((await call(t, "GET", `${base}/role-candidates`, who.headers)).statusCode).toBe(404);
     }
   });
 });

@@ -87,6 +87,7 @@ export const supportRecordsMatrix: ModuleMatrix = {
     "POST /api/support/cases/{id}/measures": hidden,
     "PATCH /api/support/cases/{id}/measures/{measureId}": hidden,
     "GET /api/support/cases/{id}/teams": hidden,
+    "GET /api/support/cases/{id}/role-candidates": hidden,
     "POST /api/support/cases/{id}/coordinator": hidden,
     "POST /api/support/cases/{id}/teams": hidden,
     "POST /api/support/cases/{id}/teams/{teamId}/members": hidden,
@@ -140,6 +141,9 @@ export const supportRecordsMatrix: ModuleMatrix = {
       payload: { status: "done", evaluation: "", version: 1 },
     }),
     "GET /api/support/cases/{id}/teams": async (f) => ({ url: await caseUrl(f, "/teams") }),
+    "GET /api/support/cases/{id}/role-candidates": async (f) => ({
+      url: await caseUrl(f, "/role-candidates"),
+    }),
     "POST /api/support/cases/{id}/coordinator": async (f) => ({
       url: await caseUrl(f, "/coordinator"),
       payload: {

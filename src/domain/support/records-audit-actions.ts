@@ -12,6 +12,7 @@ export const SUPPORT_RECORDS_AUDIT_ACTIONS = [
   "support.measure.create",
   "support.measure.update",
   "support.teams.read",
+  "support.role.candidates",
   "support.team.create",
   "support.team.member_add",
   "support.sip.list",

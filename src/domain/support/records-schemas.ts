@@ -167,6 +167,18 @@ export const TeamsSchema = z.object({
   canManage: z.boolean().describe("Whether the caller may assign a coordinator and form teams"),
 });
 
+export const CandidateListSchema = z.object({
+  items: z
+    .array(
+      Person.extend({
+        units: z.array(z.string()).describe("Where the practitioner works (names of units)"),
+      }),
+    )
+    .describe(
+      "Practitioners in the child's municipality and its collaboration who can be given a role",
+    ),
+});
+
 // ---- SIP (scope plan) ---------------------------------------------------------------------
 
 export const SipInterventionSchema = z.strictObject({

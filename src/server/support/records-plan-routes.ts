@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Tx } from "../../db/database.ts";
 import { RECORD_WRITERS } from "../../domain/support/record-writers.ts";
 import {
+  CandidateListSchema,
   CoordinatorAssignBodySchema,
   SipListSchema,
   SipParamsSchema,
@@ -33,6 +34,7 @@ import {
   caseBasics,
   coordinatorsOf,
   municipalityName,
+  roleCandidates,
   sipById,
   sipsOf,
   teamById,
@@ -101,6 +103,27 @@ export function registerPlanRoutes(app: FastifyInstance, deps: ModuleDeps): void
       const { c, view } = await teamsView(call, call.params.id);
       await call.record(recordsReadEntry(c, "support.teams.read", "summary"));
       return view;
+    },
+  });
+
+  route(app, deps, {
+    method: "GET",
+    url: `${PREFIX}/cases/:id/role-candidates`,
+    summary: "Practitioners who can be given a role in a case",
+    description:
+      "For whoever may assign the support coordinator and add team members: names and units of the practitioners in the child's municipality and its collaboration.",
+    access: "session",
+    personalData: true,
+    schema: { tags, params: CaseIdParamsSchema, response: { 200: CandidateListSchema } },
+    // The same door as the assignment itself: no write access, no list (and a 404, as always).
+    authorize: { action: "support.records.write", target: ({ params }) => escalation(params.id) },
+    run: async (call) => {
+      const c = await recordCase(call, call.params.id, "summary");
+      const items = await roleCandidates(call.db, c.municipalityId);
+      await call.record(
+        recordsReadEntry(c, "support.role.candidates", "summary", { rows: items.length }),
+      );
+      return { items };
     },
   });
 

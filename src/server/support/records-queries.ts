@@ -156,6 +156,36 @@ export async function isPractitioner(db: DbOrTx, userId: string): Promise<boolea
   return result.rows.length > 0;
 }
 
+/**
+ * Who can be given a role in a case of `municipalityId`: active practitioners holding the role in
+ * the municipality's tree or, when it belongs to a collaboration, anywhere in the collaboration's
+ * tree (shared services serve every member municipality). Each with the units they work in.
+ */
+export async function roleCandidates(
+  db: DbOrTx,
+  municipalityId: string,
+): Promise<{ userId: string; name: string; units: string[] }[]> {
+  const result = await db.execute<{ userId: string; name: string; units: string[] }>(sql`
+    WITH RECURSIVE reach AS (
+      SELECT COALESCE(
+        (SELECT p.id FROM platform.organisations m
+           JOIN platform.organisations p ON p.id = m.parent_id AND p.kind = 'collaboration'
+          WHERE m.id = ${municipalityId}),
+        ${municipalityId}::uuid) AS id
+      UNION SELECT o.id FROM platform.organisations o JOIN reach r ON o.parent_id = r.id
+    )
+    SELECT u.id AS "userId", u.display_name AS name,
+           array_agg(DISTINCT o.name ORDER BY o.name) AS units
+      FROM platform.role_assignments ra
+      JOIN platform.users u ON u.id = ra.user_id
+      JOIN platform.organisations o ON o.id = ra.organisation_id
+     WHERE ra.role = 'practitioner' AND u.disabled_at IS NULL AND o.archived_at IS NULL
+       AND ra.organisation_id IN (SELECT id FROM reach)
+     GROUP BY u.id, u.display_name
+     ORDER BY u.display_name, u.id`);
+  return result.rows;
+}
+
 export async function sipsOf(db: DbOrTx, caseId: string) {
   return db.select().from(sips).where(eq(sips.caseId, caseId)).orderBy(desc(sips.createdAt));
 }

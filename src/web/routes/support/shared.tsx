@@ -6,6 +6,7 @@ import type { z } from "zod";
 import type { CaseRole, CaseScope } from "../../../domain/support/access.ts";
 import type {
   AssessmentListSchema,
+  CandidateListSchema,
   ChronologySchema,
   ConcernReceiptListSchema,
   ConcernReportListSchema,
@@ -55,6 +56,9 @@ export const urls = {
   measures: (id: string) => `${API}/cases/${id}/measures`,
   measure: (id: string, measureId: string) => `${API}/cases/${id}/measures/${measureId}`,
   teams: (id: string) => `${API}/cases/${id}/teams`,
+  roleCandidates: (id: string) => `${API}/cases/${id}/role-candidates`,
+  coordinator: (id: string) => `${API}/cases/${id}/coordinator`,
+  teamMembers: (id: string, teamId: string) => `${API}/cases/${id}/teams/${teamId}/members`,
   sips: (id: string) => `${API}/cases/${id}/sips`,
   sip: (id: string, sipId: string) => `${API}/cases/${id}/sips/${sipId}`,
   sipStatus: (id: string, sipId: string) => `${API}/cases/${id}/sips/${sipId}/status`,
@@ -79,6 +83,7 @@ export type EmergencyReviewList = z.infer<typeof EmergencyReviewListSchema>;
 export type AssessmentList = z.infer<typeof AssessmentListSchema>;
 export type MeasureList = z.infer<typeof MeasureListSchema>;
 export type Teams = z.infer<typeof TeamsSchema>;
+export type CandidateList = z.infer<typeof CandidateListSchema>;
 export type SipList = z.infer<typeof SipListSchema>;
 export type Sip = z.infer<typeof SipSchema>;
 export type ConcernReceiptList = z.infer<typeof ConcernReceiptListSchema>;
