@@ -105,9 +105,11 @@ export async function latestPrioritisations(
 ): Promise<Map<string, LinkedPrioritisation>> {
   const latest = new Map<string, LinkedPrioritisation>();
   if (organisationIds.length === 0) return latest;
-  const waves = (await listWaves(db, visible)).filter((w) =>
-    organisationIds.includes(w.organisationId),
-  );
+  // Per member, so that a reader who sees many communities does not load all their waves.
+  const waves: WaveRow[] = [];
+  for (const organisationId of new Set(organisationIds)) {
+    waves.push(...(await listWaves(db, visible, { organisationId })));
+  }
   for (const p of await prioritisationsOn(db, waves)) {
     if (!latest.has(p.organisationId)) latest.set(p.organisationId, p);
   }
