@@ -167,6 +167,8 @@ describe("the prevention process", () => {
       await heading(page, /Översikt för Dalslands kommuner i samverkan/);
       const table = page.getByRole("table", { name: "Medlemmarnas processer" });
       for (const name of ["Bengtsfors", "Mellerud", "Åmål"]) await containsText(table, name);
+      // Bengtsfors' prioritisation, read live from its area profile.
+      await containsText(table, "Låg anknytning till närområdet, Oordning i närområdet");
       await expectNoAxeViolations(page, "board overview");
     },
     TIMEOUT * 3,
@@ -187,6 +189,10 @@ describe("the prevention process", () => {
         }),
       );
       expect(await page.getByText("Pågår").count()).toBeGreaterThan(0);
+      // Phase 3 builds on the area profile: its waves and the work group's prioritisation.
+      const profile = page.getByRole("region", { name: "Områdesprofilen för kommunen" });
+      await visible(profile.getByRole("link", { name: /^Prioritering .*Skolenkäten 2024/ }));
+      await containsText(profile, "Låg anknytning till närområdet (risk)");
 
       // Bengtsfors' own checklist: a copy of Paraply's with one milestone reworded.
       await page.goto("/process/checklists");

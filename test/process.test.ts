@@ -265,9 +265,9 @@ describe("evidence and linked work", () => {
 
     // Records of modules still to come are kept as given; documents need an http(s) address.
     const later = await callProcess(t, "POST", url, coordinator.headers, {
-      kind: "prioritisation",
+      kind: "action_plan",
       recordId: "00000000-0000-4000-8000-000000000001",
-      title: "Prioritering 2026",
+      title: "Handlingsplan 2026",
     });
     expect(later.statusCode).toBe(201);
     const js = await callProcess(t, "POST", url, coordinator.headers, {

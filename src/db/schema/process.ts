@@ -165,8 +165,9 @@ export const processItems = community.table(
 );
 
 /**
- * What shows that an item is done: a Paraply record (its kind and id; records of modules still
- * to come are stored as given and resolved once those modules exist) or a document's address.
+ * What shows that an item is done: a Paraply record (its kind and id; readiness assessments,
+ * profile waves and prioritisations are checked when linked, records of modules still to come
+ * are stored as given) or a document's address.
  */
 export const processEvidence = community.table(
   "process_evidence",

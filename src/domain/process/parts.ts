@@ -76,8 +76,8 @@ export const PROMOTIVE_ELEMENT_NAMES: Record<PromotiveElement, { sv: string; en:
 };
 
 /**
- * What evidence an item may point to. Only readiness assessments exist as records today; the
- * other record kinds belong to modules still to come (area profiles, action plans), and the
+ * What evidence an item may point to. Readiness assessments, profile waves and prioritisations
+ * exist as records today; action plans and decisions belong to modules still to come, and the
  * link stores their id so that those modules can resolve it. A document is a link with a title.
  */
 export const EVIDENCE_KINDS = [
@@ -91,4 +91,8 @@ export const EVIDENCE_KINDS = [
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Record kinds whose target Paraply can check today; the rest are stored as given. */
-export const RESOLVABLE_EVIDENCE_KINDS: readonly EvidenceKind[] = ["readiness_assessment"];
+export const RESOLVABLE_EVIDENCE_KINDS: readonly EvidenceKind[] = [
+  "readiness_assessment",
+  "profile_wave",
+  "prioritisation",
+];

@@ -267,6 +267,24 @@ export const LinkedReadinessSchema = z.object({
   stage: z.int().nullable(),
 });
 
+export const LinkedWaveSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  year: z.int(),
+  instrumentName: Localized,
+  respondents: z.int(),
+});
+
+export const LinkedPrioritisationSchema = z.object({
+  id: z.uuid(),
+  waveId: z.uuid(),
+  waveName: z.string(),
+  decidedAt: z.string(),
+  factors: z.array(
+    z.object({ factor: z.string(), kind: z.enum(["risk", "protective"]), name: Localized }),
+  ),
+});
+
 export const ProcessSummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -296,6 +314,10 @@ export const ProcessDetailSchema = ProcessSummarySchema.extend({
     suggestReadiness: z
       .boolean()
       .describe("No readiness assessment in the last two years: suggest one in phase 1"),
+    waves: z.array(LinkedWaveSchema).describe("The community's area profile waves, for phase 3"),
+    prioritisations: z
+      .array(LinkedPrioritisationSchema)
+      .describe("Prioritisations recorded on those waves, newest first"),
   }),
   abilities: z.object({ edit: z.boolean() }),
   version: z.int(),

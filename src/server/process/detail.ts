@@ -2,6 +2,7 @@ import type { DbOrTx } from "../../db/database.ts";
 import { DEFAULT_CHECKLIST_TITLE } from "../../domain/process/checklist.ts";
 import type { ProcessDetail } from "../../domain/process/schemas.ts";
 import { type AccessContext, can } from "../plugins/access.ts";
+import { communityProfiles, readableProfileRecords } from "../profile/process-links.ts";
 import { presentSummary as presentAssessment } from "../readiness/presenters.ts";
 import { listAssessmentSummaries, readableAssessmentIds } from "../readiness/queries.ts";
 import { presentCycleSummary, presentPhases, presentSummary } from "./presenters.ts";
@@ -75,15 +76,20 @@ export async function loadProcessDetail(
     db,
     items.map((i) => i.id),
   );
-  const readinessIds = evidence
-    .filter((e) => e.kind === "readiness_assessment" && e.recordId)
-    .map((e) => e.recordId!);
-  const resolved = await readableAssessmentIds(
-    db,
-    readinessIds,
-    await ctx.lineage("community.read"),
-    ctx.actor.userId,
-  );
+  const idsOf = (kind: string) =>
+    evidence.filter((e) => e.kind === kind && e.recordId).map((e) => e.recordId!);
+  const visible = await ctx.lineage("community.read");
+  const [readable, profileRecords] = await Promise.all([
+    readableAssessmentIds(db, idsOf("readiness_assessment"), visible, ctx.actor.userId),
+    readableProfileRecords(db, visible, {
+      waves: idsOf("profile_wave"),
+      prioritisations: idsOf("prioritisation"),
+    }),
+  ]);
+  const resolved = new Map<string, string>([
+    ...[...readable].map((id) => [id, `/readiness/${id}`] as const),
+    ...[...profileRecords].map(([id, r]) => [id, r.url] as const),
+  ]);
   const latest = cycles[cycles.length - 1];
   const summary = presentSummary(process, latest, phases, counts);
   const cycleSummaries = cycles.map((c) =>
@@ -106,7 +112,10 @@ export async function loadProcessDetail(
       shown && shownSummary
         ? { ...shownSummary, phases: presentPhases(shown, phases, items, evidence, resolved, on) }
         : null,
-    linked: await linkedReadiness(db, ctx, process.organisationId, on),
+    linked: {
+      ...(await linkedReadiness(db, ctx, process.organisationId, on)),
+      ...(await communityProfiles(db, visible, process.organisationId)),
+    },
     abilities: { edit: await can(ctx, "process.edit", process) },
     version: process.version,
   };

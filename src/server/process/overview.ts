@@ -4,6 +4,7 @@ import { typicalEnd } from "../../domain/process/rules.ts";
 import type { Overview, OverviewRow } from "../../domain/process/schemas.ts";
 import type { AccessContext } from "../plugins/access.ts";
 import type { ExportTable } from "../plugins/export-table.ts";
+import { latestPrioritisations } from "../profile/process-links.ts";
 import { presentSummary as presentAssessment } from "../readiness/presenters.ts";
 import { listAssessmentSummaries } from "../readiness/queries.ts";
 import { loadSummaries, today } from "./detail.ts";
@@ -12,8 +13,8 @@ import { listProcesses } from "./queries.ts";
 
 /**
  * The collaboration board's page: every member process the caller may read, with where it
- * stands, what is overdue, the next decision and the latest readiness stage (read through
- * readiness' own access query). Prioritised factors stay empty until area profiles record them.
+ * stands, what is overdue, the next decision, the latest readiness stage and the factors of the
+ * latest prioritisation (each read live through its module's own access query).
  */
 export async function loadOverview(
   db: DbOrTx,
@@ -38,6 +39,11 @@ export async function loadOverview(
         .map(presentAssessment)
         .find((a) => a.stage !== null),
     ),
+  );
+  const prioritised = await latestPrioritisations(
+    db,
+    visible,
+    processes.map((p) => p.organisationId),
   );
   const rows = processes.map((process, index): OverviewRow => {
     const cycle = latest.get(process.id);
@@ -64,7 +70,9 @@ export async function loadOverview(
             },
       readinessStage: readiness?.stage ?? null,
       readinessPeriod: readiness ? `${readiness.periodStart} – ${readiness.periodEnd}` : null,
-      prioritisedFactors: [],
+      // Factor names in Swedish: the board's language, also in the exports.
+      prioritisedFactors:
+        prioritised.get(process.organisationId)?.factors.map((f) => f.name.sv) ?? [],
     };
   });
   return { collaboration, generatedOn: today(), rows };

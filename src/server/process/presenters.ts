@@ -107,28 +107,25 @@ export function presentCycleSummary(
 
 type Evidence = z.infer<typeof EvidenceSchema>;
 
-/** A linked record's page in the web app, for the kinds that have one today. */
-function evidenceUrl(row: EvidenceRow): string | null {
-  if (row.kind === "document") return row.url;
-  if (row.kind === "readiness_assessment") return `/readiness/${row.recordId}`;
-  return null;
-}
+/** Linked records the reader may open, by id, with their page in the web app. */
+export type ResolvedRecords = ReadonlyMap<string, string>;
 
-export function presentEvidence(row: EvidenceRow, resolved: ReadonlySet<string>): Evidence {
+export function presentEvidence(row: EvidenceRow, resolved: ResolvedRecords): Evidence {
+  const page = resolved.get(row.recordId ?? "");
   return {
     id: row.id,
     kind: row.kind,
     recordId: row.recordId,
     title: row.title,
-    url: row.kind === "document" || resolved.has(row.recordId ?? "") ? evidenceUrl(row) : null,
-    resolved: row.kind === "document" || resolved.has(row.recordId ?? ""),
+    url: row.kind === "document" ? row.url : (page ?? null),
+    resolved: row.kind === "document" || page !== undefined,
   };
 }
 
 export function presentItem(
   row: ItemRow,
   evidence: readonly EvidenceRow[],
-  resolved: ReadonlySet<string>,
+  resolved: ResolvedRecords,
   today: string,
 ): ItemView {
   return {
@@ -156,7 +153,7 @@ export function presentPhases(
   phases: readonly PhaseRow[],
   items: readonly ItemRow[],
   evidence: readonly EvidenceRow[],
-  resolved: ReadonlySet<string>,
+  resolved: ResolvedRecords,
   today: string,
 ): PhaseState[] {
   const current = currentPhaseOf(cycle, phases);

@@ -16,6 +16,7 @@ import {
 import { can } from "../plugins/access.ts";
 import { BadRequestError, NotFoundError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
+import { readableProfileRecords } from "../profile/process-links.ts";
 import { findAssessment } from "../readiness/queries.ts";
 import { addEvidence } from "./commands/add-evidence.ts";
 import { completePhase } from "./commands/complete-phase.ts";
@@ -78,7 +79,7 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
     url: `${PREFIX}/processes/:id/items/:itemId/evidence`,
     summary: "Link evidence to a milestone",
     description:
-      "A Paraply record (readiness assessment now; profile wave, prioritisation, action plan, decision as those modules arrive) or a document's address.",
+      "A Paraply record (readiness assessment, profile wave or prioritisation now; action plan, decision as those modules arrive) or a document's address.",
     access: "session",
     schema: {
       tags,
@@ -105,6 +106,28 @@ export function registerWorkRoutes(app: FastifyInstance, deps: { db: Db }): void
           throw invalid("recordId", "Beredskapsmätningen finns inte för den här kommunen.");
         }
         input.title ??= `${assessment.periodStart} – ${assessment.periodEnd}`;
+      }
+      if (input.kind === "profile_wave" || input.kind === "prioritisation") {
+        // Found without a reader filter, then judged by the profile module's own read rule.
+        const record = (
+          await readableProfileRecords(db, null, {
+            waves: input.kind === "profile_wave" ? [input.recordId] : [],
+            prioritisations: input.kind === "prioritisation" ? [input.recordId] : [],
+          })
+        ).get(input.recordId);
+        if (
+          !record ||
+          record.organisationId !== target.organisationId ||
+          !(await can(call.ctx, "profile.wave.read", record))
+        ) {
+          throw invalid(
+            "recordId",
+            input.kind === "profile_wave"
+              ? "Enkätomgången finns inte för den här kommunen."
+              : "Prioriteringen finns inte för den här kommunen.",
+          );
+        }
+        input.title ??= record.title;
       }
       await addEvidence(
         db,

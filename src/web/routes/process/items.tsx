@@ -28,6 +28,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { AppLink } from "../../components/page.tsx";
+import { type LinkableRecord, linkableRecords } from "./linked-profile.tsx";
 import { API, formatDate, useLang } from "./shared.tsx";
 
 type Candidate = { id: string; name: string };
@@ -149,19 +150,19 @@ function ItemEditor({
 function DocumentForm({
   process,
   item,
-  readiness,
+  records,
   onSaved,
 }: {
   process: ProcessDetail;
   item: ItemView;
-  readiness: boolean;
+  records: LinkableRecord[];
   onSaved: (detail: ProcessDetail) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const form = useFormErrors(`evidence-${item.id}`);
   const [title, setTitle] = useState("");
   const [url, setUrl] = useState("");
+  // The chosen record as "kind:id", so one list can offer several kinds.
   const [recordId, setRecordId] = useState("");
   const add = useMutation({
     mutationFn: (body: unknown) =>
@@ -175,9 +176,8 @@ function DocumentForm({
     onError: form.fromError,
   });
   const submit = () => {
-    const body = recordId
-      ? { kind: "readiness_assessment", recordId }
-      : { kind: "document", title, url };
+    const [kind, id] = recordId.split(":");
+    const body = recordId ? { kind, recordId: id } : { kind: "document", title, url };
     const parsed = form.parse(EvidenceCreateBodySchema, body);
     if (parsed) add.mutate(parsed);
   };
@@ -197,20 +197,20 @@ function DocumentForm({
         labels={{
           title: t("process.item.documentTitle"),
           url: t("process.item.documentUrl"),
-          recordId: t("process.item.linkReadiness"),
+          recordId: t("process.item.linkRecord"),
         }}
       >
-        {readiness && process.linked.readiness.length > 0 ? (
+        {records.length > 0 ? (
           <SelectField
             {...form.field("recordId")}
-            label={t("process.item.linkReadiness")}
+            label={t("process.item.linkRecord")}
             value={recordId}
             onChange={setRecordId}
           >
-            <option value="">{t("process.item.chooseReadiness")}</option>
-            {process.linked.readiness.map((a) => (
-              <option key={a.id} value={a.id}>
-                {`${a.title[lang]} ${a.periodStart.slice(0, 4)}`}
+            <option value="">{t("process.item.chooseRecord")}</option>
+            {records.map((r) => (
+              <option key={r.id} value={`${r.kind}:${r.id}`}>
+                {`${t(`process.item.evidenceKinds.${r.kind}`)}: ${r.label}`}
               </option>
             ))}
           </SelectField>
@@ -360,7 +360,9 @@ function ItemCard({
           <DocumentForm
             process={process}
             item={item}
-            readiness={item.phase === 1}
+            records={linkableRecords(process, item.phase, lang, (date, wave) =>
+              t("process.detail.prioritisation", { date, wave }),
+            )}
             onSaved={onSaved}
           />
         </>

@@ -121,7 +121,7 @@ export function ProcessOverviewPage() {
                 <Table.Cell>
                   {r.prioritisedFactors.length > 0
                     ? r.prioritisedFactors.join(", ")
-                    : t("process.overview.factorsLater")}
+                    : t("process.overview.noFactors")}
                 </Table.Cell>
               </Table.Row>
             ))}

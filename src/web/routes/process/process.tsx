@@ -13,6 +13,7 @@ import { StatusMessage } from "../../components/forms.tsx";
 import { AppLink, Loading, PageTitle } from "../../components/page.tsx";
 import { CompletePhaseForm, NewCycleForm } from "./actions.tsx";
 import { PhaseItems } from "./items.tsx";
+import { LinkedProfile } from "./linked-profile.tsx";
 import { ChecklistChooser, PartsForm } from "./parts-form.tsx";
 import { PeopleForm } from "./people-form.tsx";
 import { formatDate, PhaseStatusTag, ProgressBar, useLang, useProcess } from "./shared.tsx";
@@ -269,7 +270,8 @@ export function ProcessPage() {
                 </Paragraph>
               ) : null}
               {p.phase === 1 ? <Linked process={process} /> : null}
-              {p.phase >= 3 && p.status !== "done" ? (
+              {p.phase === 3 ? <LinkedProfile process={process} /> : null}
+              {p.phase >= 4 && p.status !== "done" ? (
                 <Paragraph data-size="sm">{t("process.detail.laterModules")}</Paragraph>
               ) : null}
               <PhaseItems
