@@ -113,7 +113,7 @@ describe("uploaded files across instances", () => {
   }, 30_000);
 
   it("a cancelled import's file is deleted; so is a file abandoned for a day", async () => {
-    const { api, upload } = await setUp();
+    const { api, upload, state } = await setUp();
     const cancelled = await upload(survey(10));
     expect(await chunksOf(cancelled.id)).toBe(1);
     expect((await api("POST", `/imports/${cancelled.id}/cancel`, {})).statusCode).toBe(200);
@@ -129,7 +129,27 @@ describe("uploaded files across instances", () => {
     expect(result.uploadChunksDeleted).toBeGreaterThanOrEqual(1);
     expect(await chunksOf(abandoned.id)).toBe(0);
     expect(await chunksOf(recent.id)).toBe(1);
-  });
+
+    // Mapped after all, the abandoned import fails with a reason rather than waiting forever.
+    worker = new JobQueue({
+      db: other.db,
+      config: other.config,
+      jobs: [profileImportJob],
+      options: TEST_JOB_OPTIONS,
+    });
+    await worker.start();
+    await api("PUT", `/imports/${abandoned.id}/mapping`, { mapping: abandoned.suggestedMapping });
+    await waitFor(
+      () => state(abandoned.id),
+      (s) => s === "failed",
+      20_000,
+    );
+    expect(((await api("GET", `/imports/${abandoned.id}`)).json() as Import).error).toMatch(
+      /ladda upp den igen/,
+    );
+    await worker.stop();
+    worker = undefined;
+  }, 30_000);
 
   it("a file larger than a chunk is stored in chunks and read back byte for byte", async () => {
     const { upload } = await setUp();

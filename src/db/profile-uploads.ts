@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { profileUploadChunks } from "./schema/profile.ts";
 
@@ -66,18 +66,18 @@ export function readUploadChunks(db: Db, importId: string): Readable {
   );
 }
 
-export async function hasUpload(db: Db, importId: string): Promise<boolean> {
-  const [chunk] = await db
-    .select({ seq: profileUploadChunks.seq })
+/** The stored upload's size in bytes; 0 when there is none (deleted as abandoned). */
+export async function uploadSize(db: Db, importId: string): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string | null>`sum(octet_length(${profileUploadChunks.bytes}))` })
     .from(profileUploadChunks)
-    .where(eq(profileUploadChunks.importId, importId))
-    .limit(1);
-  return chunk !== undefined;
+    .where(eq(profileUploadChunks.importId, importId));
+  return Number(row?.bytes ?? 0);
 }
 
 /**
  * Copies the stored upload to a temporary file on this instance for the readers that need a
- * file (an .xlsx is a zip, a .sav is read by path), runs `use` on it and removes the file.
+ * file (an .xlsx is a zip, sav-reader opens a path), runs `use` on it and removes the file.
  */
 export async function withUploadFile<T>(
   db: Db,

@@ -2,10 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { clearStaged, stageImport } from "../../db/profile-staging.ts";
-import { deleteUpload, hasUpload, withUploadFile } from "../../db/profile-uploads.ts";
+import {
+  deleteUpload,
+  readUploadChunks,
+  uploadSize,
+  withUploadFile,
+} from "../../db/profile-uploads.ts";
 import { profileImports, profileInstruments, profileWaves } from "../../db/schema/profile.ts";
 import type { Instrument } from "../../domain/profile/instrument.ts";
-import { openSurveyFile, SurveyFileError } from "../../lib/survey-files/index.ts";
+import { openCsvStream } from "../../lib/survey-files/csv.ts";
+import { openSurveyFile, type SurveyFile, SurveyFileError } from "../../lib/survey-files/index.ts";
 import { defineJob, type JobSummary } from "../define.ts";
 
 const ImportJobSchema = z.strictObject({ importId: z.uuid() });
@@ -52,15 +58,15 @@ export const profileImportJob = defineJob({
         .update(profileImports)
         .set({ ...values, updatedAt: new Date() })
         .where(eq(profileImports.id, importId));
-    if (!(await hasUpload(ctx.db, importId))) {
+    const size = await uploadSize(ctx.db, importId);
+    if (size === 0) {
       // Housekeeping removed the file of an import left alone for a day.
       await finish({ state: "failed", error: "Filen finns inte längre; ladda upp den igen." });
       return { missingFile: true };
     }
     try {
       const areas = await areasUnder(ctx.db, row.organisationId);
-      const result = await withUploadFile(ctx.db, importId, row.import.format, async (filePath) => {
-        const survey = await openSurveyFile(filePath, row.import.format);
+      const stage = async (survey: SurveyFile) => {
         try {
           return await stageImport(ctx.db, {
             importId,
@@ -79,7 +85,14 @@ export const profileImportJob = defineJob({
         } finally {
           await survey.close();
         }
-      });
+      };
+      // CSV streams straight from the stored chunks; the others are read from a copy.
+      const result =
+        row.import.format === "csv"
+          ? await stage(await openCsvStream(readUploadChunks(ctx.db, importId), size))
+          : await withUploadFile(ctx.db, importId, row.import.format, async (filePath) =>
+              stage(await openSurveyFile(filePath, row.import.format)),
+            );
       await finish({
         state: "validated",
         rows: result.rows,
