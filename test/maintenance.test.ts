@@ -70,6 +70,7 @@ describe("maintenance", () => {
         ran: false,
         sessionsDeleted: 0,
         jobsDeleted: 0,
+        uploadChunksDeleted: 0,
       });
       await other.query("COMMIT");
       expect((await runMaintenance(t.db, { idleMinutes: 30 })).ran).toBe(true);

@@ -121,8 +121,6 @@ export const profileImports = community.table(
       .references(() => profileWaves.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     format: text("format", { enum: FORMAT_LIST }).notNull(),
-    /** The uploaded file on this server's disk until the import ends. */
-    filePath: text("file_path"),
     state: text("state", { enum: IMPORT_STATE_LIST }).notNull().default("uploaded"),
     jobId: uuid("job_id"),
     columns: jsonb("columns").$type<ImportColumn[]>().notNull().default([]),
@@ -143,6 +141,22 @@ export const profileImports = community.table(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("profile_imports_wave_idx").on(t.waveId, t.createdAt)],
+);
+
+/**
+ * The uploaded file's bytes, in order, until the import ends: in the database rather than on
+ * the receiving instance's disk, so that a job worker on any instance can read them.
+ */
+export const profileUploadChunks = community.table(
+  "profile_upload_chunks",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => profileImports.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );
 
 /**

@@ -1,11 +1,17 @@
-import { rm } from "node:fs/promises";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
 import { clearStaged, stageImport } from "../../db/profile-staging.ts";
+import {
+  deleteUpload,
+  readUploadChunks,
+  uploadSize,
+  withUploadFile,
+} from "../../db/profile-uploads.ts";
 import { profileImports, profileInstruments, profileWaves } from "../../db/schema/profile.ts";
 import type { Instrument } from "../../domain/profile/instrument.ts";
-import { openSurveyFile, SurveyFileError } from "../../lib/survey-files/index.ts";
+import { openCsvStream } from "../../lib/survey-files/csv.ts";
+import { openSurveyFile, type SurveyFile, SurveyFileError } from "../../lib/survey-files/index.ts";
 import { defineJob, type JobSummary } from "../define.ts";
 
 const ImportJobSchema = z.strictObject({ importId: z.uuid() });
@@ -45,30 +51,48 @@ export const profileImportJob = defineJob({
       .innerJoin(profileWaves, eq(profileWaves.id, profileImports.waveId))
       .innerJoin(profileInstruments, eq(profileInstruments.id, profileWaves.instrumentId))
       .where(eq(profileImports.id, importId));
-    if (row?.import.state !== "validating" || !row.import.mapping || !row.import.filePath) {
-      return { skipped: true };
-    }
+    if (row?.import.state !== "validating" || !row.import.mapping) return { skipped: true };
+    const mapping = row.import.mapping;
     const finish = (values: Partial<typeof profileImports.$inferInsert>) =>
       ctx.db
         .update(profileImports)
         .set({ ...values, updatedAt: new Date() })
         .where(eq(profileImports.id, importId));
+    const size = await uploadSize(ctx.db, importId);
+    if (size === 0) {
+      // Housekeeping removed the file of an import left alone for a day.
+      await finish({ state: "failed", error: "Filen finns inte längre; ladda upp den igen." });
+      return { missingFile: true };
+    }
     try {
-      const survey = await openSurveyFile(row.import.filePath, row.import.format);
-      const result = await stageImport(ctx.db, {
-        importId,
-        instrument: row.instrument as Instrument,
-        mapping: row.import.mapping,
-        header: survey.header,
-        areas: await areasUnder(ctx.db, row.organisationId),
-        batches: survey.batches,
-        signal: ctx.signal,
-        onRows: (rows) =>
-          ctx.progress(Math.min(0.99, survey.share()), {
-            key: "profile.import.rows",
-            params: { rows },
-          }),
-      });
+      const areas = await areasUnder(ctx.db, row.organisationId);
+      const stage = async (survey: SurveyFile) => {
+        try {
+          return await stageImport(ctx.db, {
+            importId,
+            instrument: row.instrument as Instrument,
+            mapping,
+            header: survey.header,
+            areas,
+            batches: survey.batches,
+            signal: ctx.signal,
+            onRows: (rows) =>
+              ctx.progress(Math.min(0.99, survey.share()), {
+                key: "profile.import.rows",
+                params: { rows },
+              }),
+          });
+        } finally {
+          await survey.close();
+        }
+      };
+      // CSV streams straight from the stored chunks; the others are read from a copy.
+      const result =
+        row.import.format === "csv"
+          ? await stage(await openCsvStream(readUploadChunks(ctx.db, importId), size))
+          : await withUploadFile(ctx.db, importId, row.import.format, async (filePath) =>
+              stage(await openSurveyFile(filePath, row.import.format)),
+            );
       await finish({
         state: "validated",
         rows: result.rows,
@@ -90,8 +114,8 @@ export const profileImportJob = defineJob({
         // A shutdown hands the job back to be run again; only a person's cancel ends it.
         const cancelled = (ctx.signal.reason as Error | undefined)?.message === "cancelled";
         if (cancelled) {
-          await finish({ state: "cancelled", filePath: null });
-          await rm(row.import.filePath, { force: true });
+          await finish({ state: "cancelled" });
+          await deleteUpload(ctx.db, importId);
         }
         throw error;
       }
@@ -115,6 +139,7 @@ export const profileImportJob = defineJob({
         return { unreadable: true };
       }
       await finish({ state: "failed", error: "Importen misslyckades; försök igen." });
+      await deleteUpload(ctx.db, importId);
       throw error;
     }
   },

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { plainColumn, rowsOf, type SurveyFile, SurveyFileError, type SurveyRow } from "./types.ts";
 
 /**
@@ -222,26 +223,59 @@ export function checkHeader(header: readonly string[], line = 1): string[] {
 export async function openCsvFile(path: string): Promise<SurveyFile> {
   const size = (await stat(path)).size;
   if (size === 0) throw new SurveyFileError("the file is empty");
-  const sample = new Uint8Array(Math.min(size, SAMPLE_BYTES));
-  const handle = await open(path, "r");
-  try {
-    await handle.read(sample, 0, sample.length, 0);
-  } finally {
-    await handle.close();
+  return openCsvStream(createReadStream(path, { highWaterMark: 1 << 20 }), size);
+}
+
+/**
+ * Reads CSV from a byte stream of `size` bytes (a file, or an upload's chunks in the database):
+ * the dialect from its first bytes, then the records as the stream goes.
+ */
+export async function openCsvStream(source: Readable, size: number): Promise<SurveyFile> {
+  const input = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  while (headBytes < SAMPLE_BYTES) {
+    const next = await input.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head.push(next.value);
+    headBytes += next.value.length;
   }
+  if (headBytes === 0) {
+    source.destroy();
+    throw new SurveyFileError("the file is empty");
+  }
+  const start = Buffer.concat(head, headBytes);
+  const sample = start.subarray(0, SAMPLE_BYTES);
   // Excel's "Unicode text" is UTF-16; decoding it as either supported encoding gives garbage.
   if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+    source.destroy();
     throw new SurveyFileError("the file is UTF-16; save it as CSV (UTF-8) instead", 1);
   }
-  const dialect = detectDialect(sample, size <= SAMPLE_BYTES);
-  const stream = createReadStream(path, { highWaterMark: 1 << 20, start: dialect.bom ? 3 : 0 });
+  const dialect = detectDialect(sample, ended && headBytes <= SAMPLE_BYTES);
+  let bytesRead = 0;
+  // The bytes read for the sample first (without a BOM), then the rest of the stream.
+  async function* bytes(): AsyncGenerator<Buffer> {
+    const first = start.subarray(dialect.bom ? 3 : 0);
+    bytesRead += headBytes;
+    if (first.length > 0) yield first;
+    for (;;) {
+      const next = await input.next();
+      if (next.done) return;
+      bytesRead += next.value.length;
+      yield next.value;
+    }
+  }
   const parser = new CsvParser(dialect.delimiter);
   const decoder = new TextDecoder(dialect.encoding, { fatal: dialect.encoding === "utf-8" });
   const pending: SurveyRow[] = [];
   const emit = (values: string[], line: number) => {
     pending.push({ line, values });
   };
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = bytes();
   let linesSoFar = 1;
   let done = false;
 
@@ -291,7 +325,7 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
         yield pending.splice(0, pending.length);
       }
     } finally {
-      stream.destroy();
+      source.destroy();
     }
   }
   const stream$ = batches();
@@ -304,9 +338,9 @@ export async function openCsvFile(path: string): Promise<SurveyFile> {
     columns: header.map(plainColumn),
     rows: rowsOf(stream$),
     batches: stream$,
-    share: () => (size > 0 ? Math.min(1, stream.bytesRead / size) : 1),
+    share: () => (size > 0 ? Math.min(1, bytesRead / size) : 1),
     close: async () => {
-      stream.destroy();
+      source.destroy();
     },
   };
 }

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Instrument } from "../../domain/profile/instrument.ts";
@@ -32,8 +31,7 @@ const importTarget = {
  * those who may import, not every reader.
  */
 export function registerImportRoutes(app: FastifyInstance, deps: ModuleDeps): void {
-  const uploadDir = path.join(deps.config.dataDir, "profile-uploads");
-  // The file is streamed to disk by the route, not parsed (its name's ending picks the reader):
+  // The file is streamed into the database by the route, not parsed (its name's ending picks the reader):
   // the body limit does not apply.
   route(app, deps, {
     method: "POST",
@@ -59,7 +57,6 @@ export function registerImportRoutes(app: FastifyInstance, deps: ModuleDeps): vo
         areas: await areasOf(db, target.organisationId),
         fileName: query.fileName,
         body: request.body as NodeJS.ReadableStream,
-        uploadDir,
       });
       return presentImport(row);
     },

@@ -1,8 +1,8 @@
-import { rm } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
 import { clearStaged } from "../../../db/profile-staging.ts";
+import { deleteUpload } from "../../../db/profile-uploads.ts";
 import { profileImports } from "../../../db/schema/profile.ts";
 import type { JobQueue } from "../../../jobs/queue.ts";
 import { ConflictError } from "../../plugins/errors.ts";
@@ -25,7 +25,7 @@ export async function cancelImport(
   await db.transaction(async (tx) => {
     await tx
       .update(profileImports)
-      .set({ state: "cancelled", filePath: null, updatedAt: new Date() })
+      .set({ state: "cancelled", updatedAt: new Date() })
       .where(eq(profileImports.id, target.id));
     await recordAudit(tx, audit, {
       action: "profile.import.cancel",
@@ -35,5 +35,5 @@ export async function cancelImport(
     });
   });
   await clearStaged(db, target.id);
-  if (target.filePath) await rm(target.filePath, { force: true });
+  await deleteUpload(db, target.id);
 }

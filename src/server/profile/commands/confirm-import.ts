@@ -1,7 +1,7 @@
-import { rm } from "node:fs/promises";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type AuditContext, recordAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
+import { deleteUpload } from "../../../db/profile-uploads.ts";
 import {
   profileFineCounts,
   profileImports,
@@ -103,7 +103,7 @@ export async function confirmImport(
       .where(eq(profileWaves.id, target.waveId));
     await tx
       .update(profileImports)
-      .set({ state: "done", excludedRows: excluded, filePath: null, updatedAt: new Date() })
+      .set({ state: "done", excludedRows: excluded, updatedAt: new Date() })
       .where(eq(profileImports.id, target.id));
     const previous = wave?.currentImportId;
     if (previous) {
@@ -122,5 +122,5 @@ export async function confirmImport(
       details: { respondents, excludedRows: excluded.length, screenedOut: target.screenedOut },
     });
   });
-  if (target.filePath) await rm(target.filePath, { force: true });
+  await deleteUpload(db, target.id);
 }

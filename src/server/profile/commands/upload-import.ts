@@ -1,11 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { eq } from "drizzle-orm";
 import { type AuditContext, recordStandaloneAudit } from "../../../db/audit.ts";
 import type { Db } from "../../../db/database.ts";
+import { storeUploadChunks } from "../../../db/profile-uploads.ts";
 import { profileImports } from "../../../db/schema/profile.ts";
 import type { Instrument } from "../../../domain/profile/instrument.ts";
 import { suggestMapping } from "../../../domain/profile/mapping.ts";
@@ -29,8 +31,9 @@ export function formatOf(fileName: string): SurveyFormat {
 }
 
 /**
- * Streams the request body to a file on this server (never whole into memory), reads its
- * columns and their .sav metadata, and proposes a mapping. Nothing is validated or stored yet.
+ * Streams the request body into the database in chunks (never whole into memory), so that a
+ * job worker on any instance can read it, reads its columns and their .sav metadata from a
+ * temporary copy on this instance, and proposes a mapping. Nothing is validated yet.
  */
 export async function uploadImport(
   db: Db,
@@ -41,12 +44,21 @@ export async function uploadImport(
     areas: { id: string; name: string }[];
     fileName: string;
     body: NodeJS.ReadableStream;
-    uploadDir: string;
   },
 ) {
   const format = formatOf(input.fileName);
-  await mkdir(input.uploadDir, { recursive: true, mode: 0o700 });
-  const filePath = path.join(input.uploadDir, `${randomUUID()}.${format}`);
+  const [created] = await db
+    .insert(profileImports)
+    .values({
+      waveId: input.wave.id,
+      fileName: input.fileName,
+      format,
+      createdBy: audit.actorId,
+    })
+    .returning({ id: profileImports.id });
+  const importId = created!.id;
+  const dir = await mkdtemp(path.join(tmpdir(), "paraply-upload-"));
+  const filePath = path.join(dir, `upload.${format}`);
   let bytes = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -56,7 +68,12 @@ export async function uploadImport(
     },
   });
   try {
-    await pipeline(input.body, limit, createWriteStream(filePath, { mode: 0o600 }));
+    await pipeline(
+      input.body,
+      limit,
+      storeUploadChunks(db, importId),
+      createWriteStream(filePath, { mode: 0o600 }),
+    );
     if (bytes === 0) throw new BadRequestError("Filen är tom.");
     const samples: string[][] = [];
     let columnsRead: Awaited<ReturnType<typeof openSurveyFile>>["columns"];
@@ -82,27 +99,27 @@ export async function uploadImport(
       sample: samples.map((row) => row[i] ?? ""),
     }));
     const [row] = await db
-      .insert(profileImports)
-      .values({
-        waveId: input.wave.id,
-        fileName: input.fileName,
-        format,
-        filePath,
+      .update(profileImports)
+      .set({
         columns,
         suggestedMapping: suggestMapping(columns, input.instrument, input.areas),
-        createdBy: audit.actorId,
+        updatedAt: new Date(),
       })
+      .where(eq(profileImports.id, importId))
       .returning();
     await recordStandaloneAudit(db, audit, {
       action: "profile.import.upload",
       subjectType: "profile_import",
-      subjectId: row!.id,
+      subjectId: importId,
       organisationId: input.wave.organisationId,
       details: { fileName: input.fileName, format, bytes },
     });
     return row!;
   } catch (error) {
-    await rm(filePath, { force: true });
+    // The row goes with its chunks: a file that could not be read was never an import.
+    await db.delete(profileImports).where(eq(profileImports.id, importId));
     throw error;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
