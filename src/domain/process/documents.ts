@@ -37,7 +37,12 @@ const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 /** Whether a ZIP archive names an entry (entry names are stored uncompressed). */
 function zipHasEntry(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, "latin1");
+  const needle = ascii(name);
+  const last = bytes.length - needle.length;
+  for (let i = 0; i <= last; i++) {
+    if (bytes[i] === needle[0] && startsWith(bytes, needle, i)) return true;
+  }
+  return false;
 }
 
 /** Plain text: valid UTF-8 with no control characters but tab, line breaks and form feed. */

@@ -28,6 +28,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { AppLink } from "../../components/page.tsx";
+import { DocumentUpload } from "./document-upload.tsx";
 import { type LinkableRecord, linkableRecords } from "./linked-profile.tsx";
 import { API, formatDate, useLang } from "./shared.tsx";
 
@@ -365,6 +366,7 @@ function ItemCard({
             )}
             onSaved={onSaved}
           />
+          <DocumentUpload process={process} item={item} onSaved={onSaved} />
         </>
       ) : null}
     </li>
