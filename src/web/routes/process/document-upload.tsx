@@ -11,6 +11,19 @@ import { API } from "./shared.tsx";
 
 const ACCEPT = ".pdf,.docx,.xlsx,.odt,.png,.jpg,.jpeg,.txt";
 
+/**
+ * Where a piece of evidence is removed: an uploaded document through its own route (from the
+ * item's version, so the file goes only from the item the person saw), a link through the
+ * evidence route.
+ */
+export function evidenceRemovalUrl(process: ProcessDetail, item: ItemView, evidenceId: string) {
+  const uploaded = item.evidence.find((e) => e.id === evidenceId && e.kind === "document")?.url;
+  const documents = `${API}/processes/${process.id}/items/${item.id}/documents/`;
+  return uploaded?.startsWith(documents)
+    ? `${uploaded}${query({ version: item.version })}`
+    : `${API}/processes/${process.id}/items/${item.id}/evidence/${evidenceId}`;
+}
+
 /** Uploads a file as the milestone's evidence; the server judges its type by its content. */
 export function DocumentUpload({
   process,
