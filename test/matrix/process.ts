@@ -12,6 +12,25 @@ async function itemUrl(f: Fixture) {
   return `/api/process/processes/${p.id}/items/${p.items[0]!.id}`;
 }
 
+/** A process with one text document on its first item, stored directly. */
+async function documentUrl(f: Fixture) {
+  const p = await buildProcess(f.t.db, { parentId: f.org.id });
+  const item = p.items[0]!.id;
+  const base = `/api/process/processes/${p.id}/items/${item}/documents`;
+  const evidence = await f.t.pool.query<{ id: string }>(
+    `INSERT INTO community.process_evidence (item_id, kind, url, title)
+     VALUES ($1, 'document', 'pending', 'a.txt') RETURNING id`,
+    [item],
+  );
+  const doc = await f.t.pool.query<{ id: string }>(
+    `INSERT INTO community.process_documents
+       (process_id, item_id, evidence_id, file_name, content_type, size, bytes, sha256)
+     VALUES ($1, $2, $3, 'a.txt', 'text/plain; charset=utf-8', 1, 'a'::bytea, 'x') RETURNING id`,
+    [p.id, item, evidence.rows[0]!.id],
+  );
+  return `${base}/${doc.rows[0]!.id}`;
+}
+
 const edited = (status: number) => ({
   ...all(403),
   system_admin: status,
@@ -31,6 +50,9 @@ export const processMatrix: ModuleMatrix = {
     "PATCH /api/process/processes/{id}/items/{itemId}": edited(200),
     "POST /api/process/processes/{id}/items/{itemId}/evidence": edited(201),
     "DELETE /api/process/processes/{id}/items/{itemId}/evidence/{evidenceId}": edited(200),
+    "POST /api/process/processes/{id}/items/{itemId}/documents": edited(201),
+    "GET /api/process/processes/{id}/items/{itemId}/documents/{documentId}": readable,
+    "DELETE /api/process/processes/{id}/items/{itemId}/documents/{documentId}": edited(200),
     "POST /api/process/processes/{id}/phases/{phase}/complete": edited(200),
     "POST /api/process/processes/{id}/cycles": edited(201),
     "GET /api/process/processes/{id}/responsible-candidates": edited(200),
@@ -82,6 +104,16 @@ export const processMatrix: ModuleMatrix = {
         url: `/api/process/processes/${p.id}/items/${p.items[0]!.id}/evidence/${res.rows[0]!.id}`,
       };
     },
+    "POST /api/process/processes/{id}/items/{itemId}/documents": async (f) => ({
+      url: `${await itemUrl(f)}/documents?name=protokoll.txt&version=1`,
+      payload: "Protokoll från styrgruppens möte",
+    }),
+    "GET /api/process/processes/{id}/items/{itemId}/documents/{documentId}": async (f) => ({
+      url: await documentUrl(f),
+    }),
+    "DELETE /api/process/processes/{id}/items/{itemId}/documents/{documentId}": async (f) => ({
+      url: `${await documentUrl(f)}?version=1`,
+    }),
     "POST /api/process/processes/{id}/phases/{phase}/complete": async (f) => {
       const p = await buildProcess(f.t.db, { parentId: f.org.id });
       await settlePhase(f.t.db, p.cycle.id, 1);

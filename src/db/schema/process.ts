@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -191,5 +193,39 @@ export const processEvidence = community.table(
       "process_evidence_target",
       sql`(kind = 'document') = (url IS NOT NULL) AND (kind = 'document') = (record_id IS NULL)`,
     ),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * A file uploaded as a milestone's evidence. Its evidence row (kind document, the download
+ * address as url) lists it on the item; removing that row removes the file with it.
+ */
+export const processDocuments = community.table(
+  "process_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    processId: uuid("process_id")
+      .notNull()
+      .references(() => processProcesses.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => processItems.id, { onDelete: "cascade" }),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => processEvidence.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    bytes: bytea("bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedBy: uuid("uploaded_by").references(() => users.id),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("process_documents_evidence_key").on(t.evidenceId),
+    index("process_documents_item_idx").on(t.itemId),
+    check("process_documents_size", sql`size = octet_length(bytes) AND size <= 10485760`),
   ],
 );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateSchema, nameText, noteText, VersionSchema } from "../shared/schemas.ts";
+import { DateSchema, nameText, noteText, PG_INT_MAX, VersionSchema } from "../shared/schemas.ts";
 import { CHECKLIST_LIMITS, checklistProblems } from "./checklist.ts";
 import { ACTOR_KINDS, BOARD_SECTORS, EVIDENCE_KINDS, PROMOTIVE_ELEMENTS } from "./parts.ts";
 import { PHASE_NUMBERS } from "./phases.ts";
@@ -357,3 +357,23 @@ export type ItemView = z.infer<typeof ItemSchema>;
 export type PhaseState = z.infer<typeof PhaseStateSchema>;
 export type CycleSummary = z.infer<typeof CycleSummarySchema>;
 export type Checklist = z.infer<typeof ChecklistSchema>;
+
+const QueryVersionSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(PG_INT_MAX)
+  .describe("The item's version the change was made from (optimistic locking)");
+
+export const DocumentUploadQuerySchema = z.strictObject({
+  name: nameText(300, "Ange filens namn.").describe("The file's name, as the person chose it"),
+  version: QueryVersionSchema,
+});
+
+export const DocumentParamsSchema = z.strictObject({
+  id: z.uuid(),
+  itemId: z.uuid(),
+  documentId: z.uuid(),
+});
+
+export const DocumentDeleteQuerySchema = z.strictObject({ version: QueryVersionSchema });

@@ -19,6 +19,7 @@ import { createChecklist } from "./commands/create-checklist.ts";
 import { startProcess } from "./commands/start-process.ts";
 import { updateProcess } from "./commands/update-process.ts";
 import { loadProcessDetail, loadSummaries } from "./detail.ts";
+import { registerDocumentRoutes } from "./document-routes.ts";
 import { registerOverviewRoutes } from "./overview-routes.ts";
 import { presentBuiltInChecklist, presentChecklist, presentSummary } from "./presenters.ts";
 import {
@@ -212,5 +213,6 @@ export function registerProcessRoutes(app: FastifyInstance, deps: { db: Db }): v
   });
 
   registerWorkRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
   registerOverviewRoutes(app, deps);
 }

@@ -28,6 +28,7 @@ import {
   ValidatedForm,
 } from "../../components/forms.tsx";
 import { AppLink } from "../../components/page.tsx";
+import { DocumentUpload, evidenceRemovalUrl } from "./document-upload.tsx";
 import { type LinkableRecord, linkableRecords } from "./linked-profile.tsx";
 import { API, formatDate, useLang } from "./shared.tsx";
 
@@ -251,10 +252,7 @@ function Evidence({
   const { t } = useTranslation();
   const remove = useMutation({
     mutationFn: (evidenceId: string) =>
-      api<ProcessDetail>(
-        "DELETE",
-        `${API}/processes/${process.id}/items/${item.id}/evidence/${evidenceId}`,
-      ),
+      api<ProcessDetail>("DELETE", evidenceRemovalUrl(process, item, evidenceId)),
     onSuccess: onSaved,
   });
   if (item.evidence.length === 0) return null;
@@ -365,6 +363,7 @@ function ItemCard({
             )}
             onSaved={onSaved}
           />
+          <DocumentUpload process={process} item={item} onSaved={onSaved} />
         </>
       ) : null}
     </li>
