@@ -6,6 +6,7 @@ import writeXlsxFile from "write-excel-file/node";
 import { profileCommand } from "../src/cli/commands/profile.ts";
 import { surveyCommand } from "../src/cli/commands/survey.ts";
 import { runCaptured, tempFolder } from "../src/cli/testing.ts";
+import { SMALL_INSTRUMENT } from "./fixtures/profile/instrument.ts";
 
 /**
  * `paraply profile compute` and `paraply survey generate` end to end: the output checked against
@@ -18,41 +19,6 @@ const FIXTURES = resolve(import.meta.dirname, "fixtures/profile");
 const { file, path } = tempFolder("paraply-profile-");
 const compute = (...args: string[]) => runCaptured(profileCommand, ["compute", ...args]);
 const generate = (...args: string[]) => runCaptured(surveyCommand, ["generate", ...args]);
-
-const SMALL_INSTRUMENT = {
-  id: "small",
-  version: 1,
-  name: { sv: "Liten", en: "Small" },
-  items: [
-    { id: "q1", min: 1, max: 4, missing: [9] },
-    { id: "q2", min: 1, max: 4, missing: [9] },
-    { id: "q3", min: 0, max: 3 },
-    { id: "q90", min: 1, max: 4 },
-  ],
-  exclude: [{ item: "q90", values: [2, 3, 4], reason: "fictitious drug" }],
-  factors: [
-    {
-      id: "family_conflict",
-      kind: "risk",
-      domain: "family",
-      name: { sv: "Konflikter i familjen", en: "Family conflict" },
-      items: ["q1", "q2", "q3"],
-      reverse: ["q3"],
-      minAnswered: 2,
-      cutPoint: 2.5,
-      compare: ">",
-    },
-    {
-      id: "attachment",
-      kind: "protective",
-      domain: "family",
-      name: { sv: "Anknytning", en: "Attachment" },
-      items: ["q1", "q2"],
-      cutPoint: 2,
-      compare: ">=",
-    },
-  ],
-};
 
 type Instrument = typeof SMALL_INSTRUMENT;
 type OutputCell = Record<string, unknown> & {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Import, Profile } from "../src/domain/profile/schemas.ts";
 import { profileImportJob } from "../src/jobs/profile/import.ts";
 import { JobQueue } from "../src/jobs/queue.ts";
+import { SMALL_INSTRUMENT } from "./fixtures/profile/instrument.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildArea, buildMunicipality } from "./helpers/factories.ts";
 import { auditRowsFor, call } from "./helpers/http.ts";
@@ -475,41 +476,8 @@ describe("profile import", () => {
   });
 });
 
-/** The instrument of the survey fixtures in test/fixtures/profile (as in profile-cli.test.ts). */
-const FIXTURE_INSTRUMENT = {
-  id: "fixture",
-  version: 1,
-  name: { sv: "Liten", en: "Small" },
-  items: [
-    { id: "q1", min: 1, max: 4, missing: [9] },
-    { id: "q2", min: 1, max: 4, missing: [9] },
-    { id: "q3", min: 0, max: 3 },
-    { id: "q90", min: 1, max: 4 },
-  ],
-  exclude: [{ item: "q90", values: [2, 3, 4], reason: "fictitious drug" }],
-  factors: [
-    {
-      id: "family_conflict",
-      kind: "risk",
-      domain: "family",
-      name: { sv: "Konflikter i familjen", en: "Family conflict" },
-      items: ["q1", "q2", "q3"],
-      reverse: ["q3"],
-      minAnswered: 2,
-      cutPoint: 2.5,
-      compare: ">",
-    },
-    {
-      id: "attachment",
-      kind: "protective",
-      domain: "family",
-      name: { sv: "Anknytning", en: "Attachment" },
-      items: ["q1", "q2"],
-      cutPoint: 2,
-      compare: ">=",
-    },
-  ],
-};
+/** The survey fixtures' instrument, under an id of its own in this test's database. */
+const FIXTURE_INSTRUMENT = { ...SMALL_INSTRUMENT, id: "fixture" };
 
 describe("the response-rate rule per school and grade", () => {
   it("withholds every cell holding a school/grade that answered too little, margins included", async () => {
