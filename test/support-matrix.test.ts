@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../src/domain/platform/roles.ts";
-import type { CaseRole } from "../src/domain/support/access.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
 import {
@@ -10,6 +8,13 @@ import {
   fictionalPersonalNumber,
   grantAs,
 } from "./helpers/support.ts";
+import {
+  grantRelations,
+  RELATIONS,
+  type Relation,
+  type RelationPeople,
+  relationPeople,
+} from "./helpers/support-relations.ts";
 
 /**
  * Every support route × every relation a person can have to a case: the answer AND the audit
@@ -17,28 +22,6 @@ import {
  * (closing, withdrawing) cannot change another's answer.
  */
 
-const RELATIONS = [
-  "none",
-  "expired",
-  "discoverer",
-  "child_contact",
-  "coordinator",
-  "team_member",
-  "same_unit",
-  "other_municipality",
-  "org_admin",
-  "emergency",
-] as const;
-type Relation = (typeof RELATIONS)[number];
-
-const ON_CASE: Partial<Record<Relation, CaseRole>> = {
-  expired: "team_member",
-  discoverer: "discoverer",
-  child_contact: "child_contact",
-  coordinator: "support_coordinator",
-  team_member: "team_member",
-  emergency: "emergency",
-};
 const LIVE: readonly Relation[] = [
   "discoverer",
   "child_contact",
@@ -58,48 +41,19 @@ interface World {
 let t: TestApp;
 let municipality: { id: string };
 let unit: { id: string };
-const people = new Map<Relation, { id: string; headers: Record<string, string> }>();
+let people: RelationPeople;
 
 beforeAll(async () => {
   t = await buildTestApp();
   municipality = await buildMunicipality(t.db);
   unit = await buildUnit(t.db, municipality.id);
-  const other = await buildMunicipality(t.db);
-  const homeOf: Record<Relation, [Role, string]> = {
-    none: ["reader", municipality.id],
-    expired: ["practitioner", unit.id],
-    discoverer: ["practitioner", unit.id],
-    child_contact: ["practitioner", unit.id],
-    coordinator: ["practitioner", unit.id],
-    team_member: ["practitioner", unit.id],
-    same_unit: ["practitioner", unit.id],
-    other_municipality: ["practitioner", other.id],
-    org_admin: ["org_admin", municipality.id],
-    emergency: ["practitioner", unit.id],
-  };
-  await Promise.all(
-    RELATIONS.map(async (relation) => {
-      const [role, org] = homeOf[relation];
-      const { user, headers } = await actorWith(t, role, org);
-      people.set(relation, { id: user.id, headers });
-    }),
-  );
+  people = await relationPeople(t, municipality.id, unit.id);
 });
 afterAll(() => t.close());
 
 async function buildWorld(): Promise<World> {
   const supportCase = await buildSupportCase(t, municipality.id);
-  const access: World["access"] = {};
-  const hour = 3_600_000;
-  for (const [relation, role] of Object.entries(ON_CASE) as [Relation, CaseRole][]) {
-    const expired = relation === "expired";
-    access[relation] = await grantAs(t, supportCase.id, people.get(relation)!.id, {
-      role,
-      ...(expired
-        ? { validFrom: new Date(Date.now() - 2 * hour), validUntil: new Date(Date.now() - hour) }
-        : {}),
-    });
-  }
+  const access = await grantRelations(t, supportCase.id, people);
   const contactPerson = await buildUser(t.db, { role: "practitioner", organisationId: unit.id });
   const contactId = await buildChildContact(t, supportCase.childId, contactPerson.id, unit.id);
   const consentId = await buildConsent(t, supportCase.id);

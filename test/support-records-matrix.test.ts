@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../src/domain/platform/roles.ts";
-import type { CaseRole } from "../src/domain/support/access.ts";
 import { DEFAULT_COMPASS_NEEDS } from "../src/domain/support/compass.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { actorWith, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
-import { buildSupportCase, grantAs } from "./helpers/support.ts";
+import { buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
+import { buildSupportCase } from "./helpers/support.ts";
+import {
+  grantRelations,
+  RELATIONS,
+  type Relation,
+  type RelationPeople,
+  relationPeople,
+} from "./helpers/support-relations.ts";
 
 /**
  * Every route of a case's records × every relation a person can have to the case: the answer
@@ -13,29 +18,6 @@ import { buildSupportCase, grantAs } from "./helpers/support.ts";
  * also needs a role that writes that part; everything else is 404 with a denied row. Reports of
  * concern are the exception: their intake unit reads them with no access to any case.
  */
-
-const RELATIONS = [
-  "none",
-  "expired",
-  "discoverer",
-  "child_contact",
-  "coordinator",
-  "team_member",
-  "same_unit",
-  "other_municipality",
-  "org_admin",
-  "emergency",
-] as const;
-type Relation = (typeof RELATIONS)[number];
-
-const ON_CASE: Partial<Record<Relation, CaseRole>> = {
-  expired: "team_member",
-  discoverer: "discoverer",
-  child_contact: "child_contact",
-  coordinator: "support_coordinator",
-  team_member: "team_member",
-  emergency: "emergency",
-};
 
 interface World {
   caseId: string;
@@ -50,7 +32,7 @@ interface World {
 let t: TestApp;
 let municipality: { id: string };
 let unit: { id: string };
-const people = new Map<Relation, { id: string; headers: Record<string, string> }>();
+let people: RelationPeople;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -61,42 +43,13 @@ beforeAll(async () => {
     "INSERT INTO support.intake_units (municipality_id, unit_id) VALUES ($1, $2)",
     [municipality.id, unit.id],
   );
-  const other = await buildMunicipality(t.db);
-  const homeOf: Record<Relation, [Role, string]> = {
-    none: ["reader", municipality.id],
-    expired: ["practitioner", unit.id],
-    discoverer: ["practitioner", unit.id],
-    child_contact: ["practitioner", unit.id],
-    coordinator: ["practitioner", unit.id],
-    team_member: ["practitioner", unit.id],
-    same_unit: ["practitioner", unit.id],
-    other_municipality: ["practitioner", other.id],
-    org_admin: ["org_admin", municipality.id],
-    emergency: ["practitioner", unit.id],
-  };
-  await Promise.all(
-    RELATIONS.map(async (relation) => {
-      const [role, org] = homeOf[relation];
-      const { user, headers } = await actorWith(t, role, org);
-      people.set(relation, { id: user.id, headers });
-    }),
-  );
+  people = await relationPeople(t, municipality.id, unit.id);
 });
 afterAll(() => t.close());
 
 async function buildWorld(): Promise<World> {
   const supportCase = await buildSupportCase(t, municipality.id);
-  const access: World["access"] = {};
-  const hour = 3_600_000;
-  for (const [relation, role] of Object.entries(ON_CASE) as [Relation, CaseRole][]) {
-    const expired = relation === "expired";
-    access[relation] = await grantAs(t, supportCase.id, people.get(relation)!.id, {
-      role,
-      ...(expired
-        ? { validFrom: new Date(Date.now() - 2 * hour), validUntil: new Date(Date.now() - hour) }
-        : {}),
-    });
-  }
+  const access = await grantRelations(t, supportCase.id, people);
   const author = people.get("child_contact")!.id;
   const owner = t.owner.pool;
   const one = async (sql: string, values: unknown[]) =>
