@@ -15,7 +15,12 @@ import type { DbOrTx, Tx } from "./database.ts";
  */
 export async function setActingUser(tx: Tx, actorId: string | null): Promise<void> {
   await tx.execute(sql`SELECT set_config('paraply.actor_id', ${actorId ?? ""}, true)`);
+  actingUsers.set(tx, actorId);
 }
+
+// Who each open transaction already names, so that a query inside the request transaction does
+// not set the same user again (a round trip on every support read).
+const actingUsers = new WeakMap<Tx, string | null>();
 
 /**
  * Runs `fn` as `actorId`: withActor(db, actor.userId, (tx) => …). Given the pool it opens a
@@ -28,7 +33,7 @@ export async function withActor<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (db instanceof PgTransaction) {
-    await setActingUser(db, actorId);
+    if (actingUsers.get(db) !== actorId) await setActingUser(db, actorId);
     return fn(db);
   }
   return db.transaction(async (tx) => {

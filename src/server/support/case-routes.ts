@@ -139,10 +139,9 @@ export function registerCaseRoutes(app: FastifyInstance, deps: ModuleDeps): void
     authorize: { action: "case.read", target: ({ params }) => ({ caseId: params.id }) },
     run: async (call) => {
       const { row, grant } = await authorizedCase(call, call.params.id);
-      const [members, consents] = await Promise.all([
-        grant.scopes.has("summary") ? caseMembers(call.db, row.id) : null,
-        grant.scopes.has("consents") ? consentsOf(call.db, row.id) : null,
-      ]);
+      // One after the other: a transaction is one connection, which answers one query at a time.
+      const members = grant.scopes.has("summary") ? await caseMembers(call.db, row.id) : null;
+      const consents = grant.scopes.has("consents") ? await consentsOf(call.db, row.id) : null;
       await call.record(caseReadEntry(row, grant, "case.read", undefined, "detail"));
       return presentCaseDetail(row, grant, { members, consents });
     },

@@ -217,13 +217,14 @@ export interface MemberRow {
   validUntil: Date | null;
 }
 
-/** The people with live access to a case: each one's record must be live by the one definition. */
+/**
+ * The people with live access to a case, by the one definition. The database answers only to an
+ * acting user who holds live access to the case (support.live_access_on_case).
+ */
 export async function caseMembers(tx: DbOrTx, caseId: string): Promise<MemberRow[]> {
   const result = await tx.execute<Record<string, unknown>>(sql`
     SELECT a.id, a.user_id, u.display_name, a.role, a.basis, a.valid_until
-      FROM support.case_access a JOIN platform.users u ON u.id = a.user_id
-     WHERE a.case_id = ${caseId}
-       AND a.id IN (SELECT l.id FROM support.live_access_rows(a.user_id) l)
+      FROM support.live_access_on_case(${caseId}) a JOIN platform.users u ON u.id = a.user_id
      ORDER BY a.valid_from, a.id`);
   return result.rows.map((r) => ({
     accessId: r.id as string,
@@ -262,7 +263,7 @@ export async function childContactsOf(tx: DbOrTx, caseId: string) {
     SELECT k.id, k.user_id, u.display_name, k.title, o.name AS organisation_name,
            EXISTS (SELECT 1 FROM support.case_access a
                     WHERE a.case_id = c.id AND a.user_id = k.user_id AND a.role = 'child_contact'
-                      AND a.id IN (SELECT l.id FROM support.live_access_rows(a.user_id) l)) AS active
+                      AND support.access_record_is_live(a.id)) AS active
       FROM support.cases c
       JOIN support.child_contacts k ON k.child_id = c.child_id
       JOIN platform.users u ON u.id = k.user_id

@@ -112,7 +112,7 @@ export async function coordinatorsOf(db: DbOrTx, caseId: string) {
       and(
         eq(caseAccess.caseId, caseId),
         eq(caseAccess.role, "support_coordinator"),
-        sql`${caseAccess.id} IN (SELECT l.id FROM support.live_access_rows(${caseAccess.userId}) l)`,
+        sql`support.access_record_is_live(${caseAccess.id})`,
       ),
     )
     .orderBy(desc(caseAccess.validFrom));
@@ -131,7 +131,7 @@ export async function teamsOf(db: DbOrTx, caseId: string) {
       name: users.displayName,
       organisationName: supportTeamMembers.organisationName,
       accessId: supportTeamMembers.accessId,
-      live: sql<boolean>`${supportTeamMembers.accessId} IN (SELECT l.id FROM support.live_access_rows(${supportTeamMembers.userId}) l)`,
+      live: sql<boolean>`coalesce(support.access_record_is_live(${supportTeamMembers.accessId}), false)`,
     })
     .from(supportTeamMembers)
     .innerJoin(users, eq(users.id, supportTeamMembers.userId))
