@@ -15,6 +15,11 @@ import type { DbOrTx, Tx } from "./database.ts";
  */
 export async function setActingUser(tx: Tx, actorId: string | null): Promise<void> {
   await tx.execute(sql`SELECT set_config('paraply.actor_id', ${actorId ?? ""}, true)`);
+  markActingUser(tx, actorId);
+}
+
+/** Records that `tx` already names `actorId` (set by the request transaction's BEGIN). */
+export function markActingUser(tx: Tx, actorId: string | null): void {
   actingUsers.set(tx, actorId);
 }
 

@@ -1,3 +1,4 @@
+import pg from "pg";
 import type { AuditAction } from "../domain/contexts.ts";
 import type { Db, Tx } from "./database.ts";
 import { auditLog } from "./schema/platform.ts";
@@ -33,7 +34,16 @@ export function systemAuditContext(label: string): AuditContext {
  * fails together with the change it records, or with the reads and the access check it records.
  */
 export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  const deferred = deferredRows.get(tx);
+  if (deferred) {
+    deferred.push(auditRow(context, entry));
+    return;
+  }
+  await tx.insert(auditLog).values(auditRow(context, entry));
+}
+
+function auditRow(context: AuditContext, entry: AuditEntry) {
+  return {
     actorId: context.actorId,
     actorLabel: context.actorLabel,
     ip: context.ip,
@@ -47,7 +57,65 @@ export async function recordAudit(tx: Tx, context: AuditContext, entry: AuditEnt
     personalData: entry.personalData ?? false,
     reason: entry.reason ?? null,
     details: entry.details ?? {},
-  });
+  };
+}
+
+type AuditRow = ReturnType<typeof auditRow>;
+const deferredRows = new WeakMap<Tx, AuditRow[]>();
+
+/**
+ * From now on `tx` collects its audit rows for takeDeferredAuditRows, which the request
+ * transaction sends together with its COMMIT (src/db/request-transaction.ts).
+ */
+export function deferAuditRows(tx: Tx): void {
+  deferredRows.set(tx, []);
+}
+
+// The order of the values in takeDeferredAuditRows.
+const COLUMNS = [
+  "actor_id",
+  "actor_label",
+  "ip",
+  "user_agent",
+  "request_id",
+  "action",
+  "outcome",
+  "subject_type",
+  "subject_id",
+  "organisation_id",
+  "personal_data",
+  "reason",
+  "details",
+] as const;
+
+/**
+ * The INSERT of the rows `tx` collected, as one statement with its values written out (it travels
+ * in a simple query beside COMMIT, which takes no parameters), or null when there are none.
+ * Every text value is quoted by pg's escapeLiteral; the chain trigger fills the rest.
+ */
+export function takeDeferredAuditRows(tx: Tx): string | null {
+  const rows = deferredRows.get(tx);
+  deferredRows.delete(tx);
+  if (!rows || rows.length === 0) return null;
+  const text = (value: string | null) => (value === null ? "NULL" : pg.escapeLiteral(value));
+  const values = rows.map((r) =>
+    [
+      r.actorId === null ? "NULL" : `${text(r.actorId)}::uuid`,
+      text(r.actorLabel),
+      text(r.ip),
+      text(r.userAgent),
+      text(r.requestId),
+      text(r.action),
+      text(r.outcome),
+      text(r.subjectType),
+      text(r.subjectId),
+      r.organisationId === null ? "NULL" : `${text(r.organisationId)}::uuid`,
+      r.personalData ? "true" : "false",
+      text(r.reason),
+      `${text(JSON.stringify(r.details))}::jsonb`,
+    ].join(", "),
+  );
+  return `INSERT INTO platform.audit_log (${COLUMNS.join(", ")}) VALUES (${values.join("), (")})`;
 }
 
 /**

@@ -41,12 +41,15 @@ interface Logger {
 // whose text varies with its input (a list of n parameters) must not fill it.
 const PREPARED_PER_CONNECTION = 200;
 const statementNames = new Map<string, string>();
+const SUPPORT_SCHEMA = /\bsupport\.|"support"\./;
 
 /**
- * A client that prepares each parameterised statement once per connection (a named statement)
- * instead of having it parsed, rewritten under its row-level policies and planned on every call.
- * On the support case page this took the database from 746 to 1,268 transactions per second
- * (pgbench, same statements, 4 clients).
+ * A client that prepares each parameterised statement on the `support` schema once per connection
+ * (a named statement) instead of having it parsed, rewritten under its row-level policies and
+ * planned on every call: the support case page went from 392 to 467 requests per second
+ * (bench/support's data, 50 connections). Only those: PostgreSQL then reuses a generic plan where
+ * it looks as cheap, and for the readiness list, whose readable set is an array parameter, that
+ * plan was far worse (bench/api: 603 → 174 requests per second).
  */
 class PreparingClient extends pg.Client {
   private readonly prepared = new Set<string>();
@@ -61,6 +64,7 @@ class PreparingClient extends pg.Client {
       typeof config === "object" &&
       typeof config.text === "string" &&
       config.name === undefined &&
+      SUPPORT_SCHEMA.test(config.text) &&
       Array.isArray(values) &&
       values.length > 0
     ) {

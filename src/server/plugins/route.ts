@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from "fastify";
 import type { z } from "zod";
-import { setActingUser } from "../../db/actor.ts";
 import {
   type AuditContext,
   type AuditEntry,
@@ -8,6 +7,7 @@ import {
   recordStandaloneAudit,
 } from "../../db/audit.ts";
 import type { Db, DbOrTx, Tx } from "../../db/database.ts";
+import { runRequestTransaction } from "../../db/request-transaction.ts";
 import {
   type AccessContext,
   type Action,
@@ -167,8 +167,7 @@ async function inRequestTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   let denial: HiddenDenial | undefined;
-  const result = await db.transaction(async (tx) => {
-    if (request.actor) await setActingUser(tx, request.actor.userId);
+  const result = await runRequestTransaction(db, request.actor?.userId ?? null, async (tx) => {
     try {
       return await work(tx);
     } catch (error) {
