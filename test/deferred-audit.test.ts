@@ -34,7 +34,9 @@ describe("the request transaction", () => {
       role: "practitioner",
       organisationId: municipality.id,
     });
-    const before = await t.pool.query<{ n: string }>("SELECT count(*) AS n FROM platform.audit_log");
+    const before = await t.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM platform.audit_log",
+    );
     const res = await call(t, "GET", `/api/users/${colleague.id}`, {
       ...headers,
       "user-agent": HOSTILE_HEADER,

@@ -6,6 +6,7 @@ import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { runtimeRoleFacts } from "../src/db/roles.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { buildMunicipality, buildUser } from "./helpers/factories.ts";
+import { closeCasesAsOwner } from "./helpers/support.ts";
 
 /**
  * Row-level security and the runtime role's rights, asked of PostgreSQL directly: these queries
@@ -130,11 +131,7 @@ describe("row-level security on the support schema, as the runtime role", () => 
       "UPDATE support.case_access SET valid_until = now() - interval '1 minute' WHERE case_id = $1",
       [expired.id],
     );
-    await t.owner.pool.query(
-      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'needs_met',
-       closure_reason = 'Behoven är tillgodosedda' WHERE id = $1`,
-      [closed.id],
-    );
+    await closeCasesAsOwner(t, [closed.id]);
     expect(await visibleAs(user.id)).toEqual({ cases: [], children: [], access: [] });
   });
 

@@ -8,6 +8,7 @@ import { NotFoundError } from "../src/server/plugins/errors.ts";
 import { accessibleCaseIds } from "../src/server/support/queries.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { buildMunicipality, buildUser } from "./helpers/factories.ts";
+import { closeCasesAsOwner } from "./helpers/support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -93,10 +94,7 @@ describe("access to a child's case follows the case, not the organisation", () =
       { ...base, caseId: closed.id },
       { ...base, caseId: future.id, validFrom: new Date(Date.now() + hour) },
     ]);
-    await t.owner.db
-      .update(cases)
-      .set({ status: "closed", closedAt: new Date(), outcome: "needs_met", closureReason: "Klart" })
-      .where(eq(cases.id, closed.id));
+    await closeCasesAsOwner(t, [closed.id]);
 
     const allowed = async (caseId: string, scope: CaseScope) =>
       authorize(ctx, "case.read", { caseId, scope }).then(
@@ -111,6 +109,45 @@ describe("access to a child's case follows the case, not the organisation", () =
 
     const listed = await accessibleCaseIds(t.db, user.id, "summary");
     expect(listed).toEqual([live.id]);
+  });
+
+  it("keeps no live access on a closed case: the database refuses a record left open on one", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const record = {
+      userId: user.id,
+      role: "team_member" as const,
+      basis: "case_role" as const,
+      scopes: ["summary"],
+    };
+    const supportCase = await buildCase(municipality.id);
+    await t.owner.db.insert(caseAccess).values({ ...record, caseId: supportCase.id });
+    // Closing without ending the access fails at commit, and the case stays open.
+    await expect(
+      t.owner.db
+        .update(cases)
+        .set({
+          status: "closed",
+          closedAt: new Date(),
+          outcome: "needs_met",
+          closureReason: "Klart",
+        })
+        .where(eq(cases.id, supportCase.id)),
+    ).rejects.toMatchObject({ cause: { code: "23514" } });
+    const [still] = await t.owner.db.select().from(cases).where(eq(cases.id, supportCase.id));
+    expect(still!.status).toBe("open");
+
+    await closeCasesAsOwner(t, [supportCase.id]);
+    await expect(
+      t.owner.db.insert(caseAccess).values({ ...record, caseId: supportCase.id }),
+    ).rejects.toMatchObject({ cause: { code: "23514" } });
+    // An ended record on the closed case is history, and is accepted.
+    await t.owner.db.insert(caseAccess).values({
+      ...record,
+      caseId: supportCase.id,
+      endedAt: new Date(),
+      endedReason: "case_closed",
+    });
   });
 
   it("refuses emergency access without a stated reason", async () => {

@@ -14,7 +14,7 @@ import {
 } from "../src/domain/support/access.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUnit } from "./helpers/factories.ts";
-import { buildSupportCase } from "./helpers/support.ts";
+import { buildSupportCase, closeCasesAsOwner } from "./helpers/support.ts";
 
 /**
  * Random histories of a small world (two cases, three people) — grants, consent given and
@@ -154,6 +154,8 @@ class World {
   }
 
   private async insertAccess(a: Omit<ModelAccess, "id" | "validFrom" | "endedAt" | "graceUntil">) {
+    // Nobody is given access to a closed case: the database refuses it (and so would the app).
+    if (!this.cases[a.case]!.open) return;
     const id = randomUUID();
     const validFrom = new Date(Date.now() - 1000);
     const role =
@@ -306,11 +308,7 @@ class World {
         const c = this.cases[op.case]!;
         if (!c.open) return;
         c.open = false;
-        await pool.query(
-          `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'other',
-             closure_reason = 'Avslutat i test' WHERE id = $1`,
-          [c.id],
-        );
+        await closeCasesAsOwner(t, [c.id]);
         return;
       }
       case "time":
@@ -366,10 +364,9 @@ class World {
   }
 
   async close() {
-    await t.owner.pool.query(
-      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'other',
-         closure_reason = 'Avslutat i test' WHERE id = ANY($1::uuid[]) AND status = 'open'`,
-      [this.cases.map((c) => c.id)],
+    await closeCasesAsOwner(
+      t,
+      this.cases.map((c) => c.id),
     );
   }
 }

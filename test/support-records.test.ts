@@ -14,6 +14,7 @@ import { call } from "./helpers/http.ts";
 import {
   buildConsent,
   buildSupportCase,
+  closeCasesAsOwner,
   fictionalPersonalNumber,
   grantAs,
 } from "./helpers/support.ts";
@@ -244,11 +245,7 @@ describe("escalation", () => {
         .statusCode,
     ).toBe(404);
 
-    await t.owner.pool.query(
-      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'needs_met',
-              closure_reason = 'Klart' WHERE id = $1`,
-      [s.supportCase.id],
-    );
+    await closeCasesAsOwner(t, [s.supportCase.id]);
     for (const who of [coordinator, member, s.contact]) {
       expect((await call(t, "GET", `${s.base}/teams`, who.headers)).statusCode).toBe(404);
     }
@@ -743,11 +740,7 @@ describe("retention", () => {
     });
     expect(report.json().caseId).toBe(s.supportCase.id);
     const owner = t.owner.pool;
-    await owner.query(
-      `UPDATE support.cases SET status = 'closed', closed_at = now(), outcome = 'needs_met',
-              closure_reason = 'Klart' WHERE id = $1`,
-      [s.supportCase.id],
-    );
+    await closeCasesAsOwner(t, [s.supportCase.id]);
     await owner.query("SELECT support.thin_case($1)", [s.supportCase.id]);
     for (const table of [
       "compass_assessments",

@@ -3,7 +3,7 @@ import { systemAuditContext } from "../src/db/audit.ts";
 import { supportRetentionJob } from "../src/jobs/support/retention.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality } from "./helpers/factories.ts";
-import { buildConsent, buildSupportCase, grantAs } from "./helpers/support.ts";
+import { buildConsent, buildSupportCase, closeCasesAsOwner, grantAs } from "./helpers/support.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,11 +21,7 @@ async function closedCase(municipalityId: string, yearsAgo: number, birthDate: s
     c.childId,
     birthDate,
   ]);
-  await t.owner.pool.query(
-    `UPDATE support.cases SET status = 'closed', outcome = 'needs_met', closure_reason = 'Klart',
-       closed_at = now() - make_interval(years => $2) WHERE id = $1`,
-    [c.id, yearsAgo],
-  );
+  await closeCasesAsOwner(t, [c.id], yearsAgo);
   return c;
 }
 

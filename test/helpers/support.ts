@@ -114,3 +114,20 @@ export async function buildChildContact(
   );
   return res.rows[0]!.id;
 }
+
+/**
+ * Closes cases as the owner the way the close command does (close-case.ts): each case and every
+ * access to it in one statement. The database refuses a closed case with access left open
+ * (migration support_live_access_view), so tests close cases through this.
+ */
+export async function closeCasesAsOwner(t: TestApp, caseIds: string[], closedYearsAgo = 0) {
+  await t.owner.pool.query(
+    `WITH closed AS (
+       UPDATE support.cases SET status = 'closed', outcome = 'needs_met', closure_reason = 'Klart',
+              closed_at = now() - make_interval(years => $2)
+        WHERE id = ANY($1::uuid[]) AND status = 'open' RETURNING id)
+     UPDATE support.case_access a SET ended_at = now(), ended_reason = 'case_closed'
+       FROM closed WHERE a.case_id = closed.id AND a.ended_at IS NULL`,
+    [caseIds, closedYearsAgo],
+  );
+}
