@@ -42,7 +42,9 @@ export async function benchSupport(options: SupportBenchOptions): Promise<void> 
   await fs.chmod(dir, 0o755);
   const quiet = { info: () => {}, warn: (m: string) => console.error(m) };
   const server = await startEmbeddedPostgres(dir, options.pgPort, quiet);
-  const { db } = connect(server.url, 20);
+  // The app's own pool size (src/db/database.ts), as in production: a larger pool on two cores
+  // only lengthens the queue inside PostgreSQL.
+  const { db } = connect(server.url);
   const { db: ownerDb, pool } = connect(server.ownerUrl, 2);
   const cleanups: (() => Promise<unknown>)[] = [
     () => fs.rm(dir, { recursive: true, force: true }),
