@@ -25,6 +25,7 @@ export const SUPPORT_AUDIT_ACTIONS = [
   "access_review.list",
   "access_review.verdict",
   "case.thin",
+  "support.concern.thin",
   "retention.dry_run",
   "notification.list",
   "seed.demo.support",

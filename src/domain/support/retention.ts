@@ -11,6 +11,17 @@
 export const RECORD_TYPES = ["social_services", "health", "coordination"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/**
+ * The record types the platform itself holds and thins: its coordination cases, and reports of
+ * concern, which are social services' records from the moment they are filed with the intake
+ * unit. Health records stay in the region's own systems.
+ */
+export const THINNED_RECORD_TYPES = [
+  "coordination",
+  "social_services",
+] as const satisfies readonly RecordType[];
+export type ThinnedRecordType = (typeof THINNED_RECORD_TYPES)[number];
+
 export interface RetentionRule {
   /** Years after the last entry before the record is thinned. */
   years: number;

@@ -12,7 +12,7 @@ import {
 } from "./access.ts";
 import { UNUSUAL_REASONS } from "./log-review.ts";
 import { IDENTITY_NUMBER_MESSAGES, parseIdentityNumber } from "./personnummer.ts";
-import { KEEP_REASONS } from "./retention.ts";
+import { KEEP_REASONS, THINNED_RECORD_TYPES } from "./retention.ts";
 
 /**
  * The HTTP contract of a child's case and the access to it: discover, list, search, detail,
@@ -312,8 +312,11 @@ export const AccessReviewVerdictResultSchema = z.strictObject({
 });
 
 export const RetentionItemSchema = z.strictObject({
-  caseId: z.uuid(),
-  closedAt: DateTimeSchema,
+  recordType: z
+    .enum(THINNED_RECORD_TYPES)
+    .describe("coordination: a closed case; social_services: a report of concern"),
+  recordId: z.uuid().describe("The case or the report of concern"),
+  lastEntryAt: DateTimeSchema.describe("A case's closure; a report's latest entry"),
   dueAt: DateTimeSchema.nullable().describe("When it is thinned; null when kept without end"),
   thin: z.boolean().describe("Whether the next run thins it"),
   reason: z.enum(KEEP_REASONS).nullable().describe("Why it is kept, when it is"),

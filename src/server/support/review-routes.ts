@@ -105,7 +105,7 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ModuleDeps): vo
     url: `${PREFIX}/retention/dry-run`,
     summary: "What the next retention run would thin",
     description:
-      "Closed cases in the reviewer's municipalities past their shortest retention, each with the decision of the scheduled job (support.retention): thinned, or kept and why.",
+      "Closed cases and reports of concern in the reviewer's municipalities past their shortest retention, each with its record type and the decision of the scheduled job (support.retention): thinned, or kept and why.",
     access: { permission: "support.review" },
     personalData: true,
     schema: { tags, response: { 200: RetentionDryRunSchema } },
@@ -115,8 +115,9 @@ export function registerReviewRoutes(app: FastifyInstance, deps: ModuleDeps): vo
       const plan = await planRetention(db, places === null ? null : [...places]);
       return {
         items: plan.map((p) => ({
-          caseId: p.caseId,
-          closedAt: p.closedAt.toISOString(),
+          recordType: p.recordType,
+          recordId: p.recordId,
+          lastEntryAt: p.lastEntryAt.toISOString(),
           dueAt: p.dueAt?.toISOString() ?? null,
           thin: p.thin,
           reason: p.reason,

@@ -8,10 +8,12 @@ import { DataTable } from "../../components/data-table.tsx";
 import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
 import { StatusMessage } from "../../components/forms.tsx";
 import { Loading, PageTitle } from "../../components/page.tsx";
+import { RetentionDryRunSection } from "./retention-dry-run.tsx";
 import {
   type AccessReviewList,
   type EmergencyReviewList,
   formatDateTime,
+  type RetentionDryRun,
   urls,
   useLang,
   useSupportQuery,
@@ -53,7 +55,8 @@ function VerdictCell({
 
 /**
  * Log review for the person responsible: unusual reads of cases and the emergency access taken,
- * who and why, with a verdict for each. It never shows a case's content.
+ * who and why, with a verdict for each, and what the next retention run thins. It never shows a
+ * case's content.
  */
 export function SupportLogReviewPage() {
   const { t } = useTranslation();
@@ -64,6 +67,7 @@ export function SupportLogReviewPage() {
     ["emergency-review"],
     urls.emergencyReview,
   );
+  const retention = useSupportQuery<RetentionDryRun>(["retention-dry-run"], urls.retentionDryRun);
   const [status, setStatus] = useState<string | null>(null);
   const saved = async () => {
     await client.invalidateQueries({ queryKey: ["support"] });
@@ -79,8 +83,9 @@ export function SupportLogReviewPage() {
       api("POST", urls.emergencyVerdict(v.accessId), { verdict: v.verdict, note: "" }),
     onSuccess: saved,
   });
-  if (unusual.isPending || emergency.isPending) return <Loading />;
-  if (isForbidden(unusual.error) || isForbidden(emergency.error)) return <ForbiddenPage />;
+  const queries = [unusual, emergency, retention];
+  if (queries.some((q) => q.isPending)) return <Loading />;
+  if (queries.some((q) => isForbidden(q.error))) return <ForbiddenPage />;
   const reads = unusual.data?.items ?? [];
   const taken = emergency.data?.items ?? [];
   return (
@@ -88,9 +93,7 @@ export function SupportLogReviewPage() {
       <PageTitle title={t("support.logReview.title")}>{t("support.logReview.title")}</PageTitle>
       <Paragraph>{t("support.logReview.intro")}</Paragraph>
       <StatusMessage message={status} />
-      {unusual.isError || emergency.isError ? (
-        <Paragraph>{t("common.unknownError")}</Paragraph>
-      ) : null}
+      {queries.some((q) => q.isError) ? <Paragraph>{t("common.unknownError")}</Paragraph> : null}
       <section className="support-section" aria-labelledby="review-unusual">
         <Heading level={2} data-size="md" id="review-unusual">
           {t("support.logReview.unusualTitle")}
@@ -168,6 +171,7 @@ export function SupportLogReviewPage() {
           </DataTable>
         )}
       </section>
+      <RetentionDryRunSection items={retention.data?.items ?? []} />
     </>
   );
 }

@@ -26,6 +26,7 @@ import type {
   ConsentSchema,
   EmergencyReviewListSchema,
   NotificationListSchema,
+  RetentionDryRunSchema,
 } from "../../../domain/support/schemas.ts";
 import { ApiError, get } from "../../api.ts";
 import { useMe } from "../../components/session.ts";
@@ -48,6 +49,7 @@ export const urls = {
   emergencyVerdict: (accessId: string) => `${API}/emergency-access/${accessId}/review`,
   accessReview: `${API}/access-review`,
   accessReviewVerdict: (auditId: number) => `${API}/access-review/${auditId}/verdict`,
+  retentionDryRun: `${API}/retention/dry-run`,
   notifications: `${API}/notifications`,
   accessLog: (id: string) => `${API}/cases/${id}/access-log`,
   identify: (id: string) => `${API}/cases/${id}/identify`,
@@ -80,6 +82,7 @@ export type AccessLog = z.infer<typeof AccessLogSchema>;
 export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type AccessReviewList = z.infer<typeof AccessReviewListSchema>;
 export type EmergencyReviewList = z.infer<typeof EmergencyReviewListSchema>;
+export type RetentionDryRun = z.infer<typeof RetentionDryRunSchema>;
 export type AssessmentList = z.infer<typeof AssessmentListSchema>;
 export type MeasureList = z.infer<typeof MeasureListSchema>;
 export type Teams = z.infer<typeof TeamsSchema>;
