@@ -59,17 +59,12 @@ class PreparingClient extends pg.Client {
     const config = args[0] as { text?: unknown; name?: unknown; values?: unknown[] } | null;
     // drizzle passes the values beside the config, pg's own callers inside it.
     const values = Array.isArray(args[1]) ? args[1] : config?.values;
-    if (
-      config !== null &&
-      typeof config === "object" &&
-      typeof config.text === "string" &&
-      config.name === undefined &&
-      SUPPORT_SCHEMA.test(config.text) &&
-      Array.isArray(values) &&
-      values.length > 0
-    ) {
-      const name = statementName(config.text);
-      if (this.prepared.has(name) || this.prepared.size < PREPARED_PER_CONNECTION) {
+    if (config !== null && typeof config === "object" && config.name === undefined) {
+      const name = preparedStatementName(config.text, values);
+      if (
+        name !== null &&
+        (this.prepared.has(name) || this.prepared.size < PREPARED_PER_CONNECTION)
+      ) {
         this.prepared.add(name);
         args[0] = { ...config, name };
       }
@@ -78,7 +73,10 @@ class PreparingClient extends pg.Client {
   }
 }
 
-function statementName(text: string): string {
+/** The name a statement is prepared under, or null when it is sent to be planned each time. */
+export function preparedStatementName(text: unknown, values: unknown): string | null {
+  if (typeof text !== "string" || !Array.isArray(values) || values.length === 0) return null;
+  if (!SUPPORT_SCHEMA.test(text)) return null;
   let name = statementNames.get(text);
   if (name === undefined) {
     name = `p_${createHash("sha1").update(text).digest("base64url")}`;
