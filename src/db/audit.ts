@@ -71,51 +71,40 @@ export function deferAuditRows(tx: Tx): void {
   deferredRows.set(tx, []);
 }
 
-// The order of the values in takeDeferredAuditRows.
-const COLUMNS = [
-  "actor_id",
-  "actor_label",
-  "ip",
-  "user_agent",
-  "request_id",
-  "action",
-  "outcome",
-  "subject_type",
-  "subject_id",
-  "organisation_id",
-  "personal_data",
-  "reason",
-  "details",
-] as const;
+// Each column of a deferred row and the field it takes its value from.
+const DEFERRED_COLUMNS: readonly (readonly [string, keyof AuditRow])[] = [
+  ["actor_id", "actorId"],
+  ["actor_label", "actorLabel"],
+  ["ip", "ip"],
+  ["user_agent", "userAgent"],
+  ["request_id", "requestId"],
+  ["action", "action"],
+  ["outcome", "outcome"],
+  ["subject_type", "subjectType"],
+  ["subject_id", "subjectId"],
+  ["organisation_id", "organisationId"],
+  ["personal_data", "personalData"],
+  ["reason", "reason"],
+  ["details", "details"],
+];
 
 /**
  * The INSERT of the rows `tx` collected, as one statement with its values written out (it travels
  * in a simple query beside COMMIT, which takes no parameters), or null when there are none.
- * Every text value is quoted by pg's escapeLiteral; the chain trigger fills the rest.
+ * Every value is a literal quoted by pg's escapeLiteral, which INSERT turns into its column's
+ * type (uuid, boolean, jsonb); the chain trigger fills the rest.
  */
 export function takeDeferredAuditRows(tx: Tx): string | null {
   const rows = deferredRows.get(tx);
   deferredRows.delete(tx);
   if (!rows || rows.length === 0) return null;
-  const text = (value: string | null) => (value === null ? "NULL" : pg.escapeLiteral(value));
-  const values = rows.map((r) =>
-    [
-      r.actorId === null ? "NULL" : `${text(r.actorId)}::uuid`,
-      text(r.actorLabel),
-      text(r.ip),
-      text(r.userAgent),
-      text(r.requestId),
-      text(r.action),
-      text(r.outcome),
-      text(r.subjectType),
-      text(r.subjectId),
-      r.organisationId === null ? "NULL" : `${text(r.organisationId)}::uuid`,
-      r.personalData ? "true" : "false",
-      text(r.reason),
-      `${text(JSON.stringify(r.details))}::jsonb`,
-    ].join(", "),
-  );
-  return `INSERT INTO platform.audit_log (${COLUMNS.join(", ")}) VALUES (${values.join("), (")})`;
+  const literal = (value: AuditRow[keyof AuditRow]) =>
+    value === null
+      ? "NULL"
+      : pg.escapeLiteral(typeof value === "object" ? JSON.stringify(value) : String(value));
+  const values = rows.map((r) => DEFERRED_COLUMNS.map(([, field]) => literal(r[field])).join(", "));
+  const columns = DEFERRED_COLUMNS.map(([column]) => column).join(", ");
+  return `INSERT INTO platform.audit_log (${columns}) VALUES (${values.join("), (")})`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../db/audit.ts";
-import type { DbOrTx } from "../../db/database.ts";
+import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { parseIdentityNumber } from "../../domain/support/personnummer.ts";
 import {
   DEFAULT_RETENTION,
@@ -82,8 +82,7 @@ export async function planRetention(
   const shortest = Math.min(...RECORD_TYPES.map((t) => DEFAULT_RETENTION[t].years));
   const before = new Date(now.getTime());
   before.setUTCFullYear(before.getUTCFullYear() - shortest);
-  const ids =
-    municipalityIds === null ? sql`NULL` : sql`${`{${municipalityIds.join(",")}}`}::uuid[]`;
+  const ids = municipalityIds === null ? sql`NULL` : uuidArray(municipalityIds);
   const candidates = [
     ...(await closedCases(db, before, ids)),
     ...(await concernReports(db, before, ids)),
