@@ -143,8 +143,9 @@ export interface AccessSurroundings {
 
 /**
  * Whether an access record is live at `now`, for `scope` (any scope when omitted). The one
- * definition in SQL is support.live_case_ids (migration support_core_custom); this pure copy lets
- * property tests compare the two on random histories.
+ * definition in SQL is the view support.live_access_records (migration
+ * support_live_access_view); this pure copy lets property tests compare the two on random
+ * histories.
  */
 export function isLive(
   access: AccessFacts,

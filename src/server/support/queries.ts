@@ -4,9 +4,10 @@ import type { DbOrTx } from "../../db/database.ts";
 import type { AccessBasis, CaseRole, CaseScope } from "../../domain/support/access.ts";
 
 /*
- * "May this person see this part of this case now" has one definition, in SQL:
- * support.live_access_rows (migration support_core_custom), under support.live_case_ids and
- * support.live_access. The row-level-security policies use the same functions, and these reads
+ * "May this person see this part of this case now" has one definition, in SQL: the view
+ * support.live_access_records (migration support_live_access_view), read through
+ * support.live_access_rows, live_case_ids, live_access_on_case and access_record_is_live. The
+ * row-level-security policies use the same functions, and these reads
  * run as the acting user, so each answer is checked twice: by the explicit condition here and by
  * the policies.
  */
