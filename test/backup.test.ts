@@ -161,10 +161,24 @@ beforeAll(async () => {
   await query(targetUrl, PROBE);
 });
 
+// The embedded owner is no superuser, so FORCE cannot end an autovacuum worker that is still
+// analysing a freshly restored database (42501); it ends within moments, so try again.
+async function dropDatabase(c: pg.Client, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 afterAll(async () => {
   await admin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${names.source} WITH (FORCE)`);
-    await c.query(`DROP DATABASE IF EXISTS ${names.target} WITH (FORCE)`);
+    await dropDatabase(c, names.source);
+    await dropDatabase(c, names.target);
   });
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
