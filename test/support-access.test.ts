@@ -5,9 +5,9 @@ import type { CaseScope } from "../src/domain/support/access.ts";
 import { AccessContext, authorize } from "../src/server/plugins/access.ts";
 import type { Actor } from "../src/server/plugins/actor.ts";
 import { NotFoundError } from "../src/server/plugins/errors.ts";
-import { accessibleCaseIds } from "../src/server/support/queries.ts";
+import { accessibleCaseIds, listLiveCases } from "../src/server/support/queries.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { buildMunicipality, buildUser } from "./helpers/factories.ts";
+import { buildMunicipality, buildUser, signIn } from "./helpers/factories.ts";
 import { closeCasesAsOwner } from "./helpers/support.ts";
 
 let t: TestApp;
@@ -109,6 +109,36 @@ describe("access to a child's case follows the case, not the organisation", () =
 
     const listed = await accessibleCaseIds(t.db, user.id, "summary");
     expect(listed).toEqual([live.id]);
+  });
+
+  it("lists a case once, with every role held there (the broadest first) and the parts they open together", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const both = await buildCase(municipality.id);
+    const one = await buildCase(municipality.id);
+    const record = { userId: user.id, basis: "case_role" as const };
+    await t.owner.db.insert(caseAccess).values([
+      { ...record, caseId: both.id, role: "discoverer", scopes: ["own_notes"] },
+      { ...record, caseId: both.id, role: "child_contact", scopes: ["summary", "plan"] },
+      { ...record, caseId: one.id, role: "discoverer", scopes: ["own_notes"] },
+    ]);
+    const rows = await listLiveCases(t.db, user.id);
+    expect(rows.map((r) => [r.id, r.roles, r.scopes])).toEqual(
+      expect.arrayContaining([
+        [both.id, ["child_contact", "discoverer"], ["summary", "plan", "own_notes"]],
+        [one.id, ["discoverer"], ["own_notes"]],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const headers = await signIn(t, user.email);
+    const listed = await t.app.inject({ url: "/api/support/cases", headers });
+    const items = listed.json<{ items: { id: string; role: string; title: string }[] }>().items;
+    expect(items.find((i) => i.id === both.id)).toMatchObject({
+      role: "child_contact",
+      title: "Elsa Fiktiv",
+    });
+    expect(items.find((i) => i.id === one.id)!.role).toBe("discoverer");
+    expect(items.find((i) => i.id === one.id)!.title).not.toContain("Elsa");
   });
 
   it("keeps no live access on a closed case: the database refuses a record left open on one", async () => {

@@ -14,6 +14,16 @@ export const CASE_ROLES = [
 ] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
+/** Which role counts first when a person holds several on one case: the broadest. */
+export const ROLES_BROADEST_FIRST: readonly CaseRole[] = [
+  "support_coordinator",
+  "child_contact",
+  "team_member",
+  "referral_recipient",
+  "discoverer",
+  "emergency",
+];
+
 /**
  * Parts of a case record a person can be given. Swedish: översikt, plan (SIP), välbefinnande,
  * kronologi, egna anteckningar, orosanmälningar, samtycken, åtkomstlogg.

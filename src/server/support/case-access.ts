@@ -1,4 +1,9 @@
-import { CASE_ROLES, type CaseRole, type CaseScope } from "../../domain/support/access.ts";
+import {
+  CASE_ROLES,
+  type CaseRole,
+  type CaseScope,
+  ROLES_BROADEST_FIRST,
+} from "../../domain/support/access.ts";
 import type { AccessContext } from "../plugins/access.ts";
 import { type LiveAccessRow, liveAccessOnCase } from "./queries.ts";
 
@@ -14,19 +19,9 @@ export interface CaseAccessGrant {
   roles: readonly CaseRole[];
 }
 
-// Which record a read is attributed to when several open the same part: the broadest role.
-const ROLE_ORDER: readonly CaseRole[] = [
-  "support_coordinator",
-  "child_contact",
-  "team_member",
-  "referral_recipient",
-  "discoverer",
-  "emergency",
-];
-
-/** The record that opens `scope` (any part when omitted), or null. */
+/** The record that opens `scope` (any part when omitted), or null; the broadest role first. */
 export function recordFor(grant: CaseAccessGrant, scope?: CaseScope): LiveAccessRow | null {
-  for (const role of ROLE_ORDER) {
+  for (const role of ROLES_BROADEST_FIRST) {
     const record = grant.records.find(
       (r) => r.role === role && (scope === undefined || r.scopes.includes(scope)),
     );

@@ -1,7 +1,13 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import type { AccessBasis, CaseRole, CaseScope } from "../../domain/support/access.ts";
+import {
+  type AccessBasis,
+  CASE_SCOPES,
+  type CaseRole,
+  type CaseScope,
+  ROLES_BROADEST_FIRST,
+} from "../../domain/support/access.ts";
 
 /*
  * "May this person see this part of this case now" has one definition, in SQL: the view
@@ -106,14 +112,14 @@ interface CaseListSql extends Record<string, unknown> {
   given_name: string | null;
   family_name: string | null;
   protected_identity: string | null;
-  roles: CaseRole[];
+  role: CaseRole;
   scopes: CaseScope[];
 }
 
 /**
  * The cases a person has live access to (optionally only a child's, by 12-digit number), with
- * their roles and the parts these open, newest first. The same live-access rows as the detail
- * check; the policies on cases and children filter again.
+ * their roles (the broadest first) and the parts these open, newest first. The same live-access
+ * rows as the detail check; run as the acting user, so the policies apply too.
  */
 export async function listLiveCases(
   db: DbOrTx,
@@ -121,14 +127,13 @@ export async function listLiveCases(
   personalNumber?: string,
 ): Promise<CaseListRow[]> {
   return withActor(db, userId, async (tx) => {
+    // One row per live record; a case's records are merged below. Merging them in SQL (a
+    // DISTINCT aggregate over the unnested scopes) was a quarter of this statement's time.
     const result = await tx.execute<CaseListSql>(sql`
-      WITH live AS (
-        SELECT l.case_id, array_agg(DISTINCT l.role) AS roles, array_agg(DISTINCT s.scope) AS scopes
-          FROM support.live_access_rows(${userId}) l
-          CROSS JOIN LATERAL unnest(l.scopes) AS s(scope)
-         GROUP BY l.case_id)
+      WITH live AS MATERIALIZED (
+        SELECT l.case_id, l.role, l.scopes FROM support.live_access_rows(${userId}) l)
       SELECT c.id, c.kind, c.label, c.status, c.opened_at, c.municipality_id,
-             ch.given_name, ch.family_name, ch.protected_identity, live.roles, live.scopes
+             ch.given_name, ch.family_name, ch.protected_identity, live.role, live.scopes
         FROM live
         -- The array lets the planner read the cases by key: a plain join let it scan every case
         -- under the row-level-security filter (bench/support).
@@ -136,19 +141,33 @@ export async function listLiveCases(
         LEFT JOIN support.children ch ON ch.id = c.child_id
        WHERE ${personalNumber === undefined ? sql`true` : sql`ch.personal_number = ${personalNumber}`}
        ORDER BY c.opened_at DESC, c.id`);
-    return result.rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      label: r.label,
-      status: r.status,
-      openedAt: new Date(r.opened_at),
-      municipalityId: r.municipality_id,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      protectedIdentity: r.protected_identity === "protected",
-      roles: r.roles,
-      scopes: r.scopes,
-    }));
+    const cases: CaseListRow[] = [];
+    for (const r of result.rows) {
+      const last = cases.at(-1);
+      if (last?.id === r.id) {
+        last.roles.push(r.role);
+        last.scopes.push(...r.scopes);
+        continue;
+      }
+      cases.push({
+        id: r.id,
+        kind: r.kind,
+        label: r.label,
+        status: r.status,
+        openedAt: new Date(r.opened_at),
+        municipalityId: r.municipality_id,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        protectedIdentity: r.protected_identity === "protected",
+        roles: [r.role],
+        scopes: [...r.scopes],
+      });
+    }
+    for (const c of cases) {
+      c.roles = ROLES_BROADEST_FIRST.filter((role) => c.roles.includes(role));
+      c.scopes = CASE_SCOPES.filter((scope) => c.scopes.includes(scope));
+    }
+    return cases;
   });
 }
 
