@@ -12,7 +12,7 @@ import { seedDemo } from "../src/db/seed/demo.ts";
 import { DEMO_PASSWORD } from "../src/db/seed/demo-organisations.ts";
 import { buildApp } from "../src/server/app.ts";
 import { seedScaledDataset } from "./api-seed.ts";
-import { type LoadResult, load, median } from "./http.ts";
+import { type LoadResult, load, loadGenerator, median } from "./load.ts";
 
 /**
  * bench/api: the app's list routes and busiest detail routes against a country-sized dataset,
@@ -42,6 +42,7 @@ const TOO_SLOW = (ms: number): LoadResult => ({
   timeouts: 0,
   served: 0,
   cpuPerRequest: 0,
+  generatorCpuPerRequest: 0,
 });
 
 const PEOPLE = {
@@ -205,7 +206,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
     ];
 
     console.log(
-      `bench/api: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s per route, load from a second process on loopback (${os.cpus().length} CPUs); GET /api/auth/me at start, middle and end as the reference`,
+      `bench/api: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s per route, load by ${loadGenerator()} from a second process on loopback (${os.cpus().length} CPUs); GET /api/auth/me at start, middle and end as the reference`,
     );
     const measure = async (person: Person, route: string): Promise<Row> => {
       const headers = { cookie: cookies[person] };

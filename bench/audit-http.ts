@@ -7,7 +7,8 @@ import { connect, migrateDatabase, migrationsCurrent, poolOf } from "../src/db/d
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
 import { buildApp } from "../src/server/app.ts";
-import { type HttpBenchOptions, type LoadResult, load, median } from "./http.ts";
+import type { HttpBenchOptions } from "./http.ts";
+import { type LoadResult, load, loadGenerator, median } from "./load.ts";
 
 /**
  * bench/audit over HTTP: GET /api/users/:id of a colleague, which the app records as a read of
@@ -121,7 +122,7 @@ export async function benchAuditHttp(options: HttpBenchOptions): Promise<void> {
 
     const variants: Variant[] = ["audited", "single", "deferred", "unaudited"];
     console.log(
-      `bench/audit over HTTP: GET /api/users/:id (a colleague, recorded as a personal-data read), ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating ${variants.join(", ")}`,
+      `bench/audit over HTTP: GET /api/users/:id (a colleague, recorded as a personal-data read), ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating ${variants.join(", ")}, load by ${loadGenerator()}`,
     );
     const rounds: Record<Variant, LoadResult>[] = [];
     for (let i = 0; i < options.rounds; i++) {

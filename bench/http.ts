@@ -1,15 +1,14 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
 import { loadConfig } from "../src/config.ts";
 import { connect, migrateDatabase, migrationsCurrent, withConnection } from "../src/db/database.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { seedDemo } from "../src/db/seed/demo.ts";
 import { buildApp } from "../src/server/app.ts";
+import { type LoadOptions, type LoadResult, load, loadGenerator, median } from "./load.ts";
 
 /**
  * bench/http: an authenticated JSON read (GET /api/organisations/:id: session lookup, access
@@ -17,73 +16,12 @@ import { buildApp } from "../src/server/app.ts";
  * from a second process on loopback. Figures only; timings on shared machines are noisy.
  */
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const EMAIL = "orgadmin@dalsland.example";
 const PASSWORD = "Paraply-demo-2026";
 
-export interface LoadResult {
-  requestsPerSecond: number;
-  requests: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  /** Requests answered during warm-up and measurement together. */
-  served: number;
-  /** CPU time of this process (where the servers run) per request served, in µs. */
-  cpuPerRequest: number;
-}
-
-export interface HttpBenchOptions {
-  connections: number;
-  seconds: number;
-  warmupSeconds: number;
+export interface HttpBenchOptions extends LoadOptions {
   pgPort: number;
   rounds: number;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Loads one URL from a second process; CPU is this process's (where the servers run). */
-export function load(
-  url: string,
-  headers: Record<string, string>,
-  options: Pick<HttpBenchOptions, "connections" | "seconds" | "warmupSeconds">,
-): Promise<LoadResult> {
-  const args = JSON.stringify({
-    url,
-    headers,
-    connections: options.connections,
-    seconds: options.seconds,
-    warmupSeconds: options.warmupSeconds,
-  });
-  const cpuBefore = process.cpuUsage();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(HERE, "load-child.mjs"), args], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    // Bounded: the load itself plus generous slack.
-    const timer = setTimeout(
-      () => child.kill("SIGKILL"),
-      (options.seconds + options.warmupSeconds + 30) * 1000,
-    );
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      const cpu = process.cpuUsage(cpuBefore);
-      const result = JSON.parse(out) as Omit<LoadResult, "cpuPerRequest">;
-      resolve({ ...result, cpuPerRequest: (cpu.user + cpu.system) / Math.max(result.served, 1) });
-    });
-  });
 }
 
 export async function benchHttp(options: HttpBenchOptions): Promise<void> {
@@ -154,7 +92,7 @@ export async function benchHttp(options: HttpBenchOptions): Promise<void> {
     const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/api/organisations/${organisationId}`;
 
     console.log(
-      `bench/http: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating authenticated and bare, load from a second process on loopback (${os.cpus().length} CPUs)`,
+      `bench/http: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.seconds} s each, ${options.rounds} rounds alternating authenticated and bare, load by ${loadGenerator()} from a second process on loopback (${os.cpus().length} CPUs)`,
     );
     // Shared machines drift over tens of seconds, so the two routes are loaded in alternation
     // and each round's ratio is taken while both ran under the same conditions.

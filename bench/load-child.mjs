@@ -24,5 +24,6 @@ process.stdout.write(
     errors: r.errors,
     timeouts: r.timeouts,
     served: r.requests.total + (warm?.requests.total ?? 0),
+    generatorCpu: process.cpuUsage(),
   })}\n`,
 );

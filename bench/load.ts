@@ -1,0 +1,191 @@
+import { execFileSync, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Requests answered during warm-up and measurement together. */
+  served: number;
+  /** CPU time of this process (where the servers run) per request served, in µs. */
+  cpuPerRequest: number;
+  /** CPU time of the load generator per request served, in µs. */
+  generatorCpuPerRequest: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export type Generator = "wrk" | "autocannon";
+
+let chosen: Generator | undefined;
+
+function wrkInstalled(): boolean {
+  try {
+    execFileSync("wrk", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch (error) {
+    // wrk --version prints its usage and exits 1: it is there.
+    return (error as { status?: number }).status === 1;
+  }
+}
+
+/**
+ * wrk (Debian's package, written in C) where it is installed, autocannon (npm) otherwise or when
+ * BENCH_LOAD=autocannon. On two shared cores the generator's own CPU is taken from the servers
+ * under test: autocannon spends about ten times wrk's per request (both printed with each figure).
+ */
+export function loadGenerator(): Generator {
+  chosen ??= process.env.BENCH_LOAD !== "autocannon" && wrkInstalled() ? "wrk" : "autocannon";
+  return chosen;
+}
+
+// wrk reports through its Lua `done` hook; latencies are in µs.
+const WRK_REPORT = `done = function(s, latency)
+  io.write(string.format('{"requests":%d,"durationUs":%d,"p50":%d,"p99":%d,"status":%d,"errors":%d,"timeouts":%d}\\n',
+    s.requests, s.duration, latency:percentile(50), latency:percentile(99), s.errors.status,
+    s.errors.connect + s.errors.read + s.errors.write, s.errors.timeout))
+end`;
+
+interface Raw extends Omit<LoadResult, "cpuPerRequest" | "generatorCpuPerRequest"> {
+  generatorCpuUs: number;
+}
+
+function run(command: string, args: string[], seconds: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    // Bounded: the load itself plus generous slack.
+    const timer = setTimeout(() => child.kill("SIGKILL"), (seconds + 30) * 1000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(out);
+    });
+  });
+}
+
+async function withWrk(
+  url: string,
+  headers: Record<string, string>,
+  options: LoadOptions,
+): Promise<Raw> {
+  const flags = Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]);
+  const quoted = (a: string) => `'${a.replaceAll("'", "'\\''")}'`;
+  const wrk = (seconds: number) =>
+    [
+      "wrk",
+      "-t1",
+      `-c${options.connections}`,
+      `-d${seconds}s`,
+      "--timeout",
+      "10s",
+      "-s",
+      "/dev/fd/3",
+      ...flags,
+      url,
+    ]
+      .map(quoted)
+      .join(" ");
+  // bash's `times` gives the CPU its children used: both wrk runs together.
+  const script = [
+    options.warmupSeconds > 0 ? `${wrk(options.warmupSeconds)} 3<<<"$R" >/dev/null` : "",
+    `${wrk(options.seconds)} 3<<<"$R" | tail -n 1`,
+    "times",
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const out = await run(
+    "bash",
+    ["-c", `R=${quoted(WRK_REPORT)}\n${script}`],
+    options.seconds + options.warmupSeconds,
+  );
+  // The report, then `times`: the shell's own CPU, then its children's.
+  const [json, , times] = out.trim().split("\n").slice(-3) as [string, string, string];
+  const r = JSON.parse(json) as {
+    requests: number;
+    durationUs: number;
+    p50: number;
+    p99: number;
+    status: number;
+    errors: number;
+    timeouts: number;
+  };
+  // "0m0.120s 0m0.340s": user and system time of the children.
+  const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1e6,
+    0,
+  );
+  return {
+    requestsPerSecond: r.requests / (r.durationUs / 1e6),
+    requests: r.requests,
+    p50: Math.round(r.p50 / 1000),
+    p99: Math.round(r.p99 / 1000),
+    non2xx: r.status,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    // The warm-up's requests are not reported by wrk: counted at the measured rate.
+    served: Math.round(r.requests * (1 + options.warmupSeconds / options.seconds)),
+    generatorCpuUs: cpu,
+  };
+}
+
+async function withAutocannon(
+  url: string,
+  headers: Record<string, string>,
+  options: LoadOptions,
+): Promise<Raw> {
+  const args = JSON.stringify({ url, headers, ...options });
+  const out = await run(
+    process.execPath,
+    [path.join(HERE, "load-child.mjs"), args],
+    options.seconds + options.warmupSeconds,
+  );
+  const { generatorCpu, ...result } = JSON.parse(out) as Omit<Raw, "generatorCpuUs"> & {
+    generatorCpu: { user: number; system: number };
+  };
+  return { ...result, generatorCpuUs: generatorCpu.user + generatorCpu.system };
+}
+
+/**
+ * Loads one URL from a second process (never this one, which runs the servers under test);
+ * cpuPerRequest is this process's CPU over the requests served.
+ */
+export async function load(
+  url: string,
+  headers: Record<string, string>,
+  options: LoadOptions,
+): Promise<LoadResult> {
+  const cpuBefore = process.cpuUsage();
+  const raw =
+    loadGenerator() === "wrk"
+      ? await withWrk(url, headers, options)
+      : await withAutocannon(url, headers, options);
+  const cpu = process.cpuUsage(cpuBefore);
+  const { generatorCpuUs, ...result } = raw;
+  const served = Math.max(result.served, 1);
+  return {
+    ...result,
+    cpuPerRequest: (cpu.user + cpu.system) / served,
+    generatorCpuPerRequest: generatorCpuUs / served,
+  };
+}
