@@ -86,7 +86,15 @@ export function preparedStatementName(text: unknown, values: unknown): string | 
 }
 
 export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: PreparingClient });
+  // Connections are kept once opened (min = max: no idle timeout). A new one costs SCRAM
+  // authentication and a backend with cold caches and none of its prepared statements; with the
+  // 10-second idle timeout, bench/api saw backends replaced between its routes.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    min: poolSize,
+    Client: PreparingClient,
+  });
   // An idle client's connection can drop (server restart); without a listener that kills the process.
   pool.on("error", () => {});
   return { db: drizzle(pool, { schema }), pool };
