@@ -69,3 +69,62 @@ describe("AuthCache: the organisation tree", () => {
     await cache.stop();
   });
 });
+
+describe("AuthCache: one load per missed entry", () => {
+  function deferredLoads() {
+    const started: { resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
+    const load = () =>
+      new Promise<string>((resolve, reject) => {
+        started.push({ resolve, reject });
+      });
+    return { started, load };
+  }
+
+  it("shares a running load among the requests that ask meanwhile, and loads anew after it", async () => {
+    const { cache } = listeningCache();
+    await cache.start();
+    const { started, load } = deferredLoads();
+    const first = cache.coalesce("organisations", load);
+    const second = cache.coalesce("organisations", load);
+    const other = cache.coalesce("actor:x", load);
+    expect(started).toHaveLength(2);
+    started[0]!.resolve("tree");
+    expect(await first).toBe("tree");
+    expect(await second).toBe("tree");
+    started[1]!.resolve("actor");
+    expect(await other).toBe("actor");
+    void cache.coalesce("organisations", load);
+    expect(started).toHaveLength(3);
+  });
+
+  it("does not let a request join a load begun before an invalidation", async () => {
+    const { cache, client } = listeningCache();
+    await cache.start();
+    const { started, load } = deferredLoads();
+    const before = cache.coalesce("organisations", load);
+    client.emit("notification", { payload: "*" });
+    const after = cache.coalesce("organisations", load);
+    expect(started).toHaveLength(2);
+    started[0]!.resolve("old");
+    expect(await before).toBe("old");
+    // The earlier load finishing does not drop the later one, still running.
+    const joined = cache.coalesce("organisations", load);
+    expect(started).toHaveLength(2);
+    started[1]!.resolve("new");
+    expect(await after).toBe("new");
+    expect(await joined).toBe("new");
+  });
+
+  it("passes a failed load to each request waiting on it, and tries again on the next", async () => {
+    const { cache } = listeningCache();
+    await cache.start();
+    const { started, load } = deferredLoads();
+    const a = cache.coalesce("organisations", load);
+    const b = cache.coalesce("organisations", load);
+    started[0]!.reject(new Error("connection lost"));
+    await expect(a).rejects.toThrow("connection lost");
+    await expect(b).rejects.toThrow("connection lost");
+    void cache.coalesce("organisations", load);
+    expect(started).toHaveLength(2);
+  });
+});

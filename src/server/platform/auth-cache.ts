@@ -29,6 +29,7 @@ export class AuthCache {
   private generation = 0;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -69,6 +70,24 @@ export class AuthCache {
   /** Take before reading from the database; pass to set… so a stale read is not stored. */
   get version(): number {
     return this.generation;
+  }
+
+  /**
+   * One load for every request that misses the same entry while it runs. When an entry expires
+   * under load, each of the waiting requests used to read it anew: fifty reads of the
+   * organisation tree at once, and fifty copies of the system administrator's list built
+   * (bench/api: p99 over a second). Only for loads from the pool, never a request's own
+   * transaction, whose uncommitted view must not reach another request. A load begun before an
+   * invalidation is not joined after it.
+   */
+  coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.loading.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const promise = load().finally(() => {
+      if (this.loading.get(key) === promise) this.loading.delete(key);
+    });
+    this.loading.set(key, promise);
+    return promise;
   }
 
   getActor(tokenHash: string): Actor | undefined {
@@ -116,6 +135,7 @@ export class AuthCache {
    */
   organisationsChanged(): void {
     this.generation++;
+    this.loading.clear();
     this.organisations = undefined;
     this.scopes.clear();
   }
@@ -146,6 +166,7 @@ export class AuthCache {
   /** Drops what is cached for one person (or everyone with "*"), e.g. after their own change. */
   invalidate(target: string): void {
     this.generation++;
+    this.loading.clear();
     if (target === "*") {
       this.clear();
       return;
@@ -157,6 +178,7 @@ export class AuthCache {
 
   private clear(): void {
     this.generation++;
+    this.loading.clear();
     this.actors.clear();
     this.scopes.clear();
     this.organisations = undefined;

@@ -40,10 +40,12 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Db 
     if (!cache?.active) return undefined;
     const cached = cache.getOrganisations();
     if (cached) return cached;
-    const version = cache.version;
-    const fresh = await readOrganisationSnapshot(db);
-    cache.setOrganisations(fresh, version);
-    return fresh;
+    return cache.coalesce("organisations", async () => {
+      const version = cache.version;
+      const fresh = await readOrganisationSnapshot(db);
+      cache.setOrganisations(fresh, version);
+      return fresh;
+    });
   }
 
   async function loadOrganisation(request: FastifyRequest, id: string) {

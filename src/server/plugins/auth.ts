@@ -76,7 +76,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     const id = hashToken(token);
     const cached = options.cache?.getActor(id);
     if (cached) return proceed(cached);
-    loadActor(options.db, id, options.times, options.cache).then(proceed, done);
+    const load = () => loadActor(options.db, id, options.times, options.cache);
+    (options.cache ? options.cache.coalesce(`actor:${id}`, load) : load()).then(proceed, done);
   });
 
   // A person's own change (second factor, sign-out, password) must hold for their very next
