@@ -76,9 +76,9 @@ export class AuthCache {
    * One load for every request that misses the same entry while it runs. When an entry expires
    * under load, each of the waiting requests used to read it anew: fifty reads of the
    * organisation tree at once, and fifty copies of the system administrator's list built
-   * (bench/api: p99 over a second). Only for loads from the pool, never a request's own
-   * transaction, whose uncommitted view must not reach another request. A load begun before an
-   * invalidation is not joined after it.
+   * (bench/api: p99 over a second). Never for a load inside a writing request's transaction,
+   * whose uncommitted view must not reach another request. A load begun before an invalidation
+   * is not joined after it.
    */
   coalesce<T>(key: string, load: () => Promise<T>): Promise<T> {
     const running = this.loading.get(key) as Promise<T> | undefined;

@@ -14,10 +14,16 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "./errors.ts
 export class AccessContext {
   private readonly memo = new Map<string, Promise<OrgIdSet>>();
 
+  /**
+   * `readOnly`: the request changes nothing (GET), so a scope it reads may be handed to other
+   * requests of the same person that miss the cache meanwhile; a writing request's transaction
+   * may hold changes not yet committed, which no other request may see.
+   */
   constructor(
     readonly actor: Actor,
     readonly db: DbOrTx,
     private readonly cache?: AuthCache,
+    private readonly readOnly = false,
   ) {}
 
   /** Organisations at or below a role that grants `permission`. */
@@ -41,11 +47,18 @@ export class AccessContext {
       if (cached !== undefined) {
         value = Promise.resolve(cached);
       } else {
-        const version = this.cache?.version ?? 0;
-        value = compute().then((scope) => {
-          this.cache?.setScope(this.actor.userId, key, scope, version);
-          return scope;
-        });
+        const cache = this.cache;
+        const load = () => {
+          const version = cache?.version ?? 0;
+          return compute().then((scope) => {
+            cache?.setScope(this.actor.userId, key, scope, version);
+            return scope;
+          });
+        };
+        value =
+          cache && this.readOnly
+            ? cache.coalesce(`scope:${this.actor.userId}:${key}`, load)
+            : load();
       }
       this.memo.set(key, value);
     }
@@ -89,7 +102,8 @@ export function isHiddenAction(action: Action): boolean {
 
 export function accessContextOf(request: FastifyRequest, db: DbOrTx): AccessContext {
   if (!request.actor) throw new UnauthenticatedError();
-  return new AccessContext(request.actor, db, request.server.authCache);
+  const readOnly = request.method === "GET" || request.method === "HEAD";
+  return new AccessContext(request.actor, db, request.server.authCache, readOnly);
 }
 
 export async function can<A extends Action>(
