@@ -2,7 +2,9 @@
 // servers under test. Input: one JSON argument; output: one JSON line with the figures.
 import autocannon from "autocannon";
 
-const { url, headers, connections, warmupSeconds, seconds } = JSON.parse(process.argv[2]);
+const { url, headers, connections, warmupSeconds, seconds, drainSeconds } = JSON.parse(
+  process.argv[2],
+);
 
 function run(duration) {
   return new Promise((resolve, reject) => {
@@ -13,6 +15,8 @@ function run(duration) {
 }
 
 const warm = warmupSeconds > 0 ? await run(warmupSeconds) : null;
+// The server answers what the warm-up left in flight before the measured run begins (load.ts).
+if (warm) await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
 const r = await run(seconds);
 process.stdout.write(
   `${JSON.stringify({
