@@ -115,10 +115,11 @@ async function withWrk(
     ]
       .map(quoted)
       .join(" ");
-  // bash's `times` gives the CPU its children used: both wrk runs together.
+  // Each run's report is its last line; bash's `times` then gives the CPU its children used
+  // (both wrk runs together), after the shell's own.
   const script = [
     options.warmupSeconds > 0
-      ? `${wrk(options.warmupSeconds)} 3<<<"$R" >/dev/null\nsleep ${DRAIN_SECONDS}`
+      ? `${wrk(options.warmupSeconds)} 3<<<"$R" | tail -n 1\nsleep ${DRAIN_SECONDS}`
       : "",
     `${wrk(options.seconds)} 3<<<"$R" | tail -n 1`,
     "times",
@@ -128,19 +129,25 @@ async function withWrk(
   const out = await run(
     "bash",
     ["-c", `R=${quoted(WRK_REPORT)}\n${script}`],
-    options.seconds + options.warmupSeconds,
+    options.seconds + options.warmupSeconds + DRAIN_SECONDS,
   );
-  // The report, then `times`: the shell's own CPU, then its children's.
-  const [json, , times] = out.trim().split("\n").slice(-3) as [string, string, string];
-  const r = JSON.parse(json) as {
-    requests: number;
-    durationUs: number;
-    p50: number;
-    p99: number;
-    status: number;
-    errors: number;
-    timeouts: number;
-  };
+  const lines = out.trim().split("\n");
+  const times = lines.at(-1)!;
+  const reports = lines
+    .filter((line) => line.startsWith("{"))
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          requests: number;
+          durationUs: number;
+          p50: number;
+          p99: number;
+          status: number;
+          errors: number;
+          timeouts: number;
+        },
+    );
+  const r = reports.at(-1)!;
   // "0m0.120s 0m0.340s": user and system time of the children.
   const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
     (sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1e6,
@@ -154,8 +161,7 @@ async function withWrk(
     non2xx: r.status,
     errors: r.errors,
     timeouts: r.timeouts,
-    // The warm-up's requests are not reported by wrk: counted at the measured rate.
-    served: Math.round(r.requests * (1 + options.warmupSeconds / options.seconds)),
+    served: reports.reduce((sum, report) => sum + report.requests, 0),
     generatorCpuUs: cpu,
   };
 }
@@ -169,7 +175,7 @@ async function withAutocannon(
   const out = await run(
     process.execPath,
     [path.join(HERE, "load-child.mjs"), args],
-    options.seconds + options.warmupSeconds,
+    options.seconds + options.warmupSeconds + DRAIN_SECONDS,
   );
   const { generatorCpu, ...result } = JSON.parse(out) as Omit<Raw, "generatorCpuUs"> & {
     generatorCpu: { user: number; system: number };

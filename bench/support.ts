@@ -34,8 +34,8 @@ const TABLES = [
   "child_contacts",
   "notifications",
 ];
-export const EMAIL = "barnkontakt@bench.example";
-export const PASSWORD = "Bench-barnkontakt-2026";
+const EMAIL = "barnkontakt@bench.example";
+const PASSWORD = "Bench-barnkontakt-2026";
 
 export interface SupportBenchOptions extends HttpBenchOptions {
   cases: number;
@@ -181,7 +181,7 @@ export async function benchSupport(options: SupportBenchOptions): Promise<void> 
 }
 
 /** The bulk data, as the owner in set-based SQL; returns one of the child contact's live cases. */
-export async function seedCases(
+async function seedCases(
   pool: ReturnType<typeof connect>["pool"],
   options: SupportBenchOptions,
 ): Promise<string> {

@@ -130,7 +130,7 @@ export async function listLiveCases(
     // One row per live record; a case's records are merged below. Merging them in SQL (a
     // DISTINCT aggregate over the unnested scopes) was a quarter of this statement's time.
     const result = await tx.execute<CaseListSql>(sql`
-      WITH live AS MATERIALIZED (
+      WITH live AS (
         SELECT l.case_id, l.role, l.scopes FROM support.live_access_rows(${userId}) l)
       SELECT c.id, c.kind, c.label, c.status, c.opened_at, c.municipality_id,
              ch.given_name, ch.family_name, ch.protected_identity, live.role, live.scopes
