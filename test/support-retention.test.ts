@@ -47,6 +47,15 @@ const yearsAgo = (years: number) => {
 const identityNumber = (yyyymmdd: string) =>
   `${yyyymmdd}123${luhnCheckDigit(`${yyyymmdd.slice(2)}123`)}`;
 
+/** The retention dry run as the holder of `headers` sees it, by record id. */
+async function dryRunById(headers: Record<string, string>) {
+  const dry = await t.app.inject({ url: "/api/support/retention/dry-run", headers });
+  expect(dry.statusCode).toBe(200);
+  return new Map<string, unknown>(
+    dry.json().items.map((i: { recordId: string }) => [i.recordId, i]),
+  );
+}
+
 /**
  * A report of concern sent `sent` years ago about a child with `personalNumber`, received then
  * and, with `feedback`, answered that many years ago.
@@ -98,12 +107,7 @@ describe("retention (gallring)", () => {
     const recent = await closedCase(municipality.id, 6, "2010-03-04");
     const admin = await actorWith(t, "org_admin", municipality.id);
 
-    const dry = await t.app.inject({
-      url: "/api/support/retention/dry-run",
-      headers: admin.headers,
-    });
-    expect(dry.statusCode).toBe(200);
-    const byId = new Map(dry.json().items.map((i: { recordId: string }) => [i.recordId, i]));
+    const byId = await dryRunById(admin.headers);
     expect(byId.get(due.id)).toMatchObject({
       recordType: "coordination",
       thin: true,
@@ -113,11 +117,7 @@ describe("retention (gallring)", () => {
     expect(byId.get(recent.id)).toMatchObject({ thin: false, reason: "not_due" });
     // Another municipality's reviewer sees none of them.
     const other = await actorWith(t, "org_admin", (await buildMunicipality(t.db)).id);
-    const theirs = await t.app.inject({
-      url: "/api/support/retention/dry-run",
-      headers: other.headers,
-    });
-    expect(theirs.json().items.map((i: { recordId: string }) => i.recordId)).not.toContain(due.id);
+    expect([...(await dryRunById(other.headers)).keys()]).not.toContain(due.id);
 
     const ctx = jobContext();
     const dryJob = await supportRetentionJob.run(ctx, { dryRun: true });
@@ -175,12 +175,7 @@ describe("retention (gallring)", () => {
     });
     const admin = await actorWith(t, "org_admin", municipality.id);
 
-    const dry = await t.app.inject({
-      url: "/api/support/retention/dry-run",
-      headers: admin.headers,
-    });
-    expect(dry.statusCode).toBe(200);
-    const byId = new Map(dry.json().items.map((i: { recordId: string }) => [i.recordId, i]));
+    const byId = await dryRunById(admin.headers);
     const thinned = { recordType: "social_services", thin: true, reason: null };
     expect(byId.get(due)).toMatchObject({ ...thinned, law: "SoL (2001:453) 12 kap." });
     expect(byId.get(anonymous)).toMatchObject(thinned);
@@ -190,11 +185,7 @@ describe("retention (gallring)", () => {
     expect(byId.get(research)).toMatchObject({ ...kept, dueAt: null });
     expect(byId.get(researchCoordination)).toMatchObject(kept);
     const other = await actorWith(t, "org_admin", (await buildMunicipality(t.db)).id);
-    const theirs = await t.app.inject({
-      url: "/api/support/retention/dry-run",
-      headers: other.headers,
-    });
-    expect(theirs.json().items.map((i: { recordId: string }) => i.recordId)).not.toContain(due);
+    expect([...(await dryRunById(other.headers)).keys()]).not.toContain(due);
 
     await supportRetentionJob.run(jobContext(), { dryRun: false });
     expect(await reportExists(due)).toBe(false);
