@@ -1,9 +1,9 @@
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
 import { organisations } from "../../db/schema/platform.ts";
 import { readinessAssessments } from "../../db/schema/readiness.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
-import { type AssessmentRow, readableWhere } from "./queries.ts";
+import { type AssessmentRow, readableSet } from "./queries.ts";
 
 const { consensusSheets: _sheets, ...leanColumns } = getTableColumns(readinessAssessments);
 
@@ -29,22 +29,29 @@ export async function listAssessmentPage(
   filter: { organisationId?: string },
   page: { limit: number; offset: number },
 ): Promise<AssessmentListRow[]> {
-  const rows = await db
-    .select({
-      a: leanColumns,
-      organisationName: organisations.name,
-      interviewCount: sql<number>`jsonb_array_length(${readinessAssessments.consensusSheets})`,
-      sheetsDigest,
-    })
-    .from(readinessAssessments)
+  const readable = readableSet(visible, userId);
+  const columns = {
+    a: leanColumns,
+    organisationName: organisations.name,
+    interviewCount: sql<number>`jsonb_array_length(${readinessAssessments.consensusSheets})`,
+    sheetsDigest,
+  };
+  // Joined to the readable set rather than filtered by it: the statement is prepared, and the
+  // generic plan of the filter walked the whole period index, testing each entry against the set
+  // (3–4 ms); joined, it looks up the readable ids (0.2–0.3 ms).
+  const from =
+    readable === null
+      ? db.select(columns).from(readinessAssessments)
+      : db
+          .select(columns)
+          .from(sql`(${readable}) readable`)
+          .innerJoin(readinessAssessments, sql`${readinessAssessments.id} = readable.id`);
+  const rows = await from
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
     .where(
-      and(
-        readableWhere(visible, userId),
-        filter.organisationId
-          ? eq(readinessAssessments.organisationId, filter.organisationId)
-          : undefined,
-      ),
+      filter.organisationId
+        ? eq(readinessAssessments.organisationId, filter.organisationId)
+        : undefined,
     )
     .orderBy(
       desc(readinessAssessments.periodStart),

@@ -19,20 +19,26 @@ export type InterviewRow = typeof readinessInterviews.$inferSelect;
 
 /**
  * The one definition of "may this person read this assessment": community.read along the lineage
- * of its organisation (`visible`), or a place on its team. Detail checks, lists and comparisons
- * all filter through it, so a list never shows what a detail view would refuse.
+ * of its organisation (`visible`), or a place on its team, as the set of ids it yields (null: all).
+ * Detail checks, lists and comparisons all filter through it, so a list never shows what a detail
+ * view would refuse.
  */
-export function readableWhere(visible: OrgIdSet, userId: string) {
-  if (visible === null) return sql`true`;
-  // As a set of ids found through the organisation and team indexes: written as "organisation in
-  // the set OR on the team", PostgreSQL tested every assessment in the country against both.
-  // The organisations are joined as rows, not tested with = ANY: a collaboration's lineage holds
-  // dozens, and comparing each assessment with every one of them took milliseconds.
-  return sql`${readinessAssessments.id} IN (
-    SELECT r.id FROM unnest(${uuidArray(visible)}) v(id)
+export function readableSet(visible: OrgIdSet, userId: string) {
+  if (visible === null) return null;
+  // Found through the organisation and team indexes: written as "organisation in the set OR on
+  // the team", PostgreSQL tested every assessment in the country against both. The organisations
+  // are joined as rows, not tested with = ANY: a collaboration's lineage holds dozens, and
+  // comparing each assessment with every one of them took milliseconds.
+  return sql`SELECT r.id FROM unnest(${uuidArray(visible)}) v(id)
       JOIN community.readiness_assessments r ON r.organisation_id = v.id
-    UNION ALL
-    SELECT t.assessment_id FROM community.readiness_team t WHERE t.user_id = ${userId})`;
+    UNION
+    SELECT t.assessment_id FROM community.readiness_team t WHERE t.user_id = ${userId}`;
+}
+
+/** readableSet as a condition on the assessments table. */
+export function readableWhere(visible: OrgIdSet, userId: string) {
+  const ids = readableSet(visible, userId);
+  return ids === null ? sql`true` : sql`${readinessAssessments.id} IN (${ids})`;
 }
 
 const assessmentColumns = { a: readinessAssessments, organisationName: organisations.name };
