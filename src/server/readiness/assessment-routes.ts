@@ -30,12 +30,12 @@ import {
   presentListEntry,
 } from "./presenters.ts";
 import {
-  type AssessmentRow,
+  type AssessmentData,
   builtInGuide,
   findAssessment,
+  findAssessmentData,
   findGuide,
   listGuides,
-  loadAssessmentData,
   teamCandidates,
 } from "./queries.ts";
 
@@ -49,6 +49,17 @@ export const assessmentTarget = {
   notFound: "Mätningen finns inte.",
 };
 
+/** As assessmentTarget, with all of the assessment a view reads (one statement for both). */
+export const assessmentDataTarget = {
+  load: ({ db, params }: RouteInput<{ params: typeof IdParamsSchema }>) =>
+    findAssessmentData(db, params.id),
+  notFound: assessmentTarget.notFound,
+  authorize: {
+    action: "readiness.read" as const,
+    target: (_: unknown, loaded: AssessmentData) => loaded.assessment,
+  },
+};
+
 /**
  * The assessment as its reader may see it. Respondents' identities are personal data: the team
  * sees them, and each such read is recorded in the request's transaction.
@@ -56,13 +67,13 @@ export const assessmentTarget = {
 async function detail(
   call: Pick<RouteCall<unknown, unknown>, "db" | "ctx" | "record">,
   id: string,
-  loaded?: AssessmentRow,
+  loaded?: AssessmentData,
 ) {
   const { db, ctx } = call;
-  // `loaded`: the row as the access check just read it, when nothing has changed it since.
-  const assessment = loaded ?? (await findAssessment(db, id))!;
+  // `loaded`: the assessment as the access check just read it, when nothing has changed it since.
+  const data = loaded ?? (await findAssessmentData(db, id));
+  const assessment = data!.assessment;
   const target = { id, organisationId: assessment.organisationId };
-  const [data] = await loadAssessmentData(db, [assessment]);
   knownTeamRoles(ctx, id, data!.team.find((m) => m.userId === ctx.actor.userId)?.roles ?? []);
   const guide = await findGuide(db, assessment.guideId);
   const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
@@ -207,9 +218,8 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
     schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
     // The team sees respondents' identities here, so the read may need its audit row.
     transaction: true,
-    ...assessmentTarget,
-    authorize: { action: "readiness.read" },
-    run: (call) => detail(call, call.target.id, call.target),
+    ...assessmentDataTarget,
+    run: (call) => detail(call, call.target.assessment.id, call.target),
   });
 
   route(app, deps, {

@@ -14,7 +14,7 @@ import { ForbiddenError } from "../plugins/errors.ts";
 import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
 import { route } from "../plugins/route.ts";
 import { contentDisposition } from "../reports/index.ts";
-import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
+import { assessmentDataTarget, assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import {
   type AssessmentRow,
@@ -43,9 +43,8 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
       "Scores and stages per dimension and overall, once consensus is set, with the agreement between scorers.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: ResultsSchema } },
-    ...assessmentTarget,
-    authorize: { action: "readiness.read" },
-    run: async ({ db, target }) => presentResults((await loadAssessmentData(db, [target]))[0]!),
+    ...assessmentDataTarget,
+    run: async ({ target }) => presentResults(target),
   });
 
   route(app, deps, {
