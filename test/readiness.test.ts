@@ -8,6 +8,7 @@ import {
   buildInterview,
   buildRespondent,
   callReadiness,
+  consensusRows,
 } from "./helpers/readiness.ts";
 
 let t: TestApp;
@@ -260,6 +261,44 @@ describe("reading assessments", () => {
     ).toBe(404);
     const bad = await callReadiness(t, "GET", "/assessments?organisationId=nope", reader.headers);
     expect(bad.json().error.issues[0].path).toBe("querystring.organisationId");
+  });
+});
+
+describe("the list", () => {
+  it("shows an entry as it now is after any change, and answers 304 to a page unchanged", async () => {
+    const { municipality, lead, assessment } = await started();
+    const url = `/assessments?organisationId=${municipality.id}`;
+    const entry = async () => {
+      const res = await callReadiness(t, "GET", url, lead.headers);
+      expect(res.statusCode).toBe(200);
+      return { etag: res.headers.etag as string, entry: res.json()[0] };
+    };
+    const first = await entry();
+    expect(first.entry).toMatchObject({ id: assessment.id, interviewCount: 0, score: null });
+    const again = await callReadiness(t, "GET", url, {
+      ...lead.headers,
+      "if-none-match": first.etag,
+    });
+    expect(again.statusCode).toBe(304);
+
+    await callReadiness(t, "PATCH", `/assessments/${assessment.id}`, lead.headers, {
+      targetInterviews: 8,
+      version: 1,
+    });
+    const patched = await entry();
+    expect(patched.entry.targetInterviews).toBe(8);
+    expect(patched.etag).not.toBe(first.etag);
+
+    const interview = await buildInterview(t.db, assessment.id);
+    const scores = { A: 4, B: 5, C: 3, D: 4, E: 6, F: 2 };
+    await consensusRows(t.db, interview.id, scores);
+    expect((await entry()).entry).toMatchObject({ interviewCount: 1, score: 4 });
+
+    await t.pool.query("UPDATE platform.organisations SET name = $1 WHERE id = $2", [
+      "Nytt namn",
+      municipality.id,
+    ]);
+    expect((await entry()).entry.organisationName).toBe("Nytt namn");
   });
 });
 

@@ -13,6 +13,7 @@ import {
   TeamBodySchema,
   TeamCandidateSchema,
 } from "../../domain/readiness/api.ts";
+import { sendCachedJson } from "../platform/cached-json.ts";
 import { can } from "../plugins/access.ts";
 import { BadRequestError } from "../plugins/errors.ts";
 import { type RouteCall, type RouteInput, route } from "../plugins/route.ts";
@@ -20,15 +21,9 @@ import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
 import { updateAssessment } from "./commands/update-assessment.ts";
-import { consensusSheetsOf, listAssessmentPage } from "./list-queries.ts";
+import { assessmentListPage } from "./list-entries.ts";
 import { knownTeamRoles } from "./policy.ts";
-import {
-  keptListResult,
-  listResultOf,
-  presentDetail,
-  presentGuide,
-  presentListEntry,
-} from "./presenters.ts";
+import { presentDetail, presentGuide } from "./presenters.ts";
 import {
   type AssessmentData,
   builtInGuide,
@@ -155,33 +150,19 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
       querystring: AssessmentListQuerySchema,
       response: { 200: z.array(AssessmentSummarySchema) },
     },
-    run: async ({ db, ctx, query }) => {
-      const rows = await listAssessmentPage(
-        db,
-        await ctx.lineage("community.read"),
-        ctx.actor.userId,
-        { organisationId: query.organisationId },
-        { limit: query.limit, offset: query.offset },
-      );
-      const results = new Map(
-        rows.flatMap((row) => {
-          const kept = keptListResult(row.assessment.id, row.sheetsDigest);
-          return kept ? [[row.assessment.id, kept] as const] : [];
-        }),
-      );
-      // Only entries whose sheets changed, or were never seen, cost a second statement.
-      const missing = rows.map((row) => row.assessment.id).filter((id) => !results.has(id));
-      if (missing.length > 0) {
-        for (const sheets of (await consensusSheetsOf(db, missing)).values()) {
-          results.set(sheets.id, listResultOf(sheets));
-        }
-      }
-      // An entry deleted between the two statements has no result: it is left out.
-      return rows.flatMap((row) => {
-        const result = results.get(row.assessment.id);
-        return result ? [presentListEntry(row, result)] : [];
-      });
-    },
+    run: async ({ db, ctx, query, request, reply }) =>
+      sendCachedJson(
+        request,
+        reply,
+        await assessmentListPage(
+          db,
+          await ctx.lineage("community.read"),
+          ctx.actor.userId,
+          { organisationId: query.organisationId },
+          { limit: query.limit, offset: query.offset },
+        ),
+        "private, no-cache",
+      ),
   });
 
   route(app, deps, {

@@ -7,20 +7,31 @@ import { type AssessmentRow, readableSet } from "./queries.ts";
 
 const { consensusSheets: _sheets, ...leanColumns } = getTableColumns(readinessAssessments);
 
-/** A list entry without its consensus sheets: their digest says whether a kept result holds. */
-export interface AssessmentListRow {
-  assessment: Omit<AssessmentRow, "consensusSheets">;
-  interviewCount: number;
-  sheetsDigest: string;
+/** A list entry's place on the page, and the digest of everything the entry shows. */
+export interface ListedAssessment {
+  id: string;
+  digest: string;
 }
 
-// What a result is computed from: the grid and the sheets (jsonb's text form is canonical).
-const sheetsDigest = sql<string>`md5(${readinessAssessments.scoreGrid} || ${readinessAssessments.consensusSheets}::text)`;
+/** What a list entry is made from: the assessment, its organisation's name and its sheets. */
+export interface AssessmentListRow {
+  assessment: Omit<AssessmentRow, "consensusSheets">;
+  sheets: AssessmentRow["consensusSheets"];
+  digest: string;
+}
+
+// Every column a list entry is made from, the organisation's name included (jsonb's text form is
+// canonical): an entry made from a row with the same digest is the same entry.
+const entryDigest = sql<string>`md5(concat_ws('|', ${readinessAssessments.organisationId},
+  ${readinessAssessments.topic}::text, ${readinessAssessments.periodStart},
+  ${readinessAssessments.periodEnd}, ${readinessAssessments.targetInterviews},
+  ${readinessAssessments.scoreGrid}, ${readinessAssessments.consensusSheets}::text,
+  ${organisations.name}))`;
 
 /**
- * One page of the readiness list, newest period first, as listAssessmentSummaries but without
- * the sheets: the list's results are kept in memory by digest, and parsing every entry's sheets
- * on every request was most of what the list cost.
+ * One page of the readiness list, newest period first: which assessments, and the digest of each
+ * entry. The entries themselves are kept in memory by digest (`list-entries.ts`): reading and
+ * presenting a hundred rows on every request was most of what the list cost.
  */
 export async function listAssessmentPage(
   db: DbOrTx,
@@ -28,14 +39,9 @@ export async function listAssessmentPage(
   userId: string,
   filter: { organisationId?: string },
   page: { limit: number; offset: number },
-): Promise<AssessmentListRow[]> {
+): Promise<ListedAssessment[]> {
   const readable = readableSet(visible, userId);
-  const columns = {
-    a: leanColumns,
-    organisationName: organisations.name,
-    interviewCount: sql<number>`jsonb_array_length(${readinessAssessments.consensusSheets})`,
-    sheetsDigest,
-  };
+  const columns = { id: readinessAssessments.id, digest: entryDigest };
   // Joined to the readable set rather than filtered by it: the statement is prepared, and the
   // generic plan of the filter walked the whole period index, testing each entry against the set
   // (3–4 ms); joined, it looks up the readable ids (0.2–0.3 ms).
@@ -46,7 +52,7 @@ export async function listAssessmentPage(
           .select(columns)
           .from(sql`(${readable}) readable`)
           .innerJoin(readinessAssessments, sql`${readinessAssessments.id} = readable.id`);
-  const rows = await from
+  return from
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
     .where(
       filter.organisationId
@@ -60,23 +66,23 @@ export async function listAssessmentPage(
     )
     .limit(page.limit)
     .offset(page.offset);
-  return rows.map((row) => ({
-    assessment: { ...row.a, organisationName: row.organisationName },
-    interviewCount: Number(row.interviewCount),
-    sheetsDigest: row.sheetsDigest,
-  }));
 }
 
-/** The consensus sheets of the given assessments, with their digest as listAssessmentPage gives it. */
-export async function consensusSheetsOf(db: DbOrTx, ids: string[]) {
+/** The rows of the given list entries, with their digest as listAssessmentPage gives it. */
+export async function assessmentListRows(db: DbOrTx, ids: string[]): Promise<AssessmentListRow[]> {
   const rows = await db
     .select({
-      id: readinessAssessments.id,
-      scoreGrid: readinessAssessments.scoreGrid,
+      a: leanColumns,
+      organisationName: organisations.name,
       sheets: readinessAssessments.consensusSheets,
-      sheetsDigest,
+      digest: entryDigest,
     })
     .from(readinessAssessments)
+    .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
     .where(sql`${readinessAssessments.id} = ANY(${uuidArray(ids)})`);
-  return new Map(rows.map((row) => [row.id, row]));
+  return rows.map((row) => ({
+    assessment: { ...row.a, organisationName: row.organisationName },
+    sheets: row.sheets,
+    digest: row.digest,
+  }));
 }

@@ -113,42 +113,18 @@ function keptResultOf(data: AssessmentSummaryData): ReadinessResult {
   return result;
 }
 
-// The list's results by assessment, with the digest of the sheets they were computed from.
-const listResults = new Map<string, { digest: string; result: ReadinessResult }>();
-
-/** A kept result of the list, if the sheets it was computed from are still the same. */
-export function keptListResult(id: string, digest: string): ReadinessResult | undefined {
-  const kept = listResults.get(id);
-  return kept?.digest === digest ? kept.result : undefined;
-}
-
-/** Computes a list entry's result from its sheets, and keeps it under their digest. */
-export function listResultOf(sheets: {
-  id: string;
-  scoreGrid: ScoreGrid;
-  sheets: { interviewId: string; scores: Partial<Record<DimensionLetter, number>> }[];
-  sheetsDigest: string;
-}): ReadinessResult {
+/** A list entry from its row: score and stage are computed from the sheets the row carries. */
+export function presentListEntry(row: AssessmentListRow): z.infer<typeof AssessmentSummarySchema> {
+  const a = row.assessment;
   const result = readinessResult(
-    sheets.sheets.map((sheet) => ({
+    row.sheets.map((sheet) => ({
       interviewId: sheet.interviewId,
       scores: Object.fromEntries(
         Object.entries(sheet.scores).map(([dimension, score]) => [dimension, Number(score)]),
       ),
     })),
-    sheets.scoreGrid,
+    a.scoreGrid,
   );
-  if (listResults.size >= RESULTS_KEPT) listResults.clear();
-  listResults.set(sheets.id, { digest: sheets.sheetsDigest, result });
-  return result;
-}
-
-/** A list entry from its lean row and its result. */
-export function presentListEntry(
-  row: AssessmentListRow,
-  result: ReadinessResult,
-): z.infer<typeof AssessmentSummarySchema> {
-  const a = row.assessment;
   return {
     id: a.id,
     organisationId: a.organisationId,
@@ -159,7 +135,7 @@ export function presentListEntry(
     periodEnd: a.periodEnd,
     targetInterviews: a.targetInterviews,
     scoreGrid: a.scoreGrid,
-    interviewCount: row.interviewCount,
+    interviewCount: row.sheets.length,
     score: result.ok ? result.score : null,
     stage: result.ok ? result.stage : null,
   };
