@@ -6,7 +6,7 @@ import type { OrgIdSet } from "../platform/queries.ts";
 import { type AssessmentListRow, assessmentListRows, listAssessmentPage } from "./list-queries.ts";
 import { presentListEntry } from "./presenters.ts";
 
-// Entries are kept by assessment with the digest of what they were made from, so an entry whose
+// Entries are kept by assessment with the versions of the rows they were made from, so an entry whose
 // assessment, sheets or organisation name changed is made afresh; whole pages by the digests of
 // their entries, so a page read again is sent (and compressed) as it was made.
 const ENTRIES_KEPT = 10_000;
