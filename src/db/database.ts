@@ -38,8 +38,11 @@ interface Logger {
 }
 
 // Statements a connection keeps prepared: each costs the server some memory, and a statement
-// whose text varies with its input (a list of n parameters) must not fill it.
+// whose text varies with its input (a list of n parameters) must not fill it. A statement with
+// more parameters than a hand-written one has is such a list (a multi-row insert, an IN list):
+// it is planned each time.
 const PREPARED_PER_CONNECTION = 200;
+const PREPARED_MAX_PARAMETERS = 24;
 const statementNames = new Map<string, string>();
 
 /**
@@ -75,7 +78,8 @@ class PreparingClient extends pg.Client {
 
 /** The name a statement is prepared under, or null when it is sent to be planned each time. */
 export function preparedStatementName(text: unknown, values: unknown): string | null {
-  if (typeof text !== "string" || !Array.isArray(values) || values.length === 0) return null;
+  if (typeof text !== "string" || !Array.isArray(values)) return null;
+  if (values.length === 0 || values.length > PREPARED_MAX_PARAMETERS) return null;
   let name = statementNames.get(text);
   if (name === undefined) {
     name = `p_${createHash("sha1").update(text).digest("base64url")}`;

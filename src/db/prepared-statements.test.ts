@@ -12,9 +12,13 @@ describe("which statements are prepared once per connection", () => {
     expect(preparedStatementName(built, ["a"])).not.toBe(name);
   });
 
-  it("plans statements without parameters each time", () => {
+  it("plans statements without parameters, or with a list of them, each time", () => {
     // Their text is often built for one call (DDL, a migration, a maintenance statement).
     expect(preparedStatementName("SELECT count(*) FROM support.cases", [])).toBeNull();
     expect(preparedStatementName("BEGIN", undefined)).toBeNull();
+    // A multi-row insert's text varies with its rows: each would take a slot of its own.
+    const rows = Array.from({ length: 30 }, (_, i) => `($${i + 1})`).join(", ");
+    const values = Array.from({ length: 30 }, (_, i) => `v${i}`);
+    expect(preparedStatementName(`INSERT INTO t (v) VALUES ${rows}`, values)).toBeNull();
   });
 });
