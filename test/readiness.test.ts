@@ -302,6 +302,32 @@ describe("the list", () => {
   });
 });
 
+describe("the list's pages", () => {
+  it("never answers one page with another whose entries were written in the same transaction", async () => {
+    const municipality = await buildMunicipality(t.db);
+    const reader = await actorWith(t, "reader", municipality.id);
+    // One transaction: both rows carry the same version, as a seed or an import writes them.
+    const ids = await t.db.transaction(async (tx) => [
+      (await buildAssessment(tx, { organisationId: municipality.id })).id,
+      (await buildAssessment(tx, { organisationId: municipality.id })).id,
+    ]);
+    const page = async (offset: number) => {
+      const res = await callReadiness(
+        t,
+        "GET",
+        `/assessments?organisationId=${municipality.id}&limit=1&offset=${offset}`,
+        reader.headers,
+      );
+      expect(res.statusCode).toBe(200);
+      return { etag: res.headers.etag, ids: res.json().map((a: { id: string }) => a.id) };
+    };
+    const first = await page(0);
+    const second = await page(1);
+    expect([...first.ids, ...second.ids].sort()).toEqual([...ids].sort());
+    expect(second.etag).not.toBe(first.etag);
+  });
+});
+
 describe("PATCH /assessments/:id", () => {
   it("lets the lead edit with the current version; a stale one answers 409; audited", async () => {
     const { lead, assessment } = await started();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../src/db/database.ts";
+import type { Db, DbOrTx } from "../../src/db/database.ts";
 import { organisations, roleAssignments, users } from "../../src/db/schema/platform.ts";
 import type { Sector } from "../../src/domain/platform/organisations.ts";
 import type { Role } from "../../src/domain/platform/roles.ts";
@@ -64,7 +64,7 @@ export async function buildUnit(
 
 /** A user with one role; the organisation is created when not given (except for system_admin). */
 export async function buildUser(
-  db: Db,
+  db: DbOrTx,
   options: { role?: Role; organisationId?: string | null; email?: string; password?: string } = {},
 ) {
   const role = options.role ?? "reader";

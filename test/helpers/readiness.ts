@@ -1,5 +1,5 @@
 import { eq, isNull, max } from "drizzle-orm";
-import type { Db } from "../../src/db/database.ts";
+import type { Db, DbOrTx } from "../../src/db/database.ts";
 import {
   readinessAssessments,
   readinessConsensus,
@@ -34,7 +34,7 @@ export const ANDT: Topic = { kind: "preset", key: "andt" };
 
 /** An assessment written straight to the database; its team is built when not given. */
 export async function buildAssessment(
-  db: Db,
+  db: DbOrTx,
   options: {
     organisationId: string;
     team?: { userId: string; roles: TeamRole[] }[];

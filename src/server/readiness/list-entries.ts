@@ -6,9 +6,10 @@ import type { OrgIdSet } from "../platform/queries.ts";
 import { type AssessmentListRow, assessmentListRows, listAssessmentPage } from "./list-queries.ts";
 import { presentListEntry } from "./presenters.ts";
 
-// Entries are kept by assessment with the versions of the rows they were made from, so an entry whose
-// assessment, sheets or organisation name changed is made afresh; whole pages by the digests of
-// their entries, so a page read again is sent (and compressed) as it was made.
+// Entries are kept by assessment with the versions of the rows they were made from, so an entry
+// whose assessment, sheets or organisation name changed is made afresh; whole pages by their
+// entries' ids and versions, so a page read again is sent (and compressed) as it was made. A
+// version alone names no entry: rows written in one transaction share it.
 const ENTRIES_KEPT = 10_000;
 const PAGES_KEPT = 200;
 const entries = new Map<string, { digest: string; json: string }>();
@@ -26,8 +27,8 @@ function keep(row: AssessmentListRow): { digest: string; json: string } {
 }
 
 /**
- * One page of the readiness list as JSON. The page statement gives each entry's digest; only
- * entries not kept under that digest are read in full (a second statement) and made.
+ * One page of the readiness list as JSON. The page statement gives each entry's row versions;
+ * only entries not kept under those versions are read in full (a second statement) and made.
  */
 export async function assessmentListPage(
   db: DbOrTx,
@@ -49,10 +50,10 @@ export async function assessmentListPage(
   // An entry deleted between the two statements is left out; one changed is shown as it now is.
   const shown = listed.flatMap(({ id }) => {
     const entry = made.get(id);
-    return entry ? [entry] : [];
+    return entry ? [{ id, ...entry }] : [];
   });
   const etag = `"${createHash("sha1")
-    .update(shown.map((entry) => entry.digest).join(","))
+    .update(shown.map((entry) => `${entry.id}:${entry.digest}`).join(","))
     .digest("base64url")}"`;
   let cached = pages.get(etag);
   if (!cached) {
