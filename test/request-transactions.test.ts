@@ -270,6 +270,31 @@ describe("request transactions", () => {
         },
       },
     );
+    // Shows personal data when asked to; "lie" shows it while telling the helper it will not.
+    route(
+      mini,
+      { db: t.db },
+      {
+        method: "GET",
+        url: "/test/sometimes",
+        summary: "Read personal data only sometimes (test route)",
+        access: "session",
+        schema: {
+          querystring: z.object({ show: z.enum(["yes", "no", "lie"]) }),
+          response: { 200: z.object({ actor: z.string().nullable() }) },
+        },
+        transactionWhen: async ({ query }) => query.show === "yes",
+        run: async ({ db, query, record }) => {
+          const res = await db.execute<{ actor: string | null }>(
+            sql`SELECT nullif(current_setting('paraply.actor_id', true), '') AS actor`,
+          );
+          if (query.show !== "no") {
+            await record({ action: "user.read", subjectType: "user", personalData: true });
+          }
+          return { actor: res.rows[0]!.actor };
+        },
+      },
+    );
     await mini.ready();
   });
   afterAll(() => mini.close());
@@ -345,6 +370,23 @@ describe("request transactions", () => {
     expect(await rowsOf(user.id)).toEqual([
       { action: "case.read", outcome: "success", personal_data: true },
     ]);
+  });
+
+  it("starts a read again in a transaction when it will show personal data, and only then", async () => {
+    const { user } = await practitioner();
+    const call = (show: string) =>
+      mini.inject({ url: `/test/sometimes?show=${show}`, headers: { "x-test-actor": user.id } });
+    const plain = await call("no");
+    expect(plain.json()).toEqual({ actor: null });
+    expect(await rowsOf(user.id)).toEqual([]);
+    const shown = await call("yes");
+    expect(shown.json()).toEqual({ actor: user.id });
+    expect(await rowsOf(user.id)).toEqual([
+      { action: "user.read", outcome: "success", personal_data: true },
+    ]);
+    // A route whose question answers wrongly fails rather than read personal data unrecorded.
+    expect((await call("lie")).statusCode).toBe(500);
+    expect(await rowsOf(user.id)).toHaveLength(1);
   });
 
   it("leaves a read without personal data outside a transaction, with no acting user", async () => {

@@ -95,6 +95,13 @@ export interface RouteSpec<S extends RouteSchema, L, A extends Action> {
   personalData?: boolean;
   /** A request transaction without the one-row rule: for routes that may show personal data. */
   transaction?: boolean;
+  /**
+   * For a read that shows personal data only sometimes (a reader with the right to see it, and
+   * data that holds it): asked on the pool once the target is loaded and authorized. When it
+   * answers true the call starts again in a request transaction, so that the check, the reads and
+   * the audit row still commit together; otherwise the read saves the transaction's round trips.
+   */
+  transactionWhen?: (call: RouteCall<S, L>) => Promise<boolean>;
   /** Finds the route's target; nothing found answers 404 with `notFound`. */
   load?: (input: RouteInput<S>) => Promise<L | null | undefined>;
   notFound?: string;
@@ -124,6 +131,10 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
   spec: RouteSpec<S, L, A>,
 ): void {
   // Individual-level targets are personal data, and a refusal must be recorded: both need one.
+  if (spec.transactionWhen && (spec.method !== "GET" || spec.personalData || spec.transaction)) {
+    // Starting again is safe only for a read, and pointless when a transaction is certain.
+    throw new Error(`${spec.method} ${spec.url}: transactionWhen is for reads without one`);
+  }
   const inTransaction = Boolean(
     spec.personalData ||
       spec.transaction ||
@@ -156,9 +167,24 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
         }
       : (request: FastifyRequest, reply: FastifyReply) => {
           if (spec.status) reply.status(spec.status);
-          return handle(spec, request, reply, deps.db, deps.db);
+          return handleOnPool(spec, request, reply, deps.db);
         },
   });
+}
+
+/** A call on the pool, or, when the route's `transactionWhen` asks for it, again in a transaction. */
+async function handleOnPool<S extends RouteSchema, L, A extends Action>(
+  spec: RouteSpec<S, L, A>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Db,
+) {
+  const call = new Call<S, L>(request, reply, db, db, `${spec.method} ${spec.url}`);
+  await prepare(spec, call);
+  if (spec.transactionWhen && (await spec.transactionWhen(call))) {
+    return inRequestTransaction(db, request, (tx) => handle(spec, request, reply, tx));
+  }
+  return finish(spec, call);
 }
 
 async function inRequestTransaction<T>(
@@ -237,10 +263,19 @@ async function handle<S extends RouteSchema, L, A extends Action>(
   spec: RouteSpec<S, L, A>,
   request: FastifyRequest,
   reply: FastifyReply,
-  db: DbOrTx,
-  pool?: Db,
+  tx: Tx,
 ) {
-  const call = new Call<S, L>(request, reply, db, pool, `${spec.method} ${spec.url}`);
+  const call = new Call<S, L>(request, reply, tx, undefined, `${spec.method} ${spec.url}`);
+  await prepare(spec, call);
+  return finish(spec, call);
+}
+
+/** Loads the target (404 when there is none) and asks the policy about it. */
+async function prepare<S extends RouteSchema, L, A extends Action>(
+  spec: RouteSpec<S, L, A>,
+  call: Call<S, L>,
+) {
+  const { request, db } = call;
   if (spec.load) {
     const found = await spec.load(call);
     if (found === null || found === undefined) throw new NotFoundError(spec.notFound);
@@ -261,6 +296,13 @@ async function handle<S extends RouteSchema, L, A extends Action>(
       throw new HiddenDenial();
     }
   }
+}
+
+/** Runs the route and records its audit row. */
+async function finish<S extends RouteSchema, L, A extends Action>(
+  spec: RouteSpec<S, L, A>,
+  call: Call<S, L>,
+) {
   const result = await spec.run(call);
   const entry = spec.audit?.(call, result as ReplyBody<S>);
   if (entry) await call.record(entry);

@@ -14,7 +14,7 @@ import {
   TeamCandidateSchema,
 } from "../../domain/readiness/api.ts";
 import { sendCachedJson } from "../platform/cached-json.ts";
-import { can } from "../plugins/access.ts";
+import { type AccessContext, can } from "../plugins/access.ts";
 import { BadRequestError } from "../plugins/errors.ts";
 import { type RouteCall, type RouteInput, route } from "../plugins/route.ts";
 import { createAssessment } from "./commands/create-assessment.ts";
@@ -55,6 +55,15 @@ export const assessmentDataTarget = {
   },
 };
 
+/** Whether the reader is one who sees respondents' names and contacts (the team). */
+function seesIdentities(ctx: AccessContext, data: AssessmentData) {
+  const { id, organisationId } = data.assessment;
+  knownTeamRoles(ctx, id, data.team.find((m) => m.userId === ctx.actor.userId)?.roles ?? []);
+  return can(ctx, "readiness.respondent.identify", { id, organisationId });
+}
+
+const holdsIdentities = (data: AssessmentData) => data.respondents.some((r) => r.name || r.contact);
+
 /**
  * The assessment as its reader may see it. Respondents' identities are personal data: the team
  * sees them, and each such read is recorded in the request's transaction.
@@ -69,9 +78,8 @@ async function detail(
   const data = loaded ?? (await findAssessmentData(db, id));
   const assessment = data!.assessment;
   const target = { id, organisationId: assessment.organisationId };
-  knownTeamRoles(ctx, id, data!.team.find((m) => m.userId === ctx.actor.userId)?.roles ?? []);
   const guide = await findGuide(db, assessment.guideId);
-  const includeIdentity = await can(ctx, "readiness.respondent.identify", target);
+  const includeIdentity = await seesIdentities(ctx, data!);
   const abilities = {
     edit: await can(ctx, "readiness.edit", target),
     manageTeam: await can(ctx, "readiness.team.manage", target),
@@ -79,7 +87,7 @@ async function detail(
     score: await can(ctx, "readiness.score", target),
     consensus: await can(ctx, "readiness.consensus", target),
   };
-  if (includeIdentity && data!.respondents.some((r) => r.name || r.contact)) {
+  if (includeIdentity && holdsIdentities(data!)) {
     await call.record({
       action: "readiness.respondent.read",
       subjectType: "readiness_assessment",
@@ -197,9 +205,10 @@ export function registerAssessmentRoutes(app: FastifyInstance, deps: { db: Db })
     description: "With its respondents, interviews, team and what the caller may do with it.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: AssessmentDetailSchema } },
-    // The team sees respondents' identities here, so the read may need its audit row.
-    transaction: true,
     ...assessmentDataTarget,
+    // The team sees respondents' identities here: that read is recorded, in a transaction.
+    transactionWhen: async ({ ctx, target }) =>
+      holdsIdentities(target) && (await seesIdentities(ctx, target)),
     run: (call) => detail(call, call.target.assessment.id, call.target),
   });
 
