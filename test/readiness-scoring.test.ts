@@ -361,6 +361,18 @@ describe("trend and comparison", () => {
       earlier.id,
       later.id,
     ]);
+    // The series is read in one statement with the assessment: one outside the reader's
+    // organisations is still refused, and one that does not exist is not found.
+    const stranger = await signedIn("reader", (await buildMunicipality(t.db)).id);
+    const refused = await callReadiness(
+      t,
+      "GET",
+      `/assessments/${later.id}/trend`,
+      stranger.headers,
+    );
+    expect(refused.statusCode).toBe(403);
+    const missing = `/assessments/${crypto.randomUUID()}/trend`;
+    expect((await callReadiness(t, "GET", missing, reader.headers)).statusCode).toBe(404);
   });
 
   it("compares readable assessments, and refuses the whole request if one is not", async () => {

@@ -93,7 +93,12 @@ export async function readableAssessmentIds(
   return new Set(rows.map((r) => r.id));
 }
 
-type ListFilter = { organisationId?: string; ids?: string[]; sameAs?: AssessmentRow };
+type ListFilter = {
+  organisationId?: string;
+  ids?: string[];
+  /** Assessments of the same organisation and topic as this one (itself included). */
+  sameAsId?: string;
+};
 
 function listWhere(visible: OrgIdSet, userId: string, filter: ListFilter) {
   return and(
@@ -102,11 +107,10 @@ function listWhere(visible: OrgIdSet, userId: string, filter: ListFilter) {
       ? eq(readinessAssessments.organisationId, filter.organisationId)
       : undefined,
     filter.ids ? sql`${readinessAssessments.id} = ANY(${uuidArray(filter.ids)})` : undefined,
-    filter.sameAs
-      ? and(
-          eq(readinessAssessments.organisationId, filter.sameAs.organisationId),
-          sql`${readinessAssessments.topic} = ${JSON.stringify(filter.sameAs.topic)}::jsonb`,
-        )
+    filter.sameAsId
+      ? sql`(${readinessAssessments.organisationId}, ${readinessAssessments.topic}) = (
+          SELECT s.organisation_id, s.topic FROM community.readiness_assessments s
+          WHERE s.id = ${filter.sameAsId})`
       : undefined,
   );
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { Db, DbOrTx } from "../../db/database.ts";
+import type { Db } from "../../db/database.ts";
 import { IdParamsSchema } from "../../domain/platform/schemas.ts";
 import {
   CompareQuerySchema,
@@ -8,16 +8,16 @@ import {
   ResultsSchema,
 } from "../../domain/readiness/api.ts";
 import type { DimensionLetter } from "../../domain/readiness/dimensions.ts";
-import type { AccessContext } from "../plugins/access.ts";
-
 import { ForbiddenError } from "../plugins/errors.ts";
 import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
-import { route } from "../plugins/route.ts";
+import { type RouteInput, route } from "../plugins/route.ts";
 import { contentDisposition } from "../reports/index.ts";
 import { assessmentDataTarget, assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import {
+  type AssessmentData,
   type AssessmentRow,
+  findAssessment,
   listAssessmentData,
   listAssessments,
   loadAssessmentData,
@@ -25,13 +25,32 @@ import {
 import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
 import { type ScoreRow, scoresExportTable } from "./scores-export.ts";
 
-/** The assessment and every readable one of the same topic and organisation, oldest first. */
-async function trendOf(db: DbOrTx, ctx: AccessContext, assessment: AssessmentRow) {
-  const all = await listAssessmentData(db, await ctx.lineage("community.read"), ctx.actor.userId, {
-    sameAs: assessment,
-  });
-  return { all, trend: all.map(presentResults) };
-}
+type Series = { assessment: AssessmentRow; series: AssessmentData[] };
+
+/**
+ * An assessment and every readable one of the same topic and organisation, oldest first, in one
+ * statement. The assessment itself is still asked about by the policy; when the series does not
+ * hold it (not readable, or no such assessment) it is looked up alone, for a 403 or a 404.
+ */
+const seriesTarget = {
+  load: async ({ db, ctx, params }: RouteInput<{ params: typeof IdParamsSchema }>) => {
+    const series = await listAssessmentData(
+      db,
+      await ctx.lineage("community.read"),
+      ctx.actor.userId,
+      { sameAsId: params.id },
+    );
+    const assessment =
+      series.find((d) => d.assessment.id === params.id)?.assessment ??
+      (await findAssessment(db, params.id));
+    return assessment && { assessment, series };
+  },
+  notFound: assessmentTarget.notFound,
+  authorize: {
+    action: "readiness.read" as const,
+    target: (_: unknown, loaded: Series) => loaded.assessment,
+  },
+};
 
 /** Results, trend, comparison and the exports: community-level, readable along the lineage. */
 export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): void {
@@ -54,9 +73,8 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
     description: "The organisation's earlier assessments of the same topic, oldest first.",
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, response: { 200: CompareSchema } },
-    ...assessmentTarget,
-    authorize: { action: "readiness.read" },
-    run: async ({ db, ctx, target }) => (await trendOf(db, ctx, target)).trend,
+    ...seriesTarget,
+    run: async ({ target }) => target.series.map(presentResults),
   });
 
   // Immich's rule for requests with ids: every one must be readable, or the whole request fails.
@@ -141,12 +159,10 @@ export function registerResultsRoutes(app: FastifyInstance, deps: { db: Db }): v
     produces: { file: "application/pdf", description: "The report as a tagged PDF" },
     access: { permission: "community.read" },
     schema: { tags, params: IdParamsSchema, querystring: ReportQuerySchema },
-    ...assessmentTarget,
-    authorize: { action: "readiness.read" },
-    run: async ({ db, ctx, query, target: assessment, reply, record }) => {
-      const { all, trend } = await trendOf(db, ctx, assessment);
-      const index = all.findIndex((d) => d.assessment.id === assessment.id);
-      const results = trend[index]!;
+    ...seriesTarget,
+    run: async ({ query, target: { assessment, series }, reply, record }) => {
+      const trend = series.map(presentResults);
+      const results = trend[series.findIndex((d) => d.assessment.id === assessment.id)]!;
       const generatedAt = new Date();
       const { pdf } = await renderReadinessReport({
         results,
