@@ -20,16 +20,38 @@ function inScope(scope: Set<string>) {
     OR (${auditLog.subjectType} = 'user' AND ${auditLog.subjectId} IN (SELECT user_id::text FROM (${people}) p)))))`;
 }
 
+// What an entry shows: not the chain's fields (hashes, places) nor the request's trace, which
+// are read by `paraply audit verify` and by operators in the database.
+const ENTRY_COLUMNS = {
+  seq: auditLog.seq,
+  occurredAt: auditLog.occurredAt,
+  actorId: auditLog.actorId,
+  actorLabel: auditLog.actorLabel,
+  action: auditLog.action,
+  outcome: auditLog.outcome,
+  subjectType: auditLog.subjectType,
+  subjectId: auditLog.subjectId,
+  organisationId: auditLog.organisationId,
+  personalData: auditLog.personalData,
+  reason: auditLog.reason,
+  ip: auditLog.ip,
+  details: auditLog.details,
+};
+
+export type AuditEntryRow = {
+  [K in keyof typeof ENTRY_COLUMNS]: (typeof auditLog.$inferSelect)[K];
+};
+
 /** Audit entries matching the filter, newest first, limited to what the scope may see. */
 export async function searchAudit(
   db: DbOrTx,
   scope: OrgIdSet,
   query: z.infer<typeof AuditQuerySchema>,
   limit = query.limit,
-) {
+): Promise<AuditEntryRow[]> {
   if (scope !== null && scope.size === 0) return [];
   return db
-    .select()
+    .select(ENTRY_COLUMNS)
     .from(auditLog)
     .where(
       and(

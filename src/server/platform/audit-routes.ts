@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Db, DbOrTx } from "../../db/database.ts";
-import type { auditLog } from "../../db/schema/platform.ts";
 import {
   AuditEntrySchema,
   AuditQuerySchema,
@@ -12,7 +11,7 @@ import { type AccessContext, authorize } from "../plugins/access.ts";
 import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
 import { route } from "../plugins/route.ts";
 import { auditExportTable } from "./audit-export.ts";
-import { searchAudit } from "./audit-queries.ts";
+import { type AuditEntryRow, searchAudit } from "./audit-queries.ts";
 import { nameAuditRows } from "./audit-subjects.ts";
 import { updateSecuritySettings } from "./commands/update-security-settings.ts";
 import { presentAuditEntry } from "./presenters.ts";
@@ -34,7 +33,7 @@ async function presentPage(
   sources: readonly AuditSubjectSource[],
   ctx: AccessContext,
   scope: Awaited<ReturnType<typeof scopeFor>>,
-  rows: (typeof auditLog.$inferSelect)[],
+  rows: AuditEntryRow[],
 ) {
   const names = await nameAuditRows(readDb, sources, scope, rows, ctx.actor.locale);
   return rows.map((row) => presentAuditEntry(row, names));

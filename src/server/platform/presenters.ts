@@ -2,7 +2,6 @@ import type { z } from "zod";
 import type {
   areaGroupSets,
   areaGroups,
-  auditLog,
   organisations,
   sessions,
   users,
@@ -16,6 +15,7 @@ import type {
   UserSchema,
   UserSummarySchema,
 } from "../../domain/platform/schemas.ts";
+import type { AuditEntryRow } from "./audit-queries.ts";
 import { type AuditNames, subjectKey } from "./audit-subjects.ts";
 
 type OrganisationRow = typeof organisations.$inferSelect & { countyName?: string | null };
@@ -78,7 +78,7 @@ export function presentUser(
 
 /** One audit row with the names found for its page (`nameAuditRows`). */
 export function presentAuditEntry(
-  row: typeof auditLog.$inferSelect,
+  row: AuditEntryRow,
   names: AuditNames,
 ): z.infer<typeof AuditEntrySchema> {
   const subject =
