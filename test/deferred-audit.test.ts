@@ -90,6 +90,23 @@ describe("the request transaction", () => {
     expect(idle.rows[0]!.n).toBe(1);
   });
 
+  it("runs the first statement, sent in one write with BEGIN, inside the transaction", async () => {
+    const xid = sql`SELECT pg_current_xact_id()::text AS id`;
+    const [first, second] = await runRequestTransaction(t.db, null, async (tx) => [
+      (await tx.execute<{ id: string }>(xid)).rows[0]!.id,
+      (await tx.execute<{ id: string }>(xid)).rows[0]!.id,
+    ]);
+    expect(first).toBe(second);
+    // A first statement that fails rolls the transaction back and leaves the connections usable.
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        runRequestTransaction(t.db, null, (tx) => tx.execute(sql`SELECT 1 / 0`)),
+      ).rejects.toThrow();
+    }
+    const after = await runRequestTransaction(t.db, null, (tx) => tx.execute(sql`SELECT 1 AS n`));
+    expect(after.rows).toEqual([{ n: 1 }]);
+  });
+
   it("refuses an acting user that is not a uuid before it reaches the database", async () => {
     await expect(
       runRequestTransaction(t.db, "x', true); SELECT 1; --", async () => 1),

@@ -18,8 +18,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A request's transaction in the fewest round trips. BEGIN goes with the acting user's name
- * (row-level security), and the audit rows the request recorded go with COMMIT: one message each,
- * where drizzle's transaction sends BEGIN, the setting, each audit row and COMMIT apart. The rows
+ * (row-level security) in the same write as the request's first statement, without waiting for
+ * its answer, and the audit rows the request recorded go with COMMIT, where drizzle's transaction
+ * sends BEGIN, the setting, each audit row and COMMIT apart, each waiting for the one before. The rows
  * are still written inside the transaction, before it commits; if writing them fails nothing
  * commits and the request fails. A transaction's own later reads do not see its deferred rows.
  */
@@ -39,35 +40,78 @@ export async function runRequestTransaction<T>(
   );
   const tx = new NodePgTransaction(internals.dialect, session, internals.session.schema) as Tx;
   let broken: Error | undefined;
+  // A simple query (no parameters) may hold two statements; the uuid was checked above.
+  const beginText =
+    actorId === null ? "BEGIN" : `BEGIN; SELECT set_config('paraply.actor_id', '${actorId}', true)`;
+  const { begun, flush } = beginWithFirstStatement(client, beginText);
+  begun.catch((error: Error) => {
+    broken = error;
+  });
   try {
-    // A simple query (no parameters) may hold two statements; the uuid was checked above.
-    await client
-      .query(
-        actorId === null
-          ? "BEGIN"
-          : `BEGIN; SELECT set_config('paraply.actor_id', '${actorId}', true)`,
-      )
-      .catch((error: Error) => {
-        broken = error;
-        throw error;
-      });
     markActingUser(tx, actorId);
     deferAuditRows(tx);
     try {
-      const result = await work(tx);
+      let result: T;
+      try {
+        result = await work(tx);
+      } finally {
+        flush();
+      }
+      await begun;
       const rows = takeDeferredAuditRows(tx);
       // If the insert fails, PostgreSQL skips the COMMIT after it and the transaction is rolled
       // back below.
       await client.query(rows ? `${rows}; COMMIT` : "COMMIT");
       return result;
     } catch (error) {
+      await begun.catch(() => {});
       await client.query("ROLLBACK").catch((rollbackError: Error) => {
         broken = rollbackError;
       });
       throw error;
     }
   } finally {
+    (client as PipelinedClient).pipeline = false;
     // A connection that could not roll back is not given to the next request.
     client.release(broken);
   }
+}
+
+type PipelinedClient = pg.PoolClient & {
+  pipeline: boolean;
+  connection: { stream: { cork(): void; uncork(): void } };
+};
+
+/**
+ * Sends BEGIN without waiting for its answer (pg's pipeline mode), held in the socket to leave in
+ * one write with the request's first statement; `flush` sends it at the latest. Nothing runs
+ * outside the transaction when BEGIN fails: it fails on a broken connection or in an aborted
+ * transaction, and either fails the statements after it too (a connection left inside a live
+ * transaction is not given back to the pool; see `broken`).
+ */
+function beginWithFirstStatement(
+  client: pg.PoolClient,
+  beginText: string,
+): { begun: Promise<unknown>; flush: () => void } {
+  const pipelined = client as PipelinedClient;
+  pipelined.pipeline = true;
+  const stream = pipelined.connection.stream;
+  stream.cork();
+  const begun = client.query(beginText);
+  let corked = true;
+  const flush = () => {
+    if (!corked) return;
+    corked = false;
+    delete (client as Partial<pg.PoolClient>).query;
+    stream.uncork();
+  };
+  const query = client.query;
+  client.query = function (this: pg.PoolClient, ...args: unknown[]) {
+    try {
+      return (query as (...a: unknown[]) => never).apply(this, args);
+    } finally {
+      flush();
+    }
+  } as typeof client.query;
+  return { begun, flush };
 }
