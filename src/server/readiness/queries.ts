@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, max, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { preparedQuery } from "../../db/prepared-query.ts";
 import { organisations } from "../../db/schema/platform.ts";
 import {
   readinessAssessments,
@@ -47,12 +48,16 @@ function withName(row: { a: typeof readinessAssessments.$inferSelect; organisati
   return { ...row.a, organisationName: row.organisationName };
 }
 
-export async function findAssessment(db: DbOrTx, id: string): Promise<AssessmentRow | undefined> {
-  const [row] = await db
+const assessmentById = preparedQuery("readiness_assessment", (db) =>
+  db
     .select(assessmentColumns)
     .from(readinessAssessments)
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
-    .where(eq(readinessAssessments.id, id));
+    .where(eq(readinessAssessments.id, sql.placeholder("id"))),
+);
+
+export async function findAssessment(db: DbOrTx, id: string): Promise<AssessmentRow | undefined> {
+  const [row] = await assessmentById(db, { id });
   return row ? withName(row) : undefined;
 }
 
@@ -65,16 +70,20 @@ export async function findAssessmentData(
   db: DbOrTx,
   id: string,
 ): Promise<AssessmentData | undefined> {
-  const [row] = await db
+  const [row] = await assessmentDataById(db, { id });
+  return row ? assemble(withName(row), row.data) : undefined;
+}
+
+const assessmentDataById = preparedQuery("readiness_assessment_data", (db) =>
+  db
     .select({
       ...assessmentColumns,
       data: dataOfEachRow(),
     })
     .from(readinessAssessments)
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
-    .where(eq(readinessAssessments.id, id));
-  return row ? assemble(withName(row), row.data) : undefined;
-}
+    .where(eq(readinessAssessments.id, sql.placeholder("id"))),
+);
 
 /** Of the given ids, those the caller may read (Immich: a request with ids needs all of them). */
 export async function readableAssessmentIds(
