@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
+          isolate: false,
           globalSetup: ["test/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
