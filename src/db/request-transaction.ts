@@ -19,8 +19,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A request's transaction in the fewest round trips. BEGIN goes with the acting user's name
  * (row-level security) in the same write as the request's first statement, without waiting for
- * its answer, and the audit rows the request recorded go with COMMIT, where drizzle's transaction
- * sends BEGIN, the setting, each audit row and COMMIT apart, each waiting for the one before. The rows
+ * its answer, and the audit rows the request recorded go with COMMIT; drizzle's transaction sends
+ * BEGIN, the setting, each audit row and COMMIT apart, each waiting for the one before. The rows
  * are still written inside the transaction, before it commits; if writing them fails nothing
  * commits and the request fails. A transaction's own later reads do not see its deferred rows.
  */

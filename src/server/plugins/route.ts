@@ -131,15 +131,16 @@ export function route<S extends RouteSchema, L = undefined, A extends Action = A
   spec: RouteSpec<S, L, A>,
 ): void {
   // Individual-level targets are personal data, and a refusal must be recorded: both need one.
-  if (spec.transactionWhen && (spec.method !== "GET" || spec.personalData || spec.transaction)) {
-    // Starting again is safe only for a read, and pointless when a transaction is certain.
-    throw new Error(`${spec.method} ${spec.url}: transactionWhen is for reads without one`);
-  }
   const inTransaction = Boolean(
     spec.personalData ||
       spec.transaction ||
       (spec.authorize && isHiddenAction(spec.authorize.action)),
   );
+  if (spec.transactionWhen && (spec.method !== "GET" || inTransaction)) {
+    // Starting again is safe only for a read, and a route that always has a transaction would
+    // never ask.
+    throw new Error(`${spec.method} ${spec.url}: transactionWhen is for reads without one`);
+  }
   app.route({
     method: spec.method,
     url: spec.url,
