@@ -38,7 +38,8 @@ function paraply(
 const NO_STACK = /\bat \S+ \(|\.ts:\d+:\d+/;
 const email = () => `cli-${randomUUID().slice(0, 8)}@test.example`;
 
-describe("paraply --help and usage", () => {
+// No database: the external run would repeat these exactly.
+describe.skipIf(inject("databaseTarget") === "external")("paraply --help and usage", () => {
   it("lists the commands", async () => {
     const help = await paraply("--help");
     expect(help.status).toBe(0);

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 const dataDir = path.resolve(`.tmp/lifecycle-${process.pid}`);
 
@@ -80,65 +80,69 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-describe("the embedded database's life cycle", () => {
-  it("seeds once, survives kill -9 of the app, and stops cleanly on Ctrl-C", async () => {
-    const port = await freePort();
-    const pgPort = await freePort();
-    const first = await start(port, pgPort);
-    expect(first.output(), first.output()).toContain("Demo data was seeded");
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    expect(ready.status).toBe(200);
+// Its own embedded database whatever the run's target: the external run would repeat it exactly.
+describe.skipIf(inject("databaseTarget") === "external")(
+  "the embedded database's life cycle",
+  () => {
+    it("seeds once, survives kill -9 of the app, and stops cleanly on Ctrl-C", async () => {
+      const port = await freePort();
+      const pgPort = await freePort();
+      const first = await start(port, pgPort);
+      expect(first.output(), first.output()).toContain("Demo data was seeded");
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(200);
 
-    first.child.kill("SIGKILL");
-    await exited(first.child);
-    // The orphaned PostgreSQL server still holds the data directory here.
-    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), first.output()).toBe(true);
+      first.child.kill("SIGKILL");
+      await exited(first.child);
+      // The orphaned PostgreSQL server still holds the data directory here.
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), first.output()).toBe(true);
 
-    const second = await start(port, pgPort);
-    expect(second.output(), second.output()).not.toContain("Demo data was seeded");
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@paraply.example", password: "Paraply-demo-2026" }),
-    });
-    expect(login.status, second.output()).toBe(200);
+      const second = await start(port, pgPort);
+      expect(second.output(), second.output()).not.toContain("Demo data was seeded");
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "admin@paraply.example", password: "Paraply-demo-2026" }),
+      });
+      expect(login.status, second.output()).toBe(200);
 
-    second.child.kill("SIGINT");
-    expect(await exited(second.child), second.output()).toBe(0);
-    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), second.output()).toBe(false);
-  }, 120_000);
+      second.child.kill("SIGINT");
+      expect(await exited(second.child), second.output()).toBe(0);
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid")), second.output()).toBe(false);
+    }, 120_000);
 
-  it("lets backup and audit verify use a running app's database and leaves it running", async () => {
-    const port = await freePort();
-    const pgPort = await freePort();
-    const app = await start(port, pgPort);
-    const ready = async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
-    expect(await ready()).toBe(200);
-    const verify = await cli(["audit", "verify"], pgPort);
-    expect(verify.code, verify.output).toBe(0);
-    expect(await ready(), app.output()).toBe(200);
-    expect(verify.output).not.toContain("orphaned");
-    expect(verify.output).toContain("running Paraply process");
+    it("lets backup and audit verify use a running app's database and leaves it running", async () => {
+      const port = await freePort();
+      const pgPort = await freePort();
+      const app = await start(port, pgPort);
+      const ready = async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+      expect(await ready()).toBe(200);
+      const verify = await cli(["audit", "verify"], pgPort);
+      expect(verify.code, verify.output).toBe(0);
+      expect(await ready(), app.output()).toBe(200);
+      expect(verify.output).not.toContain("orphaned");
+      expect(verify.output).toContain("running Paraply process");
 
-    const file = path.join(dataDir, "backup-while-running.gz");
-    const backup = await cli(["backup", file], pgPort);
-    expect(backup.code, backup.output).toBe(0);
-    expect(existsSync(file)).toBe(true);
-    expect(await ready(), app.output()).toBe(200);
+      const file = path.join(dataDir, "backup-while-running.gz");
+      const backup = await cli(["backup", file], pgPort);
+      expect(backup.code, backup.output).toBe(0);
+      expect(existsSync(file)).toBe(true);
+      expect(await ready(), app.output()).toBe(200);
 
-    // Restore replaces everything under the app's feet, and a second app would share the
-    // database it stops: both refuse, saying why, and the running app is untouched.
-    const restore = await cli(["restore", file], pgPort);
-    expect(restore.code, restore.output).toBe(1);
-    expect(restore.output).toContain(`pid ${app.child.pid}`);
-    const second = await cli(["start"], pgPort);
-    expect(second.code, second.output).toBe(1);
-    expect(second.output).toContain("Stop that process first");
-    expect(await ready(), app.output()).toBe(200);
+      // Restore replaces everything under the app's feet, and a second app would share the
+      // database it stops: both refuse, saying why, and the running app is untouched.
+      const restore = await cli(["restore", file], pgPort);
+      expect(restore.code, restore.output).toBe(1);
+      expect(restore.output).toContain(`pid ${app.child.pid}`);
+      const second = await cli(["start"], pgPort);
+      expect(second.code, second.output).toBe(1);
+      expect(second.output).toContain("Stop that process first");
+      expect(await ready(), app.output()).toBe(200);
 
-    expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(true);
-    app.child.kill("SIGINT");
-    expect(await exited(app.child), app.output()).toBe(0);
-    expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(false);
-  }, 180_000);
-});
+      expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(true);
+      app.child.kill("SIGINT");
+      expect(await exited(app.child), app.output()).toBe(0);
+      expect(existsSync(path.join(dataDir, "paraply.pid"))).toBe(false);
+    }, 180_000);
+  },
+);
