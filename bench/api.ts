@@ -169,7 +169,8 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
     }
 
     // Targets the people would open: the coordinator's own current assessment, the
-    // collaboration, a colleague, and any assessment in the country for the administrator.
+    // collaboration, a colleague, and any assessment in the country for the administrator: the
+    // scaled seed's thousandth, the same in every run (ids are random, so an order by id is not).
     const ids = (
       await pool.query<Record<string, string>>(`
         SELECT
@@ -177,8 +178,8 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
              JOIN community.readiness_team t ON t.assessment_id = a.id
              JOIN platform.users u ON u.id = t.user_id
            WHERE u.email = '${PEOPLE.coordinator}' ORDER BY a.period_start DESC LIMIT 1) AS own,
-          (SELECT id FROM community.readiness_assessments
-           ORDER BY id OFFSET 1000 LIMIT 1) AS anywhere,
+          (SELECT assessment_id FROM community.readiness_respondents
+           WHERE name = 'Respondent 1000-1') AS anywhere,
           (SELECT id FROM platform.organisations WHERE kind = 'collaboration' LIMIT 1) AS collaboration,
           (SELECT id FROM platform.users WHERE email = '${PEOPLE.coordinator}') AS colleague`)
     ).rows[0]!;
