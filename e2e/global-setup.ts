@@ -28,23 +28,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the web UI, then runs the real server (embedded PostgreSQL, demo data) for the run. */
+/**
+ * Builds the web UI, then runs the real server (embedded PostgreSQL, demo data) for the run.
+ * scripts/test-e2e.sh builds once and runs the journeys in parts side by side: it sets
+ * PARAPLY_E2E_BUILT, and PARAPLY_E2E_PART so that each part has its own database and mail.
+ */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "..");
-  // Vitest sets NODE_ENV=test, and Vite would then build React's development bundles: the journeys
-  // and the size test (web-bundle.test.ts) are to see what production serves.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
-  try {
-    await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
-  } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = nodeEnv;
-  }
-  const dataDir = path.join(root, ".tmp/e2e-data");
+  if (!process.env.PARAPLY_E2E_BUILT) await buildForProduction(root);
+  const part = process.env.PARAPLY_E2E_PART ?? "all";
+  const dataDir = path.join(root, `.tmp/e2e-data-${part}`);
   await fs.rm(dataDir, { recursive: true, force: true });
   // A real SMTP server receives the app's e-mail (password reset); the journeys read its files.
-  const mailDir = path.join(root, ".tmp/e2e-mail");
+  const mailDir = path.join(root, `.tmp/e2e-mail-${part}`);
   await fs.rm(mailDir, { recursive: true, force: true });
   await fs.mkdir(mailDir, { recursive: true });
   const smtp = await startSmtpServer({ saveTo: mailDir });
@@ -69,4 +65,17 @@ export default async function setup(project: TestProject) {
     await server.close();
     await smtp.close();
   };
+}
+
+// Vitest sets NODE_ENV=test, and Vite would then build React's development bundles: the journeys
+// and the size test (web-bundle.test.ts) are to see what production serves.
+async function buildForProduction(root: string) {
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
