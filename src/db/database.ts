@@ -9,9 +9,13 @@ import type { Config } from "../config.ts";
 import { type EmbeddedOptions, type EmbeddedServer, startEmbeddedPostgres } from "./embedded.ts";
 import { grantJobQueue, installJobQueue } from "./job-queue.ts";
 import { grantRuntimeAccess } from "./roles.ts";
-import * as schema from "./schema/index.ts";
 
-export type Db = NodePgDatabase<typeof schema>;
+/**
+ * Without drizzle's relational queries (`db.query.*`), which nothing here uses: given the schema,
+ * drizzle builds a query builder for each of its tables with every transaction it opens, a sixteenth
+ * of the app's CPU on a case page (bench/support).
+ */
+export type Db = NodePgDatabase;
 /** A transaction handle: commands take this so the audit row lands in the same transaction. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -100,12 +104,12 @@ export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
   });
   // An idle client's connection can drop (server restart); without a listener that kills the process.
   pool.on("error", () => {});
-  return { db: drizzle(pool, { schema }), pool };
+  return { db: drizzle(pool), pool };
 }
 
 /** A Db over one checked-out client: for a transaction shared with another library (pg-boss). */
 export function drizzleOn(client: pg.PoolClient): Db {
-  return drizzle(client, { schema }) as unknown as Db;
+  return drizzle(client);
 }
 
 /**

@@ -10,7 +10,6 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { z } from "zod";
 import { MIGRATIONS_DIR } from "../../db/database.ts";
-import * as schema from "../../db/schema/index.ts";
 import { verifyAuditChain } from "../../server/platform/audit-queries.ts";
 import { configForCli } from "../config.ts";
 import { withDatabase } from "../database.ts";
@@ -413,7 +412,7 @@ export const restoreCommand: CliCommand = async (args, io) => {
           const rows = await loadTables(client, backup.header, backup.next);
           await resetSequences(client, backup.header);
           await client.query("SET LOCAL session_replication_role = origin");
-          const chain = await verifyAuditChain(drizzle(client, { schema }));
+          const chain = await verifyAuditChain(drizzle(client));
           if (!chain.ok) {
             throw new BackupFileError(
               `The restored audit log fails verification (${chain.problems.length} problem(s), first at seq ${chain.problems[0]!.seq}).`,

@@ -138,10 +138,16 @@ export function registerCaseRoutes(app: FastifyInstance, deps: ModuleDeps): void
     schema: { tags, params: CaseIdParamsSchema, response: { 200: CaseDetailSchema } },
     authorize: { action: "case.read", target: ({ params }) => ({ caseId: params.id }) },
     run: async (call) => {
-      const { row, grant } = await authorizedCase(call, call.params.id);
-      // One after the other: a transaction is one connection, which answers one query at a time.
-      const members = grant.scopes.has("summary") ? await caseMembers(call.db, row.id) : null;
-      const consents = grant.scopes.has("consents") ? await consentsOf(call.db, row.id) : null;
+      const id = call.params.id;
+      const grant = await caseAccessOf(call.ctx, id);
+      // Side by side: in the request transaction (pg's pipeline mode) the three go out without
+      // waiting for each other's answers, one round trip instead of three.
+      const [row, members, consents] = await Promise.all([
+        caseById(call.db, id),
+        grant.scopes.has("summary") ? caseMembers(call.db, id) : null,
+        grant.scopes.has("consents") ? consentsOf(call.db, id) : null,
+      ]);
+      if (!row) throw new NotFoundError();
       await call.record(caseReadEntry(row, grant, "case.read", undefined, "detail"));
       return presentCaseDetail(row, grant, { members, consents });
     },
