@@ -180,6 +180,32 @@ describe("access to a child's case follows the case, not the organisation", () =
     });
   });
 
+  it("keeps each access record's child equal to its case's, whatever the writer sends", async () => {
+    // The children's read policy trusts this column (migration 0025).
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const own = await buildCase(municipality.id);
+    const other = await buildCase(municipality.id);
+    const [record] = await t.owner.db
+      .insert(caseAccess)
+      .values({
+        caseId: own.id,
+        childId: other.childId,
+        userId: user.id,
+        role: "team_member",
+        basis: "case_role",
+        scopes: ["summary"],
+      })
+      .returning();
+    expect(record!.childId).toBe(own.childId);
+    const [updated] = await t.owner.db
+      .update(caseAccess)
+      .set({ childId: other.childId })
+      .where(eq(caseAccess.id, record!.id))
+      .returning();
+    expect(updated!.childId).toBe(own.childId);
+  });
+
   it("refuses emergency access without a stated reason", async () => {
     const municipality = await buildMunicipality(t.db);
     const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });

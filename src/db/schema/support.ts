@@ -204,6 +204,9 @@ export const caseAccess = support.table(
     basis: text("basis", { enum: ACCESS_BASES }).notNull(),
     consentId: uuid("consent_id").references(() => consents.id),
     referralId: uuid("referral_id").references(() => referrals.id),
+    // The case's child, kept by triggers (migration 0025): the children's read policy finds the
+    // reader's children from their access records alone, without a lookup of each case.
+    childId: uuid("child_id"),
     // The named legal duty or exception for basis legal_exception (kept as data, not code).
     legalBasis: text("legal_basis"),
     reason: text("reason"),
