@@ -1,4 +1,3 @@
-import pg from "pg";
 import type { AuditAction } from "../domain/contexts.ts";
 import type { Db, Tx } from "./database.ts";
 import { auditLog } from "./schema/platform.ts";
@@ -91,8 +90,8 @@ const DEFERRED_COLUMNS: readonly (readonly [string, keyof AuditRow])[] = [
 /**
  * The INSERT of the rows `tx` collected, as one statement with its values written out (it travels
  * in a simple query beside COMMIT, which takes no parameters), or null when there are none.
- * Every value is a literal quoted by pg's escapeLiteral, which INSERT turns into its column's
- * type (uuid, boolean, jsonb); the chain trigger fills the rest.
+ * Every value is a literal quoted as pg's escapeLiteral quotes it (`quoteLiteral`), which INSERT
+ * turns into its column's type (uuid, boolean, jsonb); the chain trigger fills the rest.
  */
 export function takeDeferredAuditRows(tx: Tx): string | null {
   const rows = deferredRows.get(tx);
@@ -101,10 +100,20 @@ export function takeDeferredAuditRows(tx: Tx): string | null {
   const literal = (value: AuditRow[keyof AuditRow]) =>
     value === null
       ? "NULL"
-      : pg.escapeLiteral(typeof value === "object" ? JSON.stringify(value) : String(value));
+      : quoteLiteral(typeof value === "object" ? JSON.stringify(value) : String(value));
   const values = rows.map((r) => DEFERRED_COLUMNS.map(([, field]) => literal(r[field])).join(", "));
   const columns = DEFERRED_COLUMNS.map(([column]) => column).join(", ");
   return `INSERT INTO platform.audit_log (${columns}) VALUES (${values.join("), (")})`;
+}
+
+/**
+ * A string constant as pg's escapeLiteral writes it: quotes doubled, and where there is a
+ * backslash, backslashes doubled in an E'' string. escapeLiteral builds its result a character
+ * at a time, which on a case list's audit row (40 case ids) was a twentieth of the app's CPU.
+ */
+export function quoteLiteral(text: string): string {
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes("\\") ? ` E${quoted.replaceAll("\\", "\\\\")}` : quoted;
 }
 
 /**

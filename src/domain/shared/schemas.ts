@@ -49,11 +49,14 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 const OUT_OF_RANGE = `Datumet måste ligga mellan år ${MIN_YEAR} och ${MAX_YEAR}.`;
 
+// The same bounds as instants, so that a check needs no Date object: every response's points in
+// time pass through it (a case list's 40 dates were an eighth of checking the response).
+const FIRST_INSTANT = Date.UTC(MIN_YEAR, 0, 1);
+const AFTER_LAST_INSTANT = Date.UTC(MAX_YEAR + 1, 0, 1);
+
 function yearInRange(isoLike: string): boolean {
   const time = Date.parse(isoLike);
-  if (Number.isNaN(time)) return false;
-  const year = new Date(time).getUTCFullYear();
-  return year >= MIN_YEAR && year <= MAX_YEAR;
+  return time >= FIRST_INSTANT && time < AFTER_LAST_INSTANT;
 }
 
 /** A calendar date (YYYY-MM-DD) between MIN_YEAR and MAX_YEAR. */
