@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -48,6 +48,7 @@ interface Logger {
 const PREPARED_PER_CONNECTION = 200;
 const PREPARED_MAX_PARAMETERS = 24;
 const statementNames = new Map<string, string>();
+const FIXED_STATEMENT = "/* fixed */ ";
 
 /**
  * A client that prepares each parameterised statement once per connection (a named statement)
@@ -83,7 +84,8 @@ class PreparingClient extends pg.Client {
 /** The name a statement is prepared under, or null when it is sent to be planned each time. */
 export function preparedStatementName(text: unknown, values: unknown): string | null {
   if (typeof text !== "string" || !Array.isArray(values)) return null;
-  if (values.length === 0 || values.length > PREPARED_MAX_PARAMETERS) return null;
+  if (values.length > PREPARED_MAX_PARAMETERS) return null;
+  if (values.length === 0 && !text.startsWith(FIXED_STATEMENT)) return null;
   let name = statementNames.get(text);
   if (name === undefined) {
     name = `p_${createHash("sha1").update(text).digest("base64url")}`;
@@ -245,4 +247,39 @@ export async function migrationsCurrent(pool: pg.Pool): Promise<boolean> {
  */
 export function uuidArray(ids: Iterable<string>) {
   return sql`${`{${[...ids].join(",")}}`}::uuid[]`;
+}
+
+/**
+ * A statement without parameters that is still prepared once per connection: its text is the
+ * same on every call (a list of everything, say), and planning it anew cost more than running it
+ * (the system administrator's users list: 0.45 ms of planning a request).
+ */
+export function fixedStatement(query: SQL) {
+  return sql`${sql.raw(FIXED_STATEMENT)}${query}`;
+}
+
+/**
+ * A uuid[] parameter the planner does not look into (a scalar subquery, evaluated once when the
+ * statement runs). Given the ids, PostgreSQL estimates each against the column's statistics
+ * while planning, which for a collaboration's sixty organisations cost more than the query, and
+ * plans each run anew for its values. Unseen, every run gets the same plan and a prepared
+ * statement keeps it.
+ */
+export function opaqueUuidArray(ids: Iterable<string>) {
+  return sql`(SELECT ${uuidArray(ids)})::uuid[]`;
+}
+
+/**
+ * LIMIT written into the statement, OFFSET a parameter past the first page. A parameter in
+ * either makes a plan kept for any value look dearer (PostgreSQL assumes a tenth of the rows
+ * are wanted) than one made for the value at hand, so the statement is planned anew on every
+ * run. Page sizes are few, so each is its own prepared statement; later pages, rarer and many,
+ * share one statement planned each time rather than fill the connection's prepared statements.
+ */
+export function pageClause(limit: number, offset = 0) {
+  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) {
+    throw new RangeError(`not a page: limit ${limit}, offset ${offset}`);
+  }
+  const first = sql.raw(`LIMIT ${limit}`);
+  return offset > 0 ? sql`${first} OFFSET ${offset}` : first;
 }

@@ -16,6 +16,10 @@ describe("which statements are prepared once per connection", () => {
     // Their text is often built for one call (DDL, a migration, a maintenance statement).
     expect(preparedStatementName("SELECT count(*) FROM support.cases", [])).toBeNull();
     expect(preparedStatementName("BEGIN", undefined)).toBeNull();
+    // Unless marked as text that never varies (`fixedStatement`).
+    expect(preparedStatementName("/* fixed */ SELECT count(*) FROM support.cases", [])).toMatch(
+      /^p_/,
+    );
     // A multi-row insert's text varies with its rows: each would take a slot of its own.
     const rows = Array.from({ length: 30 }, (_, i) => `($${i + 1})`).join(", ");
     const values = Array.from({ length: 30 }, (_, i) => `v${i}`);

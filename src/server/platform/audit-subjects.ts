@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, opaqueUuidArray } from "../../db/database.ts";
 import type { AuditSubjectSource } from "../module.ts";
 import type { OrgIdSet } from "./queries.ts";
 
@@ -85,7 +85,7 @@ export async function nameAuditRows(
     parts.push(sql`
       SELECT 'actor'::text AS type, u.id::text AS id, NULL::uuid AS organisation_id,
              to_jsonb(u.display_name) AS label, NULL::text AS path
-        FROM platform.users u WHERE u.id = ANY(${uuidArray(new Set(actorIds))})`);
+        FROM platform.users u WHERE u.id = ANY(${opaqueUuidArray(actorIds)})`);
   }
   for (const source of sources) {
     const ids = [
@@ -98,7 +98,7 @@ export async function nameAuditRows(
     const idArray = sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
     parts.push(sql`SELECT ${source.type}::text AS type, s.id, s.organisation_id, s.label, s.path
       FROM (${source.rows(idArray)}) s
-      WHERE ${scope === null ? sql`TRUE` : sql`s.organisation_id = ANY(${uuidArray(scope)})`}`);
+      WHERE ${scope === null ? sql`TRUE` : sql`s.organisation_id = ANY(${opaqueUuidArray(scope)})`}`);
   }
   const names: AuditNames = { actors: new Map(), subjects: new Map() };
   if (parts.length === 0) return names;

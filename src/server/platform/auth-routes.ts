@@ -28,7 +28,7 @@ import {
 } from "./commands/totp.ts";
 import { updateOwnProfile } from "./commands/update-own-profile.ts";
 import type { Oidc } from "./oidc.ts";
-import { grantsOfUsers, readSecuritySettings } from "./queries.ts";
+import { grantsOfUser, readSecuritySettings } from "./queries.ts";
 import type { SecretBox } from "./secret-box.ts";
 import { SESSION_COOKIE, type SessionTimes } from "./sessions.ts";
 
@@ -126,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     access: "enrolment",
     schema: { tags, response: { 200: MeSchema } },
     run: async ({ db, ctx: { actor } }) => {
-      const grants = (await grantsOfUsers(db, [actor.userId])).get(actor.userId) ?? [];
+      const grants = await grantsOfUser(db, actor.userId);
       const permissions = [...new Set(actor.grants.flatMap((g) => permissionsOf(g.role)))];
       return {
         id: actor.userId,

@@ -111,25 +111,19 @@ export type GrantWithName = {
   organisationName: string | null;
 };
 
-/** Role grants of the given users, with organisation names, keyed by user id. */
-export async function grantsOfUsers(
-  db: DbOrTx,
-  userIds: string[],
-): Promise<Map<string, GrantWithName[]>> {
-  const map = new Map<string, GrantWithName[]>();
-  if (userIds.length === 0) return map;
-  const result = await db.execute<GrantWithName & { userId: string }>(sql`
-    SELECT r.id, r.role, r.organisation_id AS "organisationId", o.name AS "organisationName",
-           r.user_id AS "userId"
+/**
+ * One person's role grants, with organisation names. The id is compared as a single value: given
+ * as a one-element array, PostgreSQL judged a plan kept for any array dearer than one for that
+ * array and planned the statement on every call (0.29 ms, against 0.03 to run it), and every
+ * page asks it through `GET /api/auth/me`.
+ */
+export async function grantsOfUser(db: DbOrTx, userId: string): Promise<GrantWithName[]> {
+  const result = await db.execute<GrantWithName>(sql`
+    SELECT r.id, r.role, r.organisation_id AS "organisationId", o.name AS "organisationName"
     FROM platform.role_assignments r LEFT JOIN platform.organisations o ON o.id = r.organisation_id
-    WHERE r.user_id = ANY(${uuidArray(userIds)})
+    WHERE r.user_id = ${userId}::uuid
     ORDER BY o.name NULLS FIRST, r.role`);
-  for (const { userId, ...grant } of result.rows) {
-    const list = map.get(userId) ?? [];
-    list.push(grant);
-    map.set(userId, list);
-  }
-  return map;
+  return result.rows;
 }
 
 export interface SecuritySettings {

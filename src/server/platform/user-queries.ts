@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, fixedStatement, opaqueUuidArray, pageClause } from "../../db/database.ts";
 import { likeLiteral } from "../../db/like.ts";
 import { users } from "../../db/schema/platform.ts";
 import type { GrantWithName, OrgIdSet } from "./queries.ts";
@@ -79,10 +79,12 @@ export async function listUsers(
                       FROM platform.users u
                      WHERE ${search} AND u.id = ANY(ARRAY(
                        SELECT r.user_id FROM platform.role_assignments r
-                        WHERE r.organisation_id = ANY(${uuidArray(orgFilter)})))
+                        WHERE r.organisation_id = ANY(${opaqueUuidArray(orgFilter)})))
                     OFFSET 0) u`;
   const result = await db.execute<UserListSql>(
-    sql`${found} ORDER BY u.display_name, u.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+    fixedStatement(
+      sql`${found} ORDER BY u.display_name, u.id ${pageClause(page.limit, page.offset)}`,
+    ),
   );
   return result.rows.map((r) => ({
     user: {

@@ -25,7 +25,7 @@ import { resetTwoFactor } from "./commands/reset-two-factor.ts";
 import { revokeRole } from "./commands/revoke-role.ts";
 import { updateUser } from "./commands/update-user.ts";
 import { presentUser, presentUserSummary } from "./presenters.ts";
-import { grantsOfUsers } from "./queries.ts";
+import { grantsOfUser } from "./queries.ts";
 import { findUserWithGrants, listUsers } from "./user-queries.ts";
 
 const tags = ["users"];
@@ -197,9 +197,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Db }): void
     run: async ({ db, ctx, audit, params, body }) => {
       await authorize(ctx, "role.grant", body);
       const grant = await grantRole(db, audit, params.id, body);
-      const named = ((await grantsOfUsers(db, [params.id])).get(params.id) ?? []).find(
-        (g) => g.id === grant.id,
-      );
+      const named = (await grantsOfUser(db, params.id)).find((g) => g.id === grant.id);
       return named!;
     },
   });

@@ -1,5 +1,5 @@
 import { desc, eq, getTableColumns, sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, fixedStatement, pageClause, uuidArray } from "../../db/database.ts";
 import { organisations } from "../../db/schema/platform.ts";
 import { readinessAssessments } from "../../db/schema/readiness.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
@@ -40,7 +40,7 @@ export async function listAssessmentPage(
   page: { limit: number; offset: number },
 ): Promise<ListedAssessment[]> {
   const readable = readableSet(visible, userId);
-  const columns = { id: readinessAssessments.id, digest: entryDigest };
+  const columns = { id: readinessAssessments.id, digest: entryDigest.as("digest") };
   // Joined to the readable set rather than filtered by it: the statement is prepared, and the
   // generic plan of the filter walked the whole period index, testing each entry against the set
   // (3–4 ms); joined, it looks up the readable ids (0.2–0.3 ms).
@@ -51,7 +51,7 @@ export async function listAssessmentPage(
           .select(columns)
           .from(sql`(${readable}) readable`)
           .innerJoin(readinessAssessments, sql`${readinessAssessments.id} = readable.id`);
-  return from
+  const ordered = from
     .innerJoin(organisations, eq(organisations.id, readinessAssessments.organisationId))
     .where(
       filter.organisationId
@@ -62,9 +62,11 @@ export async function listAssessmentPage(
       desc(readinessAssessments.periodStart),
       desc(readinessAssessments.createdAt),
       desc(readinessAssessments.id),
-    )
-    .limit(page.limit)
-    .offset(page.offset);
+    );
+  const result = await db.execute<{ id: string; digest: string }>(
+    fixedStatement(sql`${ordered} ${pageClause(page.limit, page.offset)}`),
+  );
+  return result.rows;
 }
 
 /** The rows of the given list entries, with their digest as listAssessmentPage gives it. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, max, type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, opaqueUuidArray, uuidArray } from "../../db/database.ts";
 import { preparedQuery } from "../../db/prepared-query.ts";
 import { organisations } from "../../db/schema/platform.ts";
 import {
@@ -30,7 +30,7 @@ export function readableSet(visible: OrgIdSet, userId: string) {
   // the team", PostgreSQL tested every assessment in the country against both. The organisations
   // are joined as rows, not tested with = ANY: a collaboration's lineage holds dozens, and
   // comparing each assessment with every one of them took milliseconds.
-  return sql`SELECT r.id FROM unnest(${uuidArray(visible)}) v(id)
+  return sql`SELECT r.id FROM unnest(${opaqueUuidArray(visible)}) v(id)
       JOIN community.readiness_assessments r ON r.organisation_id = v.id
     UNION
     SELECT t.assessment_id FROM community.readiness_team t WHERE t.user_id = ${userId}`;
