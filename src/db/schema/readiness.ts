@@ -132,7 +132,12 @@ export const readinessInterviews = community.table(
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("readiness_interviews_number_key").on(t.assessmentId, t.number)],
+  (t) => [
+    uniqueIndex("readiness_interviews_number_key").on(t.assessmentId, t.number),
+    // The home page lists the interviews a person holds: without it, every interview in the
+    // country was read to find them (2.7–3.9 ms of a home page's 5–7 ms in PostgreSQL).
+    index("readiness_interviews_interviewer_idx").on(t.interviewerId),
+  ],
 );
 
 /** One scorer's score for one interview and dimension; hidden from the other until both submit. */

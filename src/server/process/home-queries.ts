@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, pageClause, uuidArray } from "../../db/database.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
 import { readableWhere } from "./queries.ts";
@@ -45,7 +45,7 @@ export async function processHomeRows(
       AND i.status NOT IN ('done', 'not_applicable')
       AND i.due_on IS NOT NULL AND i.due_on <= ${today}::date + ${DUE_SOON_DAYS}::int
     ORDER BY i.due_on, i.position, i.id
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   const editableWhere =
     editable === null
       ? sql`true`
@@ -63,6 +63,6 @@ export async function processHomeRows(
         WHERE i.cycle_id = c.id AND i.phase = ph.phase AND i.required
           AND i.status NOT IN ('done', 'not_applicable'))
     ORDER BY o.name, "process_processes".id
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   return { due: due.rows, decisions: decisions.rows };
 }

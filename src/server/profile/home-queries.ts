@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, pageClause, uuidArray } from "../../db/database.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
 
@@ -42,7 +42,7 @@ export async function profileHomeRows(
     JOIN platform.organisations o ON o.id = w.organisation_id
     WHERE ${within(readable)} AND ${within(importable)} AND i.state = 'validated'
     ORDER BY (i.created_by IS DISTINCT FROM ${userId}), i.created_at, i.id
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   const unprioritised = await db.execute<WaveHomeRow>(sql`
     SELECT count(*) OVER ()::int AS total, w.id AS "waveId", w.name AS "waveName",
       o.name AS "organisationName"
@@ -51,6 +51,6 @@ export async function profileHomeRows(
     WHERE ${within(readable)} AND ${within(prioritisable)} AND w.current_import_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM community.profile_prioritisations p WHERE p.wave_id = w.id)
     ORDER BY w.year DESC, o.name, w.name, w.id
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   return { imports: imports.rows, unprioritised: unprioritised.rows };
 }

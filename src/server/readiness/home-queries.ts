@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../db/database.ts";
+import { type DbOrTx, pageClause } from "../../db/database.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
@@ -109,7 +109,7 @@ async function interviewRows(db: DbOrTx, where: SQL): Promise<HomeRow[]> {
     JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
     WHERE ${where}
     ORDER BY "readiness_assessments".period_end, i.held_on, i.number, i.id
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   return result.rows;
 }
 
@@ -123,6 +123,6 @@ async function assessmentRows(db: DbOrTx, where: SQL, orderBy: SQL): Promise<Hom
     JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
     WHERE ${where}
     ORDER BY ${orderBy}
-    LIMIT ${HOME_LIST_LIMIT}`);
+    ${pageClause(HOME_LIST_LIMIT)}`);
   return result.rows;
 }

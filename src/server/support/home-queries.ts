@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
-import type { DbOrTx } from "../../db/database.ts";
+import { type DbOrTx, pageClause } from "../../db/database.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 
 export interface SupportHomeRows {
@@ -24,7 +24,7 @@ export async function supportHomeRows(db: DbOrTx, userId: string): Promise<Suppo
                        WHERE l.role = 'child_contact' AND 'wellbeing' = ANY (l.scopes))
          AND NOT EXISTS (SELECT 1 FROM support.compass_assessments a WHERE a.case_id = c.id)
        ORDER BY c.opened_at, c.id
-       LIMIT ${HOME_LIST_LIMIT}`);
+       ${pageClause(HOME_LIST_LIMIT)}`);
     const awaiting = await tx.execute<{
       total: number;
       sent_at: string;
@@ -35,7 +35,7 @@ export async function supportHomeRows(db: DbOrTx, userId: string): Promise<Suppo
        WHERE support.is_intake_officer(${userId}, r.intake_unit_id)
          AND r.status <> 'feedback_given'
        ORDER BY r.feedback_due_at NULLS LAST, r.sent_at, r.id
-       LIMIT ${HOME_LIST_LIMIT}`);
+       ${pageClause(HOME_LIST_LIMIT)}`);
     return {
       toAssess: toAssess.rows.map((r) => ({
         total: r.total,

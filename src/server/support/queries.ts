@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
-import type { DbOrTx } from "../../db/database.ts";
+import { type DbOrTx, pageClause } from "../../db/database.ts";
 import {
   type AccessBasis,
   CASE_SCOPES,
@@ -311,7 +311,7 @@ export async function caseAccessLog(tx: DbOrTx, caseId: string, limit = 500) {
     SELECT occurred_at, actor_label, action, outcome, details
       FROM platform.audit_log
      WHERE subject_type = 'support_case' AND subject_id = ${caseId}
-     ORDER BY seq DESC LIMIT ${limit}`);
+     ORDER BY seq DESC ${pageClause(limit)}`);
   return result.rows.map((r) => {
     const details = (r.details ?? {}) as Record<string, unknown>;
     return {
