@@ -186,6 +186,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
     ).rows[0]!;
     const assessments = "/api/readiness/assessments";
     const plan: [Person, string][] = [
+      ["coordinator", "/api/home"],
       ["coordinator", assessments],
       ["coordinator", `${assessments}/${ids.own}`],
       ["coordinator", `${assessments}/${ids.own}/results`],
@@ -195,6 +196,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<void> {
       ["coordinator", "/api/users"],
       ["coordinator", "/api/auth/sessions"],
       ["coordinator", "/api/municipality-refs"],
+      ["org admin", "/api/home"],
       ["org admin", assessments],
       ["org admin", "/api/organisations"],
       ["org admin", `/api/organisations/${ids.collaboration}`],
