@@ -32,8 +32,13 @@ describe("API reference", () => {
       await page.getByRole("contentinfo").getByRole("link", { name: "API-dokumentation" }).click();
       await page.waitForURL("**/api/docs", { timeout: TIMEOUT });
 
-      // Redoc has read /api/openapi.json: the title and operations by their summaries.
-      await visible(page.getByRole("heading", { name: /Paraply API/ }));
+      // Redoc has read /api/openapi.json: the title and operations by their summaries. Redoc lays
+      // out the whole document before it shows the title, which on a busy two-core machine took
+      // longer than the usual wait (CI of 2026-12-02).
+      await page
+        .getByRole("heading", { name: /Paraply API/ })
+        .first()
+        .waitFor({ state: "visible", timeout: 3 * TIMEOUT });
       await visible(page.getByRole("heading", { name: "Sign in with e-mail and password" }));
       await visible(page.getByRole("heading", { name: "Read a readiness assessment" }));
 
