@@ -249,6 +249,11 @@ export function uuidArray(ids: Iterable<string>) {
   return sql`${`{${[...ids].join(",")}}`}::uuid[]`;
 }
 
+/** A nullable timestamp as a row of a written-out statement carries it (text), as a Date. */
+export function nullableDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
 /**
  * A statement without parameters that is still prepared once per connection: its text is the
  * same on every call (a list of everything, say), and planning it anew cost more than running it

@@ -38,21 +38,11 @@ export interface AuditEntryRow {
   details: unknown;
 }
 
-interface AuditEntrySql extends Record<string, unknown> {
+/** A row as the statement gives it: the sequence number as text, the time as text. */
+type AuditEntrySql = Omit<AuditEntryRow, "seq" | "occurredAt"> & {
   seq: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  outcome: AuditOutcome;
-  subject_type: string | null;
-  subject_id: string | null;
-  organisation_id: string | null;
-  personal_data: boolean;
-  reason: string | null;
-  ip: string | null;
-  details: unknown;
-}
+  occurredAt: string;
+};
 
 /**
  * Audit entries matching the filter, newest first, limited to what the scope may see. What an
@@ -87,25 +77,17 @@ export async function searchAudit(
   const where = conditions.length > 0 ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   const result = await db.execute<AuditEntrySql>(
     fixedStatement(sql`
-    SELECT a.seq, a.occurred_at, a.actor_id, a.actor_label, a.action, a.outcome, a.subject_type,
-           a.subject_id, a.organisation_id, a.personal_data, a.reason, a.ip, a.details
+    SELECT a.seq, a.occurred_at AS "occurredAt", a.actor_id AS "actorId",
+           a.actor_label AS "actorLabel", a.action, a.outcome, a.subject_type AS "subjectType",
+           a.subject_id AS "subjectId", a.organisation_id AS "organisationId",
+           a.personal_data AS "personalData", a.reason, a.ip, a.details
       FROM platform.audit_log a ${where}
      ORDER BY a.seq DESC ${pageClause(limit)}`),
   );
   return result.rows.map((r) => ({
+    ...r,
     seq: Number(r.seq),
-    occurredAt: new Date(r.occurred_at),
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    action: r.action,
-    outcome: r.outcome,
-    subjectType: r.subject_type,
-    subjectId: r.subject_id,
-    organisationId: r.organisation_id,
-    personalData: r.personal_data,
-    reason: r.reason,
-    ip: r.ip,
-    details: r.details,
+    occurredAt: new Date(r.occurredAt),
   }));
 }
 

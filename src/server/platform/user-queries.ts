@@ -1,5 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import { type DbOrTx, fixedStatement, opaqueUuidArray, pageClause } from "../../db/database.ts";
+import {
+  type DbOrTx,
+  fixedStatement,
+  nullableDate,
+  opaqueUuidArray,
+  pageClause,
+} from "../../db/database.ts";
 import { likeLiteral } from "../../db/like.ts";
 import { users } from "../../db/schema/platform.ts";
 import type { GrantWithName, OrgIdSet } from "./queries.ts";
@@ -62,20 +68,17 @@ export async function listUsers(
   // Written out rather than built with drizzle's select: building it and mapping its rows (`is`,
   // `mapResultRow`) were a quarter of the app's CPU on an organisation administrator's list
   // (bench/api). What a list entry shows, and never a password hash or a two-factor secret.
+  const entry = sql`u.id, u.email, u.display_name, u.disabled_at, u.locked_until, u.totp_enabled_at`;
   const found =
     orgFilter === null
       ? // Everyone: the name index gives the page in order.
-        sql`SELECT u.id, u.email, u.display_name, u.disabled_at, u.locked_until,
-                   u.totp_enabled_at, ${grantsOf("u.id")} AS grants
-              FROM platform.users u WHERE ${search}`
+        sql`SELECT ${entry}, ${grantsOf("u.id")} AS grants FROM platform.users u WHERE ${search}`
       : // The people of some organisations: found by their ids, then sorted. OFFSET 0 keeps
         // them a subquery: merged into the outer query, the prepared statement's generic plan
         // walked the name index through every account in the country, testing each against the
         // ids.
-        sql`SELECT u.id, u.email, u.display_name, u.disabled_at, u.locked_until,
-                   u.totp_enabled_at, ${grantsOf("u.id")} AS grants
-              FROM (SELECT u.id, u.email, u.display_name, u.disabled_at, u.locked_until,
-                           u.totp_enabled_at
+        sql`SELECT ${entry}, ${grantsOf("u.id")} AS grants
+              FROM (SELECT ${entry}
                       FROM platform.users u
                      WHERE ${search} AND u.id = ANY(ARRAY(
                        SELECT r.user_id FROM platform.role_assignments r
@@ -91,9 +94,9 @@ export async function listUsers(
       id: r.id,
       email: r.email,
       displayName: r.display_name,
-      disabledAt: toDate(r.disabled_at),
-      lockedUntil: toDate(r.locked_until),
-      totpEnabledAt: toDate(r.totp_enabled_at),
+      disabledAt: nullableDate(r.disabled_at),
+      lockedUntil: nullableDate(r.locked_until),
+      totpEnabledAt: nullableDate(r.totp_enabled_at),
     },
     grants: r.grants,
   }));
@@ -107,8 +110,4 @@ interface UserListSql extends Record<string, unknown> {
   locked_until: string | null;
   totp_enabled_at: string | null;
   grants: GrantWithName[];
-}
-
-function toDate(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
-import { type DbOrTx, pageClause } from "../../db/database.ts";
+import { type DbOrTx, nullableDate, pageClause } from "../../db/database.ts";
 import {
   type AccessBasis,
   CASE_SCOPES,
@@ -36,8 +36,6 @@ interface LiveAccessSql extends Record<string, unknown> {
   valid_until: Date | string | null;
 }
 
-const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
-
 export async function liveAccessOnCase(
   db: DbOrTx,
   userId: string,
@@ -54,7 +52,7 @@ export async function liveAccessOnCase(
       role: r.role,
       basis: r.basis,
       scopes: r.scopes,
-      validUntil: toDate(r.valid_until),
+      validUntil: nullableDate(r.valid_until),
     }));
   });
 }
@@ -257,7 +255,7 @@ export async function caseMembers(tx: DbOrTx, caseId: string): Promise<MemberRow
     displayName: r.display_name as string,
     role: r.role as CaseRole,
     basis: r.basis as AccessBasis,
-    validUntil: toDate(r.valid_until as string | null),
+    validUntil: nullableDate(r.valid_until as string | null),
   }));
 }
 
@@ -276,8 +274,8 @@ export async function consentsOf(tx: DbOrTx, caseId: string) {
     recipientOrganisationIds: r.recipient_organisation_ids as string[],
     scopes: r.scopes as CaseScope[],
     validFrom: new Date(r.valid_from as string),
-    validUntil: toDate(r.valid_until as string | null),
-    withdrawnAt: toDate(r.withdrawn_at as string | null),
+    validUntil: nullableDate(r.valid_until as string | null),
+    withdrawnAt: nullableDate(r.withdrawn_at as string | null),
     recordedAt: new Date(r.created_at as string),
   }));
 }
@@ -350,8 +348,8 @@ export async function emergencyAccessIn(tx: DbOrTx, municipalityIds: string[] | 
     displayName: r.display_name as string,
     reason: r.reason as string,
     validFrom: new Date(r.valid_from as string),
-    validUntil: toDate(r.valid_until as string | null),
-    reviewedAt: toDate(r.reviewed_at as string | null),
+    validUntil: nullableDate(r.valid_until as string | null),
+    reviewedAt: nullableDate(r.reviewed_at as string | null),
     verdict: r.verdict as "justified" | "unjustified" | null,
   }));
 }
@@ -365,7 +363,7 @@ export async function notificationsOf(tx: DbOrTx, userId: string) {
     caseId: r.case_id as string,
     kind: r.kind as "child_contact_activated",
     createdAt: new Date(r.created_at as string),
-    readAt: toDate(r.read_at as string | null),
+    readAt: nullableDate(r.read_at as string | null),
   }));
 }
 
@@ -430,7 +428,7 @@ export async function caseReadEvents(
     basis: r.basis as string | null,
     outsideUnits: r.outside as boolean,
     verdict: r.verdict as ReadEventRow["verdict"],
-    reviewedAt: toDate(r.reviewed_at as string | null),
+    reviewedAt: nullableDate(r.reviewed_at as string | null),
   }));
 }
 
