@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type DbOrTx, pageClause, uuidArray } from "../../db/database.ts";
+import { type DbOrTx, uuidArray } from "../../db/database.ts";
+import { readLists } from "../../db/lists.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
 
@@ -34,23 +35,27 @@ export async function profileHomeRows(
   prioritisable: OrgIdSet,
   userId: string,
 ): Promise<{ imports: ImportHomeRow[]; unprioritised: WaveHomeRow[] }> {
-  const imports = await db.execute<ImportHomeRow>(sql`
-    SELECT count(*) OVER ()::int AS total, i.id AS "importId", i.file_name AS "fileName",
-      w.name AS "waveName", o.name AS "organisationName"
-    FROM community.profile_imports i
-    JOIN community.profile_waves w ON w.id = i.wave_id
-    JOIN platform.organisations o ON o.id = w.organisation_id
-    WHERE ${within(readable)} AND ${within(importable)} AND i.state = 'validated'
-    ORDER BY (i.created_by IS DISTINCT FROM ${userId}), i.created_at, i.id
-    ${pageClause(HOME_LIST_LIMIT)}`);
-  const unprioritised = await db.execute<WaveHomeRow>(sql`
-    SELECT count(*) OVER ()::int AS total, w.id AS "waveId", w.name AS "waveName",
-      o.name AS "organisationName"
-    FROM community.profile_waves w
-    JOIN platform.organisations o ON o.id = w.organisation_id
-    WHERE ${within(readable)} AND ${within(prioritisable)} AND w.current_import_id IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM community.profile_prioritisations p WHERE p.wave_id = w.id)
-    ORDER BY w.year DESC, o.name, w.name, w.id
-    ${pageClause(HOME_LIST_LIMIT)}`);
-  return { imports: imports.rows, unprioritised: unprioritised.rows };
+  return readLists<{ imports: ImportHomeRow[]; unprioritised: WaveHomeRow[] }>(db, {
+    imports: {
+      columns: sql`i.id AS "importId", i.file_name AS "fileName", w.name AS "waveName",
+        o.name AS "organisationName"`,
+      from: sql`community.profile_imports i
+        JOIN community.profile_waves w ON w.id = i.wave_id
+        JOIN platform.organisations o ON o.id = w.organisation_id
+        WHERE ${within(readable)} AND ${within(importable)} AND i.state = 'validated'`,
+      orderBy: sql`(i.created_by IS DISTINCT FROM ${userId}), i.created_at, i.id`,
+      limit: HOME_LIST_LIMIT,
+    },
+    unprioritised: {
+      columns: sql`w.id AS "waveId", w.name AS "waveName", o.name AS "organisationName"`,
+      from: sql`community.profile_waves w
+        JOIN platform.organisations o ON o.id = w.organisation_id
+        WHERE ${within(readable)} AND ${within(prioritisable)}
+          AND w.current_import_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM community.profile_prioritisations p
+            WHERE p.wave_id = w.id)`,
+      orderBy: sql`w.year DESC, o.name, w.name, w.id`,
+      limit: HOME_LIST_LIMIT,
+    },
+  });
 }

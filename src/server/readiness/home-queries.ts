@@ -1,10 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type DbOrTx, pageClause } from "../../db/database.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import { type ListQuery, readLists } from "../../db/lists.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
-import { readableWhere } from "./queries.ts";
+import { readableSet } from "./queries.ts";
 
 /** One row of a home-page list: the assessment (and interview) it names, and the total count. */
 export type HomeRow = {
@@ -31,15 +32,18 @@ export interface ReadinessHomeRows {
 }
 
 /**
- * Every list of one query reads only assessments the caller may read (`readableWhere`, the same
- * condition as the assessment list), so the home page never names what a click would refuse.
+ * Every list reads only assessments the caller may read (`readableSet`, the same set as the
+ * assessment list's), so the home page never names what a click would refuse. The lists are one
+ * statement, and the set is computed once for all five.
  */
 export async function readinessHomeRows(
   db: DbOrTx,
   visible: OrgIdSet,
   userId: string,
 ): Promise<ReadinessHomeRows> {
-  const readable = readableWhere(visible, userId);
+  const readableIds = readableSet(visible, userId);
+  const readable =
+    readableIds === null ? sql`true` : sql`"readiness_assessments".id IN (SELECT id FROM readable)`;
   const onTeamAs = (role: string, assessment: SQL) => sql`EXISTS (SELECT 1
     FROM community.readiness_team t
     WHERE t.assessment_id = ${assessment} AND t.user_id = ${userId} AND t.role = ${role})`;
@@ -54,75 +58,67 @@ export async function readinessHomeRows(
   const consensusMissing = sql`(SELECT count(*) FROM community.readiness_consensus c
     WHERE c.interview_id = i.id) < ${DIMENSION_LETTERS.length}`;
 
-  const [scores, consensus, interviews, setup, inProgress] = await Promise.all([
-    interviewRows(
-      db,
-      sql`${readable} AND ${onTeamAs("scorer", a)}
+  return readLists<ReadinessHomeRows>(
+    db,
+    {
+      scores: interviewList(sql`${readable} AND ${onTeamAs("scorer", a)}
         AND NOT EXISTS (SELECT 1 FROM community.readiness_score_submissions s
-          WHERE s.interview_id = i.id AND s.scorer_id = ${userId})`,
-    ),
-    assessmentRows(
-      db,
-      sql`${readable} AND (${onTeamAs("scorer", a)} OR ${onTeamAs("lead", a)})
-        AND EXISTS (SELECT 1 FROM community.readiness_interviews i
-          WHERE i.assessment_id = ${a} AND ${allSubmitted} AND ${consensusMissing})`,
-      sql`"readiness_assessments".period_end, "readiness_assessments".id`,
-    ),
-    interviewRows(
-      db,
-      sql`${readable} AND i.interviewer_id = ${userId}
+          WHERE s.interview_id = i.id AND s.scorer_id = ${userId})`),
+      consensus: assessmentList(
+        sql`${readable} AND (${onTeamAs("scorer", a)} OR ${onTeamAs("lead", a)})
+          AND EXISTS (SELECT 1 FROM community.readiness_interviews i
+            WHERE i.assessment_id = ${a} AND ${allSubmitted} AND ${consensusMissing})`,
+        sql`"readiness_assessments".period_end, "readiness_assessments".id`,
+      ),
+      interviews: interviewList(sql`${readable} AND i.interviewer_id = ${userId}
         AND NOT EXISTS (SELECT 1 FROM community.readiness_score_submissions s
-          WHERE s.interview_id = i.id)`,
-    ),
-    assessmentRows(
-      db,
-      sql`${readable}
-        AND ("readiness_assessments".created_by = ${userId} OR ${onTeamAs("lead", a)})
-        AND (NOT EXISTS (SELECT 1 FROM community.readiness_team t
-               WHERE t.assessment_id = ${a} AND t.role = 'scorer')
-          OR NOT EXISTS (SELECT 1 FROM community.readiness_interviews i
-               WHERE i.assessment_id = ${a}))`,
-      sql`"readiness_assessments".created_at DESC, "readiness_assessments".id`,
-    ),
-    // In progress: fewer interviews with a consensus on every dimension than the target.
-    assessmentRows(
-      db,
-      sql`${readable}
-        AND (SELECT count(*) FROM jsonb_array_elements("readiness_assessments".consensus_sheets) e
-             WHERE (SELECT count(*) FROM jsonb_object_keys(e->'scores')) = ${DIMENSION_LETTERS.length})
-          < "readiness_assessments".target_interviews`,
-      sql`"readiness_assessments".period_start DESC, "readiness_assessments".created_at DESC,
-        "readiness_assessments".id DESC`,
-    ),
-  ]);
-  return { scores, consensus, interviews, setup, inProgress };
+          WHERE s.interview_id = i.id)`),
+      setup: assessmentList(
+        sql`${readable}
+          AND ("readiness_assessments".created_by = ${userId} OR ${onTeamAs("lead", a)})
+          AND (NOT EXISTS (SELECT 1 FROM community.readiness_team t
+                 WHERE t.assessment_id = ${a} AND t.role = 'scorer')
+            OR NOT EXISTS (SELECT 1 FROM community.readiness_interviews i
+                 WHERE i.assessment_id = ${a}))`,
+        sql`"readiness_assessments".created_at DESC, "readiness_assessments".id`,
+      ),
+      // In progress: fewer interviews with a consensus on every dimension than the target.
+      inProgress: assessmentList(
+        sql`${readable}
+          AND (SELECT count(*) FROM jsonb_array_elements("readiness_assessments".consensus_sheets) e
+               WHERE (SELECT count(*) FROM jsonb_object_keys(e->'scores')) = ${DIMENSION_LETTERS.length})
+            < "readiness_assessments".target_interviews`,
+        sql`"readiness_assessments".period_start DESC, "readiness_assessments".created_at DESC,
+          "readiness_assessments".id DESC`,
+      ),
+    },
+    readableIds === null ? undefined : sql`readable AS MATERIALIZED (${readableIds})`,
+  );
 }
 
-async function interviewRows(db: DbOrTx, where: SQL): Promise<HomeRow[]> {
-  const result = await db.execute<HomeRow>(sql`
-    SELECT count(*) OVER ()::int AS total, "readiness_assessments".id AS "assessmentId",
-      o.name AS "organisationName", "readiness_assessments".topic,
-      "readiness_assessments".period_end::text AS "periodEnd",
-      i.id AS "interviewId", i.number AS "interviewNumber"
-    FROM community.readiness_interviews i
-    JOIN community.readiness_assessments ON "readiness_assessments".id = i.assessment_id
-    JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
-    WHERE ${where}
-    ORDER BY "readiness_assessments".period_end, i.held_on, i.number, i.id
-    ${pageClause(HOME_LIST_LIMIT)}`);
-  return result.rows;
+const assessmentColumns = sql`"readiness_assessments".id AS "assessmentId",
+  o.name AS "organisationName", "readiness_assessments".topic,
+  "readiness_assessments".period_end::text AS "periodEnd"`;
+
+function interviewList(where: SQL): ListQuery {
+  return {
+    columns: sql`${assessmentColumns}, i.id AS "interviewId", i.number AS "interviewNumber"`,
+    from: sql`community.readiness_interviews i
+      JOIN community.readiness_assessments ON "readiness_assessments".id = i.assessment_id
+      JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
+      WHERE ${where}`,
+    orderBy: sql`"readiness_assessments".period_end, i.held_on, i.number, i.id`,
+    limit: HOME_LIST_LIMIT,
+  };
 }
 
-async function assessmentRows(db: DbOrTx, where: SQL, orderBy: SQL): Promise<HomeRow[]> {
-  const result = await db.execute<HomeRow>(sql`
-    SELECT count(*) OVER ()::int AS total, "readiness_assessments".id AS "assessmentId",
-      o.name AS "organisationName", "readiness_assessments".topic,
-      "readiness_assessments".period_end::text AS "periodEnd",
-      NULL::uuid AS "interviewId", NULL::int AS "interviewNumber"
-    FROM community.readiness_assessments
-    JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
-    WHERE ${where}
-    ORDER BY ${orderBy}
-    ${pageClause(HOME_LIST_LIMIT)}`);
-  return result.rows;
+function assessmentList(where: SQL, orderBy: SQL): ListQuery {
+  return {
+    columns: sql`${assessmentColumns}, NULL::uuid AS "interviewId", NULL::int AS "interviewNumber"`,
+    from: sql`community.readiness_assessments
+      JOIN platform.organisations o ON o.id = "readiness_assessments".organisation_id
+      WHERE ${where}`,
+    orderBy,
+    limit: HOME_LIST_LIMIT,
+  };
 }

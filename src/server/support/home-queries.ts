@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { withActor } from "../../db/actor.ts";
-import { type DbOrTx, pageClause } from "../../db/database.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import { readLists } from "../../db/lists.ts";
 import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 
 export interface SupportHomeRows {
@@ -16,37 +17,36 @@ export interface SupportHomeRows {
  * refuse; and it names no child, so it reads no more than that a case exists.
  */
 export async function supportHomeRows(db: DbOrTx, userId: string): Promise<SupportHomeRows> {
-  return withActor(db, userId, async (tx) => {
-    const toAssess = await tx.execute<{ total: number; case_id: string; opened_at: string }>(sql`
-      SELECT count(*) OVER ()::int AS total, c.id AS case_id, c.opened_at
-        FROM support.cases c
-       WHERE c.id IN (SELECT l.case_id FROM support.live_access_rows(${userId}) l
-                       WHERE l.role = 'child_contact' AND 'wellbeing' = ANY (l.scopes))
-         AND NOT EXISTS (SELECT 1 FROM support.compass_assessments a WHERE a.case_id = c.id)
-       ORDER BY c.opened_at, c.id
-       ${pageClause(HOME_LIST_LIMIT)}`);
-    const awaiting = await tx.execute<{
-      total: number;
-      sent_at: string;
-      feedback_due_at: string | null;
-    }>(sql`
-      SELECT count(*) OVER ()::int AS total, r.sent_at, r.feedback_due_at
-        FROM support.concern_reports r
-       WHERE support.is_intake_officer(${userId}, r.intake_unit_id)
-         AND r.status <> 'feedback_given'
-       ORDER BY r.feedback_due_at NULLS LAST, r.sent_at, r.id
-       ${pageClause(HOME_LIST_LIMIT)}`);
-    return {
-      toAssess: toAssess.rows.map((r) => ({
-        total: r.total,
-        caseId: r.case_id,
-        openedAt: new Date(r.opened_at).toISOString(),
-      })),
-      awaitingFeedback: awaiting.rows.map((r) => ({
-        total: r.total,
-        sentAt: new Date(r.sent_at).toISOString(),
-        feedbackDueAt: r.feedback_due_at ? new Date(r.feedback_due_at).toISOString() : null,
-      })),
-    };
-  });
+  const rows = await withActor(db, userId, (tx) =>
+    readLists<{
+      toAssess: { total: number; caseId: string; openedAt: string }[];
+      awaitingFeedback: { total: number; sentAt: string; feedbackDueAt: string | null }[];
+    }>(tx, {
+      toAssess: {
+        columns: sql`c.id AS "caseId", c.opened_at AS "openedAt"`,
+        from: sql`support.cases c
+          WHERE c.id IN (SELECT l.case_id FROM support.live_access_rows(${userId}) l
+                          WHERE l.role = 'child_contact' AND 'wellbeing' = ANY (l.scopes))
+            AND NOT EXISTS (SELECT 1 FROM support.compass_assessments a WHERE a.case_id = c.id)`,
+        orderBy: sql`c.opened_at, c.id`,
+        limit: HOME_LIST_LIMIT,
+      },
+      awaitingFeedback: {
+        columns: sql`r.sent_at AS "sentAt", r.feedback_due_at AS "feedbackDueAt"`,
+        from: sql`support.concern_reports r
+          WHERE support.is_intake_officer(${userId}, r.intake_unit_id)
+            AND r.status <> 'feedback_given'`,
+        orderBy: sql`r.feedback_due_at NULLS LAST, r.sent_at, r.id`,
+        limit: HOME_LIST_LIMIT,
+      },
+    }),
+  );
+  return {
+    toAssess: rows.toAssess.map((r) => ({ ...r, openedAt: new Date(r.openedAt).toISOString() })),
+    awaitingFeedback: rows.awaitingFeedback.map((r) => ({
+      ...r,
+      sentAt: new Date(r.sentAt).toISOString(),
+      feedbackDueAt: r.feedbackDueAt ? new Date(r.feedbackDueAt).toISOString() : null,
+    })),
+  };
 }
