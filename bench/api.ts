@@ -12,7 +12,7 @@ import { seedDemo } from "../src/db/seed/demo.ts";
 import { DEMO_PASSWORD } from "../src/db/seed/demo-organisations.ts";
 import { buildApp } from "../src/server/app.ts";
 import { seedScaledDataset } from "./api-seed.ts";
-import { type LoadResult, load, loadGenerator, median } from "./load.ts";
+import { type LoadResult, load, loadGenerator, median, postgresCpu } from "./load.ts";
 
 /**
  * bench/api: the app's list routes and busiest detail routes against a country-sized dataset,
@@ -71,22 +71,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** CPU time (µs) of PostgreSQL: the postmaster and every backend it has forked. */
-async function postgresCpu(postmasterPid: number): Promise<number> {
-  const tick = 1_000_000 / 100; // USER_HZ is 100 on Linux
-  let total = 0;
-  for (const entry of await fs.readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const pid = Number(entry);
-    if (pid !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
-    total += (Number(fields[11]) + Number(fields[12])) * tick;
-  }
-  return total;
 }
 
 interface Row {

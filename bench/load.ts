@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -205,4 +206,20 @@ export async function load(
     cpuPerRequest: (cpu.user + cpu.system) / served,
     generatorCpuPerRequest: generatorCpuUs / served,
   };
+}
+
+/** CPU time (µs) of PostgreSQL: the postmaster and every backend it has forked. */
+export async function postgresCpu(postmasterPid: number): Promise<number> {
+  const tick = 1_000_000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const entry of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await fs.readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const pid = Number(entry);
+    if (pid !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
+    total += (Number(fields[11]) + Number(fields[12])) * tick;
+  }
+  return total;
 }
