@@ -108,7 +108,7 @@ function ReportItem({ report, onDone }: { report: Report; onDone: (message: stri
         .join(", ");
   return (
     <article className="support-row" aria-labelledby={headingId}>
-      <Heading level={3} data-size="xs" id={headingId}>
+      <Heading level={2} data-size="xs" id={headingId}>
         {child || t("support.inbox.unknownChild")} – {formatDateTime(report.sentAt, lang)}
       </Heading>
       <dl className="support-facts">
