@@ -18,22 +18,23 @@ describe("readLists", () => {
       up: { total: number; n: number; s: string }[];
       down: { total: number; n: number }[];
       none: { total: number; n: number }[];
-      shared: { total: number; n: number }[];
-    }>(
-      t.db,
-      {
-        up: { columns: sql`v.n, v.s`, from: sql`${numbers}`, orderBy: sql`v.n`, limit: 3 },
-        down: {
-          columns: sql`v.n`,
-          from: sql`${numbers} WHERE v.n > 1`,
-          orderBy: sql`v.n DESC`,
-          limit: 2,
-        },
-        none: { columns: sql`v.n`, from: sql`${numbers} WHERE false`, orderBy: sql`v.n`, limit: 5 },
-        shared: { columns: sql`e.n`, from: sql`evens e`, orderBy: sql`e.n`, limit: 5 },
+      evens: { total: number; n: number }[];
+    }>(t.db, {
+      up: { columns: sql`v.n, v.s`, from: sql`${numbers}`, orderBy: sql`v.n`, limit: 3 },
+      down: {
+        columns: sql`v.n`,
+        from: sql`${numbers} WHERE v.n > 1`,
+        orderBy: sql`v.n DESC`,
+        limit: 2,
       },
-      sql`evens AS (SELECT n FROM ${numbers} WHERE n % 2 = 0)`,
-    );
+      none: { columns: sql`v.n`, from: sql`${numbers} WHERE false`, orderBy: sql`v.n`, limit: 5 },
+      evens: {
+        columns: sql`v.n`,
+        from: sql`${numbers} WHERE v.n % 2 = 0`,
+        orderBy: sql`v.n`,
+        limit: 5,
+      },
+    });
     expect(lists).toEqual({
       up: [
         { total: 5, n: 1, s: "a" },
@@ -45,7 +46,7 @@ describe("readLists", () => {
         { total: 4, n: 4 },
       ],
       none: [],
-      shared: [
+      evens: [
         { total: 2, n: 2 },
         { total: 2, n: 4 },
       ],

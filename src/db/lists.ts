@@ -19,8 +19,7 @@ const LIST_NAME = /^[a-z][A-Za-z]*$/;
  * for a coordinator), and each statement costs a round trip, a parse and an execution in
  * PostgreSQL and in the app whatever it returns. Each list comes back as a JSON array in its own
  * column, its rows ordered by a row number over the list's own order (an aggregate's input order
- * is otherwise not guaranteed). `shared` holds common table expressions the lists read, computed
- * once, such as the set of records the caller may read.
+ * is otherwise not guaranteed).
  *
  * JSON changes how some values arrive: a timestamp comes as ISO text in the server's time zone
  * rather than a Date; callers that want text cast in their columns, as for one row at a time.
@@ -28,7 +27,6 @@ const LIST_NAME = /^[a-z][A-Za-z]*$/;
 export async function readLists<R extends ListRows<R>>(
   db: DbOrTx,
   lists: { [K in keyof R]: ListQuery },
-  shared?: SQL,
 ): Promise<R> {
   const names = Object.keys(lists) as (keyof R & string)[];
   const columns = names.map((name) => {
@@ -41,8 +39,6 @@ export async function readLists<R extends ListRows<R>>(
             ORDER BY ${list.orderBy}
             ${pageClause(list.limit)}) x) AS ${sql.identifier(name)}`;
   });
-  const result = await db.execute(
-    sql`${shared ? sql`WITH ${shared} ` : sql``}SELECT ${sql.join(columns, sql`, `)}`,
-  );
+  const result = await db.execute(sql`SELECT ${sql.join(columns, sql`, `)}`);
   return result.rows[0] as R;
 }

@@ -5,7 +5,7 @@ import { HOME_LIST_LIMIT } from "../../domain/platform/home.ts";
 import { DIMENSION_LETTERS } from "../../domain/readiness/dimensions.ts";
 import type { Topic } from "../../domain/readiness/topics.ts";
 import type { OrgIdSet } from "../platform/queries.ts";
-import { readableSet } from "./queries.ts";
+import { readableWhere } from "./queries.ts";
 
 /** One row of a home-page list: the assessment (and interview) it names, and the total count. */
 export type HomeRow = {
@@ -32,18 +32,15 @@ export interface ReadinessHomeRows {
 }
 
 /**
- * Every list reads only assessments the caller may read (`readableSet`, the same set as the
- * assessment list's), so the home page never names what a click would refuse. The lists are one
- * statement, and the set is computed once for all five.
+ * Every list reads only assessments the caller may read (`readableWhere`, the same condition as
+ * the assessment list), so the home page never names what a click would refuse.
  */
 export async function readinessHomeRows(
   db: DbOrTx,
   visible: OrgIdSet,
   userId: string,
 ): Promise<ReadinessHomeRows> {
-  const readableIds = readableSet(visible, userId);
-  const readable =
-    readableIds === null ? sql`true` : sql`"readiness_assessments".id IN (SELECT id FROM readable)`;
+  const readable = readableWhere(visible, userId);
   const onTeamAs = (role: string, assessment: SQL) => sql`EXISTS (SELECT 1
     FROM community.readiness_team t
     WHERE t.assessment_id = ${assessment} AND t.user_id = ${userId} AND t.role = ${role})`;
@@ -58,42 +55,38 @@ export async function readinessHomeRows(
   const consensusMissing = sql`(SELECT count(*) FROM community.readiness_consensus c
     WHERE c.interview_id = i.id) < ${DIMENSION_LETTERS.length}`;
 
-  return readLists<ReadinessHomeRows>(
-    db,
-    {
-      scores: interviewList(sql`${readable} AND ${onTeamAs("scorer", a)}
+  return readLists<ReadinessHomeRows>(db, {
+    scores: interviewList(sql`${readable} AND ${onTeamAs("scorer", a)}
         AND NOT EXISTS (SELECT 1 FROM community.readiness_score_submissions s
           WHERE s.interview_id = i.id AND s.scorer_id = ${userId})`),
-      consensus: assessmentList(
-        sql`${readable} AND (${onTeamAs("scorer", a)} OR ${onTeamAs("lead", a)})
+    consensus: assessmentList(
+      sql`${readable} AND (${onTeamAs("scorer", a)} OR ${onTeamAs("lead", a)})
           AND EXISTS (SELECT 1 FROM community.readiness_interviews i
             WHERE i.assessment_id = ${a} AND ${allSubmitted} AND ${consensusMissing})`,
-        sql`"readiness_assessments".period_end, "readiness_assessments".id`,
-      ),
-      interviews: interviewList(sql`${readable} AND i.interviewer_id = ${userId}
+      sql`"readiness_assessments".period_end, "readiness_assessments".id`,
+    ),
+    interviews: interviewList(sql`${readable} AND i.interviewer_id = ${userId}
         AND NOT EXISTS (SELECT 1 FROM community.readiness_score_submissions s
           WHERE s.interview_id = i.id)`),
-      setup: assessmentList(
-        sql`${readable}
+    setup: assessmentList(
+      sql`${readable}
           AND ("readiness_assessments".created_by = ${userId} OR ${onTeamAs("lead", a)})
           AND (NOT EXISTS (SELECT 1 FROM community.readiness_team t
                  WHERE t.assessment_id = ${a} AND t.role = 'scorer')
             OR NOT EXISTS (SELECT 1 FROM community.readiness_interviews i
                  WHERE i.assessment_id = ${a}))`,
-        sql`"readiness_assessments".created_at DESC, "readiness_assessments".id`,
-      ),
-      // In progress: fewer interviews with a consensus on every dimension than the target.
-      inProgress: assessmentList(
-        sql`${readable}
+      sql`"readiness_assessments".created_at DESC, "readiness_assessments".id`,
+    ),
+    // In progress: fewer interviews with a consensus on every dimension than the target.
+    inProgress: assessmentList(
+      sql`${readable}
           AND (SELECT count(*) FROM jsonb_array_elements("readiness_assessments".consensus_sheets) e
                WHERE (SELECT count(*) FROM jsonb_object_keys(e->'scores')) = ${DIMENSION_LETTERS.length})
             < "readiness_assessments".target_interviews`,
-        sql`"readiness_assessments".period_start DESC, "readiness_assessments".created_at DESC,
+      sql`"readiness_assessments".period_start DESC, "readiness_assessments".created_at DESC,
           "readiness_assessments".id DESC`,
-      ),
-    },
-    readableIds === null ? undefined : sql`readable AS MATERIALIZED (${readableIds})`,
-  );
+    ),
+  });
 }
 
 const assessmentColumns = sql`"readiness_assessments".id AS "assessmentId",
