@@ -10,7 +10,7 @@ import { recordStandaloneAudit, systemAuditContext } from "../src/db/audit.ts";
 import { connect, migrateDatabase } from "../src/db/database.ts";
 import { verifyAuditChain } from "../src/server/platform/audit-queries.ts";
 import { createSession } from "../src/server/platform/sessions.ts";
-import { databaseUrls } from "./helpers/app.ts";
+import { databaseUrls, dropDatabase } from "./helpers/app.ts";
 import { buildArea, buildMunicipality, buildUnit, buildUser } from "./helpers/factories.ts";
 
 /**
@@ -160,20 +160,6 @@ beforeAll(async () => {
   await migrateDatabase(targetUrl, { runtimeRole: inject("runtimeRole") });
   await query(targetUrl, PROBE);
 });
-
-// The embedded owner is no superuser, so FORCE cannot end an autovacuum worker that is still
-// analysing a freshly restored database (42501); it ends within moments, so try again.
-async function dropDatabase(c: pg.Client, name: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-}
 
 afterAll(async () => {
   await admin(async (c) => {

@@ -102,7 +102,24 @@ export async function withOwnDatabase<T>(
       await pool.end();
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
+  }
+}
+
+/**
+ * Drops a test database. The owner role is no superuser, so FORCE cannot end an autovacuum worker
+ * still analysing a freshly migrated or restored database (42501); it ends within moments, so try
+ * again.
+ */
+export async function dropDatabase(c: pg.Client, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42501" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
