@@ -21,8 +21,9 @@ function labelCells(table: HTMLTableElement) {
 
 /**
  * A zebra-striped table in its scrolling wrapper: caption, one header row of columns, then the
- * rows. The wrapper is a named, focusable region so that a table wider than the screen (at 200 %
- * zoom) can be scrolled with the keyboard too. With `stackNarrow`, at narrow widths (640 px, i.e.
+ * rows. The wrapper is a named, focusable group so that a table wider than the screen (at 200 %
+ * zoom) can be scrolled with the keyboard too. A group, not a region: a region is a landmark, and
+ * a table in a section whose heading says what its caption says made two landmarks of one name. With `stackNarrow`, at narrow widths (640 px, i.e.
  * 1280 px at 200 %) each row becomes a block of "label: value" lines instead, so no column is
  * hidden off to the side and fields in cells stay on screen.
  */
@@ -51,7 +52,8 @@ export function DataTable({
   const wrap = stackNarrow ? "table-wrap table-wrap--stack" : "table-wrap";
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
-    <section className={wrap} aria-labelledby={captionId} tabIndex={0}>
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form fields, not a table
+    <div role="group" className={wrap} aria-labelledby={captionId} tabIndex={0}>
       <Table zebra {...props} className={className} ref={table}>
         <caption id={captionId} className={hiddenCaption ? "visually-hidden" : undefined}>
           {caption}
@@ -66,6 +68,6 @@ export function DataTable({
         </Table.Head>
         <Table.Body>{children}</Table.Body>
       </Table>
-    </section>
+    </div>
   );
 }

@@ -72,7 +72,7 @@ export function DocumentUpload({
   const hintId = `${fileField.id}-desc`;
   return (
     <section aria-labelledby={titleId}>
-      <Heading level={4} data-size="2xs" id={titleId}>
+      <Heading level={3} data-size="2xs" id={titleId}>
         {t("process.document.title")}
       </Heading>
       <ValidatedForm

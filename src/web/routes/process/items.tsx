@@ -75,7 +75,7 @@ function ItemEditor({
   const titleId = `item-${item.id}-edit`;
   return (
     <section aria-labelledby={titleId} className="form-stack">
-      <Heading level={4} data-size="2xs" id={titleId}>
+      <Heading level={3} data-size="2xs" id={titleId}>
         {t("process.item.editTitle", { text: item.text[lang] })}
       </Heading>
       <ValidatedForm
@@ -185,7 +185,7 @@ function DocumentForm({
   const titleId = `evidence-${item.id}-title`;
   return (
     <section aria-labelledby={titleId}>
-      <Heading level={4} data-size="2xs" id={titleId}>
+      <Heading level={3} data-size="2xs" id={titleId}>
         {t("process.item.addDocument")}
       </Heading>
       <ValidatedForm

@@ -56,7 +56,7 @@ function Parts({ process }: { process: ProcessDetail }) {
   return (
     <div className="process-columns">
       <section aria-labelledby="actors-title">
-        <Heading level={2} data-size="xs" id="actors-title">
+        <Heading level={3} data-size="xs" id="actors-title">
           {t("process.detail.actors")}
         </Heading>
         <ul>
@@ -66,7 +66,7 @@ function Parts({ process }: { process: ProcessDetail }) {
             </li>
           ))}
         </ul>
-        <Heading level={2} data-size="xs">
+        <Heading level={3} data-size="xs">
           {t("process.detail.keyLeaders")}
         </Heading>
         <ul>
@@ -78,7 +78,7 @@ function Parts({ process }: { process: ProcessDetail }) {
         </ul>
       </section>
       <section aria-labelledby="board-title">
-        <Heading level={2} data-size="xs" id="board-title">
+        <Heading level={3} data-size="xs" id="board-title">
           {t("process.detail.board")}
         </Heading>
         <ul>
@@ -91,7 +91,7 @@ function Parts({ process }: { process: ProcessDetail }) {
         </ul>
       </section>
       <section aria-labelledby="promotive-title">
-        <Heading level={2} data-size="xs" id="promotive-title">
+        <Heading level={3} data-size="xs" id="promotive-title">
           {t("process.detail.promotive")}
         </Heading>
         <Paragraph data-size="sm">{t("process.detail.promotiveIntro")}</Paragraph>
@@ -289,7 +289,7 @@ export function ProcessPage() {
       ) : null}
       <section aria-labelledby="parts-title">
         <Heading level={2} data-size="sm" id="parts-title" className="visually-hidden">
-          {t("process.detail.actors")}
+          {t("process.detail.parts")}
         </Heading>
         <Parts process={process} />
         {process.abilities.edit ? (
