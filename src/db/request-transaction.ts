@@ -1,7 +1,7 @@
 import { NodePgSession, NodePgTransaction } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { markActingUser } from "./actor.ts";
-import { DEFERRED_AUDIT_INSERT, deferAuditRows, takeDeferredAuditRows } from "./audit.ts";
+import { deferAuditRows, takeDeferredAuditRows } from "./audit.ts";
 import type { Db, Tx } from "./database.ts";
 
 // drizzle's database object keeps what a transaction needs under names its type does not show.
@@ -58,7 +58,10 @@ export async function runRequestTransaction<T>(
         flush();
       }
       await begun;
-      await commitWithAuditRows(client, takeDeferredAuditRows(tx));
+      const rows = takeDeferredAuditRows(tx);
+      // If the insert fails, PostgreSQL skips the COMMIT after it and the transaction is rolled
+      // back below.
+      await client.query(rows ? `${rows}; COMMIT` : "COMMIT");
       return result;
     } catch (error) {
       await begun.catch(() => {});
@@ -72,30 +75,6 @@ export async function runRequestTransaction<T>(
     // A connection that could not roll back is not given to the next request.
     client.release(broken);
   }
-}
-
-/**
- * Sends each audit row (a prepared INSERT) and COMMIT in one write, without waiting between them
- * (the connection is still in pipeline mode). An INSERT that fails aborts the transaction, so the
- * COMMIT after it only ends it rolled back; the failure rejects here and the request fails.
- */
-async function commitWithAuditRows(client: pg.PoolClient, rows: unknown[][] | null) {
-  if (rows === null) {
-    await client.query("COMMIT");
-    return;
-  }
-  const stream = (client as PipelinedClient).connection.stream;
-  stream.cork();
-  let sent: Promise<unknown>[];
-  try {
-    sent = [
-      ...rows.map((values) => client.query(DEFERRED_AUDIT_INSERT, values)),
-      client.query("COMMIT"),
-    ];
-  } finally {
-    stream.uncork();
-  }
-  await Promise.all(sent);
 }
 
 type PipelinedClient = pg.PoolClient & {
