@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit, systemAuditContext } from "../src/db/audit.ts";
 import { runRequestTransaction } from "../src/db/request-transaction.ts";
+import { organisations } from "../src/db/schema/platform.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { actorWith, buildMunicipality, buildUser } from "./helpers/factories.ts";
 import { call } from "./helpers/http.ts";
@@ -88,6 +89,40 @@ describe("the request transaction", () => {
     // The connection went back to the pool usable and outside any transaction.
     const idle = await t.pool.query<{ n: number }>("SELECT 1 AS n");
     expect(idle.rows[0]!.n).toBe(1);
+  });
+
+  it("commits nothing when an audit row cannot be written, and leaves the connection usable", async () => {
+    const user = await buildUser(t.db, { role: "practitioner" });
+    const name = `Region ${crypto.randomUUID()}`;
+    for (let i = 0; i < 12; i++) {
+      await expect(
+        runRequestTransaction(t.db, user.id, async (tx) => {
+          await tx.insert(organisations).values({ kind: "region", name });
+          await recordAudit(tx, systemAuditContext("test"), {
+            action: "user.read",
+            subjectId: name,
+          });
+          // The second row names an organisation that is no uuid: its INSERT fails in the database.
+          await recordAudit(tx, systemAuditContext("test"), {
+            action: "user.read",
+            organisationId: "not a uuid",
+          });
+        }),
+      ).rejects.toThrow(/type uuid/);
+    }
+    const kept = await t.pool.query("SELECT 1 FROM platform.organisations WHERE name = $1", [name]);
+    expect(kept.rows).toEqual([]);
+    expect(await rowsWithSubject(name)).toEqual([]);
+    // The same work with rows that can be written commits both.
+    await runRequestTransaction(t.db, user.id, async (tx) => {
+      await tx.insert(organisations).values({ kind: "region", name });
+      await recordAudit(tx, systemAuditContext("test"), { action: "user.read", subjectId: name });
+    });
+    const written = await t.pool.query("SELECT 1 FROM platform.organisations WHERE name = $1", [
+      name,
+    ]);
+    expect(written.rows).toHaveLength(1);
+    expect(await rowsWithSubject(name)).toHaveLength(1);
   });
 
   it("runs the first statement, sent in one write with BEGIN, inside the transaction", async () => {
