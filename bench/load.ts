@@ -208,7 +208,11 @@ export async function load(
   };
 }
 
-/** CPU time (µs) of PostgreSQL: the postmaster and every backend it has forked. */
+/**
+ * CPU time (µs) of PostgreSQL: the postmaster and every process it has forked, including those
+ * that have already exited (an autovacuum worker that ran during the load), which the kernel adds
+ * to the postmaster's children's time when it reaps them.
+ */
 export async function postgresCpu(postmasterPid: number): Promise<number> {
   const tick = 1_000_000 / 100; // USER_HZ is 100 on Linux
   let total = 0;
@@ -220,6 +224,7 @@ export async function postgresCpu(postmasterPid: number): Promise<number> {
     const pid = Number(entry);
     if (pid !== postmasterPid && Number(fields[1]) !== postmasterPid) continue;
     total += (Number(fields[11]) + Number(fields[12])) * tick;
+    if (pid === postmasterPid) total += (Number(fields[13]) + Number(fields[14])) * tick;
   }
   return total;
 }
