@@ -108,11 +108,11 @@ export async function selectByText(select: Locator, text: string | RegExp) {
 
 /**
  * axe on the current page: no WCAG 2.1 A/AA violations, nor any of axe's best practices (heading
- * order, landmarks of one name: each found a real fault, 2026-12-02). axe was two fifths of the journeys' time
- * (106 checks, 423 of 1,020 s, 2026-12-02). Two options halve each check (support's 19: 35.7 →
- * 16.7 s) and find the same violations: only violations get node selectors (`resultTypes`;
- * `options` replaces the tags, so it comes first), and axe runs in the page itself rather than
- * gathering each frame's part in a second, blank page (legacy mode: our pages have no
+ * order, landmarks of one name: each found a real fault, 2026-12-02). axe was two fifths of the
+ * journeys' time (106 checks, 423 of 1,020 s, 2026-12-02). Two options halve each check
+ * (support's 19: 35.7 → 16.7 s) and find the same violations: only violations get node selectors
+ * (`resultTypes`; `options` replaces the tags, so it comes first), and axe runs in the page itself
+ * rather than gathering each frame's part in a second, blank page (legacy mode: our pages have no
  * cross-origin frames, the one kind it leaves out).
  */
 export async function expectNoAxeViolations(page: Page, name: string) {

@@ -23,9 +23,10 @@ function labelCells(table: HTMLTableElement) {
  * A zebra-striped table in its scrolling wrapper: caption, one header row of columns, then the
  * rows. The wrapper is a named, focusable group so that a table wider than the screen (at 200 %
  * zoom) can be scrolled with the keyboard too. A group, not a region: a region is a landmark, and
- * a table in a section whose heading says what its caption says made two landmarks of one name. With `stackNarrow`, at narrow widths (640 px, i.e.
- * 1280 px at 200 %) each row becomes a block of "label: value" lines instead, so no column is
- * hidden off to the side and fields in cells stay on screen.
+ * a table in a section whose heading says what its caption says made two landmarks of one name.
+ * With `stackNarrow`, at narrow widths (640 px, i.e. 1280 px at 200 %) each row becomes a block of
+ * "label: value" lines instead, so no column is hidden off to the side and fields in cells stay on
+ * screen.
  */
 export function DataTable({
   caption,
