@@ -17,6 +17,7 @@ import { sendCachedJson } from "../platform/cached-json.ts";
 import { type AccessContext, can } from "../plugins/access.ts";
 import { BadRequestError } from "../plugins/errors.ts";
 import { type RouteCall, type RouteInput, route } from "../plugins/route.ts";
+import type { AssessmentData } from "./assessment-data.ts";
 import { createAssessment } from "./commands/create-assessment.ts";
 import { createGuide } from "./commands/create-guide.ts";
 import { setTeam } from "./commands/set-team.ts";
@@ -25,7 +26,6 @@ import { assessmentListPage } from "./list-entries.ts";
 import { knownTeamRoles } from "./policy.ts";
 import { presentDetail, presentGuide } from "./presenters.ts";
 import {
-  type AssessmentData,
   builtInGuide,
   findAssessment,
   findAssessmentData,

@@ -29,16 +29,9 @@ import {
 import { SECTOR_KEYS, type SectorKey } from "../../domain/readiness/sectors.ts";
 import { STAGES, type StageNumber } from "../../domain/readiness/stages.ts";
 import { type Topic, topicName } from "../../domain/readiness/topics.ts";
+import type { AssessmentData, ScoreRow, TeamMember } from "./assessment-data.ts";
 import type { AssessmentListRow } from "./list-queries.ts";
-import type {
-  AssessmentData,
-  AssessmentSummaryData,
-  GuideRow,
-  InterviewRow,
-  RespondentRow,
-  ScoreRow,
-  TeamMember,
-} from "./queries.ts";
+import type { AssessmentSummaryData, GuideRow, InterviewRow, RespondentRow } from "./queries.ts";
 
 type Scores = Partial<Record<DimensionLetter, number>>;
 

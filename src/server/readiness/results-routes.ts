@@ -12,15 +12,14 @@ import { ForbiddenError } from "../plugins/errors.ts";
 import { ExportFormatQuery, tableDownload } from "../plugins/export-table.ts";
 import { type RouteInput, route } from "../plugins/route.ts";
 import { contentDisposition } from "../reports/index.ts";
+import { type AssessmentData, loadAssessmentData } from "./assessment-data.ts";
 import { assessmentDataTarget, assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import {
-  type AssessmentData,
   type AssessmentRow,
   findAssessment,
   listAssessmentData,
   listAssessments,
-  loadAssessmentData,
 } from "./queries.ts";
 import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
 import { type ScoreRow, scoresExportTable } from "./scores-export.ts";

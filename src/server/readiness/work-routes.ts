@@ -18,6 +18,7 @@ import {
 import { type AccessContext, can } from "../plugins/access.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { type RouteCall, route } from "../plugins/route.ts";
+import { loadAssessmentData } from "./assessment-data.ts";
 import { assessmentTarget, PREFIX, tags } from "./assessment-routes.ts";
 import { createInterview } from "./commands/create-interview.ts";
 import { saveInterview } from "./commands/save-interview.ts";
@@ -31,7 +32,7 @@ import {
   presentScoreSheet,
   respondentCodes,
 } from "./presenters.ts";
-import { type AssessmentRow, findGuide, findInterview, loadAssessmentData } from "./queries.ts";
+import { type AssessmentRow, findGuide, findInterview } from "./queries.ts";
 
 async function data(db: DbOrTx, assessment: AssessmentRow) {
   return (await loadAssessmentData(db, [assessment]))[0]!;

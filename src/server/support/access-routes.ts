@@ -32,10 +32,10 @@ import { withdrawConsent } from "./commands/withdraw-consent.ts";
 import {
   caseAccessLog,
   childContactsOf,
-  emergencyAccessIn,
   notificationsOf,
   openCaseMunicipality,
 } from "./queries.ts";
+import { emergencyAccessIn } from "./review-queries.ts";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

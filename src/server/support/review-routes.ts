@@ -16,7 +16,7 @@ import type { ModuleDeps } from "../module.ts";
 import { NotFoundError } from "../plugins/errors.ts";
 import { route } from "../plugins/route.ts";
 import { PREFIX, tags } from "./case-routes.ts";
-import { caseReadEvents, isCaseReadIn } from "./queries.ts";
+import { caseReadEvents, isCaseReadIn } from "./review-queries.ts";
 
 const WEEK = 7 * 24 * 3_600_000;
 
