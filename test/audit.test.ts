@@ -210,7 +210,7 @@ describe("GET /api/audit/export.csv", () => {
     expect(exports.rows).toEqual([
       {
         actor_id: admin.user.id,
-        details: { filter: { subjectId: area.id, limit: 100 }, rows: 1, format: "csv" },
+        details: { filter: { subjectId: area.id, limit: 50 }, rows: 1, format: "csv" },
       },
     ]);
   });

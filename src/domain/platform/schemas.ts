@@ -322,6 +322,9 @@ export const UserListQuerySchema = z.strictObject({
 
 // ---- audit and settings ------------------------------------------------------------------
 
+/** A page of the audit search: what the log page shows, and what a search gives unless asked. */
+export const AUDIT_PAGE_SIZE = 50;
+
 export const AuditQuerySchema = z.strictObject({
   from: DateTimeSchema.optional(),
   to: DateTimeSchema.optional(),
@@ -329,7 +332,7 @@ export const AuditQuerySchema = z.strictObject({
   action: searchText(80).optional().describe("Action name or its prefix, e.g. user."),
   subjectId: searchText(80).optional(),
   organisationId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(AUDIT_PAGE_SIZE),
   before: z.coerce
     .number()
     .int()

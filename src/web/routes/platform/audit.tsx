@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import type { z } from "zod";
-import type { AuditEntrySchema } from "../../../domain/platform/schemas.ts";
+import { AUDIT_PAGE_SIZE, type AuditEntrySchema } from "../../../domain/platform/schemas.ts";
 import { type ApiError, get, query } from "../../api.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ForbiddenPage, isForbidden } from "../../components/forbidden.tsx";
@@ -16,7 +16,6 @@ import { detailParts, subjectTypeName } from "./audit-text.ts";
 import { useOrganisations } from "./organisations.tsx";
 
 type AuditEntry = z.infer<typeof AuditEntrySchema>;
-const PAGE_SIZE = 50;
 const FILTERS = ["from", "to", "actor", "action", "subjectId", "organisationId"] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -49,7 +48,7 @@ export function AuditPage() {
   const entries = useQuery<AuditEntry[], ApiError>({
     queryKey: ["audit", apiFilter, before],
     queryFn: () =>
-      get<AuditEntry[]>(`/api/audit${query({ ...apiFilter, limit: PAGE_SIZE, before })}`),
+      get<AuditEntry[]>(`/api/audit${query({ ...apiFilter, limit: AUDIT_PAGE_SIZE, before })}`),
     enabled: allowed,
   });
   const apply = (e: FormEvent) => {
@@ -178,7 +177,7 @@ export function AuditPage() {
             {t("audit.newest")}
           </Button>
         ) : null}
-        {entries.data && entries.data.length === PAGE_SIZE && last ? (
+        {entries.data && entries.data.length === AUDIT_PAGE_SIZE && last ? (
           <Button variant="secondary" onClick={() => page(last.seq)}>
             {t("audit.older")}
           </Button>
