@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { caseAccess, cases, children } from "../src/db/schema/support.ts";
+import { caseAccess, cases, children, consents, referrals } from "../src/db/schema/support.ts";
 import type { CaseScope } from "../src/domain/support/access.ts";
 import { AccessContext, authorize } from "../src/server/plugins/access.ts";
 import type { Actor } from "../src/server/plugins/actor.ts";
@@ -204,6 +204,87 @@ describe("access to a child's case follows the case, not the organisation", () =
       .where(eq(caseAccess.id, record!.id))
       .returning();
     expect(updated!.childId).toBe(own.childId);
+  });
+
+  it("keeps a record's liveness with its consent and referral when they change on their own", async () => {
+    // The live-access view trusts these columns (migration 0027); the property test changes
+    // consents and referrals only together with their records, as the application does.
+    const municipality = await buildMunicipality(t.db);
+    const user = await buildUser(t.db, { role: "practitioner", organisationId: municipality.id });
+    const supportCase = await buildCase(municipality.id);
+    const live = async (id: string) =>
+      (await t.owner.pool.query("SELECT 1 FROM support.live_access_records WHERE id = $1", [id]))
+        .rows.length === 1;
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const [consent] = await t.owner.db
+      .insert(consents)
+      .values({
+        caseId: supportCase.id,
+        kind: "sharing",
+        givenBy: "guardian",
+        giverName: "Vårdnadshavare",
+        purpose: "Samverkan",
+        sharingOrganisationIds: [municipality.id],
+        recipientOrganisationIds: [municipality.id],
+        scopes: ["summary"],
+        validFrom: hourAgo,
+      })
+      .returning();
+    const [byConsent] = await t.owner.db
+      .insert(caseAccess)
+      .values({
+        caseId: supportCase.id,
+        userId: user.id,
+        role: "team_member",
+        basis: "consent",
+        consentId: consent!.id,
+        scopes: ["summary"],
+        validFrom: hourAgo,
+        // Derived columns are set by the trigger, whatever the writer sends.
+        inForce: false,
+        liveUntil: hourAgo,
+      })
+      .returning();
+    expect(await live(byConsent!.id)).toBe(true);
+    const setConsent = (values: Partial<typeof consents.$inferInsert>) =>
+      t.owner.db.update(consents).set(values).where(eq(consents.id, consent!.id));
+    await setConsent({ validUntil: new Date(Date.now() - 60_000) });
+    expect(await live(byConsent!.id)).toBe(false);
+    await setConsent({ validUntil: null });
+    expect(await live(byConsent!.id)).toBe(true);
+    await setConsent({ validFrom: new Date(Date.now() + 60_000) });
+    expect(await live(byConsent!.id)).toBe(false);
+    await setConsent({ validFrom: hourAgo, withdrawnAt: new Date() });
+    expect(await live(byConsent!.id)).toBe(false);
+
+    const [referral] = await t.owner.db
+      .insert(referrals)
+      .values({
+        caseId: supportCase.id,
+        type: "intervention",
+        fromUserId: user.id,
+        toUserId: user.id,
+      })
+      .returning();
+    const [byReferral] = await t.owner.db
+      .insert(caseAccess)
+      .values({
+        caseId: supportCase.id,
+        userId: user.id,
+        role: "team_member",
+        basis: "referral",
+        referralId: referral!.id,
+        scopes: ["summary"],
+        validFrom: hourAgo,
+      })
+      .returning();
+    expect(await live(byReferral!.id)).toBe(false);
+    const setStatus = (status: (typeof referrals.$inferSelect)["status"]) =>
+      t.owner.db.update(referrals).set({ status }).where(eq(referrals.id, referral!.id));
+    await setStatus("accepted");
+    expect(await live(byReferral!.id)).toBe(true);
+    await setStatus("revoked");
+    expect(await live(byReferral!.id)).toBe(false);
   });
 
   it("refuses emergency access without a stated reason", async () => {

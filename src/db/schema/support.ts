@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -207,6 +208,13 @@ export const caseAccess = support.table(
     // The case's child, kept by triggers (migration 0025): the children's read policy finds the
     // reader's children from their access records alone, without a lookup of each case.
     childId: uuid("child_id"),
+    // Whether the record is live, as columns the reader's own index holds (kept by triggers,
+    // migration 0027; see support.live_access_records): in force (not ended, its consent not
+    // withdrawn, its referral accepted) and the window it is live in, the record's own with its
+    // consent's and its handover grace folded in.
+    inForce: boolean("in_force").notNull().default(false),
+    liveFrom: timestamp("live_from", { withTimezone: true }),
+    liveUntil: timestamp("live_until", { withTimezone: true }),
     // The named legal duty or exception for basis legal_exception (kept as data, not code).
     legalBasis: text("legal_basis"),
     reason: text("reason"),
