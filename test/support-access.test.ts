@@ -256,6 +256,23 @@ describe("access to a child's case follows the case, not the organisation", () =
     expect(await live(byConsent!.id)).toBe(false);
     await setConsent({ validFrom: hourAgo, withdrawnAt: new Date() });
     expect(await live(byConsent!.id)).toBe(false);
+    await setConsent({ withdrawnAt: null });
+    expect(await live(byConsent!.id)).toBe(true);
+    // A consent opens only its own case.
+    const otherCase = await buildCase(municipality.id);
+    const [elsewhere] = await t.owner.db
+      .insert(caseAccess)
+      .values({
+        caseId: otherCase.id,
+        userId: user.id,
+        role: "team_member",
+        basis: "consent",
+        consentId: consent!.id,
+        scopes: ["summary"],
+        validFrom: hourAgo,
+      })
+      .returning();
+    expect(await live(elsewhere!.id)).toBe(false);
 
     const [referral] = await t.owner.db
       .insert(referrals)

@@ -14,9 +14,11 @@
 ALTER TABLE "support"."case_access" ADD COLUMN "in_force" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "support"."case_access" ADD COLUMN "live_from" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "support"."case_access" ADD COLUMN "live_until" timestamp with time zone;--> statement-breakpoint
--- In force: not ended, the consent it rests on found and not withdrawn, the referral it rests on
--- accepted. Live from the later of its own start and its consent's, until the earliest of its own
--- end, its handover grace and its consent's end (least and greatest pass over nulls).
+-- In force: not ended, the consent it rests on found on its case and not withdrawn, the referral
+-- it rests on accepted on its case (a consent or referral opens no other case, and the records
+-- resting on one are then all found by case, below). Live from the later of its own start and
+-- its consent's, until the earliest of its own end, its handover grace and its consent's end
+-- (least and greatest pass over nulls).
 CREATE FUNCTION support.access_live_window() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -27,7 +29,7 @@ BEGIN
   NEW.live_until := least(NEW.valid_until, NEW.grace_until);
   IF NEW.basis = 'consent' THEN
     SELECT k.valid_from, k.valid_until, k.withdrawn_at INTO consent
-      FROM support.consents k WHERE k.id = NEW.consent_id;
+      FROM support.consents k WHERE k.id = NEW.consent_id AND k.case_id = NEW.case_id;
     IF NOT FOUND OR consent.withdrawn_at IS NOT NULL THEN
       NEW.in_force := false;
     ELSE
@@ -36,7 +38,8 @@ BEGIN
     END IF;
   ELSIF NEW.basis = 'referral' THEN
     NEW.in_force := NEW.in_force AND coalesce(
-      (SELECT r.status = 'accepted' FROM support.referrals r WHERE r.id = NEW.referral_id), false);
+      (SELECT r.status = 'accepted' FROM support.referrals r
+        WHERE r.id = NEW.referral_id AND r.case_id = NEW.case_id), false);
   END IF;
   RETURN NEW;
 END
@@ -45,13 +48,15 @@ $$;
 CREATE TRIGGER case_access_live BEFORE INSERT OR UPDATE ON support.case_access
   FOR EACH ROW EXECUTE FUNCTION support.access_live_window();
 --> statement-breakpoint
--- Touching the records that rest on a consent or referral runs the trigger above on each. Ended
--- records stay out of force whatever their consent or referral does.
-CREATE FUNCTION support.consent_to_access() RETURNS trigger
+-- Touching the records that rest on a changed consent or referral runs the trigger above on each;
+-- they are found through their case's index. Ended records stay out of force whatever their
+-- consent or referral does.
+CREATE FUNCTION support.basis_to_access() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  UPDATE support.case_access SET consent_id = consent_id
-   WHERE consent_id = NEW.id AND ended_at IS NULL;
+  UPDATE support.case_access a SET in_force = a.in_force
+   WHERE a.case_id = NEW.case_id AND a.ended_at IS NULL
+     AND NEW.id IN (a.consent_id, a.referral_id);
   RETURN NULL;
 END
 $$;
@@ -61,25 +66,15 @@ CREATE TRIGGER consents_to_access AFTER UPDATE OF valid_from, valid_until, withd
   WHEN (NEW.valid_from IS DISTINCT FROM OLD.valid_from
         OR NEW.valid_until IS DISTINCT FROM OLD.valid_until
         OR NEW.withdrawn_at IS DISTINCT FROM OLD.withdrawn_at)
-  EXECUTE FUNCTION support.consent_to_access();
---> statement-breakpoint
-CREATE FUNCTION support.referral_to_access() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-  UPDATE support.case_access SET referral_id = referral_id
-   WHERE referral_id = NEW.id AND ended_at IS NULL;
-  RETURN NULL;
-END
-$$;
+  EXECUTE FUNCTION support.basis_to_access();
 --> statement-breakpoint
 CREATE TRIGGER referrals_to_access AFTER UPDATE OF status ON support.referrals
   FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status)
-  EXECUTE FUNCTION support.referral_to_access();
+  EXECUTE FUNCTION support.basis_to_access();
 --> statement-breakpoint
-REVOKE EXECUTE ON FUNCTION support.access_live_window(), support.consent_to_access(),
-  support.referral_to_access() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION support.access_live_window(), support.basis_to_access() FROM PUBLIC;
 --> statement-breakpoint
-UPDATE support.case_access SET consent_id = consent_id;
+UPDATE support.case_access SET in_force = in_force;
 --> statement-breakpoint
 -- Everything a live-access question reads, for the records in force: an index-only scan by
 -- reader. drizzle's index builder has no INCLUDE, so the index is kept here, outside the schema.
