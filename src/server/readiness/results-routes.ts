@@ -17,8 +17,8 @@ import { assessmentDataTarget, assessmentTarget, PREFIX, tags } from "./assessme
 import { interviewReady, presentResults, scorersOf } from "./presenters.ts";
 import {
   type AssessmentRow,
+  assessmentSeries,
   findAssessment,
-  listAssessmentData,
   listAssessments,
 } from "./queries.ts";
 import { readinessReportFileName, renderReadinessReport } from "./report-pdf.ts";
@@ -33,11 +33,11 @@ type Series = { assessment: AssessmentRow; series: AssessmentData[] };
  */
 const seriesTarget = {
   load: async ({ db, ctx, params }: RouteInput<{ params: typeof IdParamsSchema }>) => {
-    const series = await listAssessmentData(
+    const series = await assessmentSeries(
       db,
       await ctx.lineage("community.read"),
       ctx.actor.userId,
-      { sameAsId: params.id },
+      params.id,
     );
     const assessment =
       series.find((d) => d.assessment.id === params.id)?.assessment ??
