@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type SQL, sql } from "drizzle-orm";
+import { Placeholder, type SQL, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
@@ -270,8 +270,10 @@ export function fixedStatement(query: SQL) {
  * plans each run anew for its values. Unseen, every run gets the same plan and a prepared
  * statement keeps it.
  */
-export function opaqueUuidArray(ids: Iterable<string>) {
-  return sql`(SELECT ${uuidArray(ids)})::uuid[]`;
+export function opaqueUuidArray(ids: Iterable<string> | Placeholder) {
+  // A placeholder stands for the array in a statement built once (`preparedQuery`).
+  const array = ids instanceof Placeholder ? sql`${ids}::uuid[]` : uuidArray(ids);
+  return sql`(SELECT ${array})::uuid[]`;
 }
 
 /**

@@ -181,10 +181,7 @@ function seriesQuery(db: DbOrTx, readable: SQL | null) {
 const seriesOfReader = preparedQuery("readiness_series", (db) =>
   seriesQuery(
     db,
-    readableIds(
-      sql`(SELECT ${sql.placeholder("organisations")}::uuid[])::uuid[]`,
-      sql.placeholder("userId"),
-    ),
+    readableIds(opaqueUuidArray(sql.placeholder("organisations")), sql.placeholder("userId")),
   ),
 );
 
