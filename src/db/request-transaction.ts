@@ -23,6 +23,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * BEGIN, the setting, each audit row and COMMIT apart, each waiting for the one before. The rows
  * are still written inside the transaction, before it commits; if writing them fails nothing
  * commits and the request fails. A transaction's own later reads do not see its deferred rows.
+ * Both writes use pg's pipeline mode, which stays on until the connection goes back to the pool.
  */
 export async function runRequestTransaction<T>(
   db: Db,
@@ -43,7 +44,7 @@ export async function runRequestTransaction<T>(
   // A simple query (no parameters) may hold two statements; the uuid was checked above.
   const beginText =
     actorId === null ? "BEGIN" : `BEGIN; SELECT set_config('paraply.actor_id', '${actorId}', true)`;
-  const { begun, flush } = beginWithFirstStatement(client, beginText);
+  const { begun, flush, restore } = beginWithFirstStatement(client, beginText);
   begun.catch((error: Error) => {
     broken = error;
   });
@@ -59,9 +60,10 @@ export async function runRequestTransaction<T>(
       }
       await begun;
       const rows = takeDeferredAuditRows(tx);
-      // If the insert fails, PostgreSQL skips the COMMIT after it and the transaction is rolled
-      // back below.
-      await client.query(rows ? `${rows}; COMMIT` : "COMMIT");
+      // In one write, without waiting between them. If the insert fails, the transaction is
+      // aborted: PostgreSQL answers the COMMIT by rolling back, and the insert's error fails the
+      // request.
+      await Promise.all([rows && client.query(rows), client.query("COMMIT")]);
       return result;
     } catch (error) {
       await begun.catch(() => {});
@@ -71,6 +73,7 @@ export async function runRequestTransaction<T>(
       throw error;
     }
   } finally {
+    restore();
     (client as PipelinedClient).pipeline = false;
     // A connection that could not roll back is not given to the next request.
     client.release(broken);
@@ -84,34 +87,47 @@ type PipelinedClient = pg.PoolClient & {
 
 /**
  * Sends BEGIN without waiting for its answer (pg's pipeline mode), held in the socket to leave in
- * one write with the request's first statement; `flush` sends it at the latest. Nothing runs
- * outside the transaction when BEGIN fails: it fails on a broken connection or in an aborted
- * transaction, and either fails the statements after it too (a connection left inside a live
- * transaction is not given back to the pool; see `broken`).
+ * one write with the request's first statement; `flush` sends it at the latest. From then on, the
+ * statements a request sends side by side (`Promise.all`) leave in one write too: each is held
+ * until the current turn of the event loop's work is done. Nothing runs outside the transaction
+ * when BEGIN fails: it fails on a broken connection or in an aborted transaction, and either fails
+ * the statements after it too (a connection left inside a live transaction is not given back to
+ * the pool; see `broken`). `restore` gives the client back its own `query`.
  */
 function beginWithFirstStatement(
   client: pg.PoolClient,
   beginText: string,
-): { begun: Promise<unknown>; flush: () => void } {
+): { begun: Promise<unknown>; flush: () => void; restore: () => void } {
   const pipelined = client as PipelinedClient;
   pipelined.pipeline = true;
   const stream = pipelined.connection.stream;
   stream.cork();
   const begun = client.query(beginText);
-  let corked = true;
+  let held = true;
+  let releasing = false;
   const flush = () => {
-    if (!corked) return;
-    corked = false;
-    delete (client as Partial<pg.PoolClient>).query;
+    if (!held) return;
+    held = false;
     stream.uncork();
   };
   const query = client.query;
   client.query = function (this: pg.PoolClient, ...args: unknown[]) {
-    try {
-      return (query as (...a: unknown[]) => never).apply(this, args);
-    } finally {
-      flush();
+    if (!held) {
+      stream.cork();
+      held = true;
     }
+    if (!releasing) {
+      releasing = true;
+      process.nextTick(() => {
+        releasing = false;
+        flush();
+      });
+    }
+    return (query as (...a: unknown[]) => never).apply(this, args);
   } as typeof client.query;
-  return { begun, flush };
+  const restore = () => {
+    flush();
+    delete (client as Partial<pg.PoolClient>).query;
+  };
+  return { begun, flush, restore };
 }
