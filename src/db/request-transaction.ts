@@ -23,7 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * BEGIN, the setting, each audit row and COMMIT apart, each waiting for the one before. The rows
  * are still written inside the transaction, before it commits; if writing them fails nothing
  * commits and the request fails. A transaction's own later reads do not see its deferred rows.
- * Both writes use pg's pipeline mode, which stays on until the connection goes back to the pool.
+ * pg's pipeline mode, which sends without waiting for answers, stays on until the connection goes
+ * back to the pool.
  */
 export async function runRequestTransaction<T>(
   db: Db,
@@ -44,7 +45,7 @@ export async function runRequestTransaction<T>(
   // A simple query (no parameters) may hold two statements; the uuid was checked above.
   const beginText =
     actorId === null ? "BEGIN" : `BEGIN; SELECT set_config('paraply.actor_id', '${actorId}', true)`;
-  const { begun, flush, restore } = beginWithFirstStatement(client, beginText);
+  const { begun, flush, restore } = beginWithBatchedWrites(client, beginText);
   begun.catch((error: Error) => {
     broken = error;
   });
@@ -94,7 +95,7 @@ type PipelinedClient = pg.PoolClient & {
  * the statements after it too (a connection left inside a live transaction is not given back to
  * the pool; see `broken`). `restore` gives the client back its own `query`.
  */
-function beginWithFirstStatement(
+function beginWithBatchedWrites(
   client: pg.PoolClient,
   beginText: string,
 ): { begun: Promise<unknown>; flush: () => void; restore: () => void } {
