@@ -94,7 +94,7 @@ describe("the request transaction", () => {
   it("commits nothing when an audit row cannot be written, and leaves the connection usable", async () => {
     const user = await buildUser(t.db, { role: "practitioner" });
     const name = `Region ${crypto.randomUUID()}`;
-    // Odd rounds write one row (a statement the connection keeps prepared), even rounds two.
+    // Odd rounds write one row, even rounds two: the failing row comes first or second.
     for (let i = 0; i < 12; i++) {
       await expect(
         runRequestTransaction(t.db, user.id, async (tx) => {

@@ -61,10 +61,11 @@ export async function runRequestTransaction<T>(
       }
       await begun;
       const rows = takeDeferredAuditRows(tx);
-      // In one write, without waiting between them. If the insert fails, the transaction is
-      // aborted: PostgreSQL answers the COMMIT by rolling back, and the insert's error fails the
-      // request.
-      await Promise.all([rows && client.query(rows), client.query("COMMIT")]);
+      // One simple query, answered in one reply: as a prepared INSERT beside COMMIT, each with
+      // its own Sync, PostgreSQL answered twice and woke the app twice (docs/decisions.md). If
+      // the insert fails, PostgreSQL skips the COMMIT after it and the transaction is rolled
+      // back below.
+      await client.query(rows ? `${rows}; COMMIT` : "COMMIT");
       return result;
     } catch (error) {
       await begun.catch(() => {});
