@@ -216,6 +216,22 @@ describe("access to a child's case follows the case, not the organisation", () =
       (await t.owner.pool.query("SELECT 1 FROM support.live_access_records WHERE id = $1", [id]))
         .rows.length === 1;
     const hourAgo = new Date(Date.now() - 3_600_000);
+    // A team member's record on `caseId`, resting on the basis and reference in `values`.
+    const grant = async (caseId: string, values: Partial<typeof caseAccess.$inferInsert>) => {
+      const [record] = await t.owner.db
+        .insert(caseAccess)
+        .values({
+          caseId,
+          userId: user.id,
+          role: "team_member",
+          basis: "consent",
+          scopes: ["summary"],
+          validFrom: hourAgo,
+          ...values,
+        })
+        .returning();
+      return record!;
+    };
     const [consent] = await t.owner.db
       .insert(consents)
       .values({
@@ -230,49 +246,29 @@ describe("access to a child's case follows the case, not the organisation", () =
         validFrom: hourAgo,
       })
       .returning();
-    const [byConsent] = await t.owner.db
-      .insert(caseAccess)
-      .values({
-        caseId: supportCase.id,
-        userId: user.id,
-        role: "team_member",
-        basis: "consent",
-        consentId: consent!.id,
-        scopes: ["summary"],
-        validFrom: hourAgo,
-        // Derived columns are set by the trigger, whatever the writer sends.
-        inForce: false,
-        liveUntil: hourAgo,
-      })
-      .returning();
-    expect(await live(byConsent!.id)).toBe(true);
+    const byConsent = await grant(supportCase.id, {
+      consentId: consent!.id,
+      // Derived columns are set by the trigger, whatever the writer sends.
+      inForce: false,
+      liveUntil: hourAgo,
+    });
+    expect(await live(byConsent.id)).toBe(true);
     const setConsent = (values: Partial<typeof consents.$inferInsert>) =>
       t.owner.db.update(consents).set(values).where(eq(consents.id, consent!.id));
     await setConsent({ validUntil: new Date(Date.now() - 60_000) });
-    expect(await live(byConsent!.id)).toBe(false);
+    expect(await live(byConsent.id)).toBe(false);
     await setConsent({ validUntil: null });
-    expect(await live(byConsent!.id)).toBe(true);
+    expect(await live(byConsent.id)).toBe(true);
     await setConsent({ validFrom: new Date(Date.now() + 60_000) });
-    expect(await live(byConsent!.id)).toBe(false);
+    expect(await live(byConsent.id)).toBe(false);
     await setConsent({ validFrom: hourAgo, withdrawnAt: new Date() });
-    expect(await live(byConsent!.id)).toBe(false);
+    expect(await live(byConsent.id)).toBe(false);
     await setConsent({ withdrawnAt: null });
-    expect(await live(byConsent!.id)).toBe(true);
+    expect(await live(byConsent.id)).toBe(true);
     // A consent opens only its own case.
     const otherCase = await buildCase(municipality.id);
-    const [elsewhere] = await t.owner.db
-      .insert(caseAccess)
-      .values({
-        caseId: otherCase.id,
-        userId: user.id,
-        role: "team_member",
-        basis: "consent",
-        consentId: consent!.id,
-        scopes: ["summary"],
-        validFrom: hourAgo,
-      })
-      .returning();
-    expect(await live(elsewhere!.id)).toBe(false);
+    const elsewhere = await grant(otherCase.id, { consentId: consent!.id });
+    expect(await live(elsewhere.id)).toBe(false);
 
     const [referral] = await t.owner.db
       .insert(referrals)
@@ -283,25 +279,14 @@ describe("access to a child's case follows the case, not the organisation", () =
         toUserId: user.id,
       })
       .returning();
-    const [byReferral] = await t.owner.db
-      .insert(caseAccess)
-      .values({
-        caseId: supportCase.id,
-        userId: user.id,
-        role: "team_member",
-        basis: "referral",
-        referralId: referral!.id,
-        scopes: ["summary"],
-        validFrom: hourAgo,
-      })
-      .returning();
-    expect(await live(byReferral!.id)).toBe(false);
+    const byReferral = await grant(supportCase.id, { basis: "referral", referralId: referral!.id });
+    expect(await live(byReferral.id)).toBe(false);
     const setStatus = (status: (typeof referrals.$inferSelect)["status"]) =>
       t.owner.db.update(referrals).set({ status }).where(eq(referrals.id, referral!.id));
     await setStatus("accepted");
-    expect(await live(byReferral!.id)).toBe(true);
+    expect(await live(byReferral.id)).toBe(true);
     await setStatus("revoked");
-    expect(await live(byReferral!.id)).toBe(false);
+    expect(await live(byReferral.id)).toBe(false);
   });
 
   it("refuses emergency access without a stated reason", async () => {
